@@ -1,0 +1,14 @@
+import { authSecret, mintCollabToken } from "@/lib/auth/collab-token";
+import { currentUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * A short-lived token for the editor's websocket, minted from the session.
+ * What the user may do with a note is decided when the websocket connects.
+ */
+export async function POST() {
+  const user = await currentUser();
+  if (!user) return Response.json({ error: "Please sign in." }, { status: 401 });
+  return Response.json({ token: await mintCollabToken(user.id, authSecret()) }, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { currentUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const callbackPath = safeCallbackPath(params.callbackUrl);
+  if (await currentUser()) redirect(callbackPath);
+  return (
+    <main className="card auth-card stack">
+      <h1>Sign in to Dossier</h1>
+      <SignInForm callbackPath={callbackPath} />
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit";
+import { teamAction, type ActionResult } from "@/lib/action";
+import { can } from "@/lib/auth/policy";
+import { createNote, renameNote } from "@/lib/notes/queries";
+import { NOTE_KINDS } from "@/db/schema";
+
+const title = z.string().trim().max(200, "A title can be at most 200 characters.");
+
+const create = teamAction(
+  z.object({ team: z.string(), title: title.default(""), kind: z.enum(NOTE_KINDS).default("note") }),
+  can.editNotes,
+  async (input, { user, team }) => {
+    const note = await createNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
+    await recordAudit({ teamId: team.id, userId: user.id, action: "note.created", target: note.id });
+    return `/t/${team.slug}/notes/${note.id}`;
+  },
+);
+
+/** Creates an empty note and opens it. The body starts empty on the server; no client seeds it. */
+export async function createNoteAction(_state: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
+  const result = await create({ team: form.get("team"), kind: form.get("kind") ?? undefined });
+  if (result.ok) redirect(result.data);
+  return result;
+}
+
+export const renameNoteAction = teamAction(
+  z.object({ team: z.string(), noteId: z.uuid("That note was not found."), title }),
+  can.editNotes,
+  async (input, { user, team }) => renameNote(team.id, input.noteId, input.title, user.id),
+);

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/SignOutButton";
+import { TeamSwitcher } from "@/components/TeamSwitcher";
+import { can, ROLE_LABELS } from "@/lib/auth/policy";
+import { requireTeam } from "@/lib/auth/session";
+import { teamsOfUser } from "@/lib/teams/queries";
+
+export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const { user, team, role } = await requireTeam(slug);
+  const teams = await teamsOfUser(user.id);
+  return (
+    <>
+      <header className="app-header">
+        <Link href={`/t/${team.slug}`} className="brand">
+          Dossier
+        </Link>
+        <TeamSwitcher current={team.slug} teams={teams.map(({ team }) => ({ slug: team.slug, name: team.name }))} />
+        <nav aria-label="Team">
+          <Link href={`/t/${team.slug}`}>Notes</Link>
+          {can.manageMembers(role) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
+          <Link href="/teams/new">New team</Link>
+        </nav>
+        <span className="spacer" />
+        <span className="who" data-testid="signed-in-as">
+          {user.name} · {ROLE_LABELS[role]}
+        </span>
+        <SignOutButton />
+      </header>
+      {children}
+    </>
+  );
+}

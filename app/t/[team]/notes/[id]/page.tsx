@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { NoteEditor } from "@/components/editor/NoteEditor";
+import { NoteTitle } from "@/components/notes/NoteTitle";
+import { StatusBadge } from "@/components/notes/StatusBadge";
+import { can } from "@/lib/auth/policy";
+import { requireTeam } from "@/lib/auth/session";
+import { userColor } from "@/lib/collab/user-color";
+import { AppError } from "@/lib/errors";
+import { getTeamNote } from "@/lib/notes/queries";
+
+export const metadata: Metadata = { title: "Note" };
+
+async function loadNote(teamId: string, id: string) {
+  if (!z.uuid().safeParse(id).success) notFound();
+  try {
+    return await getTeamNote(teamId, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function NotePage({ params }: { params: Promise<{ team: string; id: string }> }) {
+  const { team: slug, id } = await params;
+  const { user, team, role } = await requireTeam(slug);
+  // Readers never see drafts: to them a draft does not exist.
+  if (!can.readDrafts(role)) notFound();
+  const note = await loadNote(team.id, id);
+  const editable = can.editNotes(role);
+
+  return (
+    <main className="page">
+      <div className="note-bar">
+        <StatusBadge status={note.status} />
+        <span className="muted">{note.kind === "brief" ? "Brief" : "Note"}</span>
+      </div>
+      <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={editable} />
+      <NoteEditor noteId={note.id} readOnly={!editable} user={{ id: user.id, name: user.name, color: userColor(user.id) }} />
+    </main>
+  );
+}

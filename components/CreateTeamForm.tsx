@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import { createTeamAction } from "@/app/teams/new/actions";
+
+export function CreateTeamForm() {
+  const [state, action, pending] = useActionState(createTeamAction, null);
+  return (
+    <form action={action} className="stack">
+      {state && !state.ok && (
+        <p className="error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <label>
+        Team name
+        <input name="name" required maxLength={80} autoFocus placeholder="Korea desk" />
+      </label>
+      <button className="primary" type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create team"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import { useEditorState } from "@tiptap/react";
+import { isSafeHref } from "@/lib/editor/extensions";
+
+type Item = { label: string; title: string; active?: (e: Editor) => boolean; run: (e: Editor) => void };
+
+const ITEMS: (Item | "sep")[] = [
+  { label: "B", title: "Bold (Ctrl+B)", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
+  { label: "I", title: "Italic (Ctrl+I)", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+  "sep",
+  ...([1, 2, 3] as const).map((level) => ({
+    label: `H${level}`,
+    title: `Heading ${level} (${"#".repeat(level)} then space)`,
+    active: (e: Editor) => e.isActive("heading", { level }),
+    run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
+  })),
+  "sep",
+  { label: "• List", title: "Bulleted list (- then space)", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+  { label: "1. List", title: "Numbered list (1. then space)", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { label: "❝ Quote", title: "Quote (> then space)", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  "sep",
+  {
+    label: "Link",
+    title: "Link",
+    active: (e) => e.isActive("link"),
+    run: (e) => {
+      const previous = (e.getAttributes("link").href as string | undefined) ?? "";
+      const href = window.prompt("Link address (leave empty to remove the link)", previous);
+      if (href === null) return;
+      if (href.trim() === "") e.chain().focus().extendMarkRange("link").unsetLink().run();
+      else if (isSafeHref(href.trim())) e.chain().focus().extendMarkRange("link").setLink({ href: href.trim() }).run();
+      else window.alert("Links must start with http://, https:// or mailto:.");
+    },
+  },
+  { label: "Table", title: "Insert a table", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+];
+
+export function Toolbar({ editor }: { editor: Editor }) {
+  // Re-render on selection changes so pressed states follow the cursor.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ITEMS.map((item) => (item !== "sep" && item.active ? item.active(e) : false)),
+  });
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {ITEMS.map((item, i) =>
+        item === "sep" ? (
+          <span key={i} className="sep" />
+        ) : (
+          <button
+            key={item.label}
+            type="button"
+            title={item.title}
+            aria-label={item.title}
+            aria-pressed={item.active ? active[i] : undefined}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => item.run(editor)}
+          >
+            {item.label}
+          </button>
+        ),
+      )}
+    </div>
+  );
+}

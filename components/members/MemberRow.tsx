@@ -1,0 +1,66 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { changeRoleAction, removeMemberAction } from "@/app/t/[team]/members/actions";
+import { ROLES, type Role } from "@/db/schema";
+import { ROLE_LABELS } from "@/lib/auth/policy";
+
+interface Props {
+  team: string;
+  member: { userId: string; name: string; email: string; role: Role };
+  isSelf: boolean;
+}
+
+export function MemberRow({ team, member, isSelf }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = (action: () => Promise<{ ok: boolean; error?: string }>) =>
+    startTransition(async () => {
+      const result = await action();
+      setError(result.ok ? null : (result.error ?? null));
+      router.refresh();
+    });
+
+  return (
+    <tr data-testid={`member-${member.email}`}>
+      <td>
+        <strong>{member.name}</strong>
+        {isSelf && <span className="muted"> (you)</span>}
+        <div className="muted">{member.email}</div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+      </td>
+      <td>
+        <select
+          aria-label={`Role of ${member.name}`}
+          value={member.role}
+          disabled={pending}
+          onChange={(event) => run(() => changeRoleAction({ team, userId: member.userId, role: event.target.value }))}
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button
+          className="danger"
+          disabled={pending}
+          onClick={() => {
+            if (window.confirm(`Remove ${member.name} from the team?`)) run(() => removeMemberAction({ team, userId: member.userId }));
+          }}
+        >
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}

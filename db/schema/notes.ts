@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users, teams } from "./accounts";
+import { bytea, timestamps } from "./columns";
+
+export const NOTE_KINDS = ["note", "brief"] as const;
+export const NOTE_STATUSES = ["draft", "in_review", "approved", "published"] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+
+export const notes = pgTable(
+  "notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    title: text().notNull().default(""),
+    kind: text({ enum: NOTE_KINDS }).notNull().default("note"),
+    status: text({ enum: NOTE_STATUSES }).notNull().default("draft"),
+    /** Yjs state: the truth for the body. content and text are derived from it. */
+    ydoc: bytea(),
+    content: jsonb().$type<Record<string, unknown>>(),
+    text: text().notNull().default(""),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("notes_team_updated_idx").on(t.teamId, t.updatedAt),
+    check("notes_kind_check", sql`${t.kind} in ('note', 'brief')`),
+    check("notes_status_check", sql`${t.status} in ('draft', 'in_review', 'approved', 'published')`),
+  ],
+);
+
+/**
+ * The durable update log: every update from a writable connection is appended
+ * here before it is applied and acknowledged, and folded into notes.ydoc on store.
+ */
+export const noteUpdates = pgTable(
+  "note_updates",
+  {
+    seq: bigserial({ mode: "number" }).primaryKey(),
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    update: bytea().notNull(),
+    userId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("note_updates_note_seq_idx").on(t.noteId, t.seq)],
+);
+
+export type Note = typeof notes.$inferSelect;
+export type NewNote = typeof notes.$inferInsert;

@@ -1,0 +1,84 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_USERS } from "../lib/demo/accounts";
+import { createNote, NotePage, signedInAs } from "./support/pages";
+
+test("two analysts co-edit a note and see each other's text, carets and presence; reload keeps it", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const owner = await signedInAs(browser, "owner", baseURL);
+
+  const mine = await createNote(analyst.page, "Beijing round, first day");
+  await mine.typeAtEnd("## Opening positions");
+  await analyst.page.keyboard.press("Enter");
+  await analyst.page.keyboard.type("Washington wants verifiable steps first.");
+  await mine.expectSaved();
+  await expect(mine.body.locator("h2")).toHaveText("Opening positions");
+
+  await owner.page.goto(analyst.page.url());
+  const theirs = new NotePage(owner.page);
+  await expect(theirs.body).toContainText("Washington wants verifiable steps first.");
+  await theirs.typeAtEnd(" Pyongyang wants the bank funds released.");
+
+  await expect(mine.body).toContainText("Pyongyang wants the bank funds released.");
+  await expect(analyst.page.getByTestId("presence-avatar")).toHaveCount(2);
+  await expect(analyst.page.locator(".collaboration-carets__label", { hasText: DEMO_USERS.owner.name })).toBeVisible();
+  await theirs.expectSaved();
+
+  await analyst.page.reload();
+  await expect(mine.body).toContainText("Washington wants verifiable steps first. Pyongyang wants the bank funds released.");
+  await expect(mine.title).toHaveValue("Beijing round, first day");
+
+  await analyst.context.close();
+  await owner.context.close();
+});
+
+test("edits made offline merge when the connection returns", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const owner = await signedInAs(browser, "owner", baseURL);
+  const mine = await createNote(analyst.page, "Offline merge");
+  await mine.typeAtEnd("Online line.");
+  await mine.expectSaved();
+
+  await owner.page.goto(analyst.page.url());
+  const theirs = new NotePage(owner.page);
+  await expect(theirs.body).toContainText("Online line.");
+
+  await analyst.context.setOffline(true);
+  await expect(mine.connection).toHaveText(/Offline|Reconnecting/);
+  await mine.typeAtEnd(" Written on the train.");
+  await theirs.typeAtEnd(" Written at the desk.");
+  await analyst.context.setOffline(false);
+
+  await mine.expectSaved();
+  for (const note of [mine, theirs]) {
+    await expect(note.body).toContainText("Written on the train.");
+    await expect(note.body).toContainText("Written at the desk.");
+  }
+  await analyst.context.close();
+  await owner.context.close();
+});
+
+test("a reviewer reads a draft but cannot change it; a reader and an outsider get not found", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const mine = await createNote(analyst.page, "For review");
+  await mine.typeAtEnd("Text the reviewer reads.");
+  await mine.expectSaved();
+  const url = analyst.page.url();
+
+  const reviewer = await signedInAs(browser, "reviewer", baseURL);
+  await reviewer.page.goto(url);
+  const reviewed = new NotePage(reviewer.page);
+  await expect(reviewed.body).toContainText("Text the reviewer reads.");
+  await expect(reviewer.page.getByText("Read only: you can read this draft but not change it.")).toBeVisible();
+  await expect(reviewed.body).toHaveAttribute("contenteditable", "false");
+  await expect(reviewed.title).toHaveAttribute("readonly", "");
+  await reviewed.body.click();
+  await reviewer.page.keyboard.type("Reviewer typing");
+  await expect(reviewed.body).not.toContainText("Reviewer typing");
+
+  const reader = await signedInAs(browser, "reader", baseURL);
+  const response = await reader.page.goto(url);
+  expect(response?.status()).toBe(404);
+  await expect(reader.page.getByRole("heading", { name: "Not found" })).toBeVisible();
+
+  for (const context of [analyst.context, reviewer.context, reader.context]) await context.close();
+});

@@ -1,0 +1,67 @@
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../lib/demo/accounts";
+
+export type DemoRole = keyof typeof DEMO_USERS;
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/signin");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+}
+
+/** A signed-in browser context for one of the demo users. */
+export async function signedInAs(browser: Browser, role: DemoRole, baseURL?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO_USERS[role].email, DEMO_PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toContainText(DEMO_USERS[role].name);
+  return { context, page };
+}
+
+export class NotePage {
+  constructor(readonly page: Page) {}
+
+  get body() {
+    return this.page.getByRole("textbox", { name: "Note body" });
+  }
+
+  get title() {
+    return this.page.getByLabel("Title");
+  }
+
+  get connection() {
+    return this.page.getByTestId("connection-state");
+  }
+
+  async expectSaved() {
+    await expect(this.connection).toHaveText("Saved");
+  }
+
+  /** Types at the end of the body, as a user would. */
+  async typeAtEnd(text: string) {
+    await this.body.click();
+    await this.page.keyboard.press("ControlOrMeta+End");
+    await this.page.keyboard.type(text);
+  }
+}
+
+/** Creates a note from the notes list and returns its page, ready to type in. */
+export async function createNote(page: Page, title: string): Promise<NotePage> {
+  await page.goto("/t/demo");
+  await page.getByRole("button", { name: "New note" }).click();
+  await page.waitForURL(/\/t\/demo\/notes\/[0-9a-f-]{36}$/);
+  const note = new NotePage(page);
+  await note.title.fill(title);
+  await note.expectSaved();
+  return note;
+}

@@ -1,0 +1,19 @@
+import "server-only";
+import { db, type Executor } from "@/db";
+import { auditLog } from "@/db/schema";
+
+export type AuditAction =
+  | "member.invited"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed"
+  | "note.created"
+  | "note.deleted"
+  | "user.signed_in";
+
+export async function recordAudit(
+  entry: { teamId?: string | null; userId?: string | null; action: AuditAction; target?: string; data?: Record<string, unknown> },
+  tx: Executor = db(),
+) {
+  await tx.insert(auditLog).values(entry);
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import type { User } from "@/db/schema";
+import { membershipBySlug, type TeamMembership } from "@/lib/teams/queries";
+import { findUserById } from "@/lib/users/queries";
+import { auth } from "./auth";
+
+/** The signed-in user, read from the database (a deleted user has no session). */
+export async function currentUser(): Promise<User | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  return id ? ((await findUserById(id)) ?? null) : null;
+}
+
+export async function requireUser(): Promise<User> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return user;
+}
+
+export interface TeamSession extends TeamMembership {
+  user: User;
+}
+
+/** For pages: the user's membership of the team, or a 404 for anyone who is not a member. */
+export async function requireTeam(slug: string): Promise<TeamSession> {
+  const user = await requireUser();
+  const membership = await membershipBySlug(user.id, slug);
+  if (!membership) notFound();
+  return { user, ...membership };
+}

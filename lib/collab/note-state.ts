@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import * as Y from "yjs";
+import { db } from "@/db";
+import { notes, noteUpdates } from "@/db/schema";
+import { deriveBody } from "@/lib/editor/derive";
+import { stableStringify } from "@/lib/stable-json";
+
+/**
+ * Durable storage of a note's Yjs document: the stored state (notes.ydoc)
+ * plus the update log (note_updates) of everything acknowledged since.
+ */
+
+/** Appends one acknowledged update to the log; resolves once it is committed. */
+export async function appendUpdate(noteId: string, update: Uint8Array, userId: string | null): Promise<void> {
+  await db().insert(noteUpdates).values({ noteId, update, userId });
+}
+
+/** The note's whole state (stored state and log merged), or null when there is no such note. */
+export async function loadNoteState(noteId: string): Promise<Uint8Array | null> {
+  // The share lock keeps a concurrent store from folding the log between the two reads.
+  return db().transaction(async (tx) => {
+    const [note] = await tx.select({ ydoc: notes.ydoc }).from(notes).where(eq(notes.id, noteId)).for("share");
+    if (!note) return null;
+    const log = await tx
+      .select({ update: noteUpdates.update })
+      .from(noteUpdates)
+      .where(eq(noteUpdates.noteId, noteId))
+      .orderBy(asc(noteUpdates.seq));
+    const parts = [...(note.ydoc ? [note.ydoc] : []), ...log.map((row) => row.update)];
+    return parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
+  });
+}
+
+export interface StoreResult {
+  /** Whether the body's content changed (and so the derived columns were written). */
+  contentChanged: boolean;
+  /** How many log entries were folded into the stored state. */
+  folded: number;
+}
+
+/**
+ * Folds the log into the stored state and writes the derived JSON and text,
+ * in one transaction under a row lock. Log entries are merged in rather than
+ * assumed to be in `doc`, so an update logged but not yet applied in memory is
+ * never lost by the fold. A store that changes nothing writes nothing.
+ */
+export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string | null): Promise<StoreResult> {
+  return db().transaction(async (tx) => {
+    const [note] = await tx
+      .select({ content: notes.content })
+      .from(notes)
+      .where(eq(notes.id, noteId))
+      .for("update");
+    if (!note) return { contentChanged: false, folded: 0 };
+
+    const log = await tx
+      .select({ seq: noteUpdates.seq, update: noteUpdates.update })
+      .from(noteUpdates)
+      .where(eq(noteUpdates.noteId, noteId))
+      .orderBy(asc(noteUpdates.seq));
+
+    const state = Y.mergeUpdates([Y.encodeStateAsUpdate(doc), ...log.map((row) => row.update)]);
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, state);
+    const body = deriveBody(merged);
+    merged.destroy();
+
+    const contentChanged = stableStringify(body.content) !== stableStringify(note.content ?? null);
+    if (!contentChanged && log.length === 0) return { contentChanged, folded: 0 };
+
+    await tx
+      .update(notes)
+      .set({
+        ydoc: state,
+        ...(contentChanged
+          ? { content: body.content, text: body.text, updatedAt: new Date(), ...(userId ? { updatedBy: userId } : {}) }
+          : {}),
+      })
+      .where(eq(notes.id, noteId));
+    if (log.length > 0) {
+      await tx.delete(noteUpdates).where(
+        and(
+          eq(noteUpdates.noteId, noteId),
+          inArray(
+            noteUpdates.seq,
+            log.map((row) => row.seq),
+          ),
+        ),
+      );
+    }
+    return { contentChanged, folded: log.length };
+  });
+}
+
+/** Entries waiting in the log for a note (for tests and operators). */
+export async function pendingUpdateCount(noteId: string): Promise<number> {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(noteUpdates)
+    .where(eq(noteUpdates.noteId, noteId));
+  return row.n;
+}

@@ -1,0 +1,37 @@
+import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import IORedis from "ioredis";
+import { authentication } from "./authentication";
+import type { CollabContext } from "./context";
+import { persistence } from "./persistence";
+import { presence } from "./presence";
+import { updateLog } from "./update-log";
+
+export interface CollabOptions {
+  /** Secret that signs collaboration tokens (AUTH_SECRET). */
+  secret: string;
+  /** With Redis, updates and awareness cross to the other processes serving a note. */
+  redisUrl?: string;
+  /** Milliseconds of quiet before the debounced store (tests shorten it). */
+  debounce?: number;
+}
+
+/**
+ * The collaboration server: one Hocuspocus instance whose extensions each do
+ * one job. Order matters: authentication first, the update log before
+ * persistence so an update is on disk before anything else sees it.
+ */
+export function createCollabServer(options: CollabOptions): Hocuspocus<CollabContext> {
+  const extensions: Extension[] = [authentication(options.secret), presence(), updateLog(), persistence()];
+  if (options.redisUrl) {
+    const url = options.redisUrl;
+    extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
+  }
+  return new Hocuspocus<CollabContext>({
+    name: `dossier-${process.pid}`,
+    quiet: true,
+    debounce: options.debounce ?? 2_000,
+    maxDebounce: 10_000,
+    extensions,
+  });
+}

@@ -1,0 +1,27 @@
+import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
+import { appendUpdate } from "./note-state";
+import type { CollabContext } from "./context";
+
+// y-protocols sync message types that carry document changes.
+const SYNC_STEP_2 = 1;
+const UPDATE = 2;
+// An update with no structs and no deletions encodes to these two bytes.
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
+
+/**
+ * "Acknowledged means durable": Hocuspocus awaits beforeSync before it applies
+ * an update and acknowledges it, so the update is committed to the log first.
+ * If the append fails, the hook throws, the update is neither applied nor
+ * acknowledged, and the client keeps it to send again.
+ */
+export function updateLog(): Extension {
+  return {
+    extensionName: "DossierUpdateLog",
+    async beforeSync({ connection, type, payload, context }: beforeSyncPayload<CollabContext>) {
+      if (connection.readOnly) return; // Hocuspocus drops these; they must not reach the log either.
+      if (type !== SYNC_STEP_2 && type !== UPDATE) return;
+      if (isEmptyUpdate(payload)) return;
+      await appendUpdate(context.noteId, payload, context.userId);
+    },
+  };
+}

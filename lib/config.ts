@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** Configuration comes from the environment only; see README.md for each variable. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  DOSSIER_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  authSecret?: string;
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+const blankToUndefined = (value: string | undefined) => (value === "" ? undefined : value);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse({
+    PORT: blankToUndefined(env.PORT),
+    DATA_DIR: blankToUndefined(env.DATA_DIR),
+    DATABASE_URL: blankToUndefined(env.DATABASE_URL),
+    REDIS_URL: blankToUndefined(env.REDIS_URL),
+    AUTH_SECRET: blankToUndefined(env.AUTH_SECRET) ?? blankToUndefined(env.NEXTAUTH_SECRET),
+    DOSSIER_DEMO: blankToUndefined(env.DOSSIER_DEMO),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}.`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    authSecret: c.AUTH_SECRET,
+    demo: c.DOSSIER_DEMO === "1",
+  };
+}
+
+/** The configured secret, or one generated on first run and kept in DATA_DIR. */
+export function ensureAuthSecret(config: Config): string {
+  if (config.authSecret) return config.authSecret;
+  const file = path.join(config.dataDir, "auth-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

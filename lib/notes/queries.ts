@@ -1,0 +1,89 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type Executor } from "@/db";
+import * as Y from "yjs";
+import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
+import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import { notFound } from "@/lib/errors";
+
+const editor = alias(users, "editor");
+
+export interface NoteListItem {
+  id: string;
+  title: string;
+  kind: NoteKind;
+  status: Note["status"];
+  updatedAt: Date;
+  updatedByName: string | null;
+}
+
+export async function listNotes(teamId: string, tx: Executor = db()): Promise<NoteListItem[]> {
+  return tx
+    .select({
+      id: notes.id,
+      title: notes.title,
+      kind: notes.kind,
+      status: notes.status,
+      updatedAt: notes.updatedAt,
+      updatedByName: editor.name,
+    })
+    .from(notes)
+    .leftJoin(editor, eq(editor.id, notes.updatedBy))
+    .where(eq(notes.teamId, teamId))
+    .orderBy(desc(notes.updatedAt));
+}
+
+/** The note if it belongs to the team; a note of another team is "not found", never "forbidden". */
+export async function getTeamNote(teamId: string, noteId: string, tx: Executor = db()): Promise<Note> {
+  const [note] = await tx
+    .select()
+    .from(notes)
+    .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)));
+  if (!note) throw notFound("That note");
+  return note;
+}
+
+export async function findNote(noteId: string, tx: Executor = db()): Promise<Note | undefined> {
+  const [note] = await tx.select().from(notes).where(eq(notes.id, noteId));
+  return note;
+}
+
+/**
+ * Creates a note. An initial body is made into a Yjs document here, on the
+ * server: clients never seed a collaborative document.
+ */
+export async function createNote(
+  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: ProseMirrorJSON },
+  tx: Executor = db(),
+): Promise<Note> {
+  const body = input.content ? bodyFromContent(input.content) : {};
+  const [note] = await tx
+    .insert(notes)
+    .values({
+      teamId: input.teamId,
+      title: input.title,
+      kind: input.kind ?? "note",
+      status: input.status ?? "draft",
+      ...body,
+      createdBy: input.userId,
+      updatedBy: input.userId,
+    })
+    .returning();
+  return note;
+}
+
+function bodyFromContent(content: ProseMirrorJSON) {
+  const ydoc = yDocFromContent(content);
+  const { content: normalised, text } = deriveBody(ydoc);
+  return { ydoc: Y.encodeStateAsUpdate(ydoc), content: normalised, text };
+}
+
+export async function renameNote(teamId: string, noteId: string, title: string, userId: string) {
+  const updated = await db()
+    .update(notes)
+    .set({ title, updatedBy: userId, updatedAt: new Date() })
+    .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)))
+    .returning({ id: notes.id });
+  if (updated.length === 0) throw notFound("That note");
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { invites, teams, type Role, type Team } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { AppError, notFound } from "@/lib/errors";
+import { createUser, normaliseEmail } from "@/lib/users/queries";
+import { addMember, roleInTeam } from "./queries";
+
+const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+// Only the hash is stored: a leaked database does not leak working invite links.
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createInvite(input: { teamId: string; email: string; role: Role; createdBy: string }) {
+  const token = randomBytes(24).toString("base64url");
+  const [invite] = await db()
+    .insert(invites)
+    .values({
+      teamId: input.teamId,
+      email: normaliseEmail(input.email),
+      role: input.role,
+      tokenHash: hashToken(token),
+      createdBy: input.createdBy,
+      expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+    })
+    .returning();
+  await recordAudit({ teamId: input.teamId, userId: input.createdBy, action: "member.invited", target: invite.email, data: { role: input.role } });
+  return { invite, token };
+}
+
+/** An open invite (not used, not expired) and its team, or undefined. */
+export async function findOpenInvite(token: string) {
+  const [row] = await db()
+    .select({ invite: invites, team: teams })
+    .from(invites)
+    .innerJoin(teams, eq(teams.id, invites.teamId))
+    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())));
+  return row;
+}
+
+export async function listOpenInvites(teamId: string) {
+  return db()
+    .select()
+    .from(invites)
+    .where(and(eq(invites.teamId, teamId), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())));
+}
+
+export async function revokeInvite(teamId: string, inviteId: string) {
+  const deleted = await db()
+    .delete(invites)
+    .where(and(eq(invites.id, inviteId), eq(invites.teamId, teamId), isNull(invites.acceptedAt)))
+    .returning({ id: invites.id });
+  if (deleted.length === 0) throw notFound("That invite");
+}
+
+async function claimInvite(tx: Executor, token: string, userId: string): Promise<Team> {
+  const [claimed] = await tx
+    .update(invites)
+    .set({ acceptedAt: new Date(), acceptedBy: userId, updatedAt: new Date() })
+    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())))
+    .returning();
+  if (!claimed) throw new AppError("not_found", "This invite link has expired or has already been used.");
+  // Joining never lowers a role the user already has in the team.
+  if (!(await roleInTeam(userId, claimed.teamId, tx))) await addMember(claimed.teamId, userId, claimed.role, tx);
+  await recordAudit({ teamId: claimed.teamId, userId, action: "member.joined", data: { role: claimed.role } }, tx);
+  const [team] = await tx.select().from(teams).where(eq(teams.id, claimed.teamId));
+  return team;
+}
+
+/** Joins a signed-in user to the invite's team with its role; an invite is used once. */
+export function acceptInvite(token: string, userId: string): Promise<Team> {
+  return db().transaction((tx) => claimInvite(tx, token, userId));
+}
+
+/** Creates the invited person's account and joins them to the team, all or nothing. */
+export async function signUpWithInvite(token: string, input: { name: string; password: string }) {
+  const open = await findOpenInvite(token);
+  if (!open) throw new AppError("not_found", "This invite link has expired or has already been used.");
+  return db().transaction(async (tx) => {
+    const user = await createUser({ email: open.invite.email, ...input }, tx);
+    const team = await claimInvite(tx, token, user.id);
+    return { user, team };
+  });
+}

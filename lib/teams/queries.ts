@@ -1,0 +1,118 @@
+import "server-only";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { memberships, teams, users, type Role, type Team } from "@/db/schema";
+import { badRequest, notFound } from "@/lib/errors";
+
+export interface TeamMembership {
+  team: Team;
+  role: Role;
+}
+
+export async function teamsOfUser(userId: string, tx: Executor = db()): Promise<TeamMembership[]> {
+  const rows = await tx
+    .select({ team: teams, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(teams.name));
+  return rows;
+}
+
+/** The user's membership of the team with this slug, or undefined when they are not a member. */
+export async function membershipBySlug(
+  userId: string,
+  slug: string,
+  tx: Executor = db(),
+): Promise<TeamMembership | undefined> {
+  const [row] = await tx
+    .select({ team: teams, role: memberships.role })
+    .from(memberships)
+    .innerJoin(teams, eq(teams.id, memberships.teamId))
+    .where(and(eq(memberships.userId, userId), eq(teams.slug, slug)));
+  return row;
+}
+
+export async function roleInTeam(userId: string, teamId: string, tx: Executor = db()): Promise<Role | undefined> {
+  const [row] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.teamId, teamId)));
+  return row?.role;
+}
+
+export async function createTeam(input: { name: string; slug: string; ownerId: string }, tx: Executor = db()) {
+  const [team] = await tx.insert(teams).values({ name: input.name, slug: input.slug }).returning();
+  await tx.insert(memberships).values({ teamId: team.id, userId: input.ownerId, role: "owner" });
+  return team;
+}
+
+export async function addMember(teamId: string, userId: string, role: Role, tx: Executor = db()) {
+  await tx
+    .insert(memberships)
+    .values({ teamId, userId, role })
+    .onConflictDoUpdate({ target: [memberships.teamId, memberships.userId], set: { role, updatedAt: new Date() } });
+}
+
+export async function listMembers(teamId: string, tx: Executor = db()) {
+  return tx
+    .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.teamId, teamId))
+    .orderBy(asc(users.name));
+}
+
+async function ownerCount(teamId: string, tx: Executor): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "owner")));
+  return row.n;
+}
+
+/** Refuses to leave a team without an owner. Runs inside the caller's transaction. */
+async function assertKeepsAnOwner(teamId: string, userId: string, tx: Executor) {
+  const current = await roleInTeam(userId, teamId, tx);
+  if (!current) throw notFound("That member");
+  if (current === "owner" && (await ownerCount(teamId, tx)) <= 1) {
+    throw badRequest("A team needs at least one owner: make someone else owner first.");
+  }
+}
+
+export async function changeRole(teamId: string, userId: string, role: Role) {
+  await db().transaction(async (tx) => {
+    if (role === "owner") {
+      if (!(await roleInTeam(userId, teamId, tx))) throw notFound("That member");
+    } else {
+      await assertKeepsAnOwner(teamId, userId, tx);
+    }
+    await tx
+      .update(memberships)
+      .set({ role, updatedAt: new Date() })
+      .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
+  });
+}
+
+export async function removeMember(teamId: string, userId: string) {
+  await db().transaction(async (tx) => {
+    await assertKeepsAnOwner(teamId, userId, tx);
+    await tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
+  });
+}
+
+/** A URL slug from a team name: "Korea Desk" → "korea-desk", with a suffix when taken. */
+export async function availableSlug(name: string, tx: Executor = db()): Promise<string> {
+  const base =
+    name
+      .normalize("NFKD")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "team";
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const [taken] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug));
+    if (!taken) return slug;
+  }
+}

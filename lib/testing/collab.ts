@@ -1,0 +1,86 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import * as Y from "yjs";
+import { mintCollabToken } from "@/lib/auth/collab-token";
+import { registerCollab } from "@/lib/collab/registry";
+import { createCollabServer } from "@/lib/collab/server";
+import { attachCollab } from "@/lib/collab/websocket";
+import { BODY_FIELD } from "@/lib/editor/extensions";
+
+export const TEST_SECRET = "test-secret-that-is-long-enough-for-hmac-256";
+
+/** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
+export async function startCollabServer(options: { redisUrl?: string } = {}) {
+  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: options.redisUrl });
+  registerCollab(hocuspocus);
+  const server: Server = createServer((_request, response) => response.writeHead(404).end());
+  attachCollab(server, hocuspocus, (_request, socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const providers: HocuspocusProvider[] = [];
+
+  return {
+    hocuspocus,
+    url: `ws://127.0.0.1:${port}/collab`,
+    port,
+    /** A provider as the editor opens one; `token: null` sends none. */
+    async connect(noteId: string, userId: string | null, options: { token?: string } = {}) {
+      const token = options.token ?? (userId ? await mintCollabToken(userId, TEST_SECRET) : "");
+      const doc = new Y.Doc();
+      const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/collab`, delay: 100, minDelay: 100, maxDelay: 500 });
+      const events = { denied: [] as string[], authenticated: [] as string[], closes: [] as number[] };
+      const provider = new HocuspocusProvider({
+        websocketProvider,
+        name: noteId,
+        document: doc,
+        token,
+        onAuthenticationFailed: ({ reason }) => events.denied.push(reason),
+        onAuthenticated: ({ scope }) => events.authenticated.push(scope),
+        onClose: ({ event }) => events.closes.push(event.code),
+      });
+      provider.attach();
+      providers.push(provider);
+      return { provider, doc, events, websocketProvider };
+    },
+    async close() {
+      for (const provider of providers) {
+        provider.configuration.websocketProvider.destroy();
+        provider.destroy();
+      }
+      hocuspocus.closeConnections();
+      hocuspocus.flushPendingStores();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    },
+  };
+}
+
+/** Appends a paragraph to the note body, as the editor would. */
+export function appendParagraph(doc: Y.Doc, text: string) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const body = doc.getXmlFragment(BODY_FIELD);
+  body.insert(body.length, [paragraph]);
+}
+
+export function bodyText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment(BODY_FIELD)
+    .toArray()
+    .map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join("") : ""))
+    .join("\n");
+}
+
+/** Polls until the check passes or the time runs out (then throws with the last failure). */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // These load native code, WebAssembly or keep process-wide state; they are
+  // required from node_modules at run time rather than bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "yjs", "@hocuspocus/server"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,71 @@
+/**
+ * Dossier's one process: Next.js for HTTP, Hocuspocus for websockets on
+ * /collab, one database handle shared by both (DESIGN.md, "The architecture").
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { openDatabase } from "./db/client";
+import { setDatabase } from "./db";
+import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
+import { registerCollab } from "./lib/collab/registry";
+import { createCollabServer } from "./lib/collab/server";
+import { attachCollab } from "./lib/collab/websocket";
+import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
+import { seedDemo } from "./lib/demo/seed";
+import path from "node:path";
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const config = loadConfig();
+  const secret = ensureAuthSecret(config);
+  process.env.AUTH_SECRET = secret;
+  process.env.AUTH_TRUST_HOST ??= "true";
+
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
+  setDatabase(database);
+  await database.migrate();
+  if (config.demo && (await seedDemo())) {
+    console.log(`Demo data created. Sign in as ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")} with password "${DEMO_PASSWORD}".`);
+  }
+
+  const hocuspocus = createCollabServer({ secret, redisUrl: config.redisUrl });
+  registerCollab(hocuspocus);
+
+  // Next needs its own address to follow redirects from server actions.
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const handleUpgrade = app.getUpgradeHandler();
+
+  const server = createServer((request, response) => handleRequest(request, response));
+  attachCollab(server, hocuspocus, (request, socket, head) => {
+    if (dev) handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  console.log(`Dossier ${dev ? "(dev) " : ""}listening on http://localhost:${port} with ${database.kind}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    // Closing the connections runs Hocuspocus' final store of every open note.
+    hocuspocus.closeConnections();
+    hocuspocus.flushPendingStores();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error("Dossier failed to start:", error);
+  process.exit(1);
+});
