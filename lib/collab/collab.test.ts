@@ -7,6 +7,7 @@ import { openTestDatabase } from "@/lib/testing/database";
 import { appendParagraph, bodyText, eventually, startCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
+import { MAX_MESSAGE_BYTES } from "./websocket";
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let collab: Awaited<ReturnType<typeof startCollabServer>>;
@@ -122,5 +123,18 @@ describe("collaboration server", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await stateText(note.id)).not.toContain("Written after the demotion.");
     expect(await pendingUpdateCount(note.id)).toBe(0);
+  });
+
+  it("closes a connection that sends a message over the size limit, and keeps serving others", async () => {
+    const { analyst, note } = await teamWithNote();
+    const socket = new WebSocket(collab.url);
+    await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
+    const closed = new Promise<number>((resolve) => socket.addEventListener("close", (event) => resolve(event.code), { once: true }));
+    socket.send(new Uint8Array(MAX_MESSAGE_BYTES + 1));
+    expect(await closed).toBe(1009);
+
+    const writer = await collab.connect(note.id, analyst.id);
+    await eventually(() => expect(writer.provider.isSynced).toBe(true));
+    expect(bodyText(writer.doc)).toBe("Seeded on the server.");
   });
 });

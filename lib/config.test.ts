@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ensureAuthSecret, loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("has defaults that need no configuration", () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(path.resolve(".data"));
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.demo).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "mysql://localhost/db" }, "DATABASE_URL"],
+    [{ REDIS_URL: "localhost:6379" }, "REDIS_URL"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ DOSSIER_DEMO: "yes" }, "DOSSIER_DEMO"],
+  ])("refuses %o with a sentence naming %s", (env, name) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
+  });
+
+  it("generates the auth secret once and keeps it in DATA_DIR", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-config-"));
+    const config = loadConfig({ DATA_DIR: dir });
+    const first = ensureAuthSecret(config);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(ensureAuthSecret(config)).toBe(first);
+    expect(ensureAuthSecret(loadConfig({ DATA_DIR: dir, NEXTAUTH_SECRET: "x".repeat(40) }))).toBe("x".repeat(40));
+    fs.rmSync(dir, { recursive: true });
+  });
+});

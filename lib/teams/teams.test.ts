@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTestDatabase } from "@/lib/testing/database";
+import { buildMember, buildTeam, buildUser } from "@/lib/testing/factories";
+import { findUserByEmail, verifyCredentials } from "@/lib/users/queries";
+import { acceptInvite, createInvite, findOpenInvite, signUpWithInvite } from "./invites";
+import { availableSlug, changeRole, removeMember, roleInTeam, teamsOfUser } from "./queries";
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(() => database.close());
+
+describe("teams and invites", () => {
+  it("stores passwords as argon2id hashes and checks them", async () => {
+    const user = await buildUser({ email: "Mixed.Case@Example.test", password: "a long passphrase" });
+    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+    expect((await verifyCredentials("mixed.case@example.test", "a long passphrase"))?.id).toBe(user.id);
+    expect(await verifyCredentials("mixed.case@example.test", "wrong")).toBeNull();
+    expect(await verifyCredentials("nobody@example.test", "a long passphrase")).toBeNull();
+  });
+
+  it("refuses a second account for the same email, whatever its case", async () => {
+    await buildUser({ email: "taken@example.test" });
+    await expect(buildUser({ email: "TAKEN@example.test" })).rejects.toThrow("An account with that email already exists.");
+  });
+
+  it("signs a newcomer up through an invite, once", async () => {
+    const { team, owner } = await buildTeam();
+    const { token } = await createInvite({ teamId: team.id, email: "New@Example.test", role: "reviewer", createdBy: owner.id });
+    const { user, team: joined } = await signUpWithInvite(token, { name: "New Person", password: "long enough password" });
+    expect(joined.id).toBe(team.id);
+    expect(user.email).toBe("new@example.test");
+    expect(await roleInTeam(user.id, team.id)).toBe("reviewer");
+    expect(await findOpenInvite(token)).toBeUndefined();
+    await expect(acceptInvite(token, owner.id)).rejects.toThrow("This invite link has expired or has already been used.");
+  });
+
+  it("leaves the invite open when sign-up fails, and creates no half account", async () => {
+    const { team, owner } = await buildTeam();
+    const existing = await buildUser();
+    const { token } = await createInvite({ teamId: team.id, email: existing.email, role: "analyst", createdBy: owner.id });
+    await expect(signUpWithInvite(token, { name: "Someone", password: "long enough password" })).rejects.toThrow(
+      "An account with that email already exists.",
+    );
+    expect(await findOpenInvite(token)).toBeDefined();
+    expect(await roleInTeam(existing.id, team.id)).toBeUndefined();
+    // The existing user accepts it signed in instead.
+    await acceptInvite(token, existing.id);
+    expect(await roleInTeam(existing.id, team.id)).toBe("analyst");
+  });
+
+  it("never lowers an existing member's role through an invite", async () => {
+    const { team, owner } = await buildTeam();
+    const { token } = await createInvite({ teamId: team.id, email: owner.email, role: "reader", createdBy: owner.id });
+    await acceptInvite(token, owner.id);
+    expect(await roleInTeam(owner.id, team.id)).toBe("owner");
+  });
+
+  it("keeps at least one owner in every team", async () => {
+    const { team, owner } = await buildTeam();
+    await expect(changeRole(team.id, owner.id, "analyst")).rejects.toThrow("A team needs at least one owner");
+    await expect(removeMember(team.id, owner.id)).rejects.toThrow("A team needs at least one owner");
+    const second = await buildMember(team.id, "analyst");
+    await changeRole(team.id, second.id, "owner");
+    await changeRole(team.id, owner.id, "reader");
+    expect(await roleInTeam(owner.id, team.id)).toBe("reader");
+  });
+
+  it("answers not found for a role change of someone outside the team", async () => {
+    const { team } = await buildTeam();
+    const stranger = await buildUser();
+    await expect(changeRole(team.id, stranger.id, "owner")).rejects.toThrow("That member was not found.");
+    expect(await roleInTeam(stranger.id, team.id)).toBeUndefined();
+  });
+
+  it("lists every team a user belongs to, for switching between them", async () => {
+    const user = await buildUser();
+    const first = await buildTeam(user);
+    const { team: second } = await buildTeam();
+    const { token } = await createInvite({ teamId: second.id, email: user.email, role: "reader", createdBy: user.id });
+    await acceptInvite(token, user.id);
+    const teams = await teamsOfUser(user.id);
+    expect(teams.map((t) => [t.team.id, t.role]).sort()).toEqual(
+      [
+        [first.team.id, "owner"],
+        [second.id, "reader"],
+      ].sort(),
+    );
+    expect((await findUserByEmail(user.email))?.id).toBe(user.id);
+  });
+
+  it("makes URL slugs from team names and avoids taken ones", async () => {
+    const { team } = await buildTeam();
+    expect(await availableSlug("Korea Desk")).toBe("korea-desk");
+    expect(await availableSlug(team.slug)).toBe(`${team.slug}-2`);
+    expect(await availableSlug("!!!")).toBe("team");
+  });
+});
