@@ -29,7 +29,7 @@ export class ConfigError extends Error {}
 
 const blankToUndefined = (value: string | undefined) => (value === "" ? undefined : value);
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse({
     PORT: blankToUndefined(env.PORT),
     DATA_DIR: blankToUndefined(env.DATA_DIR),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Role } from "@/db/schema";
+import type { Role, User } from "@/db/schema";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { createNote } from "@/lib/notes/queries";
 import { addMember, createTeam } from "@/lib/teams/queries";
@@ -16,7 +16,7 @@ export async function buildUser(overrides: { name?: string; email?: string; pass
   });
 }
 
-export async function buildTeam(owner?: { id: string }) {
+export async function buildTeam(owner?: User) {
   const id = unique();
   const ownerUser = owner ?? (await buildUser());
   const team = await createTeam({ name: `Team ${id}`, slug: `team-${id}`, ownerId: ownerUser.id });
