@@ -35,6 +35,7 @@ test("an owner invites a newcomer, who signs up into the team; removed, they are
   // The owner makes them a reviewer, then removes them.
   await owner.page.reload();
   await owner.page.getByLabel("Role of Nadia Newcomer").selectOption("reviewer");
+  await expect(owner.page.getByTestId(`member-${email}`).getByRole("status")).toHaveText("Now reviewer.");
   await page.reload();
   await expect(page.getByTestId("signed-in-as")).toHaveText("Nadia Newcomer · Reviewer");
   owner.page.once("dialog", (dialog) => dialog.accept());

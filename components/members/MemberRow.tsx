@@ -15,12 +15,14 @@ interface Props {
 export function MemberRow({ team, member, isSelf }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const run = (action: () => Promise<{ ok: boolean; error?: string }>) =>
+  const run = (action: () => Promise<{ ok: boolean; error?: string }>, done: string) =>
     startTransition(async () => {
       const result = await action();
       setError(result.ok ? null : (result.error ?? null));
+      setNotice(result.ok ? done : null);
       router.refresh();
     });
 
@@ -35,13 +37,21 @@ export function MemberRow({ team, member, isSelf }: Props) {
             {error}
           </p>
         )}
+        {notice && (
+          <p className="muted" role="status">
+            {notice}
+          </p>
+        )}
       </td>
       <td>
         <select
           aria-label={`Role of ${member.name}`}
           value={member.role}
           disabled={pending}
-          onChange={(event) => run(() => changeRoleAction({ team, userId: member.userId, role: event.target.value }))}
+          onChange={(event) => {
+            const role = event.target.value as Role;
+            run(() => changeRoleAction({ team, userId: member.userId, role }), `Now ${ROLE_LABELS[role].toLowerCase()}.`);
+          }}
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -55,7 +65,7 @@ export function MemberRow({ team, member, isSelf }: Props) {
           className="danger"
           disabled={pending}
           onClick={() => {
-            if (window.confirm(`Remove ${member.name} from the team?`)) run(() => removeMemberAction({ team, userId: member.userId }));
+            if (window.confirm(`Remove ${member.name} from the team?`)) run(() => removeMemberAction({ team, userId: member.userId }), "Removed.");
           }}
         >
           Remove

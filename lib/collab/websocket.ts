@@ -33,7 +33,7 @@ export function collabUpgradeHandler(
         connectionOf(peer as unknown as Peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
       },
       error(peer, error) {
-        console.error("collab: websocket error", error);
+        console.error(`collab: websocket error: ${error instanceof Error ? error.message : String(error)}`);
       },
     },
   });
