@@ -17,10 +17,11 @@ export function toActionError(error: unknown): { ok: false; error: string } {
   return { ok: false, error: "Something went wrong; nothing was changed. Please try again." };
 }
 
+// Messages are written as whole sentences for the user; zod's own defaults name the field.
 const firstIssue = (error: z.ZodError) => {
   const issue = error.issues[0];
-  const field = issue.path.join(".");
-  return field ? `${field}: ${issue.message}` : issue.message;
+  const field = issue.path.at(-1);
+  return issue.code === "custom" || !field || /[A-Z].*\.$/.test(issue.message) ? issue.message : `${String(field)}: ${issue.message}`;
 };
 
 /**

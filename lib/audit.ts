@@ -9,6 +9,8 @@ export type AuditAction =
   | "member.removed"
   | "note.created"
   | "note.deleted"
+  | "entity.merged"
+  | "entity.deleted"
   | "user.signed_in";
 
 export async function recordAudit(

@@ -9,7 +9,11 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { connectToNote } from "./collab-connection";
+import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-directory";
+import { mentionChip } from "./mentions/mention-chip";
+import { mentionSuggestions } from "./mentions/mention-suggestions";
 import { PresenceAvatars } from "./PresenceAvatars";
+import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
 import { CONNECTION_LABELS, useConnectionState } from "./useConnectionState";
 
@@ -20,13 +24,17 @@ export interface EditorUser {
 }
 
 interface Props {
+  team: string;
   noteId: string;
+  /** The team's actors and events, for mention chips, the pickers and unlinked mentions. */
+  entities: DirectoryEntry[];
   user: EditorUser;
   /** What the page knows of the role; the server's answer on the websocket has the last word. */
   readOnly: boolean;
 }
 
-export function NoteEditor({ noteId, user, readOnly }: Props) {
+export function NoteEditor({ team, noteId, user, readOnly, entities }: Props) {
+  const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
 
   useEffect(() => {
@@ -40,11 +48,21 @@ export function NoteEditor({ noteId, user, readOnly }: Props) {
   }, [noteId]);
 
   if (!session) return <p className="status-pill" data-state="connecting">{CONNECTION_LABELS.connecting}</p>;
-  return <CollaborativeEditor key={session.doc.guid} {...session} user={user} readOnly={readOnly} />;
+  return <CollaborativeEditor key={session.doc.guid} {...session} team={team} user={user} readOnly={readOnly} directory={directory} />;
 }
 
-function CollaborativeEditor({ doc, provider, user, readOnly }: { doc: Y.Doc; provider: HocuspocusProvider; user: EditorUser; readOnly: boolean }) {
+interface EditorProps {
+  team: string;
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  user: EditorUser;
+  readOnly: boolean;
+  directory: EntityDirectory;
+}
+
+function CollaborativeEditor({ team, doc, provider, user, readOnly, directory }: EditorProps) {
   const connection = useConnectionState(provider);
+  const [error, setError] = useState<string | null>(null);
   const editable = !(connection.readOnly ?? readOnly) && connection.state !== "denied";
 
   const editor = useEditor(
@@ -52,7 +70,10 @@ function CollaborativeEditor({ doc, provider, user, readOnly }: { doc: Y.Doc; pr
       immediatelyRender: false,
       editable,
       extensions: [
-        ...documentExtensions(),
+        ...documentExtensions({
+          mentionSuggestions: mentionSuggestions(team, directory, setError),
+          mentionNodeView: mentionChip(team, directory),
+        }),
         Collaboration.configure({ document: doc, field: BODY_FIELD }),
         CollaborationCaret.configure({ provider, user }),
         Placeholder.configure({ placeholder: "Write your analysis…" }),
@@ -76,7 +97,8 @@ function CollaborativeEditor({ doc, provider, user, readOnly }: { doc: Y.Doc; pr
   }, [provider]);
 
   return (
-    <>
+    <div className="note-layout">
+      <div className="note-main">
       <div className="note-bar">
         <span className="status-pill" data-state={connection.state} role="status" aria-live="polite" data-testid="connection-state">
           {CONNECTION_LABELS[connection.state]}
@@ -89,10 +111,19 @@ function CollaborativeEditor({ doc, provider, user, readOnly }: { doc: Y.Doc; pr
         ) : (
           !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
         )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="editor-surface">
           <EditorContent editor={editor} />
         </div>
       </div>
-    </>
+      </div>
+      <aside className="note-side" aria-label="About this note">
+        {editor && <UnlinkedMentions editor={editor} directory={directory} editable={editable} />}
+      </aside>
+    </div>
   );
 }

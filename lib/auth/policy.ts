@@ -8,6 +8,8 @@ export const can = {
   readDrafts: (role: Role) => role !== "reader",
   editNotes: (role: Role) => role === "owner" || role === "analyst",
   manageMembers: (role: Role) => role === "owner",
+  /** Deleting for good is the owner's (DESIGN.md); merging keeps everything and is an edit. */
+  delete: (role: Role) => role === "owner",
 };
 
 export const ROLE_LABELS: Record<Role, string> = {

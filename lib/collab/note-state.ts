@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { db } from "@/db";
 import { notes, noteUpdates } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
+import { syncNoteEntities } from "@/lib/entities/note-links";
 import { stableStringify } from "@/lib/stable-json";
 
 /**
@@ -40,14 +41,14 @@ export interface StoreResult {
 
 /**
  * Folds the log into the stored state and writes the derived JSON and text,
- * in one transaction under a row lock. Log entries are merged in rather than
+ * and the note's links to actors and events, in one transaction under a row lock. Log entries are merged in rather than
  * assumed to be in `doc`, so an update logged but not yet applied in memory is
  * never lost by the fold. A store that changes nothing writes nothing.
  */
 export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string | null): Promise<StoreResult> {
   return db().transaction(async (tx) => {
     const [note] = await tx
-      .select({ content: notes.content })
+      .select({ content: notes.content, teamId: notes.teamId })
       .from(notes)
       .where(eq(notes.id, noteId))
       .for("update");
@@ -77,6 +78,7 @@ export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string 
           : {}),
       })
       .where(eq(notes.id, noteId));
+    if (contentChanged) await syncNoteEntities(tx, { id: noteId, teamId: note.teamId }, body.content);
     if (log.length > 0) {
       await tx.delete(noteUpdates).where(
         and(

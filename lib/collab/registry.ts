@@ -1,40 +1,60 @@
 import type { Hocuspocus } from "@hocuspocus/server";
+import { editNoteBody, rewriteMentions, type MentionReplacement } from "./body-edits";
 import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
 
 /**
- * The running collaboration server, reachable from route handlers and server
- * actions. server.ts and the Next.js bundle each get their own copy of this
- * module, so the instance lives on globalThis.
+ * What route handlers and server actions may ask of the running collaboration
+ * server. server.ts and the Next.js bundle each get their own copy of this
+ * module (and of Yjs), so server.ts registers these operations, built from its
+ * own copies, on globalThis, and the Next.js side only calls them.
  */
+export interface CollabOperations {
+  closeMemberConnections(teamId: string, userId: string): number;
+  replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
+}
+
 const key = Symbol.for("dossier.collab");
-type Holder = { [key]?: Hocuspocus<CollabContext> };
+type Holder = { [key]?: CollabOperations };
+
+function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
+  return {
+    closeMemberConnections(teamId, userId) {
+      let closed = 0;
+      for (const document of hocuspocus.documents.values()) {
+        for (const connection of document.getConnections()) {
+          const context = connection.context as CollabContext | undefined;
+          if (context?.userId === userId && context.teamId === teamId) {
+            // Close the socket, not just the document: the provider then reconnects
+            // and authenticates again, and is let in (or not) under the new role.
+            connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
+            closed += 1;
+          }
+        }
+      }
+      return closed;
+    },
+    async replaceMentions(noteIds, fromId, to, userId) {
+      for (const noteId of noteIds) await editNoteBody(hocuspocus, noteId, userId, (body) => rewriteMentions(body, fromId, to) > 0);
+    },
+  };
+}
 
 export function registerCollab(hocuspocus: Hocuspocus<CollabContext>): void {
-  (globalThis as Holder)[key] = hocuspocus;
+  (globalThis as Holder)[key] = operationsOf(hocuspocus);
 }
 
-function running(): Hocuspocus<CollabContext> | undefined {
-  return (globalThis as Holder)[key];
+function collab(): CollabOperations {
+  const operations = (globalThis as Holder)[key];
+  if (!operations) throw new Error("The collaboration server is not running in this process.");
+  return operations;
 }
 
-/**
- * Closes a member's open connections to the team's notes, so they
- * authenticate again with their new role (or are refused). Returns how many.
- */
+/** Closes a member's open connections to the team's notes. Returns how many. */
 export function closeMemberConnections(teamId: string, userId: string): number {
-  const hocuspocus = running();
-  if (!hocuspocus) return 0;
-  let closed = 0;
-  for (const document of hocuspocus.documents.values()) {
-    for (const connection of document.getConnections()) {
-      const context = connection.context as CollabContext | undefined;
-      if (context?.userId === userId && context.teamId === teamId) {
-        // Close the socket, not just the document: the provider then reconnects
-        // and authenticates again, and is let in (or not) under the new role.
-        connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
-        closed += 1;
-      }
-    }
-  }
-  return closed;
+  return (globalThis as Holder)[key]?.closeMemberConnections(teamId, userId) ?? 0;
+}
+
+/** Rewrites mentions of an entity in these notes' bodies, through Yjs. */
+export function replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void> {
+  return collab().replaceMentions(noteIds, fromId, to, userId);
 }

@@ -2,8 +2,9 @@ import type { ProseMirrorJSON } from "@/lib/editor/derive";
 
 /** Demo notes: short analyst briefs on real diplomatic events of 2006, written for Dossier. */
 
-const text = (value: string, marks?: { type: string }[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
-const paragraph = (...content: ReturnType<typeof text>[]) => ({ type: "paragraph", content });
+type Inline = { type: string; text?: string; marks?: { type: string }[]; attrs?: Record<string, unknown> };
+const text = (value: string, marks?: { type: string }[]): Inline => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: Inline[]) => ({ type: "paragraph", content });
 const heading = (level: number, value: string) => ({ type: "heading", attrs: { level }, content: [text(value)] });
 const bullets = (...items: string[]) => ({
   type: "bulletList",
@@ -11,11 +12,39 @@ const bullets = (...items: string[]) => ({
 });
 const doc = (...content: object[]): ProseMirrorJSON => ({ type: "doc", content });
 
+/** Demo actors and events, keyed for the notes below. */
+export const DEMO_ACTORS = {
+  northKorea: { name: "North Korea", aliases: ["DPRK", "Pyongyang"], actorType: "country", summary: "Democratic People's Republic of Korea." },
+  china: { name: "China", aliases: ["PRC", "Beijing"], actorType: "country", summary: "Host of the six-party talks." },
+  russia: { name: "Russia", aliases: ["Moscow"], actorType: "country", summary: "" },
+  japan: { name: "Japan", aliases: ["Tokyo"], actorType: "country", summary: "" },
+  unitedStates: { name: "United States", aliases: ["US", "Washington"], actorType: "country", summary: "" },
+  iran: { name: "Iran", aliases: ["Tehran"], actorType: "country", summary: "" },
+  securityCouncil: { name: "UN Security Council", aliases: ["Security Council", "UNSC"], actorType: "organisation", summary: "" },
+} as const;
+
+export const DEMO_EVENTS = {
+  nuclearTest: { name: "North Korean nuclear test", startsOn: "2006-10-09", place: "Hwadae-ri, North Korea", participants: ["northKorea"] },
+  resolution1718: { name: "Resolution 1718 adopted", startsOn: "2006-10-14", place: "New York", participants: ["securityCouncil", "china", "russia", "japan", "unitedStates"] },
+  beijingRound: { name: "Six-party talks, Beijing round", startsOn: "2006-12-18", endsOn: "2006-12-22", place: "Beijing", participants: ["china", "northKorea", "unitedStates", "russia", "japan"] },
+  resolution1737: { name: "Resolution 1737 on Iran", startsOn: "2006-12-23", place: "New York", participants: ["securityCouncil", "iran", "russia", "unitedStates"] },
+} as const;
+
+export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS;
+type Ids = Record<DemoKey, string>;
+
+/** A mention of a demo actor (@) or event (#). */
+const mention = (ids: Ids, key: DemoKey): Inline => {
+  const isActor = key in DEMO_ACTORS;
+  const name = isActor ? DEMO_ACTORS[key as keyof typeof DEMO_ACTORS].name : DEMO_EVENTS[key as keyof typeof DEMO_EVENTS].name;
+  return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: isActor ? "@" : "#" } };
+};
+
 export interface DemoNote {
   title: string;
   kind: "note" | "brief";
   status: "draft" | "in_review" | "approved" | "published";
-  content: ProseMirrorJSON;
+  content: (ids: Ids) => ProseMirrorJSON;
 }
 
 export const DEMO_NOTES: DemoNote[] = [
@@ -23,13 +52,21 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Security Council answers the North Korean test",
     kind: "brief",
     status: "draft",
-    content: doc(
-      paragraph(text("14 October 2006", [{ type: "bold" }]), text(" — Five days after Pyongyang announced an underground nuclear test, the Security Council voted unanimously for Resolution 1718.")),
+    content: (ids) =>
+      doc(
+      paragraph(
+        text("14 October 2006", [{ type: "bold" }]),
+        text(" — Five days after the "),
+        mention(ids, "nuclearTest"),
+        text(", the "),
+        mention(ids, "securityCouncil"),
+        text(" voted unanimously for Resolution 1718."),
+      ),
       paragraph(
         text("The text bans trade in heavy weapons and nuclear and missile materials, freezes assets tied to those programmes and allows cargo inspections. It stops short of any threat of force: "),
-        text("China", [{ type: "italic" }]),
+        mention(ids, "china"),
         text(" and "),
-        text("Russia", [{ type: "italic" }]),
+        mention(ids, "russia"),
         text(" would not accept more."),
       ),
       heading(2, "What to watch"),
@@ -44,8 +81,14 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Six-party talks set to resume in Beijing",
     kind: "note",
     status: "draft",
-    content: doc(
-      paragraph(text("North Korea has said it will return to the six-party talks, a year after walking out over US financial measures against a Macau bank.")),
+    content: (ids) =>
+      doc(
+      paragraph(
+        mention(ids, "northKorea"),
+        text(" has said it will return to the six-party talks ("),
+        mention(ids, "beijingRound"),
+        text("), a year after walking out over US financial measures against a Macau bank."),
+      ),
       paragraph(
         text("The condition it sets is plain: the financial sanctions must be on the table. Washington says the banking issue belongs in a separate working group. The gap between those positions is the first thing the Beijing round has to close."),
       ),
@@ -71,8 +114,16 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Iran resolution: what Moscow needs",
     kind: "note",
     status: "draft",
-    content: doc(
-      paragraph(text("Washington wants a Security Council vote on Iran's enrichment programme before the year ends. The draft has been softened twice to keep Russia on board.")),
+    content: (ids) =>
+      doc(
+      paragraph(
+        mention(ids, "unitedStates"),
+        text(" wants a Security Council vote on "),
+        mention(ids, "iran"),
+        text("'s enrichment programme before the year ends ("),
+        mention(ids, "resolution1737"),
+        text("). The draft has been softened twice to keep Russia on board."),
+      ),
       paragraph(
         text("Moscow's interest is concrete: it is building the Bushehr reactor and wants that project outside any sanctions list. Expect the final text to target enrichment and missile work narrowly and leave civilian cooperation alone."),
       ),

@@ -2,10 +2,14 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { users } from "@/db/schema";
 import { createNote } from "@/lib/notes/queries";
+import { createEntity } from "@/lib/entities/queries";
+import { actorInput, eventInput } from "@/lib/entities/validation";
+import { entityRelations } from "@/db/schema";
+import type { Executor } from "@/db";
 import { addMember, createTeam } from "@/lib/teams/queries";
 import { createUser } from "@/lib/users/queries";
 import { DEMO_PASSWORD, DEMO_TEAM, DEMO_USERS } from "./accounts";
-import { DEMO_NOTES } from "./content";
+import { DEMO_ACTORS, DEMO_EVENTS, DEMO_NOTES, type DemoKey } from "./content";
 
 /** Creates the demo team, users and notes on an empty database; does nothing otherwise. */
 export async function seedDemo(): Promise<boolean> {
@@ -21,7 +25,25 @@ export async function seedDemo(): Promise<boolean> {
     const analyst = created.find((c) => c.role === "analyst")!.user;
     const team = await createTeam({ ...DEMO_TEAM, ownerId: owner.id }, tx);
     for (const { user, role } of created) if (role !== "owner") await addMember(team.id, user.id, role, tx);
-    for (const note of DEMO_NOTES) await createNote({ teamId: team.id, userId: analyst.id, ...note }, tx);
+    const ids = await seedDemoEntities(team.id, analyst.id, tx);
+    for (const note of DEMO_NOTES) await createNote({ teamId: team.id, userId: analyst.id, ...note, content: note.content(ids) }, tx);
   });
   return true;
+}
+
+async function seedDemoEntities(teamId: string, userId: string, tx: Executor): Promise<Record<DemoKey, string>> {
+  const ids = {} as Record<DemoKey, string>;
+  for (const [key, actor] of Object.entries(DEMO_ACTORS)) {
+    const input = actorInput.parse({ ...actor, aliases: [...actor.aliases] });
+    ids[key as DemoKey] = (await createEntity(teamId, userId, { kind: "actor", ...input }, tx)).id;
+  }
+  for (const [key, event] of Object.entries(DEMO_EVENTS)) {
+    const input = eventInput.parse({ ...event, aliases: [] });
+    const created = await createEntity(teamId, userId, { kind: "event", ...input }, tx);
+    ids[key as DemoKey] = created.id;
+    for (const participant of event.participants) {
+      await tx.insert(entityRelations).values({ teamId, eventId: created.id, actorId: ids[participant] });
+    }
+  }
+  return ids;
 }

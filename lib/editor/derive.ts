@@ -2,6 +2,7 @@ import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { BODY_FIELD } from "./extensions";
+import { MENTION_NODE } from "./mentions";
 import { noteSchema } from "./schema";
 
 export type ProseMirrorJSON = Record<string, unknown>;
@@ -13,8 +14,11 @@ export interface DerivedBody {
   text: string;
 }
 
+// A mention reads as its label, so search and previews find the names it carries.
+const leafText = (leaf: ProseMirrorNode) => (leaf.type.name === MENTION_NODE ? String(leaf.attrs.label ?? "") : " ");
+
 export function plainText(node: ProseMirrorNode): string {
-  return node.textBetween(0, node.content.size, "\n", " ").trim();
+  return node.textBetween(0, node.content.size, "\n", leafText).trim();
 }
 
 /** Reads a note's body out of its Yjs document. */

@@ -1,6 +1,8 @@
-import type { AnyExtension } from "@tiptap/core";
+import { mergeAttributes, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
+import Mention, { type MentionOptions } from "@tiptap/extension-mention";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { MENTION_CHARS, MENTION_NODE } from "./mentions";
 
 /** The Yjs XML fragment that holds a note's body. */
 export const BODY_FIELD = "default";
@@ -23,7 +25,15 @@ export function isSafeHref(href: string): boolean {
  * Editor-only behaviour (collaboration, carets, placeholder) is added by the
  * editor component on top of it.
  */
-export function documentExtensions(): AnyExtension[] {
+export interface EditorOnlyOptions {
+  /** The @ and # pickers (browser only). */
+  mentionSuggestions?: MentionOptions["suggestions"];
+  /** How the browser draws a mention chip (with the entity's current name). */
+  mentionNodeView?: NodeViewRenderer;
+}
+
+export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtension[] {
+  const mention = options.mentionNodeView ? Mention.extend({ addNodeView: () => options.mentionNodeView! }) : Mention;
   return [
     StarterKit.configure({
       // Yjs has its own undo manager; ProseMirror's history would fight it.
@@ -39,5 +49,18 @@ export function documentExtensions(): AnyExtension[] {
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    mention.configure({
+      // Actors are mentioned with @, events with #; the chip shows the entity's label.
+      suggestions: options.mentionSuggestions ?? [{ char: MENTION_CHARS.actor }, { char: MENTION_CHARS.event }],
+      renderText: ({ node }) => String(node.attrs.label ?? ""),
+      renderHTML: ({ node, options: mention }) => [
+        "span",
+        mergeAttributes({ "data-type": MENTION_NODE, class: "mention" }, mention.HTMLAttributes, {
+          "data-id": node.attrs.id,
+          "data-mention-suggestion-char": node.attrs.mentionSuggestionChar,
+        }),
+        String(node.attrs.label ?? ""),
+      ],
+    }),
   ];
 }

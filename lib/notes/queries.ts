@@ -5,6 +5,7 @@ import { db, type Executor } from "@/db";
 import * as Y from "yjs";
 import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
 import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import { syncNoteEntities } from "@/lib/entities/note-links";
 import { notFound } from "@/lib/errors";
 
 const editor = alias(users, "editor");
@@ -70,6 +71,7 @@ export async function createNote(
       updatedBy: input.userId,
     })
     .returning();
+  if (input.content) await syncNoteEntities(tx, note, note.content ?? {});
   return note;
 }
 

@@ -19,6 +19,10 @@ export default async function TeamLayout({ children, params }: { children: React
         <TeamSwitcher current={team.slug} teams={teams.map(({ team }) => ({ slug: team.slug, name: team.name }))} />
         <nav aria-label="Team">
           <Link href={`/t/${team.slug}`}>Notes</Link>
+          <Link href={`/t/${team.slug}/actors`}>Actors</Link>
+          <Link href={`/t/${team.slug}/events`}>Events</Link>
+          {can.readDrafts(role) && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
+          {can.readDrafts(role) && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can.manageMembers(role) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
           <Link href="/teams/new">New team</Link>
         </nav>

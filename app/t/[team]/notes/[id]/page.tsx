@@ -9,6 +9,9 @@ import { requireTeam } from "@/lib/auth/session";
 import { userColor } from "@/lib/collab/user-color";
 import { AppError } from "@/lib/errors";
 import { getTeamNote } from "@/lib/notes/queries";
+import { entityDirectory } from "@/lib/entities/queries";
+import { tagsOfNote } from "@/lib/tags/queries";
+import { NoteTags } from "@/components/notes/NoteTags";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -29,6 +32,7 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
   if (!can.readDrafts(role)) notFound();
   const note = await loadNote(team.id, id);
   const editable = can.editNotes(role);
+  const [directory, tags] = await Promise.all([entityDirectory(team.id), tagsOfNote(note.id)]);
 
   return (
     <main className="page">
@@ -37,7 +41,14 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
         <span className="muted">{note.kind === "brief" ? "Brief" : "Note"}</span>
       </div>
       <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={editable} />
-      <NoteEditor noteId={note.id} readOnly={!editable} user={{ id: user.id, name: user.name, color: userColor(user.id) }} />
+      <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={editable} />
+      <NoteEditor
+        team={team.slug}
+        noteId={note.id}
+        readOnly={!editable}
+        user={{ id: user.id, name: user.name, color: userColor(user.id) }}
+        entities={directory}
+      />
     </main>
   );
 }

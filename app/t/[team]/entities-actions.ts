@@ -1,0 +1,106 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { ENTITY_KINDS } from "@/db/schema";
+import { teamAction } from "@/lib/action";
+import { recordAudit } from "@/lib/audit";
+import { can } from "@/lib/auth/policy";
+import { deleteEntityEverywhere, mergeEntities } from "@/lib/entities/merge";
+import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity, type EntityInput } from "@/lib/entities/queries";
+import { actorInput, entityName, eventInput } from "@/lib/entities/validation";
+import { getTeamNote } from "@/lib/notes/queries";
+import { setNoteTags } from "@/lib/tags/queries";
+import { tagNames } from "@/lib/entities/validation";
+
+const id = (what: string) => z.uuid(`${what} was not found.`);
+const withTeam = { team: z.string() };
+
+const entityPayload = z.discriminatedUnion("kind", [
+  actorInput.extend({ kind: z.literal("actor") }),
+  eventInput.extend({ kind: z.literal("event") }),
+]);
+
+const entityPath = (team: string, entity: { kind: string; id: string }) => `/t/${team}/${entity.kind}s/${entity.id}`;
+
+export const createEntityAction = teamAction(
+  z.object({ ...withTeam, entity: entityPayload }),
+  can.editNotes,
+  async ({ entity }, { user, team }) => {
+    const created = await createEntity(team.id, user.id, entity as EntityInput);
+    return { id: created.id, kind: created.kind, name: created.name, path: entityPath(team.slug, created) };
+  },
+);
+
+export const updateEntityAction = teamAction(
+  z.object({ ...withTeam, id: id("That entry"), entity: entityPayload }),
+  can.editNotes,
+  async (input, { team }) => {
+    const updated = await updateEntity(team.id, input.id, input.entity as EntityInput);
+    revalidatePath(`/t/${team.slug}`, "layout");
+    return { path: entityPath(team.slug, updated) };
+  },
+);
+
+/**
+ * From the editor: an actor or event with just a name, to be filled in later.
+ * The editor picks the id, so the mention can be inserted before this returns.
+ */
+export const quickCreateEntityAction = teamAction(
+  z.object({ ...withTeam, id: id("That entry"), kind: z.enum(ENTITY_KINDS), name: entityName }),
+  can.editNotes,
+  async (input, { user, team }) => {
+    const payload = entityPayload.parse({ kind: input.kind, name: input.name });
+    const created = await createEntity(team.id, user.id, payload as EntityInput, undefined, input.id);
+    return { id: created.id, kind: created.kind, name: created.name };
+  },
+);
+
+export const suggestEntitiesAction = teamAction(
+  z.object({ ...withTeam, kind: z.enum(ENTITY_KINDS), query: z.string().max(200).default("") }),
+  can.readDrafts,
+  async (input, { team }) =>
+    (await listEntities(team.id, input.kind, { query: input.query, limit: 8 })).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      name: e.name,
+      aliases: e.aliases,
+    })),
+);
+
+export const mergeEntitiesAction = teamAction(
+  z.object({ ...withTeam, keepId: id("The entry to keep"), removeId: id("The entry to merge") }),
+  can.editNotes,
+  async (input, { user, team }) => {
+    const merged = await mergeEntities(team.id, input.keepId, input.removeId, user.id);
+    await recordAudit({ teamId: team.id, userId: user.id, action: "entity.merged", target: merged.id, data: { removed: input.removeId } });
+    return { path: entityPath(team.slug, merged) };
+  },
+);
+
+export const deleteEntityAction = teamAction(z.object({ ...withTeam, id: id("That entry") }), can.delete, async (input, { user, team }) => {
+  const deleted = await deleteEntityEverywhere(team.id, input.id, user.id);
+  await recordAudit({ teamId: team.id, userId: user.id, action: "entity.deleted", target: deleted.id, data: { name: deleted.name } });
+  return { path: `/t/${team.slug}/${deleted.kind}s` };
+});
+
+export const addParticipantAction = teamAction(
+  z.object({ ...withTeam, eventId: id("That event"), actorId: id("That actor"), role: z.string().trim().max(100).default("") }),
+  can.editNotes,
+  async (input, { team }) => addParticipant(team.id, input.eventId, input.actorId, input.role),
+);
+
+export const removeParticipantAction = teamAction(
+  z.object({ ...withTeam, relationId: id("That participant") }),
+  can.editNotes,
+  async (input, { team }) => removeParticipant(team.id, input.relationId),
+);
+
+export const setNoteTagsAction = teamAction(
+  z.object({ ...withTeam, noteId: id("That note"), tags: tagNames }),
+  can.editNotes,
+  async (input, { team }) => {
+    await getTeamNote(team.id, input.noteId);
+    await setNoteTags(team.id, input.noteId, input.tags);
+  },
+);

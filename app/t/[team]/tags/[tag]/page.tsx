@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { EntityLink } from "@/components/entities/EntityLink";
+import { StatusBadge } from "@/components/notes/StatusBadge";
+import { can } from "@/lib/auth/policy";
+import { requireTeam } from "@/lib/auth/session";
+import { taggedWith } from "@/lib/tags/queries";
+
+export const metadata: Metadata = { title: "Tag" };
+
+export default async function TagPage({ params }: { params: Promise<{ team: string; tag: string }> }) {
+  const { team: slug, tag: encoded } = await params;
+  const { team, role } = await requireTeam(slug);
+  const tagged = await taggedWith(team.id, decodeURIComponent(encoded).slice(0, 100));
+  if (!tagged) notFound();
+  // Readers see published notes only, as everywhere.
+  const notes = tagged.notes.filter((note) => can.readDrafts(role) || note.status === "published");
+
+  return (
+    <main className="page stack">
+      <div className="page-head">
+        <h1>
+          Tagged <span className="tag big">{tagged.tag.name}</span>
+        </h1>
+      </div>
+      <section className="card padded" aria-labelledby="tagged-notes">
+        <h2 id="tagged-notes">Notes</h2>
+        {notes.length === 0 ? (
+          <p className="muted">No notes.</p>
+        ) : (
+          <ul>
+            {notes.map((note) => (
+              <li key={note.id}>
+                {can.readDrafts(role) ? <Link href={`/t/${team.slug}/notes/${note.id}`}>{note.title || "Untitled"}</Link> : note.title || "Untitled"}{" "}
+                <StatusBadge status={note.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card padded" aria-labelledby="tagged-entities">
+        <h2 id="tagged-entities">Actors and events</h2>
+        {tagged.entities.length === 0 ? (
+          <p className="muted">None.</p>
+        ) : (
+          <ul className="related">
+            {tagged.entities.map((entity) => (
+              <li key={entity.id}>
+                <EntityLink team={team.slug} entity={entity} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}

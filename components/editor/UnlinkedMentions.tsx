@@ -1,0 +1,79 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import { useEffect, useMemo, useState } from "react";
+import { MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import { findUnlinkedMentions, type UnlinkedMention } from "@/lib/editor/unlinked";
+import type { EntityDirectory } from "./mentions/entity-directory";
+
+/**
+ * Names of known actors and events typed as plain text, each turned into a
+ * mention with one click. The change goes through the editor, so through Yjs:
+ * collaborators see it at once.
+ */
+export function UnlinkedMentions({ editor, directory, editable }: { editor: Editor; directory: EntityDirectory; editable: boolean }) {
+  const [version, setVersion] = useState(0);
+  useEffect(() => directory.subscribe(() => setVersion((v) => v + 1)), [directory]);
+  const names = useMemo(
+    () => directory.all().flatMap((entry) => [entry.name, ...entry.aliases].map((name) => ({ entityId: entry.id, name }))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [directory, version],
+  );
+  const [found, setFound] = useState<UnlinkedMention[]>([]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const scan = () => setFound(findUnlinkedMentions(editor.state.doc, names));
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(scan, 300);
+    };
+    scan();
+    editor.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", onUpdate);
+    };
+  }, [editor, names]);
+
+  function link(mention: UnlinkedMention) {
+    const entry = directory.get(mention.entityId);
+    if (!entry) return;
+    // Check the text is still there: a collaborator may have changed it since the scan.
+    if (editor.state.doc.textBetween(mention.from, mention.to) !== mention.text) return setFound(findUnlinkedMentions(editor.state.doc, names));
+    editor
+      .chain()
+      .insertContentAt(
+        { from: mention.from, to: mention.to },
+        { type: MENTION_NODE, attrs: { id: entry.id, label: entry.name, mentionSuggestionChar: MENTION_CHARS[entry.kind] } },
+      )
+      .run();
+  }
+
+  return (
+    <section className="side-section" aria-labelledby="unlinked-heading">
+      <h3 id="unlinked-heading">Unlinked mentions</h3>
+      {found.length === 0 ? (
+        <p className="muted">None: every known actor and event named here is linked.</p>
+      ) : (
+        <ul className="unlinked">
+          {found.map((mention) => {
+            const entry = directory.get(mention.entityId);
+            return (
+              <li key={`${mention.from}-${mention.entityId}`} data-testid="unlinked-mention">
+                <strong>{mention.text}</strong>
+                {entry && entry.name !== mention.text && <span className="muted"> ({entry.name})</span>}
+                <div className="muted context">…{mention.context}…</div>
+                {editable && (
+                  <button type="button" onClick={() => link(mention)} aria-label={`Link “${mention.text}” to ${entry?.name ?? "its entry"}`}>
+                    Link
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+"use client";
+
+import { forwardRef, useEffect, useImperativeHandle, useState } from "react";
+
+export interface SuggestionItem {
+  id: string;
+  name: string;
+  aliases: string[];
+  /** Set on the "create new …" entry. */
+  create?: boolean;
+}
+
+export interface SuggestionListHandle {
+  onKeyDown(event: KeyboardEvent): boolean;
+}
+
+interface Props {
+  items: SuggestionItem[];
+  noun: string;
+  command(item: SuggestionItem): void;
+}
+
+/** The @ / # picker: arrow keys move, Enter or Tab picks, Escape closes. */
+export const SuggestionList = forwardRef<SuggestionListHandle, Props>(function SuggestionList({ items, noun, command }, ref) {
+  const [selected, setSelected] = useState(0);
+  useEffect(() => setSelected(0), [items]);
+
+  useImperativeHandle(ref, () => ({
+    onKeyDown(event) {
+      if (items.length === 0) return false;
+      if (event.key === "ArrowDown") setSelected((i) => (i + 1) % items.length);
+      else if (event.key === "ArrowUp") setSelected((i) => (i + items.length - 1) % items.length);
+      else if (event.key === "Enter" || event.key === "Tab") command(items[selected]);
+      else return false;
+      return true;
+    },
+  }));
+
+  return (
+    <div className="suggestions" role="listbox" aria-label={`${noun}s`}>
+      {items.length === 0 ? (
+        <div className="suggestion muted">Type a name to find or create an {noun}</div>
+      ) : (
+        items.map((item, index) => (
+          <button
+            key={item.create ? "create" : item.id}
+            type="button"
+            role="option"
+            aria-selected={index === selected}
+            className="suggestion"
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => command(item)}
+          >
+            {item.create ? (
+              <>
+                Create new {noun} “{item.name}”
+              </>
+            ) : (
+              <>
+                {item.name}
+                {item.aliases.length > 0 && <span className="muted"> · {item.aliases.join(", ")}</span>}
+              </>
+            )}
+          </button>
+        ))
+      )}
+    </div>
+  );
+});

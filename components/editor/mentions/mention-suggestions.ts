@@ -1,0 +1,103 @@
+"use client";
+
+import type { Editor } from "@tiptap/core";
+import type { MentionOptions } from "@tiptap/extension-mention";
+import { ReactRenderer } from "@tiptap/react";
+import { PluginKey } from "@tiptap/pm/state";
+import { quickCreateEntityAction, suggestEntitiesAction } from "@/app/t/[team]/entities-actions";
+import type { EntityKind } from "@/db/schema";
+import { MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import type { EntityDirectory } from "./entity-directory";
+import { SuggestionList, type SuggestionItem, type SuggestionListHandle } from "./SuggestionList";
+
+const NOUNS: Record<EntityKind, string> = { actor: "actor", event: "event" };
+
+/** Turns every mention of this id back into its plain label. */
+function unlinkMentions(editor: Editor, id: string) {
+  const ranges: { from: number; to: number; label: string }[] = [];
+  editor.state.doc.descendants((node, pos) => {
+    if (node.type.name === MENTION_NODE && node.attrs.id === id) ranges.push({ from: pos, to: pos + node.nodeSize, label: String(node.attrs.label ?? "") });
+  });
+  const chain = editor.chain();
+  for (const range of ranges.reverse()) chain.insertContentAt({ from: range.from, to: range.to }, range.label);
+  chain.run();
+}
+
+function place(element: HTMLElement, rect: DOMRect | null | undefined) {
+  if (!rect) return;
+  element.style.left = `${rect.left}px`;
+  element.style.top = `${rect.bottom + 4}px`;
+}
+
+/** One picker per kind: @ finds actors, # finds events, each offering to create one when nothing matches. */
+export function mentionSuggestions(team: string, directory: EntityDirectory, onError: (message: string) => void): MentionOptions["suggestions"] {
+  return (["actor", "event"] as const).map((kind) => ({
+    char: MENTION_CHARS[kind],
+    pluginKey: new PluginKey(`mention-${kind}`),
+    allowSpaces: true,
+    async items({ query }: { query: string }): Promise<SuggestionItem[]> {
+      const result = await suggestEntitiesAction({ team, kind, query });
+      if (!result.ok) return [];
+      const found: SuggestionItem[] = result.data;
+      const name = query.trim();
+      const exact = found.some((e) => [e.name, ...e.aliases].some((n) => n.toLowerCase() === name.toLowerCase()));
+      return name && !exact ? [...found, { id: "", name, aliases: [], create: true }] : found;
+    },
+    command({ editor, range, props }) {
+      const item = props as unknown as SuggestionItem;
+      const insert = (entity: { id: string; name: string }) =>
+        editor
+          .chain()
+          .focus()
+          .insertContentAt(range, [
+            { type: MENTION_NODE, attrs: { id: entity.id, label: entity.name, mentionSuggestionChar: MENTION_CHARS[kind] } },
+            { type: "text", text: " " },
+          ])
+          .run();
+      // A new entity gets its id here, so its mention goes in at once, where the
+      // user is typing; if the server refuses it, the mention becomes plain text.
+      const entity = item.create ? { id: crypto.randomUUID(), name: item.name } : item;
+      directory.add({ id: entity.id, kind, name: entity.name, aliases: item.aliases });
+      insert(entity);
+      if (item.create) {
+        void quickCreateEntityAction({ team, id: entity.id, kind, name: entity.name }).then((result) => {
+          if (result.ok) return;
+          onError(result.error);
+          unlinkMentions(editor, entity.id);
+        });
+      }
+    },
+    render() {
+      let renderer: ReactRenderer<SuggestionListHandle> | null = null;
+      return {
+        onStart(props) {
+          renderer = new ReactRenderer(SuggestionList, {
+            editor: props.editor,
+            props: { items: props.items, noun: NOUNS[kind], command: props.command },
+          });
+          renderer.element.classList.add("suggestions-popup");
+          document.body.appendChild(renderer.element);
+          place(renderer.element as HTMLElement, props.clientRect?.());
+        },
+        onUpdate(props) {
+          renderer?.updateProps({ items: props.items, noun: NOUNS[kind], command: props.command });
+          if (renderer) place(renderer.element as HTMLElement, props.clientRect?.());
+        },
+        onKeyDown({ event }) {
+          if (event.key === "Escape") {
+            renderer?.destroy();
+            renderer?.element.remove();
+            renderer = null;
+            return true;
+          }
+          return renderer?.ref?.onKeyDown(event) ?? false;
+        },
+        onExit() {
+          renderer?.element.remove();
+          renderer?.destroy();
+          renderer = null;
+        },
+      };
+    },
+  }));
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { createEntityAction, updateEntityAction } from "@/app/t/[team]/entities-actions";
+import { ACTOR_TYPES, type EntityKind } from "@/db/schema";
+
+export interface EntityFormValues {
+  name: string;
+  aliases: string[];
+  summary: string;
+  tags: string[];
+  actorType?: string | null;
+  startsOn?: string;
+  endsOn?: string;
+  place?: string;
+}
+
+const splitList = (value: FormDataEntryValue | null) =>
+  String(value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+const ACTOR_TYPE_LABELS: Record<string, string> = { country: "Country", person: "Person", organisation: "Organisation", group: "Group" };
+
+/** Creates an actor or event, or edits one (with `id`). */
+export function EntityForm({ team, kind, id, initial }: { team: string; kind: EntityKind; id?: string; initial?: EntityFormValues }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const entity = {
+      kind,
+      name: form.get("name"),
+      aliases: splitList(form.get("aliases")),
+      summary: form.get("summary") ?? "",
+      tags: splitList(form.get("tags")),
+      ...(kind === "actor"
+        ? { actorType: form.get("actorType") || null }
+        : { startsOn: form.get("startsOn") ?? "", endsOn: form.get("endsOn") ?? "", place: form.get("place") ?? "" }),
+    };
+    startTransition(async () => {
+      const result = id ? await updateEntityAction({ team, id, entity }) : await createEntityAction({ team, entity });
+      if (!result.ok) return setError(result.error);
+      setError(null);
+      router.push(result.data.path);
+      router.refresh();
+    });
+  }
+
+  const noun = kind === "actor" ? "actor" : "event";
+  return (
+    <form className="stack entity-form" onSubmit={submit} aria-label={id ? `Edit ${noun}` : `New ${noun}`}>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <label>
+        {kind === "actor" ? "Name" : "Title"}
+        <input name="name" required maxLength={200} defaultValue={initial?.name} />
+      </label>
+      {kind === "actor" ? (
+        <div className="field">
+          <label htmlFor={`actor-type-${id ?? "new"}`}>Kind of actor</label>
+          <select id={`actor-type-${id ?? "new"}`} name="actorType" defaultValue={initial?.actorType ?? ""}>
+            <option value="">Not specified</option>
+            {ACTOR_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {ACTOR_TYPE_LABELS[type]}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <div className="row">
+          <label>
+            Date
+            <input name="startsOn" placeholder="YYYY, YYYY-MM or YYYY-MM-DD" defaultValue={initial?.startsOn} />
+          </label>
+          <label>
+            Until (optional)
+            <input name="endsOn" placeholder="same form as the date" defaultValue={initial?.endsOn} />
+          </label>
+          <label>
+            Place
+            <input name="place" maxLength={200} defaultValue={initial?.place} />
+          </label>
+        </div>
+      )}
+      <label>
+        Also known as (comma-separated)
+        <input name="aliases" defaultValue={initial?.aliases.join(", ")} placeholder={kind === "actor" ? "DPRK, Pyongyang" : ""} />
+      </label>
+      <label>
+        Summary
+        <textarea name="summary" rows={4} maxLength={5000} defaultValue={initial?.summary} />
+      </label>
+      <label>
+        Tags (comma-separated)
+        <input name="tags" defaultValue={initial?.tags.join(", ")} />
+      </label>
+      <div>
+        <button className="primary" type="submit" disabled={pending}>
+          {pending ? "Saving…" : id ? "Save changes" : `Create ${noun}`}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import type { Entity, EntityKind } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
+import { requireTeam } from "@/lib/auth/session";
+import { formatDateRange, partialDateInput } from "@/lib/entities/dates";
+import { backlinks, coMentioned, getEntity, listEntities, participation } from "@/lib/entities/queries";
+import { AppError } from "@/lib/errors";
+import { tagsOfEntities } from "@/lib/tags/queries";
+import { StatusBadge } from "@/components/notes/StatusBadge";
+import { EntityActions } from "./EntityActions";
+import { EntityLink } from "./EntityLink";
+import { ParticipantsEditor } from "./ParticipantsEditor";
+import { TagList } from "./TagList";
+
+async function load(teamId: string, id: string, kind: EntityKind): Promise<Entity> {
+  if (!z.uuid().safeParse(id).success) notFound();
+  try {
+    return await getEntity(teamId, id, undefined, kind);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+/** An actor's or event's page: details, the notes that mention it, and what it is connected to. */
+export async function EntityPage({ slug, kind, id }: { slug: string; kind: EntityKind; id: string }) {
+  const { team, role } = await requireTeam(slug);
+  const entity = await load(team.id, id, kind);
+  const readsDrafts = can.readDrafts(role);
+  const editable = can.editNotes(role);
+  const [links, related, parts, tags, sameKind, actors] = await Promise.all([
+    backlinks(team.id, entity.id, { publishedOnly: !readsDrafts }),
+    readsDrafts ? coMentioned(team.id, entity.id) : Promise.resolve([]),
+    participation(team.id, entity),
+    tagsOfEntities([entity.id]),
+    editable ? listEntities(team.id, kind) : Promise.resolve([]),
+    editable && kind === "event" ? listEntities(team.id, "actor") : Promise.resolve([]),
+  ]);
+  const entityTags = tags.get(entity.id) ?? [];
+
+  return (
+    <main className="page stack">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">{kind === "actor" ? (entity.actorType ?? "actor") : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}</p>
+          <h1 data-testid="entity-name">{entity.name}</h1>
+          {entity.aliases.length > 0 && <p className="muted">Also known as {entity.aliases.join(", ")}</p>}
+          {kind === "event" && entity.place && <p className="muted">{entity.place}</p>}
+          <TagList team={team.slug} tags={entityTags} />
+        </div>
+      </div>
+      {entity.summary && <p className="summary">{entity.summary}</p>}
+
+      {editable && (
+        <EntityActions
+          team={team.slug}
+          entity={{ id: entity.id, kind, name: entity.name }}
+          values={{
+            name: entity.name,
+            aliases: entity.aliases,
+            summary: entity.summary,
+            tags: entityTags,
+            actorType: entity.actorType,
+            startsOn: partialDateInput(entity.startsOn, entity.datePrecision),
+            endsOn: partialDateInput(entity.endsOn, entity.datePrecision),
+            place: entity.place,
+          }}
+          mergeCandidates={sameKind.filter((o) => o.id !== entity.id).map((o) => ({ id: o.id, name: o.name }))}
+          canDelete={can.delete(role)}
+        />
+      )}
+
+      <section className="card padded" aria-labelledby="backlinks">
+        <h2 id="backlinks">Notes that mention {entity.name}</h2>
+        {links.length === 0 ? (
+          <p className="muted">No note mentions it yet. Type {kind === "actor" ? "@" : "#"} in a note to mention it.</p>
+        ) : (
+          <ul className="backlinks">
+            {links.map((link) => (
+              <li key={link.noteId}>
+                {readsDrafts ? <Link href={`/t/${team.slug}/notes/${link.noteId}`}>{link.title || "Untitled"}</Link> : <strong>{link.title || "Untitled"}</strong>}{" "}
+                <StatusBadge status={link.status} />
+                {link.snippets.map((snippet) => (
+                  <blockquote key={snippet} className="snippet">
+                    {snippet}
+                  </blockquote>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card padded" aria-labelledby="participation">
+        <h2 id="participation">{kind === "actor" ? `Timeline: events ${entity.name} took part in` : "Participants"}</h2>
+        {kind === "event" && editable ? (
+          <ParticipantsEditor
+            team={team.slug}
+            eventId={entity.id}
+            participants={parts.map((p) => ({ relationId: p.relationId, role: p.role, actor: { id: p.entity.id, name: p.entity.name } }))}
+            actors={actors.map((a) => ({ id: a.id, name: a.name }))}
+          />
+        ) : parts.length === 0 ? (
+          <p className="muted">None recorded.</p>
+        ) : (
+          <ol className="timeline-list">
+            {parts.map((p) => (
+              <li key={p.relationId}>
+                {kind === "actor" && <span className="when">{formatDateRange(p.entity.startsOn, p.entity.endsOn, p.entity.datePrecision)}</span>}
+                <EntityLink team={team.slug} entity={p.entity} />
+                {p.role && <span className="muted"> — {p.role}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {related.length > 0 && (
+        <section className="card padded" aria-labelledby="related">
+          <h2 id="related">Often mentioned with</h2>
+          <ul className="related">
+            {related.map((other) => (
+              <li key={other.id}>
+                <EntityLink team={team.slug} entity={other} /> <span className="muted">in {other.notes === 1 ? "1 note" : `${other.notes} notes`}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </main>
+  );
+}

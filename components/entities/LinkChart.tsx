@@ -1,0 +1,104 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { ChartData, ChartEdge } from "@/lib/entities/views";
+
+const edgeKey = (edge: ChartEdge) => `${edge.source}|${edge.target}`;
+
+/**
+ * The graph (cytoscape), and the same connections as a table for keyboard and
+ * screen-reader use. Choosing an edge in either lists the notes behind it.
+ */
+export function LinkChart({ team, chart }: { team: string; chart: ChartData }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const names = useMemo(() => new Map(chart.nodes.map((n) => [n.id, n])), [chart.nodes]);
+
+  useEffect(() => {
+    let destroyed = false;
+    let graph: { destroy(): void } | undefined;
+    void import("cytoscape").then(({ default: cytoscape }) => {
+      if (destroyed || !container.current) return;
+      const cy = cytoscape({
+        container: container.current,
+        elements: [
+          ...chart.nodes.map((node) => ({ data: { id: node.id, label: node.name, kind: node.kind } })),
+          ...chart.edges.map((edge) => ({
+            data: { id: edgeKey(edge), source: edge.source, target: edge.target, weight: Math.max(edge.notes.length, 1), participation: edge.participation ? 1 : 0 },
+          })),
+        ],
+        style: [
+          { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18 } },
+          { selector: 'node[kind = "actor"]', style: { "background-color": "#1f5fbf" } },
+          { selector: 'node[kind = "event"]', style: { "background-color": "#c2255c", shape: "diamond" } },
+          { selector: "edge", style: { width: "mapData(weight, 1, 10, 1.5, 8)", "line-color": "#9aa5b1", "curve-style": "bezier" } },
+          { selector: "edge[participation = 1]", style: { "line-style": "dashed" } },
+          { selector: "edge:selected", style: { "line-color": "#d9480f" } },
+        ],
+        layout: { name: "cose", animate: false },
+      });
+      cy.on("tap", "edge", (event) => setSelected(event.target.id()));
+      cy.on("tap", "node", (event) => {
+        window.location.assign(`/t/${team}/${event.target.data("kind")}s/${event.target.id()}`);
+      });
+      graph = cy;
+    });
+    return () => {
+      destroyed = true;
+      graph?.destroy();
+    };
+  }, [team, chart]);
+
+  const chosen = chart.edges.find((edge) => edgeKey(edge) === selected);
+  const label = (id: string) => names.get(id)?.name ?? "?";
+
+  return (
+    <div className="chart-layout">
+      <div ref={container} className="card link-chart" aria-hidden="true" />
+      <section className="card padded" aria-labelledby="connections">
+        <h2 id="connections">Connections</h2>
+        <table className="list" aria-label="Connections">
+          <thead>
+            <tr>
+              <th>Between</th>
+              <th>Notes</th>
+              <th>Participation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {chart.edges.map((edge) => (
+              <tr key={edgeKey(edge)} aria-selected={edgeKey(edge) === selected} data-testid="chart-edge">
+                <td>
+                  <button type="button" className="link-button" onClick={() => setSelected(edgeKey(edge))}>
+                    {label(edge.source)} — {label(edge.target)}
+                  </button>
+                </td>
+                <td>{edge.notes.length}</td>
+                <td>{edge.participation ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {chosen && (
+          <div className="edge-notes" aria-live="polite">
+            <h3>
+              Notes mentioning {label(chosen.source)} and {label(chosen.target)}
+            </h3>
+            {chosen.notes.length === 0 ? (
+              <p className="muted">None: this link is a participation only.</p>
+            ) : (
+              <ul>
+                {chosen.notes.map((note) => (
+                  <li key={note.id}>
+                    <Link href={`/t/${team}/notes/${note.id}`}>{note.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

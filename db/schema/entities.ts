@@ -1,0 +1,115 @@
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { teams, users } from "./accounts";
+import { timestamps } from "./columns";
+import { notes } from "./notes";
+
+export const ENTITY_KINDS = ["actor", "event"] as const;
+export const ACTOR_TYPES = ["country", "person", "organisation", "group"] as const;
+export const DATE_PRECISIONS = ["day", "month", "year"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type ActorType = (typeof ACTOR_TYPES)[number];
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+/** Actors (countries, people, organisations, groups) and events (dated happenings) of a team. */
+export const entities = pgTable(
+  "entities",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    kind: text({ enum: ENTITY_KINDS }).notNull(),
+    name: text().notNull(),
+    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    summary: text().notNull().default(""),
+    /** Actors only; null while unspecified (an actor created from the editor). */
+    actorType: text({ enum: ACTOR_TYPES }),
+    /** Events only; null while the date is unknown. Stored as the first day of the period. */
+    startsOn: date({ mode: "string" }),
+    endsOn: date({ mode: "string" }),
+    datePrecision: text({ enum: DATE_PRECISIONS }),
+    place: text().notNull().default(""),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("entities_team_kind_idx").on(t.teamId, t.kind),
+    index("entities_team_starts_idx").on(t.teamId, t.startsOn),
+    check("entities_kind_check", sql`${t.kind} in ('actor', 'event')`),
+    check("entities_range_check", sql`${t.endsOn} is null or ${t.startsOn} is not null and ${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+/**
+ * Every name and alias of an entity, normalised. The primary key makes names
+ * unique per team and kind, case-insensitively, aliases included.
+ */
+export const entityNames = pgTable(
+  "entity_names",
+  {
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    kind: text({ enum: ENTITY_KINDS }).notNull(),
+    nameKey: text().notNull(),
+    entityId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.kind, t.nameKey] }), index("entity_names_entity_idx").on(t.entityId)],
+);
+
+/** An actor's part in an event ("host", "sponsor", …). */
+export const entityRelations = pgTable(
+  "entity_relations",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    actorId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+    eventId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+    role: text().notNull().default(""),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("entity_relations_pair_idx").on(t.actorId, t.eventId), index("entity_relations_event_idx").on(t.eventId)],
+);
+
+/** Which entities a note mentions: derived from the note's document on every store. */
+export const noteEntities = pgTable(
+  "note_entities",
+  {
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    entityId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    mentions: integer().notNull(),
+    /** The sentences around the first few mentions, for backlinks. */
+    snippets: jsonb().$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.entityId] }), index("note_entities_entity_idx").on(t.entityId)],
+);
+
+export const tags = pgTable(
+  "tags",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex("tags_team_name_idx").on(t.teamId, sql`lower(${t.name})`)],
+);
+
+export const noteTags = pgTable(
+  "note_tags",
+  {
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    tagId: uuid().notNull().references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.tagId] }), index("note_tags_tag_idx").on(t.tagId)],
+);
+
+export const entityTags = pgTable(
+  "entity_tags",
+  {
+    entityId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+    tagId: uuid().notNull().references(() => tags.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.entityId, t.tagId] }), index("entity_tags_tag_idx").on(t.tagId)],
+);
+
+export type Entity = typeof entities.$inferSelect;
+export type Tag = typeof tags.$inferSelect;

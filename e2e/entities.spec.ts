@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { createNote, NotePage, signedInAs } from "./support/pages";
+import { createEntity, expectEntityPage, mention } from "./support/entities";
+
+test("mention actors and events, follow them to their pages, rename, link unlinked names, see the timeline and chart", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  const suffix = Date.now().toString(36);
+  const korea = `North Korea ${suffix}`;
+  const test_ = `Nuclear test ${suffix}`;
+
+  await createEntity(page, "actor", { name: korea, aliases: `DPRK ${suffix}, Pyongyang${suffix}`, actorType: "country" });
+  await expectEntityPage(page, korea);
+  await createEntity(page, "event", { name: test_, date: "2006-10-09", tags: "nuclear" });
+  await expectEntityPage(page, test_);
+
+  const note = await createNote(page, `Test week ${suffix}`);
+  await note.body.click();
+  await page.keyboard.type("Reports say ");
+  await mention(page, "@", `North Korea ${suffix}`, korea);
+  await page.keyboard.type("carried out the ");
+  await mention(page, "#", `Nuclear test ${suffix}`, test_);
+  await page.keyboard.type("at dawn. Then ");
+  await mention(page, "@", `Japan ${suffix}`, `Create new actor “Japan ${suffix}”`);
+  await page.keyboard.type("protested.");
+  await expect(note.body.locator(".mention-actor", { hasText: korea })).toBeVisible();
+  await expect(note.body.locator(".mention-event", { hasText: test_ })).toBeVisible();
+  await expect(note.body.locator(".mention-actor", { hasText: `Japan ${suffix}` })).toBeVisible();
+  await note.expectSaved();
+  const noteUrl = page.url();
+
+  // The actor's page lists the note and the sentence around the mention.
+  await note.body.locator(".mention-actor", { hasText: korea }).click();
+  await expectEntityPage(page, korea);
+  const backlink = page.getByRole("region", { name: `Notes that mention ${korea}` });
+  // Links are derived when the note is stored, a moment after it is saved.
+  await expect(async () => {
+    await page.reload();
+    await expect(backlink.getByRole("link", { name: `Test week ${suffix}` })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(backlink.locator(".snippet")).toHaveText(`Reports say ${korea} carried out the ${test_} at dawn.`);
+
+  // Renamed, the chip in the note shows the new name.
+  await page.getByText("Edit actor").click();
+  await page.getByRole("form", { name: "Edit actor" }).getByLabel("Name").fill(`DPR Korea ${suffix}`);
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectEntityPage(page, `DPR Korea ${suffix}`);
+  await page.goto(noteUrl);
+  await expect(note.body.locator(".mention-actor", { hasText: `DPR Korea ${suffix}` })).toBeVisible();
+
+  // An alias typed as plain text is offered as an unlinked mention; linking it shows live in another browser.
+  const owner = await signedInAs(browser, "owner", baseURL);
+  await owner.page.goto(noteUrl);
+  const ownerNote = new NotePage(owner.page);
+  await expect(ownerNote.body).toContainText("protested.");
+  await note.typeAtEnd(` Pyongyang${suffix} stayed silent.`);
+  const unlinked = page.getByTestId("unlinked-mention").filter({ hasText: `Pyongyang${suffix}` });
+  await expect(unlinked).toBeVisible();
+  await unlinked.getByRole("button", { name: /^Link/ }).click();
+  await expect(unlinked).toHaveCount(0);
+  await expect(ownerNote.body.locator(".mention-actor", { hasText: `DPR Korea ${suffix}` })).toHaveCount(2);
+  await note.expectSaved();
+
+  // The timeline shows the event on its date; the chart links the co-mentioned actors.
+  await page.goto("/t/demo/timeline?tag=nuclear");
+  await expect(page.getByTestId("timeline-event").filter({ hasText: test_ })).toContainText("9 October 2006");
+  await page.goto("/t/demo/chart");
+  const edge = page
+    .getByTestId("chart-edge")
+    .filter({ hasText: `DPR Korea ${suffix}` })
+    .filter({ hasText: `Japan ${suffix}` });
+  await expect(edge).toContainText("1");
+  await edge.getByRole("button").click();
+  await expect(page.getByRole("link", { name: `Test week ${suffix}` })).toBeVisible();
+
+  await owner.context.close();
+  await context.close();
+});
+
+test("bad entity input gets a clear error and changes nothing; names with markup are shown as text", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  const suffix = Date.now().toString(36);
+
+  let form = await createEntity(page, "event", { name: `Bad date ${suffix}`, date: "2006-13-40" });
+  await expect(form.locator(".error")).toContainText("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD");
+  form = await createEntity(page, "event", { name: `Backwards ${suffix}`, date: "2006-12-20", until: "2006-12-01" });
+  await expect(form.locator(".error")).toHaveText("The event cannot end before it starts.");
+  form = await createEntity(page, "actor", { name: "   " });
+  await expect(form.locator(".error")).toContainText("A name cannot be empty.");
+  await page.goto("/t/demo/events");
+  await expect(page.getByText(`Bad date ${suffix}`)).toHaveCount(0);
+  await expect(page.getByText(`Backwards ${suffix}`)).toHaveCount(0);
+
+  const markup = `<script>window.pwned=1</script><b>Bold ${suffix}</b>`;
+  await createEntity(page, "actor", { name: markup });
+  await expectEntityPage(page, markup);
+  await page.goto("/t/demo/actors");
+  await expect(page.getByRole("link", { name: markup })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+  // A second actor with the same name, in any case, is refused.
+  form = await createEntity(page, "actor", { name: markup.toUpperCase() });
+  await expect(form.locator(".error")).toContainText("An actor with that name or alias already exists");
+  await context.close();
+});

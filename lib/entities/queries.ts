@@ -1,0 +1,158 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, type Executor } from "@/db";
+import { entities, entityRelations, notes, noteEntities, type Entity, type EntityKind } from "@/db/schema";
+import { conflict, notFound } from "@/lib/errors";
+import { setEntityTags } from "@/lib/tags/queries";
+import { claimNames } from "./names";
+import type { ActorInput, EventInput } from "./validation";
+
+export type EntityInput = ({ kind: "actor" } & ActorInput) | ({ kind: "event" } & EventInput);
+
+function columnsOf(input: EntityInput) {
+  const shared = { name: input.name, aliases: input.aliases, summary: input.summary };
+  if (input.kind === "actor") return { ...shared, actorType: input.actorType };
+  return {
+    ...shared,
+    startsOn: input.startsOn?.date ?? null,
+    endsOn: input.endsOn?.date ?? null,
+    datePrecision: input.startsOn?.precision ?? null,
+    place: input.place,
+  };
+}
+
+/** Creates an actor or event. `id` lets the editor name a new entity before the server has it. */
+export async function createEntity(teamId: string, userId: string, input: EntityInput, tx?: Executor, id?: string): Promise<Entity> {
+  const run = async (t: Executor) => {
+    const [entity] = await t
+      .insert(entities)
+      .values({ id, teamId, kind: input.kind, createdBy: userId, ...columnsOf(input) })
+      .onConflictDoNothing({ target: entities.id })
+      .returning();
+    if (!entity) throw conflict("That entry could not be created; please try again.");
+    await claimNames(t, entity, [input.name, ...input.aliases]);
+    await setEntityTags(teamId, entity.id, input.tags, t);
+    return entity;
+  };
+  return tx ? run(tx) : db().transaction(run);
+}
+
+export async function updateEntity(teamId: string, id: string, input: EntityInput): Promise<Entity> {
+  return db().transaction(async (tx) => {
+    const current = await getEntity(teamId, id, tx);
+    if (current.kind !== input.kind) throw notFound(`That ${input.kind}`);
+    const [entity] = await tx
+      .update(entities)
+      .set({ ...columnsOf(input), updatedAt: new Date() })
+      .where(eq(entities.id, id))
+      .returning();
+    await claimNames(tx, entity, [input.name, ...input.aliases]);
+    await setEntityTags(teamId, id, input.tags, tx);
+    return entity;
+  });
+}
+
+/** The entity if it belongs to the team; another team's entity is "not found". */
+export async function getEntity(teamId: string, id: string, tx: Executor = db(), kind?: EntityKind): Promise<Entity> {
+  const [entity] = await tx
+    .select()
+    .from(entities)
+    .where(and(eq(entities.id, id), eq(entities.teamId, teamId), kind ? eq(entities.kind, kind) : undefined));
+  if (!entity) throw notFound(kind === "event" ? "That event" : kind === "actor" ? "That actor" : "That entry");
+  return entity;
+}
+
+/** The team's actors or events, filtered by a name or alias fragment. */
+export async function listEntities(teamId: string, kind: EntityKind, options: { query?: string; limit?: number } = {}) {
+  const query = options.query?.trim();
+  const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return db()
+    .select()
+    .from(entities)
+    .where(
+      and(
+        eq(entities.teamId, teamId),
+        eq(entities.kind, kind),
+        pattern ? or(ilike(entities.name, pattern), sql`exists (select 1 from unnest(${entities.aliases}) a where a ilike ${pattern})`) : undefined,
+      ),
+    )
+    .orderBy(kind === "event" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`))
+    .limit(options.limit ?? 500);
+}
+
+/** Names for the editor: current name and kind of each entity id of the team. */
+export async function entityDirectory(teamId: string) {
+  return db()
+    .select({ id: entities.id, kind: entities.kind, name: entities.name, aliases: entities.aliases })
+    .from(entities)
+    .where(eq(entities.teamId, teamId))
+    .orderBy(asc(entities.name));
+}
+
+/** Notes that mention the entity, with the sentences around the mentions. */
+export async function backlinks(teamId: string, entityId: string, options: { publishedOnly?: boolean } = {}) {
+  return db()
+    .select({ noteId: notes.id, title: notes.title, status: notes.status, updatedAt: notes.updatedAt, mentions: noteEntities.mentions, snippets: noteEntities.snippets })
+    .from(noteEntities)
+    .innerJoin(notes, eq(notes.id, noteEntities.noteId))
+    .where(
+      and(eq(noteEntities.entityId, entityId), eq(noteEntities.teamId, teamId), options.publishedOnly ? eq(notes.status, "published") : undefined),
+    )
+    .orderBy(desc(notes.updatedAt));
+}
+
+const other = alias(entities, "other");
+
+/** Entities mentioned in the same notes as this one, most shared notes first. */
+export async function coMentioned(teamId: string, entityId: string, limit = 20) {
+  const mine = alias(noteEntities, "mine");
+  const theirs = alias(noteEntities, "theirs");
+  return db()
+    .select({ id: other.id, kind: other.kind, name: other.name, notes: sql<number>`count(*)::int` })
+    .from(mine)
+    .innerJoin(theirs, and(eq(theirs.noteId, mine.noteId), sql`${theirs.entityId} <> ${mine.entityId}`))
+    .innerJoin(other, eq(other.id, theirs.entityId))
+    .where(and(eq(mine.entityId, entityId), eq(mine.teamId, teamId)))
+    .groupBy(other.id, other.kind, other.name)
+    .orderBy(desc(sql`count(*)`), asc(other.name))
+    .limit(limit);
+}
+
+/** An actor's events (its timeline), or an event's participating actors, with their role. */
+export async function participation(teamId: string, entity: Entity) {
+  const isActor = entity.kind === "actor";
+  return db()
+    .select({ relationId: entityRelations.id, role: entityRelations.role, entity: other })
+    .from(entityRelations)
+    .innerJoin(other, eq(other.id, isActor ? entityRelations.eventId : entityRelations.actorId))
+    .where(and(eq(entityRelations.teamId, teamId), eq(isActor ? entityRelations.actorId : entityRelations.eventId, entity.id)))
+    .orderBy(isActor ? sql`${other.startsOn} asc nulls last` : asc(other.name));
+}
+
+export async function addParticipant(teamId: string, eventId: string, actorId: string, role: string) {
+  await getEntity(teamId, eventId, db(), "event");
+  await getEntity(teamId, actorId, db(), "actor");
+  await db()
+    .insert(entityRelations)
+    .values({ teamId, eventId, actorId, role })
+    .onConflictDoUpdate({ target: [entityRelations.actorId, entityRelations.eventId], set: { role, updatedAt: new Date() } });
+}
+
+export async function removeParticipant(teamId: string, relationId: string) {
+  const removed = await db()
+    .delete(entityRelations)
+    .where(and(eq(entityRelations.id, relationId), eq(entityRelations.teamId, teamId)))
+    .returning({ id: entityRelations.id });
+  if (removed.length === 0) throw notFound("That participant");
+}
+
+/** Ids among these that are entities of the team (mentions of anything else are dropped). */
+export async function teamEntityIds(teamId: string, ids: string[], tx: Executor = db()): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: entities.id })
+    .from(entities)
+    .where(and(eq(entities.teamId, teamId), inArray(entities.id, ids)));
+  return new Set(rows.map((row) => row.id));
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { ACTOR_TYPES } from "@/db/schema";
+import { parsePartialDate } from "./dates";
+
+const DATE_HINT = "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2006-10-09).";
+
+export const entityName = z
+  .string()
+  .trim()
+  .min(1, "A name cannot be empty.")
+  .max(200, "A name can be at most 200 characters.");
+
+const list = (item: z.ZodString, max: number, what: string) =>
+  z
+    .array(item)
+    .max(max, `At most ${max} ${what}.`)
+    .default([])
+    // The first spelling wins: a later one differing only in case is a repeat, not a correction.
+    .transform((items) => items.filter((item, i) => item && items.findIndex((other) => other.toLowerCase() === item.toLowerCase()) === i));
+
+export const tagNames = list(z.string().trim().max(60, "A tag can be at most 60 characters."), 30, "tags");
+
+const common = {
+  name: entityName,
+  aliases: list(entityName, 30, "aliases"),
+  summary: z.string().trim().max(5_000, "A summary can be at most 5,000 characters.").default(""),
+  tags: tagNames,
+};
+
+export const actorInput = z.object({
+  ...common,
+  actorType: z.enum(ACTOR_TYPES).nullable().default(null),
+});
+
+const partialDate = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (text === "") return null;
+    const parsed = parsePartialDate(text);
+    if (!parsed) ctx.addIssue({ code: "custom", message: DATE_HINT });
+    return parsed;
+  });
+
+export const eventInput = z
+  .object({
+    ...common,
+    startsOn: partialDate.default(null),
+    endsOn: partialDate.default(null),
+    place: z.string().trim().max(200, "A place can be at most 200 characters.").default(""),
+  })
+  .superRefine((event, ctx) => {
+    if (event.endsOn && !event.startsOn) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Give a start date before an end date." });
+    if (event.startsOn && event.endsOn) {
+      if (event.endsOn.precision !== event.startsOn.precision)
+        ctx.addIssue({ code: "custom", path: ["endsOn"], message: "Write the end date like the start date (both YYYY, YYYY-MM or YYYY-MM-DD)." });
+      else if (event.endsOn.date < event.startsOn.date)
+        ctx.addIssue({ code: "custom", path: ["endsOn"], message: "The event cannot end before it starts." });
+    }
+  });
+
+export type ActorInput = z.infer<typeof actorInput>;
+export type EventInput = z.infer<typeof eventInput>;
