@@ -102,3 +102,29 @@ test("bad entity input gets a clear error and changes nothing; names with markup
   await expect(form.locator(".error")).toContainText("An actor with that name or alias already exists");
   await context.close();
 });
+
+test("another team's actor is not found through this team's pages", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  const suffix = Date.now().toString(36);
+  await page.goto("/teams/new");
+  await page.getByLabel("Team name").fill(`Side desk ${suffix}`);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/side-desk-${suffix}$`));
+  await page.goto(`/t/side-desk-${suffix}/actors`);
+  await page.getByText("New actor", { exact: true }).click();
+  await page.getByRole("form", { name: "New actor" }).getByLabel("Name").fill(`Private actor ${suffix}`);
+  await page.getByRole("button", { name: "Create actor" }).click();
+  await expectEntityPage(page, `Private actor ${suffix}`);
+  const id = page.url().split("/").pop()!;
+
+  // The same user, through the other team's URLs: the id resolves to nothing.
+  for (const path of [`/t/demo/actors/${id}`, `/t/demo/events/${id}`]) {
+    expect((await page.goto(path))?.status()).toBe(404);
+    await expect(page.getByText(`Private actor ${suffix}`)).toHaveCount(0);
+  }
+  // And a reviewer of the demo team, who is no member of the side desk, gets not found there.
+  const reviewer = await signedInAs(browser, "reviewer", baseURL);
+  expect((await reviewer.page.goto(`/t/side-desk-${suffix}/actors/${id}`))?.status()).toBe(404);
+  await reviewer.context.close();
+  await context.close();
+});
