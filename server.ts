@@ -28,7 +28,7 @@ async function main() {
     console.log(`Demo data created. Sign in as ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")} with password "${DEMO_PASSWORD}".`);
   }
 
-  const hocuspocus = createCollabServer({ secret, redisUrl: config.redisUrl });
+  const hocuspocus = createCollabServer({ secret, redisUrl: config.redisUrl, revisions: config.revisions });
   registerCollab(hocuspocus);
 
   // Next needs its own address to follow redirects from server actions.

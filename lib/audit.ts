@@ -9,6 +9,7 @@ export type AuditAction =
   | "member.removed"
   | "note.created"
   | "note.deleted"
+  | "note.restored"
   | "entity.merged"
   | "entity.deleted"
   | "user.signed_in";

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { Retention } from "@/lib/revisions/thinning";
 
 /** Configuration comes from the environment only; see README.md for each variable. */
 const schema = z.object({
@@ -14,6 +15,9 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DOSSIER_DEMO: z.enum(["0", "1"]).default("1"),
+  REVISION_PAUSE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
+  REVISIONS_HOURLY_AFTER_HOURS: z.coerce.number().int().min(1).default(24),
+  REVISIONS_DAILY_AFTER_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export interface Config {
@@ -23,6 +27,7 @@ export interface Config {
   redisUrl?: string;
   authSecret?: string;
   demo: boolean;
+  revisions: { pauseMs: number; retention: Retention };
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +42,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     REDIS_URL: blankToUndefined(env.REDIS_URL),
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET) ?? blankToUndefined(env.NEXTAUTH_SECRET),
     DOSSIER_DEMO: blankToUndefined(env.DOSSIER_DEMO),
+    REVISION_PAUSE_SECONDS: blankToUndefined(env.REVISION_PAUSE_SECONDS),
+    REVISIONS_HOURLY_AFTER_HOURS: blankToUndefined(env.REVISIONS_HOURLY_AFTER_HOURS),
+    REVISIONS_DAILY_AFTER_DAYS: blankToUndefined(env.REVISIONS_DAILY_AFTER_DAYS),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -50,6 +58,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: c.REDIS_URL,
     authSecret: c.AUTH_SECRET,
     demo: c.DOSSIER_DEMO === "1",
+    revisions: {
+      pauseMs: c.REVISION_PAUSE_SECONDS * 1000,
+      retention: { hourlyAfterMs: c.REVISIONS_HOURLY_AFTER_HOURS * 3600_000, dailyAfterMs: c.REVISIONS_DAILY_AFTER_DAYS * 86_400_000 },
+    },
   };
 }
 

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, useTransition, type FormEvent } from "react";
 import { acceptInviteAction, signUpWithInviteAction } from "@/app/invite/[token]/actions";
+import { FormError } from "@/components/FormError";
 
 /** A signed-in user accepts; anyone else creates an account for the invited email. */
 export function InviteResponse({ token, email, signedIn }: { token: string; email: string; signedIn: boolean }) {
@@ -29,11 +30,7 @@ export function InviteResponse({ token, email, signedIn }: { token: string; emai
     });
   }
 
-  const errorBox = error && (
-    <p className="error" role="alert">
-      {error}
-    </p>
-  );
+  const errorBox = <FormError message={error} />;
 
   if (signedIn) {
     return (

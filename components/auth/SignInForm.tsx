@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { FormError } from "@/components/FormError";
 
 export function SignInForm({ callbackPath, email: initialEmail = "" }: { callbackPath: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -32,11 +33,7 @@ export function SignInForm({ callbackPath, email: initialEmail = "" }: { callbac
 
   return (
     <form className="stack" onSubmit={submit} noValidate>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <label>
         Email
         <input name="email" type="email" autoComplete="username" required defaultValue={initialEmail} autoFocus />

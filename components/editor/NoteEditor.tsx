@@ -16,6 +16,7 @@ import { PresenceAvatars } from "./PresenceAvatars";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
 import { CONNECTION_LABELS, useConnectionState } from "./useConnectionState";
+import { FormError } from "@/components/FormError";
 
 export interface EditorUser {
   id: string;
@@ -111,11 +112,7 @@ function CollaborativeEditor({ team, doc, provider, user, readOnly, directory }:
         ) : (
           !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
         )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <div className="editor-surface">
           <EditorContent editor={editor} />
         </div>

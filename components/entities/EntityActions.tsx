@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteEntityAction, mergeEntitiesAction } from "@/app/t/[team]/entities-actions";
 import type { EntityKind } from "@/db/schema";
 import { EntityForm, type EntityFormValues } from "./EntityForm";
+import { FormError } from "@/components/FormError";
 
 interface Props {
   team: string;
@@ -33,11 +34,7 @@ export function EntityActions({ team, entity, values, mergeCandidates, canDelete
 
   return (
     <div className="stack">
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <details className="card padded">
         <summary>Edit {noun}</summary>
         <EntityForm team={team} kind={entity.kind} id={entity.id} initial={values} />

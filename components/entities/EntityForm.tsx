@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createEntityAction, updateEntityAction } from "@/app/t/[team]/entities-actions";
 import { ACTOR_TYPES, type EntityKind } from "@/db/schema";
+import { FormError } from "@/components/FormError";
 
 export interface EntityFormValues {
   name: string;
@@ -55,11 +56,7 @@ export function EntityForm({ team, kind, id, initial }: { team: string; kind: En
   const noun = kind === "actor" ? "actor" : "event";
   return (
     <form className="stack entity-form" onSubmit={submit} aria-label={id ? `Edit ${noun}` : `New ${noun}`}>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <label>
         {kind === "actor" ? "Name" : "Title"}
         <input name="name" required maxLength={200} defaultValue={initial?.name} />

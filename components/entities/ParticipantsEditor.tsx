@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { addParticipantAction, removeParticipantAction } from "@/app/t/[team]/entities-actions";
+import { FormError } from "@/components/FormError";
 
 interface Props {
   team: string;
@@ -34,11 +35,7 @@ export function ParticipantsEditor({ team, eventId, participants, actors }: Prop
 
   return (
     <div className="stack">
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {participants.length === 0 ? (
         <p className="muted">No participants recorded.</p>
       ) : (

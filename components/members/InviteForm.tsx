@@ -5,6 +5,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { createInviteAction } from "@/app/t/[team]/members/actions";
 import { ROLES } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/auth/policy";
+import { FormError } from "@/components/FormError";
 
 export function InviteForm({ team }: { team: string }) {
   const router = useRouter();
@@ -51,11 +52,7 @@ export function InviteForm({ team }: { team: string }) {
           {pending ? "Creating…" : "Create invite link"}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {link && (
         <p className="notice">
           Send this link to your colleague (it works once, for 7 days):{" "}

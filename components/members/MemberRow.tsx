@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/t/[team]/members/actions";
 import { ROLES, type Role } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/auth/policy";
+import { FormError } from "@/components/FormError";
 
 interface Props {
   team: string;
@@ -32,11 +33,7 @@ export function MemberRow({ team, member, isSelf }: Props) {
         <strong>{member.name}</strong>
         {isSelf && <span className="muted"> (you)</span>}
         <div className="muted">{member.email}</div>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {notice && (
           <p className="muted" role="status">
             {notice}

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { createNoteAction } from "@/app/t/[team]/actions";
+import { FormError } from "@/components/FormError";
 
 export function NewNoteButton({ team }: { team: string }) {
   const [state, action, pending] = useActionState(createNoteAction, null);
@@ -11,11 +12,7 @@ export function NewNoteButton({ team }: { team: string }) {
       <button className="primary" type="submit" disabled={pending}>
         {pending ? "Creating…" : "New note"}
       </button>
-      {state && !state.ok && (
-        <p className="error" role="alert">
-          {state.error}
-        </p>
-      )}
+      <FormError message={state && !state.ok ? state.error : null} />
     </form>
   );
 }

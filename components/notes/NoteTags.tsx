@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { setNoteTagsAction } from "@/app/t/[team]/entities-actions";
+import { FormError } from "@/components/FormError";
 
 /** A note's tags: shown as links, edited as a comma-separated list. */
 export function NoteTags({ team, noteId, initial, editable }: { team: string; noteId: string; initial: string[]; editable: boolean }) {
@@ -52,11 +53,7 @@ export function NoteTags({ team, noteId, initial, editable }: { team: string; no
           )}
         </span>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

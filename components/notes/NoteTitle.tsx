@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { renameNoteAction } from "@/app/t/[team]/actions";
+import { FormError } from "@/components/FormError";
 
 /** The note's title; saved when you pause typing, press Enter or leave the field. */
 export function NoteTitle({ team, noteId, initial, editable }: { team: string; noteId: string; initial: string; editable: boolean }) {
@@ -46,11 +47,7 @@ export function NoteTitle({ team, noteId, initial, editable }: { team: string; n
           }
         }}
       />
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </>
   );
 }

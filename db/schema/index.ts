@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./notes";
 export * from "./audit";
 export * from "./entities";
+export * from "./revisions";

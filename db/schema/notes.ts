@@ -20,6 +20,8 @@ export const notes = pgTable(
     ydoc: bytea(),
     content: jsonb().$type<Record<string, unknown>>(),
     text: text().notNull().default(""),
+    /** Users who sent edits since the last revision; the next revision takes them. */
+    pendingContributors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,

@@ -43,6 +43,19 @@ export class NotePage {
     return this.page.getByTestId("connection-state");
   }
 
+  /** The body's text as a reader sees it: without other people's caret labels. */
+  text(): Promise<string> {
+    return this.body.evaluate((element) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+      return copy.textContent ?? "";
+    });
+  }
+
+  async expectText(text: string) {
+    await expect.poll(() => this.text()).toBe(text);
+  }
+
   async expectSaved() {
     await expect(this.connection).toHaveText("Saved");
   }

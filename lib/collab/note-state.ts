@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
-import { db } from "@/db";
-import { notes, noteUpdates } from "@/db/schema";
+import { db, type Executor } from "@/db";
+import { noteClients, notes, noteUpdates } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
 import { syncNoteEntities } from "@/lib/entities/note-links";
 import { stableStringify } from "@/lib/stable-json";
@@ -41,21 +41,22 @@ export interface StoreResult {
 
 /**
  * Folds the log into the stored state and writes the derived JSON and text,
- * and the note's links to actors and events, in one transaction under a row lock. Log entries are merged in rather than
+ * the note's links to actors and events, and who contributed, in one
+ * transaction under a row lock. Log entries are merged in rather than
  * assumed to be in `doc`, so an update logged but not yet applied in memory is
  * never lost by the fold. A store that changes nothing writes nothing.
  */
 export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string | null): Promise<StoreResult> {
   return db().transaction(async (tx) => {
     const [note] = await tx
-      .select({ content: notes.content, teamId: notes.teamId })
+      .select({ content: notes.content, teamId: notes.teamId, pendingContributors: notes.pendingContributors })
       .from(notes)
       .where(eq(notes.id, noteId))
       .for("update");
     if (!note) return { contentChanged: false, folded: 0 };
 
     const log = await tx
-      .select({ seq: noteUpdates.seq, update: noteUpdates.update })
+      .select({ seq: noteUpdates.seq, update: noteUpdates.update, userId: noteUpdates.userId })
       .from(noteUpdates)
       .where(eq(noteUpdates.noteId, noteId))
       .orderBy(asc(noteUpdates.seq));
@@ -80,6 +81,7 @@ export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string 
       .where(eq(notes.id, noteId));
     if (contentChanged) await syncNoteEntities(tx, { id: noteId, teamId: note.teamId }, body.content);
     if (log.length > 0) {
+      await recordContributors(tx, { id: noteId, pendingContributors: note.pendingContributors }, log);
       await tx.delete(noteUpdates).where(
         and(
           eq(noteUpdates.noteId, noteId),
@@ -92,6 +94,33 @@ export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string 
     }
     return { contentChanged, folded: log.length };
   });
+}
+
+/**
+ * Notes who sent the folded updates (for the next revision) and which Yjs
+ * client ids they wrote with (for attributing insertions in a diff).
+ */
+async function recordContributors(
+  tx: Executor,
+  note: { id: string; pendingContributors: string[] },
+  log: { update: Uint8Array; userId: string | null }[],
+) {
+  const noteId = note.id;
+  const contributors = new Set(note.pendingContributors);
+  for (const row of log) if (row.userId) contributors.add(row.userId);
+  if (contributors.size > note.pendingContributors.length) {
+    await tx.update(notes).set({ pendingContributors: [...contributors] }).where(eq(notes.id, noteId));
+  }
+  const clients = new Map<number, string | null>();
+  for (const row of log) {
+    for (const struct of Y.decodeUpdate(row.update).structs) if (!clients.has(struct.id.client)) clients.set(struct.id.client, row.userId);
+  }
+  if (clients.size > 0) {
+    await tx
+      .insert(noteClients)
+      .values([...clients].map(([clientId, userId]) => ({ noteId, clientId, userId })))
+      .onConflictDoNothing();
+  }
 }
 
 /** Entries waiting in the log for a note (for tests and operators). */

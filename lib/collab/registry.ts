@@ -1,5 +1,6 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { editNoteBody, rewriteMentions, type MentionReplacement } from "./body-edits";
+import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import { editNoteBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
 import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
 
 /**
@@ -11,6 +12,7 @@ import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
 export interface CollabOperations {
   closeMemberConnections(teamId: string, userId: string): number;
   replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
+  restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
 }
 
 const key = Symbol.for("dossier.collab");
@@ -36,6 +38,7 @@ function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
     async replaceMentions(noteIds, fromId, to, userId) {
       for (const noteId of noteIds) await editNoteBody(hocuspocus, noteId, userId, (body) => rewriteMentions(body, fromId, to) > 0);
     },
+    restoreBody: (noteId, userId, content, beforeRestore) => restoreNoteBody(hocuspocus, noteId, userId, content, beforeRestore),
   };
 }
 
@@ -57,4 +60,9 @@ export function closeMemberConnections(teamId: string, userId: string): number {
 /** Rewrites mentions of an entity in these notes' bodies, through Yjs. */
 export function replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void> {
   return collab().replaceMentions(noteIds, fromId, to, userId);
+}
+
+/** Makes a note's body equal to `content` through Yjs, after `beforeRestore` has kept the current body. */
+export function restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>) {
+  return collab().restoreBody(noteId, userId, content, beforeRestore);
 }

@@ -5,6 +5,7 @@ import { authentication } from "./authentication";
 import type { CollabContext } from "./context";
 import { persistence } from "./persistence";
 import { presence } from "./presence";
+import { revisionScheduler, type RevisionTiming } from "./revision-scheduler";
 import { updateLog } from "./update-log";
 
 export interface CollabOptions {
@@ -14,6 +15,8 @@ export interface CollabOptions {
   redisUrl?: string;
   /** Milliseconds of quiet before the debounced store (tests shorten it). */
   debounce?: number;
+  /** When automatic revisions are made and how they are thinned. */
+  revisions?: RevisionTiming;
 }
 
 /**
@@ -22,7 +25,13 @@ export interface CollabOptions {
  * persistence so an update is on disk before anything else sees it.
  */
 export function createCollabServer(options: CollabOptions): Hocuspocus<CollabContext> {
-  const extensions: Extension[] = [authentication(options.secret), presence(), updateLog(), persistence()];
+  const extensions: Extension[] = [
+    authentication(options.secret),
+    presence(),
+    updateLog(),
+    persistence(),
+    revisionScheduler(options.revisions ?? { pauseMs: 3 * 60_000 }),
+  ];
   if (options.redisUrl) {
     const url = options.redisUrl;
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));

@@ -4,6 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/auth/collab-token";
 import { registerCollab } from "@/lib/collab/registry";
+import type { RevisionTiming } from "@/lib/collab/revision-scheduler";
 import { createCollabServer } from "@/lib/collab/server";
 import { attachCollab } from "@/lib/collab/websocket";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -11,8 +12,8 @@ import { BODY_FIELD } from "@/lib/editor/extensions";
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hmac-256";
 
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
-export async function startCollabServer(options: { redisUrl?: string } = {}) {
-  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: options.redisUrl });
+export async function startCollabServer(options: { redisUrl?: string; revisions?: RevisionTiming } = {}) {
+  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: options.redisUrl, revisions: options.revisions });
   registerCollab(hocuspocus);
   const server: Server = createServer((_request, response) => response.writeHead(404).end());
   attachCollab(server, hocuspocus, (_request, socket) => socket.destroy());

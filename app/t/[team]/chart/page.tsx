@@ -1,26 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { LinkChart } from "@/components/entities/LinkChart";
 import { ViewFilterForm } from "@/components/entities/ViewFilterForm";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
-import { parseViewFilters } from "@/lib/entities/view-filters";
+import { openTeamView, type TeamViewProps } from "@/lib/entities/team-view";
 import { linkChart } from "@/lib/entities/views";
 import { listTags } from "@/lib/tags/queries";
 
 export const metadata: Metadata = { title: "Link chart" };
 
-export default async function ChartPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ team: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { team: slug } = await params;
-  const { team, role } = await requireTeam(slug);
-  if (!can.readDrafts(role)) notFound();
-  const { filters, problems } = parseViewFilters(await searchParams);
+export default async function ChartPage(props: TeamViewProps) {
+  const { team, filters, problems } = await openTeamView(props);
   const [chart, tags] = await Promise.all([linkChart(team.id, filters), listTags(team.id)]);
 
   return (

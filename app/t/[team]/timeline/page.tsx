@@ -1,30 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { EntityLink } from "@/components/entities/EntityLink";
 import { TimelineChart } from "@/components/entities/TimelineChart";
 import { ViewFilterForm } from "@/components/entities/ViewFilterForm";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
 import { formatDateRange } from "@/lib/entities/dates";
 import { listEntities } from "@/lib/entities/queries";
-import { parseViewFilters } from "@/lib/entities/view-filters";
+import { openTeamView, type TeamViewProps } from "@/lib/entities/team-view";
 import { timelineEvents } from "@/lib/entities/views";
 import { listTags } from "@/lib/tags/queries";
 
 export const metadata: Metadata = { title: "Timeline" };
 
-export default async function TimelinePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ team: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { team: slug } = await params;
-  const { team, role } = await requireTeam(slug);
-  if (!can.readDrafts(role)) notFound();
-  const { filters, problems } = parseViewFilters(await searchParams);
+export default async function TimelinePage(props: TeamViewProps) {
+  const { team, filters, problems } = await openTeamView(props);
   const [events, actors, tags] = await Promise.all([timelineEvents(team.id, filters), listEntities(team.id, "actor"), listTags(team.id)]);
 
   return (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { NoteEditor } from "@/components/editor/NoteEditor";
@@ -39,6 +40,9 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
       <div className="note-bar">
         <StatusBadge status={note.status} />
         <span className="muted">{note.kind === "brief" ? "Brief" : "Note"}</span>
+        <Link className="history-link" href={`/t/${team.slug}/notes/${note.id}/history`}>
+          History
+        </Link>
       </div>
       <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={editable} />
       <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={editable} />

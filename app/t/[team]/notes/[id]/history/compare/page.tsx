@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
+import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
+import { compareVersions, type Side } from "@/lib/revisions/compare";
+import { openNoteHistory, orNotFound } from "@/lib/revisions/page";
+
+export const metadata: Metadata = { title: "Compare" };
+
+const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const describe = (side: Side) => (side.label === "current" ? "the current text" : `the revision of ${when.format(side.at)} UTC`);
+
+export default async function ComparePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string; id: string }>;
+  searchParams: Promise<{ from?: string; to?: string }>;
+}) {
+  const [{ team: slug, id }, { from, to = "current" }] = await Promise.all([params, searchParams]);
+  if (!from) notFound();
+  const { team, note } = await openNoteHistory(slug, id, from, to === "current" ? undefined : to);
+  const comparison = await orNotFound(() => compareVersions(team.id, note, from, to));
+
+  return (
+    <main className="page stack">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">Changes</p>
+          <h1>{note.title || "Untitled"}</h1>
+          <p className="muted">
+            From {describe(comparison.from)} to {describe(comparison.to)}
+          </p>
+        </div>
+        <Link href={`/t/${team.slug}/notes/${note.id}/history`}>All revisions</Link>
+      </div>
+      <ChangeNavigator count={comparison.changes.length} />
+      <div className="compare-layout">
+        <article className="card padded reading diff" aria-label="Text with changes marked">
+          <DocumentView document={comparison.document as JSONNode} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
+        </article>
+        <aside className="card padded" aria-labelledby="change-list">
+          <h2 id="change-list">Who changed what</h2>
+          {comparison.changes.length === 0 ? (
+            <p className="muted">The two versions are the same.</p>
+          ) : (
+            <ol className="change-list">
+              {comparison.changes.map((change) => (
+                <li key={change.index} data-testid="change">
+                  {change.deleted.trim() && <del>{change.deleted.trim()}</del>} {change.inserted.trim() && <ins>{change.inserted.trim()}</ins>}
+                  <div className="muted">by {change.authors.join(", ") || "someone"}</div>
+                </li>
+              ))}
+            </ol>
+          )}
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { RelativeTime } from "@/components/RelativeTime";
+import { RevisionName } from "@/components/revisions/RevisionName";
+import { SaveNamedVersion } from "@/components/revisions/SaveNamedVersion";
+import { can } from "@/lib/auth/policy";
+import { openNoteHistory } from "@/lib/revisions/page";
+import { listRevisions, userNames } from "@/lib/revisions/queries";
+import type { RevisionReason } from "@/db/schema";
+
+export const metadata: Metadata = { title: "History" };
+
+const REASONS: Record<RevisionReason, string> = {
+  auto: "after a pause",
+  leave: "when editing ended",
+  named: "saved by hand",
+  restore: "before a restore",
+  publish: "published",
+};
+
+export default async function HistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string; id: string }>;
+  searchParams: Promise<{ named?: string }>;
+}) {
+  const [{ team: slug, id }, { named }] = await Promise.all([params, searchParams]);
+  const { team, role, note } = await openNoteHistory(slug, id);
+  const namedOnly = named === "1";
+  const list = await listRevisions(team.id, note.id, { namedOnly });
+  const names = await userNames(list.flatMap((r) => r.contributors));
+  const base = `/t/${team.slug}/notes/${note.id}/history`;
+
+  return (
+    <main className="page stack">
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">History</p>
+          <h1>{note.title || "Untitled"}</h1>
+        </div>
+        <Link href={`/t/${team.slug}/notes/${note.id}`}>Back to the note</Link>
+      </div>
+      <nav className="row" aria-label="Which revisions">
+        <Link href={base} aria-current={!namedOnly ? "page" : undefined} className={!namedOnly ? "button primary" : "button"}>
+          All revisions
+        </Link>
+        <Link href={`${base}?named=1`} aria-current={namedOnly ? "page" : undefined} className={namedOnly ? "button primary" : "button"}>
+          Named only
+        </Link>
+        {can.editNotes(role) && <SaveNamedVersion team={team.slug} noteId={note.id} />}
+      </nav>
+      {list.length === 0 ? (
+        <div className="card empty">
+          {namedOnly ? "No named revisions yet." : "No revisions yet: one is made a few minutes after editing pauses, and when the last editor leaves."}
+        </div>
+      ) : (
+        <div className="card">
+          <table className="list" aria-label="Revisions">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>Change</th>
+                <th>Name</th>
+                <th>
+                  Compare <span className="muted">from / to</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((revision, i) => (
+                <tr key={revision.id} data-testid="revision">
+                  <td>
+                    <Link href={`${base}/${revision.id}`}>
+                      <RelativeTime date={revision.createdAt} />
+                    </Link>
+                    <div className="muted">{REASONS[revision.reason]}</div>
+                  </td>
+                  <td>{revision.contributors.map((c) => names.get(c) ?? "someone").join(", ") || "—"}</td>
+                  <td>
+                    <span className="added">+{revision.wordsAdded}</span> <span className="removed">−{revision.wordsRemoved}</span>{" "}
+                    <span className="muted">words</span>
+                  </td>
+                  <td>
+                    <RevisionName team={team.slug} noteId={note.id} revisionId={revision.id} name={revision.name} editable={can.editNotes(role)} />
+                  </td>
+                  <td>
+                    <input form="compare" type="radio" name="from" value={revision.id} defaultChecked={i === 1 || (list.length === 1 && i === 0)} aria-label="Compare from this revision" />{" "}
+                    <input form="compare" type="radio" name="to" value={revision.id} defaultChecked={i === 0 && list.length > 1} aria-label="Compare to this revision" />
+                  </td>
+                </tr>
+              ))}
+              <tr>
+                <td colSpan={4} className="muted">
+                  The note as it is now
+                </td>
+                <td>
+                  <input form="compare" type="radio" name="to" value="current" defaultChecked={list.length === 1} aria-label="Compare to the note as it is now" />
+                </td>
+              </tr>
+            </tbody>
+          </table>
+          {/* The radios above belong to this form through their form attribute, so rows can hold forms of their own. */}
+          <form id="compare" action={`${base}/compare`} className="padded">
+            <button type="submit" className="primary">
+              Compare
+            </button>
+          </form>
+        </div>
+      )}
+    </main>
+  );
+}

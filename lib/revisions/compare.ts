@@ -1,0 +1,75 @@
+import "server-only";
+import { and, eq, gt, inArray, lte } from "drizzle-orm";
+import { db } from "@/db";
+import { noteClients, revisions, type Note } from "@/db/schema";
+import { writersByPosition, writersOf } from "./attribution";
+import { diffDocuments, type DiffChange } from "./diff";
+import { getRevision, userNames } from "./queries";
+
+export interface Side {
+  label: "revision" | "current";
+  revisionId: string | null;
+  at: Date;
+  content: Record<string, unknown>;
+  ydoc: Uint8Array;
+  contributors: string[];
+}
+
+export interface AttributedChange extends DiffChange {
+  /** Who wrote the inserted text; for a pure deletion, who edited in between. */
+  authors: string[];
+}
+
+async function side(teamId: string, note: Note, id: string): Promise<Side> {
+  if (id === "current") {
+    return {
+      label: "current",
+      revisionId: null,
+      at: note.updatedAt,
+      content: note.content ?? { type: "doc", content: [] },
+      ydoc: note.ydoc ?? new Uint8Array([0, 0]),
+      contributors: note.pendingContributors,
+    };
+  }
+  const revision = await getRevision(teamId, note.id, id);
+  return { label: "revision", revisionId: revision.id, at: revision.createdAt, content: revision.content, ydoc: revision.ydoc, contributors: revision.contributors };
+}
+
+/** Everyone who edited after `from` up to and including `to`. */
+async function editorsBetween(note: Note, from: Side, to: Side): Promise<string[]> {
+  const rows = await db()
+    .select({ contributors: revisions.contributors })
+    .from(revisions)
+    .where(and(eq(revisions.noteId, note.id), gt(revisions.createdAt, from.at), lte(revisions.createdAt, to.at)));
+  return [...new Set([...rows.flatMap((r) => r.contributors), ...(to.label === "current" ? to.contributors : [])])];
+}
+
+/**
+ * Compares two versions of a note (`to` may be "current"), and says who made
+ * each change: insertions by the users whose Yjs clients wrote the text, other
+ * changes by the people who edited in between.
+ */
+export async function compareVersions(teamId: string, note: Note, fromId: string, toId: string) {
+  const [from, to] = await Promise.all([side(teamId, note, fromId), side(teamId, note, toId)]);
+  const diff = diffDocuments(from.content, to.content);
+
+  const writers = writersByPosition(to.ydoc);
+  const clientsPerChange = diff.changes.map((change) => writersOf(writers, change.fromB, change.toB));
+  const clientIds = [...new Set(clientsPerChange.flatMap((set) => [...set]))];
+  const clientUsers = new Map<number, string | null>();
+  if (clientIds.length > 0) {
+    const rows = await db()
+      .select({ clientId: noteClients.clientId, userId: noteClients.userId })
+      .from(noteClients)
+      .where(and(eq(noteClients.noteId, note.id), inArray(noteClients.clientId, clientIds)));
+    for (const row of rows) clientUsers.set(row.clientId, row.userId);
+  }
+  const between = await editorsBetween(note, from, to);
+  const userIds = diff.changes.map((change, i) => {
+    const writersOfInsert = [...clientsPerChange[i]].flatMap((client) => clientUsers.get(client) ?? []);
+    return change.inserted.trim() && writersOfInsert.length > 0 ? [...new Set(writersOfInsert)] : between;
+  });
+  const names = await userNames(userIds.flat());
+  const changes: AttributedChange[] = diff.changes.map((change, i) => ({ ...change, authors: userIds[i].map((id) => names.get(id) ?? "someone") }));
+  return { from, to, document: diff.document, changes };
+}

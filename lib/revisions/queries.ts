@@ -1,0 +1,58 @@
+import "server-only";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { db } from "@/db";
+import { revisions, users, type Revision } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+
+export type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
+
+const summaryColumns = {
+  id: revisions.id,
+  noteId: revisions.noteId,
+  teamId: revisions.teamId,
+  reason: revisions.reason,
+  name: revisions.name,
+  namedBy: revisions.namedBy,
+  title: revisions.title,
+  contributors: revisions.contributors,
+  wordsAdded: revisions.wordsAdded,
+  wordsRemoved: revisions.wordsRemoved,
+  createdBy: revisions.createdBy,
+  createdAt: revisions.createdAt,
+};
+
+/** A note's revisions, newest first; with `namedOnly`, the named ones. */
+export async function listRevisions(teamId: string, noteId: string, options: { namedOnly?: boolean } = {}): Promise<RevisionSummary[]> {
+  return db()
+    .select(summaryColumns)
+    .from(revisions)
+    .where(and(eq(revisions.teamId, teamId), eq(revisions.noteId, noteId), options.namedOnly ? isNotNull(revisions.name) : undefined))
+    .orderBy(desc(revisions.createdAt));
+}
+
+/** A revision of this note of this team; anything else is "not found". */
+export async function getRevision(teamId: string, noteId: string, revisionId: string): Promise<Revision> {
+  const [revision] = await db()
+    .select()
+    .from(revisions)
+    .where(and(eq(revisions.id, revisionId), eq(revisions.noteId, noteId), eq(revisions.teamId, teamId)));
+  if (!revision) throw notFound("That revision");
+  return revision;
+}
+
+export async function nameRevision(teamId: string, noteId: string, revisionId: string, name: string | null, userId: string) {
+  const updated = await db()
+    .update(revisions)
+    .set({ name, namedBy: name ? userId : null })
+    .where(and(eq(revisions.id, revisionId), eq(revisions.noteId, noteId), eq(revisions.teamId, teamId)))
+    .returning({ id: revisions.id });
+  if (updated.length === 0) throw notFound("That revision");
+}
+
+/** Display names for user ids (contributors, namers). */
+export async function userNames(ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, unique));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import { restoreBody } from "@/lib/collab/registry";
+import { getTeamNote, renameNote } from "@/lib/notes/queries";
+import { recordRevision } from "./create";
+import { getRevision } from "./queries";
+
+/**
+ * Takes a note back to a revision, as a new edit through Yjs: editors who have
+ * it open see the old text at once, and the text just before the restore is
+ * kept as a revision of its own, so nothing is lost.
+ */
+export async function restoreRevision(teamId: string, noteId: string, revisionId: string, userId: string) {
+  const [note, revision] = await Promise.all([getTeamNote(teamId, noteId), getRevision(teamId, noteId, revisionId)]);
+  await restoreBody(noteId, userId, revision.content, async (current) => {
+    await recordRevision(noteId, { reason: "restore", userId, snapshot: { title: note.title, ...current } });
+  });
+  if (revision.title !== note.title) await renameNote(teamId, noteId, revision.title, userId);
+  await recordAudit({ teamId, userId, action: "note.restored", target: noteId, data: { revisionId } });
+}
