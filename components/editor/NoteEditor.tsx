@@ -5,10 +5,13 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { connectToNote } from "./collab-connection";
+import { CommentHighlights, commentHighlightsKey } from "./comments/comment-highlights";
+import { CommentsPanel } from "./comments/CommentsPanel";
+import { useCommentThreads } from "./comments/useCommentThreads";
 import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-directory";
 import { mentionChip } from "./mentions/mention-chip";
 import { mentionSuggestions } from "./mentions/mention-suggestions";
@@ -32,9 +35,11 @@ interface Props {
   user: EditorUser;
   /** What the page knows of the role; the server's answer on the websocket has the last word. */
   readOnly: boolean;
+  /** Reviewers comment on a body they cannot change. */
+  canComment: boolean;
 }
 
-export function NoteEditor({ team, noteId, user, readOnly, entities }: Props) {
+export function NoteEditor({ team, noteId, user, readOnly, canComment, entities }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
 
@@ -49,11 +54,24 @@ export function NoteEditor({ team, noteId, user, readOnly, entities }: Props) {
   }, [noteId]);
 
   if (!session) return <p className="status-pill" data-state="connecting">{CONNECTION_LABELS.connecting}</p>;
-  return <CollaborativeEditor key={session.doc.guid} {...session} team={team} user={user} readOnly={readOnly} directory={directory} />;
+  return (
+    <CollaborativeEditor
+      key={session.doc.guid}
+      {...session}
+      team={team}
+      noteId={noteId}
+      user={user}
+      readOnly={readOnly}
+      canComment={canComment}
+      directory={directory}
+    />
+  );
 }
 
 interface EditorProps {
   team: string;
+  noteId: string;
+  canComment: boolean;
   doc: Y.Doc;
   provider: HocuspocusProvider;
   user: EditorUser;
@@ -61,9 +79,16 @@ interface EditorProps {
   directory: EntityDirectory;
 }
 
-function CollaborativeEditor({ team, doc, provider, user, readOnly, directory }: EditorProps) {
+function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, readOnly, directory }: EditorProps) {
   const connection = useConnectionState(provider);
   const [error, setError] = useState<string | null>(null);
+  const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  // The highlight plugin reads these on every redraw.
+  const highlighted = useRef(threads);
+  highlighted.current = threads.filter((thread) => !thread.resolved);
+  const active = useRef(activeThread);
+  active.current = activeThread;
   const editable = !(connection.readOnly ?? readOnly) && connection.state !== "denied";
 
   const editor = useEditor(
@@ -78,6 +103,7 @@ function CollaborativeEditor({ team, doc, provider, user, readOnly, directory }:
         Collaboration.configure({ document: doc, field: BODY_FIELD }),
         CollaborationCaret.configure({ provider, user }),
         Placeholder.configure({ placeholder: "Write your analysis…" }),
+        CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),
       ],
       editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Note body", class: "note-body" } },
     },
@@ -87,6 +113,10 @@ function CollaborativeEditor({ team, doc, provider, user, readOnly, directory }:
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
+  }, [editor, threads, activeThread]);
 
   // Warn before leaving while edits are not yet acknowledged by the server.
   useEffect(() => {
@@ -119,6 +149,18 @@ function CollaborativeEditor({ team, doc, provider, user, readOnly, directory }:
       </div>
       </div>
       <aside className="note-side" aria-label="About this note">
+        {editor && canComment && (
+          <CommentsPanel
+            editor={editor}
+            team={team}
+            noteId={noteId}
+            userId={user.id}
+            threads={threads}
+            reload={reload}
+            activeThread={activeThread}
+            onActivate={setActiveThread}
+          />
+        )}
         {editor && <UnlinkedMentions editor={editor} directory={directory} editable={editable} />}
       </aside>
     </div>

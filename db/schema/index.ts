@@ -3,3 +3,4 @@ export * from "./notes";
 export * from "./audit";
 export * from "./entities";
 export * from "./revisions";
+export * from "./review";

@@ -6,9 +6,9 @@ import { notes } from "./notes";
 
 /**
  * Why a revision was made: after a pause in editing, when the last editor
- * left, by hand, just before a restore, or when the note was published.
+ * left, by hand, just before a restore, when the note was approved or published.
  */
-export const REVISION_REASONS = ["auto", "leave", "named", "restore", "publish"] as const;
+export const REVISION_REASONS = ["auto", "leave", "named", "restore", "publish", "approval"] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 export const revisions = pgTable(
@@ -35,7 +35,7 @@ export const revisions = pgTable(
   },
   (t) => [
     index("revisions_note_created_idx").on(t.noteId, t.createdAt),
-    check("revisions_reason_check", sql`${t.reason} in ('auto', 'leave', 'named', 'restore', 'publish')`),
+    check("revisions_reason_check", sql`${t.reason} in ('auto', 'leave', 'named', 'restore', 'publish', 'approval')`),
   ],
 );
 

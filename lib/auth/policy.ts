@@ -8,6 +8,9 @@ export const can = {
   readDrafts: (role: Role) => role !== "reader",
   editNotes: (role: Role) => role === "owner" || role === "analyst",
   manageMembers: (role: Role) => role === "owner",
+  /** Comment, reply, resolve: everyone who reads drafts, reviewers included. */
+  comment: (role: Role) => role !== "reader",
+  review: (role: Role) => role === "reviewer" || role === "owner",
   /** Deleting for good is the owner's (DESIGN.md); merging keeps everything and is an edit. */
   delete: (role: Role) => role === "owner",
 };

@@ -13,7 +13,11 @@ export interface CollabOperations {
   closeMemberConnections(teamId: string, userId: string): number;
   replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
   restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
+  tellEditors(noteId: string, message: NoteMessage): void;
 }
+
+/** What the server tells the editors of a note (as a stateless message), so they refresh that part. */
+export type NoteMessage = "comments" | "review";
 
 const key = Symbol.for("dossier.collab");
 type Holder = { [key]?: CollabOperations };
@@ -39,6 +43,10 @@ function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
       for (const noteId of noteIds) await editNoteBody(hocuspocus, noteId, userId, (body) => rewriteMentions(body, fromId, to) > 0);
     },
     restoreBody: (noteId, userId, content, beforeRestore) => restoreNoteBody(hocuspocus, noteId, userId, content, beforeRestore),
+    tellEditors(noteId, message) {
+      // With Redis, Hocuspocus carries stateless messages to the other processes too.
+      hocuspocus.documents.get(noteId)?.broadcastStateless(message);
+    },
   };
 }
 
@@ -65,4 +73,9 @@ export function replaceMentions(noteIds: string[], fromId: string, to: MentionRe
 /** Makes a note's body equal to `content` through Yjs, after `beforeRestore` has kept the current body. */
 export function restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>) {
   return collab().restoreBody(noteId, userId, content, beforeRestore);
+}
+
+/** Tells everyone who has the note open that something beside the text changed. */
+export function tellEditors(noteId: string, message: NoteMessage): void {
+  (globalThis as Holder)[key]?.tellEditors(noteId, message);
 }

@@ -5,11 +5,12 @@ import { TeamSwitcher } from "@/components/TeamSwitcher";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
 import { teamsOfUser } from "@/lib/teams/queries";
+import { unreadCount } from "@/lib/notifications/queries";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team, role } = await requireTeam(slug);
-  const teams = await teamsOfUser(user.id);
+  const [teams, unread] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id)]);
   return (
     <>
       <header className="app-header">
@@ -27,6 +28,9 @@ export default async function TeamLayout({ children, params }: { children: React
           <Link href="/teams/new">New team</Link>
         </nav>
         <span className="spacer" />
+        <Link href="/inbox" className="inbox-link" aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}>
+          Inbox{unread > 0 && <span className="count">{unread}</span>}
+        </Link>
         <span className="who" data-testid="signed-in-as">
           {user.name} · {ROLE_LABELS[role]}
         </span>

@@ -50,6 +50,7 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
         team={team.slug}
         noteId={note.id}
         readOnly={!editable}
+        canComment={can.comment(role)}
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
         entities={directory}
       />

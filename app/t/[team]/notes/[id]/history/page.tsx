@@ -16,6 +16,7 @@ const REASONS: Record<RevisionReason, string> = {
   named: "saved by hand",
   restore: "before a restore",
   publish: "published",
+  approval: "approved",
 };
 
 export default async function HistoryPage({

@@ -1,0 +1,65 @@
+"use server";
+
+import { z } from "zod";
+import { teamAction } from "@/lib/action";
+import { can } from "@/lib/auth/policy";
+import { fromBase64 } from "@/lib/comments/anchors";
+import { commentBody } from "@/lib/comments/validation";
+import { createThread, deleteComment, editComment, listThreads, reply, setResolved } from "@/lib/comments/queries";
+import { tellEditors } from "@/lib/collab/registry";
+import { getTeamNote } from "@/lib/notes/queries";
+
+
+const body = commentBody;
+const anchorPart = z.string().transform((text, ctx) => {
+  const bytes = fromBase64(text);
+  if (!bytes) ctx.addIssue({ code: "custom", message: "That passage could not be read; select it again." });
+  return bytes ?? new Uint8Array();
+});
+const note = { team: z.string(), noteId: z.uuid("That note was not found.") };
+const threadId = z.uuid("That comment thread was not found.");
+const commentId = z.uuid("That comment was not found.");
+
+export const listThreadsAction = teamAction(z.object(note), can.comment, async (input, { team }) => {
+  await getTeamNote(team.id, input.noteId);
+  return listThreads(team.id, input.noteId);
+});
+
+export const createThreadAction = teamAction(
+  z.object({ ...note, anchorStart: anchorPart, anchorEnd: anchorPart, quote: z.string().max(2_000).default(""), body }),
+  can.comment,
+  async (input, { user, team }) => {
+    const target = await getTeamNote(team.id, input.noteId);
+    const thread = await createThread(target, user.id, {
+      anchor: { start: input.anchorStart, end: input.anchorEnd },
+      quote: input.quote.trim(),
+      body: input.body,
+    });
+    tellEditors(target.id, "comments");
+    return thread.id;
+  },
+);
+
+export const replyAction = teamAction(z.object({ ...note, threadId, body }), can.comment, async (input, { user, team }) => {
+  await reply(team.id, input.noteId, input.threadId, user.id, input.body);
+  tellEditors(input.noteId, "comments");
+});
+
+export const resolveThreadAction = teamAction(
+  z.object({ ...note, threadId, resolved: z.boolean() }),
+  can.comment,
+  async (input, { user, team }) => {
+    await setResolved(team.id, input.noteId, input.threadId, user.id, input.resolved);
+    tellEditors(input.noteId, "comments");
+  },
+);
+
+export const editCommentAction = teamAction(z.object({ ...note, commentId, body }), can.comment, async (input, { user, team }) => {
+  await editComment(team.id, input.noteId, input.commentId, user.id, input.body);
+  tellEditors(input.noteId, "comments");
+});
+
+export const deleteCommentAction = teamAction(z.object({ ...note, commentId }), can.comment, async (input, { user, team }) => {
+  await deleteComment(team.id, input.noteId, input.commentId, user.id);
+  tellEditors(input.noteId, "comments");
+});

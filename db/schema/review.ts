@@ -1,0 +1,89 @@
+import { sql } from "drizzle-orm";
+import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { teams, users } from "./accounts";
+import { bytea, timestamps } from "./columns";
+import { notes } from "./notes";
+import { revisions } from "./revisions";
+
+/**
+ * A comment thread on a passage of a note. The passage is held as two Yjs
+ * relative positions, so it follows its text as others edit; the body of the
+ * note is never written to.
+ */
+export const commentThreads = pgTable(
+  "comment_threads",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    anchorStart: bytea().notNull(),
+    anchorEnd: bytea().notNull(),
+    /** The passage as it was when commented on, shown if the passage is deleted. */
+    quote: text().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    resolvedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("comment_threads_note_idx").on(t.noteId)],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    threadId: uuid().notNull().references(() => commentThreads.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    editedAt: timestamp({ withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt)],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    kind: text({ enum: ["mentioned", "review_requested", "review_decided"] }).notNull(),
+    noteId: uuid().references(() => notes.id, { onDelete: "cascade" }),
+    threadId: uuid().references(() => commentThreads.id, { onDelete: "cascade" }),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    excerpt: text().notNull().default(""),
+    readAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+);
+
+export const REVIEW_STATES = ["pending", "approved", "changes_requested", "withdrawn"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** A request for review and its outcome. An approval is bound to the revision approved. */
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    requestedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Named reviewers; empty means any reviewer of the team. */
+    reviewers: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    state: text({ enum: REVIEW_STATES }).notNull().default("pending"),
+    summary: text().notNull().default(""),
+    decidedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    approvedRevisionId: uuid().references(() => revisions.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("reviews_note_idx").on(t.noteId, t.createdAt),
+    check("reviews_state_check", sql`${t.state} in ('pending', 'approved', 'changes_requested', 'withdrawn')`),
+  ],
+);
+
+export type CommentThread = typeof commentThreads.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type Review = typeof reviews.$inferSelect;

@@ -1,0 +1,92 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../lib/demo/accounts";
+import { createNote, NotePage, signedInAs } from "./support/pages";
+
+/** Selects the first occurrence of `text` in the note body, as a user dragging over it would. */
+async function selectText(page: Page, text: string) {
+  await page.getByRole("textbox", { name: "Note body" }).evaluate((body, wanted) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the note`);
+  }, text);
+}
+
+test("a reviewer comments on a passage; the analyst sees it live, replies, edits around it and resolves it", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const note = await createNote(analyst.page, "For comment");
+  await note.typeAtEnd("Moscow will abstain on the vote.");
+  await note.expectSaved();
+
+  const reviewer = await signedInAs(browser, "reviewer", baseURL);
+  await reviewer.page.goto(analyst.page.url());
+  const reviewed = new NotePage(reviewer.page);
+  await expect(reviewed.body).toContainText("Moscow will abstain");
+  await selectText(reviewer.page, "abstain");
+  await reviewer.page.getByRole("button", { name: "Comment on selection" }).click();
+  await reviewer.page.getByLabel("New comment").fill(`Source? @${DEMO_USERS.analyst.name} please check.`);
+  await reviewer.page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(reviewer.page.getByTestId("comment-thread")).toContainText("Source?");
+
+  // The analyst sees the highlight and the thread without reloading.
+  const highlight = analyst.page.locator(".comment-highlight");
+  await expect(highlight).toHaveText("abstain");
+  const thread = analyst.page.getByTestId("comment-thread");
+  await expect(thread).toContainText(DEMO_USERS.reviewer.name);
+  await expect(thread.locator(".quote")).toHaveText("abstain");
+
+  // Text typed before the passage moves it; the highlight stays on the same word.
+  await note.body.click();
+  await analyst.page.keyboard.press("ControlOrMeta+Home");
+  await analyst.page.keyboard.type("Diplomats say ");
+  await expect(highlight).toHaveText("abstain");
+  await expect(reviewer.page.locator(".comment-highlight")).toHaveText("abstain");
+
+  await thread.getByLabel("Reply").fill("Two officials, on the record.");
+  await thread.getByRole("button", { name: "Reply" }).click();
+  await expect(reviewer.page.getByTestId("comment")).toHaveCount(2);
+  await thread.getByRole("button", { name: "Resolve" }).click();
+  await expect(reviewer.page.getByTestId("comment-thread")).toHaveCount(0);
+  await expect(reviewer.page.locator(".comment-highlight")).toHaveCount(0);
+  await reviewer.page.getByRole("tab", { name: /Resolved/ }).click();
+  await expect(reviewer.page.getByTestId("comment-thread")).toContainText(`Resolved by ${DEMO_USERS.analyst.name}`);
+
+  // The analyst was notified of the mention.
+  await analyst.page.goto("/inbox");
+  await expect(analyst.page.getByTestId("notification").first()).toContainText(`${DEMO_USERS.reviewer.name} mentioned you`);
+
+  await analyst.context.close();
+  await reviewer.context.close();
+});
+
+test("a deleted passage leaves its thread detached, with the quote", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const note = await createNote(analyst.page, "Detach");
+  await note.typeAtEnd("Keep this. Remove this sentence.");
+  await note.expectSaved();
+  await selectText(analyst.page, "Remove this sentence.");
+  await analyst.page.getByRole("button", { name: "Comment on selection" }).click();
+  await analyst.page.getByLabel("New comment").fill("Cut?");
+  await analyst.page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(analyst.page.locator(".comment-highlight")).toHaveText("Remove this sentence.");
+
+  // Select the sentence from its end with the keyboard, and delete it.
+  await note.body.click();
+  await analyst.page.keyboard.press("ControlOrMeta+End");
+  for (let i = 0; i < " Remove this sentence.".length; i++) await analyst.page.keyboard.press("Shift+ArrowLeft");
+  await analyst.page.keyboard.press("Backspace");
+  await note.expectText("Keep this.");
+  const thread = analyst.page.getByTestId("comment-thread");
+  await expect(thread).toContainText("Detached: the passage was deleted.");
+  await expect(thread.locator(".quote")).toHaveText("Remove this sentence.");
+  await analyst.context.close();
+});

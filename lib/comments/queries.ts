@@ -1,0 +1,139 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { comments, commentThreads, memberships, notifications, users, type CommentThread } from "@/db/schema";
+import { loadNoteState } from "@/lib/collab/note-state";
+import { badRequest, forbidden, notFound } from "@/lib/errors";
+import { anchorResolves, toBase64, type Anchor } from "./anchors";
+import { mentionedMembers } from "./mentions";
+
+export interface ThreadView {
+  id: string;
+  anchorStart: string;
+  anchorEnd: string;
+  quote: string;
+  resolved: boolean;
+  resolvedByName: string | null;
+  createdAt: Date;
+  comments: { id: string; authorId: string | null; authorName: string; body: string; createdAt: Date; edited: boolean }[];
+}
+
+/** A note's threads with their comments, oldest first. */
+export async function listThreads(teamId: string, noteId: string): Promise<ThreadView[]> {
+  const threads = await db()
+    .select({ thread: commentThreads, resolvedByName: users.name })
+    .from(commentThreads)
+    .leftJoin(users, eq(users.id, commentThreads.resolvedBy))
+    .where(and(eq(commentThreads.teamId, teamId), eq(commentThreads.noteId, noteId)))
+    .orderBy(asc(commentThreads.createdAt));
+  if (threads.length === 0) return [];
+  const rows = await db()
+    .select({ comment: comments, authorName: users.name })
+    .from(comments)
+    .leftJoin(users, eq(users.id, comments.authorId))
+    .where(inArray(comments.threadId, threads.map((t) => t.thread.id)))
+    .orderBy(asc(comments.createdAt));
+  return threads.map(({ thread, resolvedByName }) => ({
+    id: thread.id,
+    anchorStart: toBase64(thread.anchorStart),
+    anchorEnd: toBase64(thread.anchorEnd),
+    quote: thread.quote,
+    resolved: thread.resolvedAt !== null,
+    resolvedByName,
+    createdAt: thread.createdAt,
+    comments: rows
+      .filter((row) => row.comment.threadId === thread.id)
+      .map(({ comment, authorName }) => ({
+        id: comment.id,
+        authorId: comment.authorId,
+        authorName: authorName ?? "Former member",
+        body: comment.body,
+        createdAt: comment.createdAt,
+        edited: comment.editedAt !== null,
+      })),
+  }));
+}
+
+async function notifyMentioned(teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
+  const members = await db()
+    .select({ id: users.id, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.teamId, teamId), sql`${memberships.role} <> 'reader'`));
+  const mentioned = mentionedMembers(body, members).filter((id) => id !== authorId);
+  if (mentioned.length === 0) return;
+  await db()
+    .insert(notifications)
+    .values(mentioned.map((userId) => ({ userId, teamId, kind: "mentioned" as const, noteId, threadId, actorId: authorId, excerpt: body.slice(0, 200) })));
+}
+
+/** Starts a thread on a passage. The anchor must point into the note as it is now. */
+export async function createThread(
+  note: { id: string; teamId: string },
+  authorId: string,
+  input: { anchor: Anchor; quote: string; body: string },
+): Promise<CommentThread> {
+  const state = await loadNoteState(note.id);
+  if (!state || !anchorResolves(state, input.anchor)) throw badRequest("That passage is not in the note any more; select it again.");
+  const thread = await db().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(commentThreads)
+      .values({ noteId: note.id, teamId: note.teamId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, createdBy: authorId })
+      .returning();
+    await tx.insert(comments).values({ threadId: created.id, authorId, body: input.body });
+    return created;
+  });
+  await notifyMentioned(note.teamId, note.id, thread.id, authorId, input.body);
+  return thread;
+}
+
+async function threadOf(teamId: string, noteId: string, threadId: string): Promise<CommentThread> {
+  const [thread] = await db()
+    .select()
+    .from(commentThreads)
+    .where(and(eq(commentThreads.id, threadId), eq(commentThreads.noteId, noteId), eq(commentThreads.teamId, teamId)));
+  if (!thread) throw notFound("That comment thread");
+  return thread;
+}
+
+export async function reply(teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
+  await threadOf(teamId, noteId, threadId);
+  await db().insert(comments).values({ threadId, authorId, body });
+  await db().update(commentThreads).set({ updatedAt: new Date() }).where(eq(commentThreads.id, threadId));
+  await notifyMentioned(teamId, noteId, threadId, authorId, body);
+}
+
+export async function setResolved(teamId: string, noteId: string, threadId: string, userId: string, resolved: boolean) {
+  await threadOf(teamId, noteId, threadId);
+  await db()
+    .update(commentThreads)
+    .set(resolved ? { resolvedBy: userId, resolvedAt: new Date(), updatedAt: new Date() } : { resolvedBy: null, resolvedAt: null, updatedAt: new Date() })
+    .where(eq(commentThreads.id, threadId));
+}
+
+/** A comment of this note, by this author: one may edit or delete only one's own. */
+async function ownComment(teamId: string, noteId: string, commentId: string, userId: string) {
+  const [row] = await db()
+    .select({ comment: comments })
+    .from(comments)
+    .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+    .where(and(eq(comments.id, commentId), eq(commentThreads.noteId, noteId), eq(commentThreads.teamId, teamId)));
+  if (!row) throw notFound("That comment");
+  if (row.comment.authorId !== userId) throw forbidden("You can only change your own comments.");
+  return row.comment;
+}
+
+export async function editComment(teamId: string, noteId: string, commentId: string, userId: string, body: string) {
+  await ownComment(teamId, noteId, commentId, userId);
+  await db().update(comments).set({ body, editedAt: new Date(), updatedAt: new Date() }).where(eq(comments.id, commentId));
+}
+
+/** Deletes one's own comment; a thread left without comments goes with it. */
+export async function deleteComment(teamId: string, noteId: string, commentId: string, userId: string) {
+  const comment = await ownComment(teamId, noteId, commentId, userId);
+  await db().transaction(async (tx) => {
+    await tx.delete(comments).where(eq(comments.id, commentId));
+    const [left] = await tx.select({ n: sql<number>`count(*)::int` }).from(comments).where(eq(comments.threadId, comment.threadId));
+    if (left.n === 0) await tx.delete(commentThreads).where(eq(commentThreads.id, comment.threadId));
+  });
+}
