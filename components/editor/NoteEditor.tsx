@@ -5,6 +5,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import * as Y from "yjs";
 import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
@@ -117,6 +118,18 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, re
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
   }, [editor, threads, activeThread]);
+
+  // A review decision elsewhere: show the note's new status.
+  const router = useRouter();
+  useEffect(() => {
+    const onMessage = ({ payload }: { payload: string }) => {
+      if (payload === "review") router.refresh();
+    };
+    provider.on("stateless", onMessage);
+    return () => {
+      provider.off("stateless", onMessage);
+    };
+  }, [provider, router]);
 
   // Warn before leaving while edits are not yet acknowledged by the server.
   useEffect(() => {

@@ -10,7 +10,10 @@ export const can = {
   manageMembers: (role: Role) => role === "owner",
   /** Comment, reply, resolve: everyone who reads drafts, reviewers included. */
   comment: (role: Role) => role !== "reader",
-  review: (role: Role) => role === "reviewer" || role === "owner",
+  /** Approve or request changes. */
+  review: (role: Role) => role === "reviewer",
+  /** Publish without a current approval (recorded). */
+  overrideApproval: (role: Role) => role === "owner",
   /** Deleting for good is the owner's (DESIGN.md); merging keeps everything and is an edit. */
   delete: (role: Role) => role === "owner",
 };

@@ -42,6 +42,17 @@ export function editNoteBody(hocuspocus: Hocuspocus, noteId: string, userId: str
   return withDirectConnection(hocuspocus, noteId, userId, (connection) => applyEdit(connection, noteId, userId, edit));
 }
 
+/** The body as it is in the live document now, including edits not yet stored. */
+export function readLiveBody(hocuspocus: Hocuspocus, noteId: string): Promise<LiveBody> {
+  return withDirectConnection(hocuspocus, noteId, null, async (connection) => {
+    let current: LiveBody | undefined;
+    await connection.transact((doc) => {
+      current = { ...deriveBody(doc), ydoc: Y.encodeStateAsUpdate(doc) };
+    });
+    return current!;
+  });
+}
+
 /**
  * Makes the body equal to `content`, as one new edit (earlier history stays).
  * `beforeRestore` receives the body as it was, so it can be kept as a revision

@@ -1,6 +1,6 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
-import { editNoteBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
+import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
 import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
 
 /**
@@ -14,6 +14,7 @@ export interface CollabOperations {
   replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
   restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
   tellEditors(noteId: string, message: NoteMessage): void;
+  liveBody(noteId: string): Promise<LiveBody>;
 }
 
 /** What the server tells the editors of a note (as a stateless message), so they refresh that part. */
@@ -43,6 +44,7 @@ function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
       for (const noteId of noteIds) await editNoteBody(hocuspocus, noteId, userId, (body) => rewriteMentions(body, fromId, to) > 0);
     },
     restoreBody: (noteId, userId, content, beforeRestore) => restoreNoteBody(hocuspocus, noteId, userId, content, beforeRestore),
+    liveBody: (noteId) => readLiveBody(hocuspocus, noteId),
     tellEditors(noteId, message) {
       // With Redis, Hocuspocus carries stateless messages to the other processes too.
       hocuspocus.documents.get(noteId)?.broadcastStateless(message);
@@ -78,4 +80,9 @@ export function restoreBody(noteId: string, userId: string, content: ProseMirror
 /** Tells everyone who has the note open that something beside the text changed. */
 export function tellEditors(noteId: string, message: NoteMessage): void {
   (globalThis as Holder)[key]?.tellEditors(noteId, message);
+}
+
+/** The note's body as its editors see it now (stored or not): what an approval or an edition is bound to. */
+export function liveBody(noteId: string): Promise<LiveBody> {
+  return collab().liveBody(noteId);
 }

@@ -42,8 +42,9 @@ export async function recordRevision(
       .orderBy(desc(revisions.createdAt))
       .limit(1);
     const unchanged = last && stableStringify(last.content) === stableStringify(snapshot.content);
-    // Named and pre-restore revisions are explicit points in history, made even when nothing changed.
-    if (unchanged && !options.name && options.reason !== "restore") return null;
+    // Named, pre-restore, approved and published revisions are points in history others refer to:
+    // they are made even when nothing changed.
+    if (unchanged && !options.name && !["restore", "approval", "publish"].includes(options.reason)) return null;
 
     const { added, removed } = wordChanges(last?.text ?? "", snapshot.text);
     const [revision] = await t

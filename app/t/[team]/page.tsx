@@ -6,14 +6,36 @@ import { RelativeTime } from "@/components/RelativeTime";
 import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
 import { listNotes } from "@/lib/notes/queries";
+import { waitingFor } from "@/lib/review/workflow";
+import type { NoteStatus } from "@/db/schema";
 
 export const metadata: Metadata = { title: "Notes" };
 
-export default async function NotesPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team: slug } = await params;
-  const { team, role } = await requireTeam(slug);
+const STATUS_FILTERS: { value: NoteStatus; label: string }[] = [
+  { value: "draft", label: "Drafts" },
+  { value: "in_review", label: "In review" },
+  { value: "approved", label: "Approved" },
+  { value: "published", label: "Published" },
+];
+
+export default async function NotesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<{ status?: string; waiting?: string }>;
+}) {
+  const [{ team: slug }, filters] = await Promise.all([params, searchParams]);
+  const { team, role, user } = await requireTeam(slug);
+  const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
+  const waitingForMe = filters.waiting === "me" && can.review(role);
+  const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
   // Readers see published briefs only; drafts never leave the server for them.
-  const notes = (await listNotes(team.id)).filter((note) => can.readDrafts(role) || note.status === "published");
+  const notes = (await listNotes(team.id)).filter(
+    (note) =>
+      (can.readDrafts(role) || note.status === "published") && (!status || note.status === status) && (!waiting || waiting.has(note.id)),
+  );
+  const base = `/t/${team.slug}`;
 
   return (
     <main className="page">
@@ -21,9 +43,30 @@ export default async function NotesPage({ params }: { params: Promise<{ team: st
         <h1>{can.readDrafts(role) ? "Notes" : "Published briefs"}</h1>
         {can.editNotes(role) && <NewNoteButton team={team.slug} />}
       </div>
+      {can.readDrafts(role) && (
+        <nav className="row filters-bar" aria-label="Filter notes">
+          <Link href={base} aria-current={!status && !waitingForMe ? "page" : undefined}>
+            All
+          </Link>
+          {STATUS_FILTERS.map((filter) => (
+            <Link key={filter.value} href={`${base}?status=${filter.value}`} aria-current={status === filter.value ? "page" : undefined}>
+              {filter.label}
+            </Link>
+          ))}
+          {can.review(role) && (
+            <Link href={`${base}?waiting=me`} aria-current={waitingForMe ? "page" : undefined}>
+              Waiting for my review
+            </Link>
+          )}
+        </nav>
+      )}
       {notes.length === 0 ? (
         <div className="card empty">
-          {can.editNotes(role) ? "No notes yet. Create the first one." : "Nothing has been published yet."}
+          {status || waitingForMe
+            ? "No notes match this filter."
+            : can.editNotes(role)
+              ? "No notes yet. Create the first one."
+              : "Nothing has been published yet."}
         </div>
       ) : (
         <div className="card">

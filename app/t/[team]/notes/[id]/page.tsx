@@ -13,6 +13,8 @@ import { getTeamNote } from "@/lib/notes/queries";
 import { entityDirectory } from "@/lib/entities/queries";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { NoteTags } from "@/components/notes/NoteTags";
+import { WorkflowPanel } from "@/components/review/WorkflowPanel";
+import { listMembers } from "@/lib/teams/queries";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -33,7 +35,8 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
   if (!can.readDrafts(role)) notFound();
   const note = await loadNote(team.id, id);
   const editable = can.editNotes(role);
-  const [directory, tags] = await Promise.all([entityDirectory(team.id), tagsOfNote(note.id)]);
+  const [directory, tags, members] = await Promise.all([entityDirectory(team.id), tagsOfNote(note.id), listMembers(team.id)]);
+  const reviewers = members.filter((m) => can.review(m.role)).map((m) => ({ id: m.userId, name: m.name }));
 
   return (
     <main className="page">
@@ -46,6 +49,7 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
       </div>
       <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={editable} />
       <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={editable} />
+      <WorkflowPanel team={team.slug} note={note} role={role} userId={user.id} reviewers={reviewers} />
       <NoteEditor
         team={team.slug}
         noteId={note.id}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { Note, Role } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
+import { userNames } from "@/lib/revisions/queries";
+import { approvalState } from "@/lib/review/workflow";
+import { ReviewControls } from "./ReviewControls";
+
+/**
+ * Where a note stands in review: who asked, who decided, what they said, and
+ * whether the text changed since it was approved. The controls shown depend
+ * on the role; the server checks them again.
+ */
+export async function WorkflowPanel({ team, note, role, userId, reviewers }: { team: string; note: Note; role: Role; userId: string; reviewers: { id: string; name: string }[] }) {
+  const { review, changedSinceApproval } = await approvalState(note);
+  const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
+  const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
+  const waitingOnMe = note.status === "in_review" && review?.state === "pending" && (review.reviewers.length === 0 || review.reviewers.includes(userId));
+
+  return (
+    <section className="workflow card padded" aria-label="Review">
+      {review?.state === "pending" && (
+        <p>
+          Review requested by {name(review.requestedBy)}
+          {review.reviewers.length > 0 ? ` from ${review.reviewers.map(name).join(", ")}` : " from any reviewer"}.
+        </p>
+      )}
+      {review?.state === "approved" && (
+        <p data-testid="approval">
+          Approved by {name(review.decidedBy)}
+          {review.summary && `: “${review.summary}”`}
+        </p>
+      )}
+      {review?.state === "changes_requested" && (
+        <p>
+          {name(review.decidedBy)} asked for changes: “{review.summary}”
+        </p>
+      )}
+      {changedSinceApproval && review?.approvedRevisionId && (
+        <p className="notice warn" data-testid="changed-since-approval">
+          Changed since approval: publishing needs a new approval.{" "}
+          <Link href={`/t/${team}/notes/${note.id}/history/compare?from=${review.approvedRevisionId}&to=current`}>See what changed</Link>
+        </p>
+      )}
+      <ReviewControls
+        team={team}
+        noteId={note.id}
+        canRequest={can.editNotes(role) && (note.status === "draft" || changedSinceApproval)}
+        canDecide={can.review(role) && waitingOnMe}
+        reviewers={reviewers}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { db } from "@/db";
+import { memberships, notes, notifications, reviews, revisions, type Note, type Review } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
+import { badRequest } from "@/lib/errors";
+import { liveBody } from "@/lib/collab/registry";
+import { recordRevision } from "@/lib/revisions/create";
+import { stableStringify } from "@/lib/stable-json";
+
+/** The latest review of a note, if any. */
+export async function latestReview(noteId: string): Promise<Review | undefined> {
+  const [review] = await db().select().from(reviews).where(eq(reviews.noteId, noteId)).orderBy(desc(reviews.createdAt)).limit(1);
+  return review;
+}
+
+export interface ApprovalState {
+  review: Review | undefined;
+  /** The text changed after it was approved: the approval no longer holds. */
+  changedSinceApproval: boolean;
+}
+
+export async function approvalState(note: Note): Promise<ApprovalState> {
+  const review = await latestReview(note.id);
+  if (review?.state !== "approved" || !review.approvedRevisionId) return { review, changedSinceApproval: false };
+  const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
+  const changed = !approved || stableStringify(approved.content) !== stableStringify(note.content ?? null);
+  return { review, changedSinceApproval: changed };
+}
+
+/** The team's members who may review. */
+async function teamReviewers(teamId: string): Promise<string[]> {
+  const rows = await db().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId));
+  return rows.filter((row) => can.review(row.role)).map((row) => row.userId);
+}
+
+/** An analyst asks for review, optionally naming reviewers; they are notified. */
+export async function requestReview(note: Note, userId: string, named: string[]) {
+  const state = await approvalState(note);
+  const reopenable = note.status === "draft" || (note.status === "approved" && state.changedSinceApproval);
+  if (!reopenable) throw badRequest(note.status === "in_review" ? "This note is already in review." : "Only a draft can be sent for review.");
+  const allReviewers = await teamReviewers(note.teamId);
+  const reviewers = [...new Set(named)];
+  if (reviewers.some((id) => !allReviewers.includes(id))) throw badRequest("Only reviewers of this team can be asked to review.");
+  const notify = reviewers.length ? reviewers : allReviewers;
+  await db().transaction(async (tx) => {
+    await tx.insert(reviews).values({ noteId: note.id, teamId: note.teamId, requestedBy: userId, reviewers });
+    await tx.update(notes).set({ status: "in_review" }).where(eq(notes.id, note.id));
+    if (notify.length) {
+      await tx
+        .insert(notifications)
+        .values(notify.map((reviewer) => ({ userId: reviewer, teamId: note.teamId, kind: "review_requested" as const, noteId: note.id, actorId: userId })));
+    }
+  });
+}
+
+/**
+ * A reviewer approves (binding the approval to a revision of the text as it
+ * is now) or requests changes (the note goes back to draft), with a summary.
+ */
+export async function decideReview(note: Note, reviewerId: string, decision: "approve" | "request_changes", summary: string) {
+  const review = await latestReview(note.id);
+  if (note.status !== "in_review" || review?.state !== "pending") throw badRequest("This note is not waiting for review.");
+  if (review.reviewers.length > 0 && !review.reviewers.includes(reviewerId)) throw badRequest("Another reviewer was asked to review this note.");
+  // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
+  const live = decision === "approve" ? await liveBody(note.id) : null;
+  await db().transaction(async (tx) => {
+    const revision = live ? await recordRevision(note.id, { reason: "approval", userId: reviewerId, snapshot: { title: note.title, ...live } }, tx) : null;
+    await tx
+      .update(reviews)
+      .set({
+        state: decision === "approve" ? "approved" : "changes_requested",
+        summary,
+        decidedBy: reviewerId,
+        decidedAt: new Date(),
+        approvedRevisionId: revision?.id ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(reviews.id, review.id));
+    await tx.update(notes).set({ status: decision === "approve" ? "approved" : "draft" }).where(eq(notes.id, note.id));
+    if (review.requestedBy) {
+      await tx
+        .insert(notifications)
+        .values({ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200) });
+    }
+  });
+}
+
+/** Notes waiting for this reviewer: in review, and either open to any reviewer or naming them. */
+export async function waitingFor(teamId: string, userId: string): Promise<Set<string>> {
+  const rows = await db()
+    .select({ noteId: reviews.noteId, reviewers: reviews.reviewers })
+    .from(reviews)
+    .innerJoin(notes, eq(notes.id, reviews.noteId))
+    .where(and(eq(reviews.teamId, teamId), eq(reviews.state, "pending"), eq(notes.status, "in_review")));
+  return new Set(rows.filter((row) => row.reviewers.length === 0 || row.reviewers.includes(userId)).map((row) => row.noteId));
+}
