@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "postgres", "yjs", "@hocuspocus/server"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Imports check file sizes themselves (1 MB a file) and answer in a sentence;
+  // Next's own limit sits above so oversized files reach that check.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
 };
 
 export default nextConfig;

@@ -10,6 +10,8 @@ export type AuditAction =
   | "note.created"
   | "note.deleted"
   | "note.restored"
+  | "note.published"
+  | "note.unpublished"
   | "entity.merged"
   | "entity.deleted"
   | "user.signed_in";

@@ -50,6 +50,9 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           {kind === "event" && entity.place && <p className="muted">{entity.place}</p>}
           <TagList team={team.slug} tags={entityTags} />
         </div>
+        <a href={`/feeds/${team.slug}/entities/${entity.id}`} title="Atom feed of public briefs about it; add your personal token for all the team's briefs">
+          Follow (feed)
+        </a>
       </div>
       {entity.summary && <p className="summary">{entity.summary}</p>}
 

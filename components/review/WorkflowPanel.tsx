@@ -4,6 +4,8 @@ import { can } from "@/lib/auth/policy";
 import { userNames } from "@/lib/revisions/queries";
 import { approvalState } from "@/lib/review/workflow";
 import { ReviewControls } from "./ReviewControls";
+import { PublishPanel } from "@/components/briefs/PublishPanel";
+import { listEditions } from "@/lib/publishing/queries";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
@@ -11,7 +13,7 @@ import { ReviewControls } from "./ReviewControls";
  * on the role; the server checks them again.
  */
 export async function WorkflowPanel({ team, note, role, userId, reviewers }: { team: string; note: Note; role: Role; userId: string; reviewers: { id: string; name: string }[] }) {
-  const { review, changedSinceApproval } = await approvalState(note);
+  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
   const waitingOnMe = note.status === "in_review" && review?.state === "pending" && (review.reviewers.length === 0 || review.reviewers.includes(userId));
@@ -37,9 +39,36 @@ export async function WorkflowPanel({ team, note, role, userId, reviewers }: { t
       )}
       {changedSinceApproval && review?.approvedRevisionId && (
         <p className="notice warn" data-testid="changed-since-approval">
-          Changed since approval: publishing needs a new approval.{" "}
+          Changed since approval: publishing {note.status === "published" ? "a new edition " : ""}needs a new approval.{" "}
           <Link href={`/t/${team}/notes/${note.id}/history/compare?from=${review.approvedRevisionId}&to=current`}>See what changed</Link>
         </p>
+      )}
+      {editions.length > 0 && (
+        <p className="editions-line">
+          Published:{" "}
+          {editions.map((edition, i) => (
+            <span key={edition.id}>
+              {i > 0 && ", "}
+              {edition.withdrawnAt ? (
+                <s>edition {edition.number}</s>
+              ) : (
+                <Link href={`/b/${team}/${note.id}/${edition.number}`}>
+                  edition {edition.number} ({edition.visibility === "public" ? "public" : "team"})
+                </Link>
+              )}
+            </span>
+          ))}
+        </p>
+      )}
+      {can.editNotes(role) && (
+        <PublishPanel
+          team={team}
+          noteId={note.id}
+          approved={review?.state === "approved" && !changedSinceApproval}
+          canOverride={can.overrideApproval(role)}
+          published={editions.some((e) => !e.withdrawnAt)}
+          nextNumber={(editions[0]?.number ?? 0) + 1}
+        />
       )}
       <ReviewControls
         team={team}

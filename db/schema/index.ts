@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./entities";
 export * from "./revisions";
 export * from "./review";
+export * from "./publishing";

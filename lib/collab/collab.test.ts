@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { changeRole } from "@/lib/teams/queries";
 import { closeMemberConnections } from "@/lib/collab/registry";
 import { findNote } from "@/lib/notes/queries";
-import { openTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, startCollabServer } from "@/lib/testing/collab";
+import { useTestDatabase } from "@/lib/testing/database";
+import { appendParagraph, bodyText, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
 import { MAX_MESSAGE_BYTES } from "./websocket";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let collab: Awaited<ReturnType<typeof startCollabServer>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(async () => {
-  collab = await startCollabServer();
-});
-afterEach(() => collab.close());
+useTestDatabase();
+const collab = useCollabServer();
 
 async function teamWithNote() {
   const { team, owner } = await buildTeam();
@@ -37,8 +28,8 @@ const stateText = async (noteId: string) => {
 describe("collaboration server", () => {
   it("lets two writers converge and stores what they wrote", async () => {
     const { team, owner, analyst, note } = await teamWithNote();
-    const a = await collab.connect(note.id, analyst.id);
-    const b = await collab.connect(note.id, owner.id);
+    const a = await collab().connect(note.id, analyst.id);
+    const b = await collab().connect(note.id, owner.id);
     await eventually(() => expect(a.provider.isSynced && b.provider.isSynced).toBe(true));
     expect(bodyText(a.doc)).toBe("Seeded on the server.");
 
@@ -60,7 +51,7 @@ describe("collaboration server", () => {
 
   it("has an edit in the database by the time the client is told it is saved", async () => {
     const { analyst, note } = await teamWithNote();
-    const a = await collab.connect(note.id, analyst.id);
+    const a = await collab().connect(note.id, analyst.id);
     await eventually(() => expect(a.provider.isSynced).toBe(true));
     appendParagraph(a.doc, "Acknowledged means durable.");
     await eventually(() => expect(a.provider.hasUnsyncedChanges).toBe(false));
@@ -71,8 +62,8 @@ describe("collaboration server", () => {
   it("drops a reviewer's update: peers never see it and nothing is stored", async () => {
     const { team, analyst, note } = await teamWithNote();
     const reviewer = await buildMember(team.id, "reviewer");
-    const writer = await collab.connect(note.id, analyst.id);
-    const readOnly = await collab.connect(note.id, reviewer.id);
+    const writer = await collab().connect(note.id, analyst.id);
+    const readOnly = await collab().connect(note.id, reviewer.id);
     await eventually(() => expect(readOnly.events.authenticated).toEqual(["readonly"]));
     await eventually(() => expect(writer.provider.isSynced && readOnly.provider.isSynced).toBe(true));
 
@@ -91,10 +82,10 @@ describe("collaboration server", () => {
     const reader = await buildMember(team.id, "reader");
     const other = await buildTeam();
 
-    const anonymous = await collab.connect(note.id, null);
-    const forged = await collab.connect(note.id, null, { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" });
-    const outsider = await collab.connect(note.id, other.owner.id);
-    const readerConnection = await collab.connect(note.id, reader.id);
+    const anonymous = await collab().connect(note.id, null);
+    const forged = await collab().connect(note.id, null, { token: "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl" });
+    const outsider = await collab().connect(note.id, other.owner.id);
+    const readerConnection = await collab().connect(note.id, reader.id);
 
     for (const attempt of [anonymous, forged, outsider, readerConnection]) {
       await eventually(() => expect(attempt.events.denied.length).toBeGreaterThan(0));
@@ -106,13 +97,13 @@ describe("collaboration server", () => {
 
   it("refuses a note name that is not a note, without touching the database", async () => {
     const { analyst } = await teamWithNote();
-    const attempt = await collab.connect("not-a-uuid", analyst.id);
+    const attempt = await collab().connect("not-a-uuid", analyst.id);
     await eventually(() => expect(attempt.events.denied).toEqual(["not-found"]));
   });
 
   it("closes a member's connections when their role changes, and lets them back in under the new role", async () => {
     const { team, analyst, note } = await teamWithNote();
-    const a = await collab.connect(note.id, analyst.id);
+    const a = await collab().connect(note.id, analyst.id);
     await eventually(() => expect(a.events.authenticated).toEqual(["read-write"]));
 
     await changeRole(team.id, analyst.id, "reviewer");
@@ -127,13 +118,13 @@ describe("collaboration server", () => {
 
   it("closes a connection that sends a message over the size limit, and keeps serving others", async () => {
     const { analyst, note } = await teamWithNote();
-    const socket = new WebSocket(collab.url);
+    const socket = new WebSocket(collab().url);
     await new Promise((resolve) => socket.addEventListener("open", resolve, { once: true }));
     const closed = new Promise<number>((resolve) => socket.addEventListener("close", (event) => resolve(event.code), { once: true }));
     socket.send(new Uint8Array(MAX_MESSAGE_BYTES + 1));
     expect(await closed).toBe(1009);
 
-    const writer = await collab.connect(note.id, analyst.id);
+    const writer = await collab().connect(note.id, analyst.id);
     await eventually(() => expect(writer.provider.isSynced).toBe(true));
     expect(bodyText(writer.doc)).toBe("Seeded on the server.");
   });

@@ -1,19 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import { notes } from "@/db/schema";
 import { findNote } from "@/lib/notes/queries";
-import { openTestDatabase } from "@/lib/testing/database";
+import { useTestDatabase } from "@/lib/testing/database";
 import { appendParagraph, bodyText } from "@/lib/testing/collab";
 import { buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { appendUpdate, loadNoteState, pendingUpdateCount, storeNoteState } from "./note-state";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+useTestDatabase();
 
 async function noteWithDoc(...texts: string[]) {
   const { team, owner } = await buildTeam();

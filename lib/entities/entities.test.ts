@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { describe, expect, it } from "vitest";
 import { setEntityTags, taggedWith, tagsOfEntities } from "@/lib/tags/queries";
-import { openTestDatabase } from "@/lib/testing/database";
+import { useTestDatabase } from "@/lib/testing/database";
+import { rejectionOf } from "@/lib/testing/errors";
 import { buildTeam } from "@/lib/testing/factories";
 import { addParticipant, createEntity, getEntity, listEntities, participation, removeParticipant, updateEntity } from "./queries";
 import { actorInput, eventInput } from "./validation";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+useTestDatabase();
 
 /** Input as the forms send it, read through the same validation. */
 const actor = (fields: Record<string, unknown>) => ({ kind: "actor" as const, ...actorInput.parse(fields) });
@@ -22,16 +18,6 @@ async function buildActor(teamId: string, userId: string, fields: Record<string,
 
 async function buildEvent(teamId: string, userId: string, fields: Record<string, unknown> = {}) {
   return createEntity(teamId, userId, event({ name: `Event ${Math.random().toString(36).slice(2, 8)}`, ...fields }));
-}
-
-/** The error a call fails with, to check its code and its sentence together. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe("actors and events", () => {
@@ -53,7 +39,7 @@ describe("actors and events", () => {
 
     // "Persia" was dropped, so another actor may have it now; "Iran" is still taken.
     await buildActor(team.id, owner.id, { name: "Persia" });
-    expect((await failure(buildActor(team.id, owner.id, { name: "iran" }))).code).toBe("conflict");
+    expect((await rejectionOf(buildActor(team.id, owner.id, { name: "iran" }))).code).toBe("conflict");
   });
 
   it("updates an event's dates, and clears them", async () => {
@@ -78,7 +64,7 @@ describe("actors and events", () => {
     const message = "An actor with that name or alias already exists: “Iran”.";
 
     for (const fields of [{ name: "IRAN" }, { name: " iran " }, { name: "persia" }, { name: "Tehran", aliases: ["PERSIA"] }]) {
-      const error = await failure(createEntity(team.id, owner.id, actor(fields)));
+      const error = await rejectionOf(createEntity(team.id, owner.id, actor(fields)));
       expect(error.code).toBe("conflict");
       expect(error.message).toBe(message);
     }
@@ -92,7 +78,7 @@ describe("actors and events", () => {
     await buildEvent(team.id, owner.id, { name: "Six-party talks", aliases: ["6PT"] });
     const summit = await buildEvent(team.id, owner.id, { name: "Summit", startsOn: "2007" });
 
-    const error = await failure(updateEntity(team.id, summit.id, event({ name: "Summit", aliases: ["6pt"], startsOn: "2008" })));
+    const error = await rejectionOf(updateEntity(team.id, summit.id, event({ name: "Summit", aliases: ["6pt"], startsOn: "2008" })));
     expect(error.message).toBe("An event with that name or alias already exists: “Six-party talks”.");
     expect(await getEntity(team.id, summit.id)).toMatchObject({ name: "Summit", aliases: [], startsOn: "2007-01-01" });
     // Its own names are not in its way.
@@ -115,14 +101,14 @@ describe("actors and events", () => {
     const other = await buildTeam();
     const theirs = await buildActor(other.team.id, other.owner.id, { name: "Their actor" });
 
-    const read = await failure(getEntity(team.id, theirs.id));
+    const read = await rejectionOf(getEntity(team.id, theirs.id));
     expect(read.code).toBe("not_found");
     expect(read.message).toBe("That entry was not found.");
-    expect((await failure(updateEntity(team.id, theirs.id, actor({ name: "Renamed" })))).code).toBe("not_found");
+    expect((await rejectionOf(updateEntity(team.id, theirs.id, actor({ name: "Renamed" })))).code).toBe("not_found");
     expect((await getEntity(other.team.id, theirs.id)).name).toBe("Their actor");
     // An actor's id is not an event's.
-    expect((await failure(getEntity(other.team.id, theirs.id, undefined, "event"))).message).toBe("That event was not found.");
-    expect((await failure(updateEntity(other.team.id, theirs.id, event({ name: "Their actor" })))).code).toBe("not_found");
+    expect((await rejectionOf(getEntity(other.team.id, theirs.id, undefined, "event"))).message).toBe("That event was not found.");
+    expect((await rejectionOf(updateEntity(other.team.id, theirs.id, event({ name: "Their actor" })))).code).toBe("not_found");
   });
 
   it("lists events newest first, undated last, and actors by name", async () => {
@@ -193,9 +179,9 @@ describe("participants", () => {
     const theirActor = await buildActor(other.team.id, other.owner.id);
     const theirEvent = await buildEvent(other.team.id, other.owner.id);
 
-    expect((await failure(addParticipant(team.id, talks.id, theirActor.id, "spy"))).message).toBe("That actor was not found.");
-    expect((await failure(addParticipant(team.id, theirEvent.id, ours.id, ""))).message).toBe("That event was not found.");
-    expect((await failure(addParticipant(team.id, ours.id, ours.id, ""))).message).toBe("That event was not found.");
+    expect((await rejectionOf(addParticipant(team.id, talks.id, theirActor.id, "spy"))).message).toBe("That actor was not found.");
+    expect((await rejectionOf(addParticipant(team.id, theirEvent.id, ours.id, ""))).message).toBe("That event was not found.");
+    expect((await rejectionOf(addParticipant(team.id, ours.id, ours.id, ""))).message).toBe("That event was not found.");
     expect(await participation(team.id, talks)).toEqual([]);
     expect(await participation(other.team.id, theirActor)).toEqual([]);
   });
@@ -208,7 +194,7 @@ describe("participants", () => {
     await addParticipant(team.id, talks.id, china.id, "host");
     const [relation] = await participation(team.id, talks);
 
-    expect((await failure(removeParticipant(other.team.id, relation.relationId))).code).toBe("not_found");
+    expect((await rejectionOf(removeParticipant(other.team.id, relation.relationId))).code).toBe("not_found");
     expect(await participation(team.id, talks)).toHaveLength(1);
     await removeParticipant(team.id, relation.relationId);
     expect(await participation(team.id, talks)).toEqual([]);

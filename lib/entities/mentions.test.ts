@@ -1,43 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import { noteEntities } from "@/db/schema";
 import { loadNoteState, storeNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { extractMentions } from "@/lib/editor/mentions";
 import { createNote } from "@/lib/notes/queries";
-import { openTestDatabase } from "@/lib/testing/database";
-import { buildTeam } from "@/lib/testing/factories";
+import { useTestDatabase } from "@/lib/testing/database";
+import { buildTeam, type MentionChip, mention, mentionDoc } from "@/lib/testing/factories";
 import { backlinks, coMentioned, createEntity } from "./queries";
 import { actorInput } from "./validation";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-
-type Inline = string | { id: string; label: string };
-
-/** A mention chip as the editor stores it. */
-const mention = (entity: { id: string; name: string }) => ({ id: entity.id, label: entity.name });
-
-/** A document of paragraphs, each a run of text and mentions. */
-function doc(...blocks: Inline[][]): ProseMirrorJSON {
-  return {
-    type: "doc",
-    content: blocks.map((parts) => ({
-      type: "paragraph",
-      content: parts.map((part) =>
-        typeof part === "string"
-          ? { type: "text", text: part }
-          : { type: "mention", attrs: { id: part.id, label: part.label, mentionSuggestionChar: "@" } },
-      ),
-    })),
-  };
-}
+useTestDatabase();
 
 const actor = (teamId: string, userId: string, name: string) => createEntity(teamId, userId, { kind: "actor", ...actorInput.parse({ name }) });
 
@@ -52,7 +27,7 @@ const B = "5c8d1e2f-3a4b-4c6d-8e9f-0a1b2c3d4e5f";
 describe("extracting mentions", () => {
   it("counts each entity's mentions and keeps the sentence around them", () => {
     const found = extractMentions(
-      doc(
+      mentionDoc(
         ["Talks stalled. ", { id: A, label: "Iran" }, " met ", { id: B, label: "Russia" }, " in Moscow! Nothing came of it."],
         ["Later ", { id: A, label: "Iran" }, " walked out. Why? ", { id: A, label: "Iran" }, " said no"],
       ),
@@ -64,7 +39,7 @@ describe("extracting mentions", () => {
   });
 
   it("finds mentions in headings, lists and tables, and keeps at most three sentences each", () => {
-    const para = (...parts: Inline[]) => doc(parts).content as object[];
+    const para = (...parts: (string | MentionChip)[]) => mentionDoc(parts).content as object[];
     const found = extractMentions({
       type: "doc",
       content: [
@@ -82,7 +57,7 @@ describe("extracting mentions", () => {
 
   it("keeps a sentence whole when the mention's label has full stops in it", () => {
     const found = extractMentions(
-      doc(["Talks with the ", { id: A, label: "U.S. Navy" }, " went well. Then the ", { id: A, label: "U.S. Navy" }, " and ", { id: B, label: "Iran" }, " ate."]),
+      mentionDoc(["Talks with the ", { id: A, label: "U.S. Navy" }, " went well. Then the ", { id: A, label: "U.S. Navy" }, " and ", { id: B, label: "Iran" }, " ate."]),
     );
     expect(found).toEqual([
       { entityId: A, count: 2, snippets: ["Talks with the U.S. Navy went well.", "Then the U.S. Navy and Iran ate."] },
@@ -92,10 +67,10 @@ describe("extracting mentions", () => {
 
   it("ignores mentions whose id is not a uuid, and reads an upper-case id as the same entity", () => {
     const found = extractMentions(
-      doc(["x ", { id: "iran", label: "Iran" }, { id: "", label: "Nobody" }, { id: `${A}; drop table`, label: "Bad" }, { id: A.toUpperCase(), label: "Iran" }]),
+      mentionDoc(["x ", { id: "iran", label: "Iran" }, { id: "", label: "Nobody" }, { id: `${A}; drop table`, label: "Bad" }, { id: A.toUpperCase(), label: "Iran" }]),
     );
     expect(found.map((m) => [m.entityId, m.count])).toEqual([[A, 1]]);
-    expect(extractMentions(doc(["No mentions here."]))).toEqual([]);
+    expect(extractMentions(mentionDoc(["No mentions here."]))).toEqual([]);
     expect(extractMentions({ type: "doc", content: [] })).toEqual([]);
   });
 });
@@ -110,7 +85,7 @@ describe("a note's links to actors and events", () => {
       teamId: team.id,
       userId: owner.id,
       title: "Bushehr",
-      content: doc([mention(iran), " and ", mention(russia), " agreed. ", mention(iran), " paid."]),
+      content: mentionDoc([mention(iran), " and ", mention(russia), " agreed. ", mention(iran), " paid."]),
     });
 
     expect(await links(note.id)).toEqual({
@@ -127,7 +102,7 @@ describe("a note's links to actors and events", () => {
   it("shows readers backlinks from published notes only", async () => {
     const { team, owner } = await buildTeam();
     const iran = await actor(team.id, owner.id, "Iran");
-    const body = doc(["About ", mention(iran), "."]);
+    const body = mentionDoc(["About ", mention(iran), "."]);
     const draft = await createNote({ teamId: team.id, userId: owner.id, title: "Draft", content: body });
     const published = await createNote({ teamId: team.id, userId: owner.id, title: "Brief", status: "published", content: body });
 
@@ -144,7 +119,7 @@ describe("a note's links to actors and events", () => {
       teamId: team.id,
       userId: owner.id,
       title: "Probe",
-      content: doc([mention(ours), " met ", mention(theirs), " and ", { id: B, label: "Ghost" }, "."]),
+      content: mentionDoc([mention(ours), " met ", mention(theirs), " and ", { id: B, label: "Ghost" }, "."]),
     });
 
     expect(Object.keys(await links(note.id))).toEqual([ours.id]);
@@ -163,7 +138,7 @@ describe("a note's links to actors and events", () => {
       teamId: team.id,
       userId: owner.id,
       title: "Moving",
-      content: doc(["First ", mention(iran), "."], ["Second ", mention(russia), " and ", mention(iran), "."]),
+      content: mentionDoc(["First ", mention(iran), "."], ["Second ", mention(russia), " and ", mention(iran), "."]),
     });
     expect(await links(note.id)).toMatchObject({ [iran.id]: { mentions: 2 }, [russia.id]: { mentions: 1 } });
 

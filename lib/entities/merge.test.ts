@@ -1,53 +1,32 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import { noteEntities } from "@/db/schema";
 import { appendUpdate, loadNoteState } from "@/lib/collab/note-state";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
-import { AppError } from "@/lib/errors";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
-import { openTestDatabase } from "@/lib/testing/database";
-import { eventually, startCollabServer } from "@/lib/testing/collab";
-import { buildMember, buildTeam } from "@/lib/testing/factories";
+import { useTestDatabase } from "@/lib/testing/database";
+import { rejectionOf } from "@/lib/testing/errors";
+import { eventually, useCollabServer } from "@/lib/testing/collab";
+import { buildMember, buildTeam, mention, mentionDoc } from "@/lib/testing/factories";
 import { deleteEntityEverywhere, mergeEntities } from "./merge";
 import { addParticipant, backlinks, createEntity, getEntity, participation } from "./queries";
 import { actorInput, eventInput } from "./validation";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let collab: Awaited<ReturnType<typeof startCollabServer>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-beforeEach(async () => {
-  collab = await startCollabServer();
-});
-afterEach(() => collab.close());
+useTestDatabase();
+const collab = useCollabServer();
 
 const actor = (teamId: string, userId: string, fields: Record<string, unknown>) =>
   createEntity(teamId, userId, { kind: "actor", ...actorInput.parse(fields) });
 const event = (teamId: string, userId: string, fields: Record<string, unknown>) =>
   createEntity(teamId, userId, { kind: "event", ...eventInput.parse(fields) });
 
-type Inline = string | { id: string; name: string };
-
-/** A note whose paragraphs are runs of text and mention chips, as the editor writes them. */
-function noteMentioning(teamId: string, userId: string, ...blocks: Inline[][]) {
-  const content: ProseMirrorJSON = {
-    type: "doc",
-    content: blocks.map((parts) => ({
-      type: "paragraph",
-      content: parts.map((part) =>
-        typeof part === "string"
-          ? { type: "text", text: part }
-          : { type: "mention", attrs: { id: part.id, label: part.name, mentionSuggestionChar: "@" } },
-      ),
-    })),
-  };
+/** A note whose paragraphs are runs of text and mentions of entities, each chip labelled with the entity's name. */
+function noteMentioning(teamId: string, userId: string, ...blocks: (string | { id: string; name: string })[][]) {
+  const content = mentionDoc(...blocks.map((parts) => parts.map((part) => (typeof part === "string" ? part : mention(part)))));
   return createNote({ teamId, userId, title: "A note", content });
 }
 
@@ -107,15 +86,6 @@ async function logMention(noteId: string, entity: { id: string; name: string }, 
   await appendUpdate(noteId, Y.encodeStateAsUpdate(doc, before), userId);
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 describe("merging actors and events", () => {
   it("points every mention at the kept actor, takes over its names, relations and tags, and removes the other", async () => {
     const { team, owner } = await buildTeam();
@@ -153,7 +123,7 @@ describe("merging actors and events", () => {
     expect(await linksOf(onlyIri.id)).toEqual({ [iran.id]: 1 });
     expect((await backlinks(team.id, iran.id)).map((b) => b.noteId).sort()).toEqual([both.id, onlyIri.id].sort());
 
-    expect((await failure(getEntity(team.id, iri.id))).code).toBe("not_found");
+    expect((await rejectionOf(getEntity(team.id, iri.id))).code).toBe("not_found");
     expect(await backlinks(team.id, iri.id)).toEqual([]);
 
     // Its relations moved, without a second row for the event both took part in.
@@ -166,7 +136,7 @@ describe("merging actors and events", () => {
 
     // Its names are the kept actor's now.
     for (const name of ["Islamic Republic", "iri"]) {
-      expect((await failure(actor(team.id, owner.id, { name }))).message).toBe("An actor with that name or alias already exists: “Iran”.");
+      expect((await rejectionOf(actor(team.id, owner.id, { name }))).message).toBe("An actor with that name or alias already exists: “Iran”.");
     }
   });
 
@@ -200,10 +170,10 @@ describe("merging actors and events", () => {
     const talks = await event(team.id, owner.id, { name: "Talks" });
     const note = await noteMentioning(team.id, owner.id, [iran, " at ", talks, "."]);
 
-    const mixed = await failure(mergeEntities(team.id, iran.id, talks.id, owner.id));
+    const mixed = await rejectionOf(mergeEntities(team.id, iran.id, talks.id, owner.id));
     expect(mixed.code).toBe("bad_request");
     expect(mixed.message).toBe("Only two actors or two events can be merged.");
-    expect((await failure(mergeEntities(team.id, iran.id, iran.id, owner.id))).message).toBe("Choose two different entries to merge.");
+    expect((await rejectionOf(mergeEntities(team.id, iran.id, iran.id, owner.id))).message).toBe("Choose two different entries to merge.");
 
     expect((await getEntity(team.id, talks.id)).name).toBe("Talks");
     expect(await storedMentions(note.id)).toEqual([
@@ -224,7 +194,7 @@ describe("merging actors and events", () => {
       [ours, theirs],
       [theirs, ours],
     ]) {
-      const error = await failure(mergeEntities(team.id, keep.id, remove.id, owner.id));
+      const error = await rejectionOf(mergeEntities(team.id, keep.id, remove.id, owner.id));
       expect(error.code).toBe("not_found");
     }
     expect((await getEntity(other.team.id, theirs.id)).aliases).toEqual([]);
@@ -240,7 +210,7 @@ describe("merging actors and events", () => {
     const iri = await actor(team.id, owner.id, { name: "Islamic Republic" });
     const note = await noteMentioning(team.id, analyst.id, ["Meeting ", iri, " today."]);
 
-    const editor = await collab.connect(note.id, analyst.id);
+    const editor = await collab().connect(note.id, analyst.id);
     await eventually(() => expect(editor.provider.isSynced).toBe(true));
     expect(mentionsInDoc(editor.doc)).toEqual([[iri.id, "Islamic Republic"]]);
 
@@ -273,7 +243,7 @@ describe("deleting an actor or event everywhere", () => {
     await addParticipant(team.id, talks.id, iri.id, "host");
     const note = await noteMentioning(team.id, owner.id, ["Talks with ", iri, " and ", russia, " today."], [iri, " agreed."]);
 
-    const editor = await collab.connect(note.id, owner.id);
+    const editor = await collab().connect(note.id, owner.id);
     await eventually(() => expect(editor.provider.isSynced).toBe(true));
 
     const deleted = await deleteEntityEverywhere(team.id, iri.id, owner.id);
@@ -287,7 +257,7 @@ describe("deleting an actor or event everywhere", () => {
     expect(await linksOf(note.id)).toEqual({ [russia.id]: 1 });
     await eventually(() => expect(mentionsInDoc(editor.doc)).toEqual([[russia.id, "Russia"]]));
 
-    expect((await failure(getEntity(team.id, iri.id))).code).toBe("not_found");
+    expect((await rejectionOf(getEntity(team.id, iri.id))).code).toBe("not_found");
     expect(await participation(team.id, talks)).toEqual([]);
     // Its names are free again.
     await actor(team.id, owner.id, { name: "IRI" });
@@ -310,7 +280,7 @@ describe("deleting an actor or event everywhere", () => {
     const theirs = await actor(other.team.id, other.owner.id, { name: "Persia" });
     const theirNote = await noteMentioning(other.team.id, other.owner.id, ["About ", theirs, "."]);
 
-    expect((await failure(deleteEntityEverywhere(team.id, theirs.id, owner.id))).code).toBe("not_found");
+    expect((await rejectionOf(deleteEntityEverywhere(team.id, theirs.id, owner.id))).code).toBe("not_found");
     expect((await getEntity(other.team.id, theirs.id)).name).toBe("Persia");
     expect(await storedMentions(theirNote.id)).toEqual([[theirs.id, "Persia"]]);
   });

@@ -55,7 +55,7 @@ export async function findNote(noteId: string, tx: Executor = db()): Promise<Not
  * server: clients never seed a collaborative document.
  */
 export async function createNote(
-  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: ProseMirrorJSON },
+  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: ProseMirrorJSON; date?: Date },
   tx: Executor = db(),
 ): Promise<Note> {
   const body = input.content ? bodyFromContent(input.content) : {};
@@ -69,6 +69,8 @@ export async function createNote(
       ...body,
       createdBy: input.userId,
       updatedBy: input.userId,
+      // An imported dated post keeps its date.
+      ...(input.date ? { createdAt: input.date, updatedAt: input.date } : {}),
     })
     .returning();
   if (input.content) await syncNoteEntities(tx, note, note.content ?? {});

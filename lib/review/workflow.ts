@@ -37,7 +37,7 @@ async function teamReviewers(teamId: string): Promise<string[]> {
 /** An analyst asks for review, optionally naming reviewers; they are notified. */
 export async function requestReview(note: Note, userId: string, named: string[]) {
   const state = await approvalState(note);
-  const reopenable = note.status === "draft" || (note.status === "approved" && state.changedSinceApproval);
+  const reopenable = note.status === "draft" || ((note.status === "approved" || note.status === "published") && state.changedSinceApproval);
   if (!reopenable) throw badRequest(note.status === "in_review" ? "This note is already in review." : "Only a draft can be sent for review.");
   const allReviewers = await teamReviewers(note.teamId);
   const reviewers = [...new Set(named)];

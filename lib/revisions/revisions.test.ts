@@ -1,42 +1,34 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { revisions } from "@/db/schema";
 import { findNote } from "@/lib/notes/queries";
-import { openTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, startCollabServer } from "@/lib/testing/collab";
+import { useTestDatabase } from "@/lib/testing/database";
+import { appendParagraph, bodyText, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { recordRevision } from "./create";
 import { listRevisions } from "./queries";
 import { restoreRevision } from "./restore";
 import { thinRevisions } from "./thinning";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let collab: Awaited<ReturnType<typeof startCollabServer>> | undefined;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
-afterEach(async () => {
-  await collab?.close();
-  collab = undefined;
-});
+useTestDatabase();
 
 const PAUSE = 150;
 
-async function setUp(pauseMs = PAUSE) {
-  collab = await startCollabServer({ revisions: { pauseMs } });
+async function setUp() {
   const { team, owner } = await buildTeam();
   const analyst = await buildMember(team.id, "analyst");
   const note = await buildNote(team.id, analyst.id, paragraphs("Opening line."));
-  return { team, owner, analyst, note, collab };
+  return { team, owner, analyst, note };
 }
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("revisions", () => {
+  const collab = useCollabServer({ revisions: { pauseMs: PAUSE } });
+
   it("are made after a pause in editing, and not when nothing changed", async () => {
-    const { team, analyst, note, collab } = await setUp();
-    const writer = await collab.connect(note.id, analyst.id);
+    const { team, analyst, note } = await setUp();
+    const writer = await collab().connect(note.id, analyst.id);
     await eventually(() => expect(writer.provider.isSynced).toBe(true));
     appendParagraph(writer.doc, "First addition.");
     await eventually(async () => expect(await listRevisions(team.id, note.id)).toHaveLength(1));
@@ -51,23 +43,10 @@ describe("revisions", () => {
     expect(latest.contributors).toEqual([analyst.id]);
   });
 
-  it("are made when the last editor leaves", async () => {
-    const { team, analyst, note, collab } = await setUp(60_000);
-    const writer = await collab.connect(note.id, analyst.id);
-    await eventually(() => expect(writer.provider.isSynced).toBe(true));
-    appendParagraph(writer.doc, "Written, then the editor closes the note.");
-    await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
-    writer.provider.destroy();
-    await eventually(async () => {
-      const [revision] = await listRevisions(team.id, note.id);
-      expect(revision?.reason).toBe("leave");
-    });
-  });
-
   it("name everyone who edited since the last revision", async () => {
-    const { team, owner, analyst, note, collab } = await setUp();
-    const a = await collab.connect(note.id, analyst.id);
-    const b = await collab.connect(note.id, owner.id);
+    const { team, owner, analyst, note } = await setUp();
+    const a = await collab().connect(note.id, analyst.id);
+    const b = await collab().connect(note.id, owner.id);
     await eventually(() => expect(a.provider.isSynced && b.provider.isSynced).toBe(true));
     appendParagraph(a.doc, "From the analyst.");
     appendParagraph(b.doc, "From the owner.");
@@ -78,9 +57,9 @@ describe("revisions", () => {
   });
 
   it("restore through Yjs, keep the text before the restore as a revision, and can be undone by restoring that", async () => {
-    const { team, analyst, note, collab } = await setUp();
+    const { team, analyst, note } = await setUp();
     const first = await recordRevision(note.id, { reason: "named", name: "as seeded", userId: analyst.id });
-    const writer = await collab.connect(note.id, analyst.id);
+    const writer = await collab().connect(note.id, analyst.id);
     await eventually(() => expect(writer.provider.isSynced).toBe(true));
     appendParagraph(writer.doc, "Later text.");
     await eventually(async () => expect((await findNote(note.id))?.text).toBe("Opening line.\nLater text."));
@@ -120,5 +99,23 @@ describe("revisions", () => {
     const left = (await listRevisions(team.id, note.id)).map((r) => Math.round((now.getTime() - r.createdAt.getTime()) / 360_000) / 10);
     // Per hour two days ago: the named one and the latest of the rest; per day 40 days ago: the latest and the pre-restore one.
     expect(left).toEqual([1, 48.1, 48.3, 40 * 24 + 1, 40 * 24 + 3]);
+  });
+});
+
+describe("revisions when no pause comes", () => {
+  // A pause longer than the test, so only the editor leaving can make the revision.
+  const collab = useCollabServer({ revisions: { pauseMs: 60_000 } });
+
+  it("are made when the last editor leaves", async () => {
+    const { team, analyst, note } = await setUp();
+    const writer = await collab().connect(note.id, analyst.id);
+    await eventually(() => expect(writer.provider.isSynced).toBe(true));
+    appendParagraph(writer.doc, "Written, then the editor closes the note.");
+    await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
+    writer.provider.destroy();
+    await eventually(async () => {
+      const [revision] = await listRevisions(team.id, note.id);
+      expect(revision?.reason).toBe("leave");
+    });
   });
 });

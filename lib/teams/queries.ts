@@ -116,3 +116,8 @@ export async function availableSlug(name: string, tx: Executor = db()): Promise<
     if (!taken) return slug;
   }
 }
+
+export async function teamBySlug(slug: string, tx: Executor = db()): Promise<Team | undefined> {
+  const [team] = await tx.select().from(teams).where(eq(teams.slug, slug));
+  return team;
+}

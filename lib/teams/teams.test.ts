@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "@/lib/testing/database";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildTeam, buildUser } from "@/lib/testing/factories";
 import { findUserByEmail, verifyCredentials } from "@/lib/users/queries";
 import { acceptInvite, createInvite, findOpenInvite, signUpWithInvite } from "./invites";
 import { availableSlug, changeRole, removeMember, roleInTeam, teamsOfUser } from "./queries";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-beforeAll(async () => {
-  database = await openTestDatabase();
-});
-afterAll(() => database.close());
+useTestDatabase();
 
 describe("teams and invites", () => {
   it("stores passwords as argon2id hashes and checks them", async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/auth/collab-token";
 import { registerCollab } from "@/lib/collab/registry";
@@ -54,6 +55,28 @@ export async function startCollabServer(options: { redisUrl?: string; revisions?
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise((resolve) => setTimeout(resolve, 100));
     },
+  };
+}
+
+type CollabServer = Awaited<ReturnType<typeof startCollabServer>>;
+
+/**
+ * A fresh collaboration server for each test (so no connection or pending
+ * store leaks into the next), closed after it. Call at the top level of a test
+ * file or describe block; the getter returns the running server.
+ */
+export function useCollabServer(options: Parameters<typeof startCollabServer>[0] = {}): () => CollabServer {
+  let server: CollabServer | undefined;
+  beforeEach(async () => {
+    server = await startCollabServer(options);
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return () => {
+    if (!server) throw new Error("The collaboration server is started in beforeEach: read it inside a test.");
+    return server;
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { setDatabase } from "@/db";
 
@@ -33,5 +34,24 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { url?: strin
       await cleanup.unsafe(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
+  };
+}
+
+type TestDatabase = Awaited<ReturnType<typeof openTestDatabase>>;
+
+/**
+ * One test database for the whole file: opened before its first test, closed
+ * after its last. Call at the top level of a test file; the getter returns the
+ * handle once the tests run.
+ */
+export function useTestDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+  afterAll(() => database?.close());
+  return () => {
+    if (!database) throw new Error("The test database is opened in beforeAll: read it inside a test or hook.");
+    return database;
   };
 }

@@ -34,6 +34,27 @@ export const paragraphs = (...texts: string[]): ProseMirrorJSON => ({
   content: texts.map((text) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] })),
 });
 
+/** A mention chip's attributes: the entity's id and the label the chip shows. */
+export type MentionChip = { id: string; label: string };
+
+/** The chip for an entity, labelled with its name as the editor's suggestion list inserts it. */
+export const mention = (entity: { id: string; name: string }): MentionChip => ({ id: entity.id, label: entity.name });
+
+/** A document of paragraphs, each a run of text and mention chips, as the editor writes them. */
+export function mentionDoc(...blocks: (string | MentionChip)[][]): ProseMirrorJSON {
+  return {
+    type: "doc",
+    content: blocks.map((parts) => ({
+      type: "paragraph",
+      content: parts.map((part) =>
+        typeof part === "string"
+          ? { type: "text", text: part }
+          : { type: "mention", attrs: { id: part.id, label: part.label, mentionSuggestionChar: "@" } },
+      ),
+    })),
+  };
+}
+
 export function buildNote(teamId: string, userId: string, content: ProseMirrorJSON = paragraphs("First paragraph.")) {
   return createNote({ teamId, userId, title: "A note", content });
 }

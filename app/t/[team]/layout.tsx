@@ -19,7 +19,8 @@ export default async function TeamLayout({ children, params }: { children: React
         </Link>
         <TeamSwitcher current={team.slug} teams={teams.map(({ team }) => ({ slug: team.slug, name: team.name }))} />
         <nav aria-label="Team">
-          <Link href={`/t/${team.slug}`}>Notes</Link>
+          {can.readDrafts(role) && <Link href={`/t/${team.slug}`}>Notes</Link>}
+          <Link href={`/t/${team.slug}/briefs`}>Briefs</Link>
           <Link href={`/t/${team.slug}/actors`}>Actors</Link>
           <Link href={`/t/${team.slug}/events`}>Events</Link>
           {can.readDrafts(role) && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { NewNoteButton } from "@/components/notes/NewNoteButton";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
@@ -23,10 +24,12 @@ export default async function NotesPage({
   searchParams,
 }: {
   params: Promise<{ team: string }>;
-  searchParams: Promise<{ status?: string; waiting?: string }>;
+  searchParams: Promise<{ status?: string; waiting?: string; imported?: string }>;
 }) {
   const [{ team: slug }, filters] = await Promise.all([params, searchParams]);
   const { team, role, user } = await requireTeam(slug);
+  // A reader's home is the front page of published briefs.
+  if (!can.readDrafts(role)) redirect(`/t/${team.slug}/briefs`);
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
   const waitingForMe = filters.waiting === "me" && can.review(role);
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
@@ -41,8 +44,20 @@ export default async function NotesPage({
     <main className="page">
       <div className="page-head">
         <h1>{can.readDrafts(role) ? "Notes" : "Published briefs"}</h1>
-        {can.editNotes(role) && <NewNoteButton team={team.slug} />}
+        {can.editNotes(role) && (
+          <div className="row">
+            <Link className="button" href={`${base}/import`}>
+              Import Markdown
+            </Link>
+            <NewNoteButton team={team.slug} />
+          </div>
+        )}
       </div>
+      {filters.imported && (
+        <p className="notice" role="status">
+          Imported {filters.imported === "1" ? "1 note" : `${Number(filters.imported) || 0} notes`} as drafts.
+        </p>
+      )}
       {can.readDrafts(role) && (
         <nav className="row filters-bar" aria-label="Filter notes">
           <Link href={base} aria-current={!status && !waitingForMe ? "page" : undefined}>

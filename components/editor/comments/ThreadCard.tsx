@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { deleteCommentAction, editCommentAction, replyAction, resolveThreadAction } from "@/app/t/[team]/notes/[id]/comment-actions";
 import { FormError } from "@/components/FormError";
 import type { ThreadView } from "@/lib/comments/queries";
@@ -23,6 +23,11 @@ interface Props {
 export function ThreadCard({ team, noteId, userId, thread, detached, active, onShow, reload }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const card = useRef<HTMLLIElement>(null);
+  // Clicking a highlight in the text brings its thread into view.
+  useEffect(() => {
+    if (active) card.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+  }, [active]);
   const ids = { team, noteId };
 
   async function run(action: Promise<{ ok: true } | { ok: false; error: string }>) {
@@ -33,7 +38,7 @@ export function ThreadCard({ team, noteId, userId, thread, detached, active, onS
   }
 
   return (
-    <li className={`thread${active ? " active" : ""}`} data-testid="comment-thread" data-thread-id={thread.id}>
+    <li ref={card} className={`thread${active ? " active" : ""}`} data-testid="comment-thread" data-thread-id={thread.id}>
       <button type="button" className="quote-button" onClick={onShow} title={detached ? undefined : "Show the passage"}>
         <blockquote className="quote">{thread.quote || "…"}</blockquote>
       </button>

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { BriefArticle } from "@/components/briefs/BriefArticle";
+import { openEdition } from "@/lib/publishing/access";
+
+export const metadata: Metadata = { title: "Brief" };
+
+export default async function LatestEditionPage({ params }: { params: Promise<{ team: string; noteId: string }> }) {
+  const { team, noteId } = await params;
+  const { edition, total, membership } = await openEdition(team, noteId);
+  return (
+    <main className="reading-page">
+      <BriefArticle teamSlug={team} edition={edition} total={total} isMember={Boolean(membership)} />
+    </main>
+  );
+}

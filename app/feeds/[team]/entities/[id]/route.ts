@@ -1,0 +1,9 @@
+import { serveFeed } from "@/lib/publishing/feed-route";
+
+export const dynamic = "force-dynamic";
+
+/** Briefs about one actor or event ("follow North Korea"): public ones, or all with a member's token. */
+export async function GET(request: Request, { params }: { params: Promise<{ team: string; id: string }> }) {
+  const { team, id } = await params;
+  return serveFeed(request, team, { kind: "entity", id });
+}

@@ -1,0 +1,8 @@
+import { serveFeed } from "@/lib/publishing/feed-route";
+
+export const dynamic = "force-dynamic";
+
+/** The team's briefs, for members, with a personal feed token. */
+export async function GET(request: Request, { params }: { params: Promise<{ team: string }> }) {
+  return serveFeed(request, (await params).team, { kind: "team" });
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { requireTeam } from "@/lib/auth/session";
+import { listEntities } from "@/lib/entities/queries";
+import { publishedBriefs } from "@/lib/publishing/queries";
+import { listTags } from "@/lib/tags/queries";
+
+export const metadata: Metadata = { title: "Briefs" };
+
+const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 280).replace(/\s+\S*$/, "")}…` : text);
+
+/** The reader's front page: the team's published briefs, newest first. */
+export default async function BriefsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ team: string }>;
+  searchParams: Promise<{ actor?: string; event?: string; tag?: string }>;
+}) {
+  const [{ team: slug }, query] = await Promise.all([params, searchParams]);
+  const { team } = await requireTeam(slug);
+  const entityId = [query.actor, query.event].find((id) => id && z.uuid().safeParse(id).success);
+  const tag = query.tag?.slice(0, 60) || undefined;
+  const [briefs, actors, events, tags] = await Promise.all([
+    publishedBriefs(team.id, { entityId, tag }),
+    listEntities(team.id, "actor"),
+    listEntities(team.id, "event"),
+    listTags(team.id),
+  ]);
+
+  return (
+    <main className="page stack front-page">
+      <div className="page-head">
+        <h1>{team.name}: briefs</h1>
+        <Link href={`/t/${team.slug}/feeds`}>Feeds</Link>
+      </div>
+      <form className="card padded filters" aria-label="Filter briefs">
+        <div className="row">
+          <label>
+            Actor
+            <select name="actor" defaultValue={query.actor ?? ""}>
+              <option value="">Any</option>
+              {actors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Event
+            <select name="event" defaultValue={query.event ?? ""}>
+              <option value="">Any</option>
+              {events.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Tag
+            <select name="tag" defaultValue={tag ?? ""}>
+              <option value="">Any</option>
+              {tags.map((t) => (
+                <option key={t.id} value={t.name}>
+                  {t.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Apply</button>
+        </div>
+      </form>
+      {briefs.length === 0 ? (
+        <div className="card empty">{entityId || tag ? "No published brief matches these filters." : "Nothing has been published yet."}</div>
+      ) : (
+        <ol className="briefs">
+          {briefs.map((brief) => (
+            <li key={brief.id} className="card padded" data-testid="brief">
+              <p className="dateline">
+                {brief.dateline}
+                {brief.number > 1 && ` · edition ${brief.number}`}
+                {brief.visibility === "public" && " · public"}
+              </p>
+              <h2>
+                <Link href={`/b/${team.slug}/${brief.noteId}`}>{brief.title}</Link>
+              </h2>
+              <p>{brief.summary || excerpt(brief.text)}</p>
+              {brief.entities.length > 0 && (
+                <p className="covers">
+                  {brief.entities.map((entity) => (
+                    <Link key={entity.id} className={`mention mention-${entity.kind}`} href={`/t/${team.slug}/${entity.kind}s/${entity.id}`}>
+                      {entity.name}
+                    </Link>
+                  ))}
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { can } from "@/lib/auth/policy";
+import { currentUser } from "@/lib/auth/session";
+import { findNote } from "@/lib/notes/queries";
+import { exportFormat, exportResponse } from "@/lib/publishing/export";
+import { membershipBySlug } from "@/lib/teams/queries";
+
+export const dynamic = "force-dynamic";
+
+const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
+
+/** A note's current text as Markdown or HTML, for members who may read drafts. */
+export async function GET(request: Request, { params }: { params: Promise<{ team: string; id: string }> }) {
+  const { team: slug, id } = await params;
+  const format = exportFormat(new URL(request.url).searchParams.get("format"));
+  if (!format) return text(400, "Choose format=md or format=html.");
+  const user = await currentUser();
+  if (!user) return text(401, "Please sign in.");
+  const membership = await membershipBySlug(user.id, slug);
+  const note = z.uuid().safeParse(id).success ? await findNote(id) : undefined;
+  if (!membership || !can.readDrafts(membership.role) || !note || note.teamId !== membership.team.id) return text(404, "Not found.");
+  return exportResponse(format, {
+    title: note.title || "Untitled",
+    subtitle: `${membership.team.name} · draft exported ${new Date().toISOString().slice(0, 10)}`,
+    content: note.content ?? { type: "doc", content: [] },
+  });
+}

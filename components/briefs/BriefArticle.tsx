@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Edition } from "@/db/schema";
+import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
+import { mentionLinks } from "@/lib/publishing/access";
+
+/** A published edition as readers read it: rendered on the server, printable, no scripts. */
+export function BriefArticle({ teamSlug, edition, total, isMember }: { teamSlug: string; edition: Edition; total: number; isMember: boolean }) {
+  const base = `/b/${teamSlug}/${edition.noteId}`;
+  return (
+    <article className="brief" aria-labelledby="brief-title">
+      <p className="dateline">{edition.dateline}</p>
+      <h1 id="brief-title">{edition.title}</h1>
+      <p className="byline">
+        {edition.authors.length > 0 && <>By {edition.authors.join(", ")} · </>}
+        <span data-testid="edition-label">
+          Edition {edition.number} of {total}
+        </span>
+        {edition.number > 1 && (
+          <>
+            {" — "}
+            <Link href={`${base}/compare?from=${edition.number - 1}&to=${edition.number}`}>see what changed</Link>
+          </>
+        )}
+      </p>
+      {edition.summary && <p className="what-changed">What changed: {edition.summary}</p>}
+      {edition.entities.length > 0 && (
+        <p className="covers">
+          Covers:{" "}
+          {edition.entities.map((entity) =>
+            isMember ? (
+              <Link key={entity.id} className={`mention mention-${entity.kind}`} href={`/t/${teamSlug}/${entity.kind}s/${entity.id}`}>
+                {entity.name}
+              </Link>
+            ) : (
+              <span key={entity.id} className={`mention mention-${entity.kind}`}>
+                {entity.name}
+              </span>
+            ),
+          )}
+        </p>
+      )}
+      <DocumentView className="brief-body" document={edition.content as JSONNode} mentionHref={mentionLinks(teamSlug, isMember)} />
+      <footer className="brief-footer no-print">
+        {total > 1 && (
+          <nav aria-label="Editions">
+            Editions:{" "}
+            {Array.from({ length: total }, (_, i) => i + 1).map((n) => (
+              <Link key={n} href={`${base}/${n}`} aria-current={n === edition.number ? "page" : undefined}>
+                {n}
+              </Link>
+            ))}
+          </nav>
+        )}
+        <a href={`${base}/${edition.number}/export?format=md`}>Markdown</a> · <a href={`${base}/${edition.number}/export?format=html`}>HTML</a>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { teams, users } from "./accounts";
+import { notes } from "./notes";
+import { revisions } from "./revisions";
+
+export const VISIBILITIES = ["team", "public"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export interface EditionEntity {
+  id: string;
+  kind: "actor" | "event";
+  name: string;
+}
+
+/**
+ * A published brief, frozen: what readers read. Publishing again makes the
+ * next number; an edition itself never changes, except to be withdrawn.
+ */
+export const editions = pgTable(
+  "editions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    number: integer().notNull(),
+    revisionId: uuid().references(() => revisions.id, { onDelete: "set null" }),
+    title: text().notNull(),
+    dateline: text().notNull(),
+    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    text: text().notNull(),
+    summary: text().notNull().default(""),
+    visibility: text({ enum: VISIBILITIES }).notNull(),
+    authors: jsonb().$type<string[]>().notNull(),
+    entities: jsonb().$type<EditionEntity[]>().notNull(),
+    publishedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** Published without a current approval, by an owner. */
+    approvalOverridden: text(),
+    publishedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawnBy: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    uniqueIndex("editions_note_number_idx").on(t.noteId, t.number),
+    index("editions_team_published_idx").on(t.teamId, t.publishedAt),
+    check("editions_visibility_check", sql`${t.visibility} in ('team', 'public')`),
+  ],
+);
+
+/** A member's personal feed token; only its hash is kept, and it can be revoked. */
+export const feedTokens = pgTable(
+  "feed_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index("feed_tokens_user_idx").on(t.userId, t.teamId)],
+);
+
+export type Edition = typeof editions.$inferSelect;

@@ -1,0 +1,81 @@
+import { isSafeHref } from "./extensions";
+
+type JSONMark = { type: string; attrs?: Record<string, unknown> };
+export type JSONNode = { type: string; text?: string; attrs?: Record<string, unknown>; content?: JSONNode[]; marks?: JSONMark[] };
+
+export interface HtmlOptions {
+  /** Where a mention links to; null renders it as plain text (for the public). */
+  mentionHref?: (kind: "actor" | "event", id: string) => string | null;
+}
+
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+const BLOCKS: Record<string, string> = {
+  paragraph: "p",
+  blockquote: "blockquote",
+  bulletList: "ul",
+  listItem: "li",
+  tableRow: "tr",
+  tableHeader: "th",
+  tableCell: "td",
+};
+
+const SIMPLE_MARKS: Record<string, string> = { bold: "strong", italic: "em", underline: "u", strike: "s", code: "code" };
+
+function markOpen(mark: JSONMark): [string, string] | null {
+  if (SIMPLE_MARKS[mark.type]) return [`<${SIMPLE_MARKS[mark.type]}>`, `</${SIMPLE_MARKS[mark.type]}>`];
+  if (mark.type === "link") {
+    const href = String(mark.attrs?.href ?? "");
+    return isSafeHref(href) ? [`<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">`, "</a>"] : null;
+  }
+  if (mark.type === "diffInsert" || mark.type === "diffDelete") {
+    const tag = mark.type === "diffInsert" ? "ins" : "del";
+    return [`<${tag} data-change="${escapeHtml(String(mark.attrs?.change ?? ""))}">`, `</${tag}>`];
+  }
+  return null;
+}
+
+function render(node: JSONNode, options: HtmlOptions): string {
+  const inner = () => (node.content ?? []).map((child) => render(child, options)).join("");
+  switch (node.type) {
+    case "text":
+      return (node.marks ?? []).reduceRight((html, mark) => {
+        const tags = markOpen(mark);
+        return tags ? tags[0] + html + tags[1] : html;
+      }, escapeHtml(node.text ?? ""));
+    case "heading": {
+      const level = Math.min(Math.max(Number(node.attrs?.level ?? 2) || 2, 1), 3);
+      return `<h${level}>${inner()}</h${level}>`;
+    }
+    case "orderedList":
+      return `<ol start="${Math.max(Number(node.attrs?.start ?? 1) || 1, 1)}">${inner()}</ol>`;
+    case "codeBlock":
+      return `<pre><code>${inner()}</code></pre>`;
+    case "hardBreak":
+      return "<br>";
+    case "horizontalRule":
+      return "<hr>";
+    case "table":
+      return `<table><tbody>${inner()}</tbody></table>`;
+    case "mention": {
+      const kind = node.attrs?.mentionSuggestionChar === "#" ? "event" : "actor";
+      const label = escapeHtml(String(node.attrs?.label ?? ""));
+      const href = options.mentionHref?.(kind, String(node.attrs?.id ?? ""));
+      return href ? `<a class="mention mention-${kind}" href="${escapeHtml(href)}">${label}</a>` : `<span class="mention mention-${kind}">${label}</span>`;
+    }
+    default: {
+      const tag = BLOCKS[node.type];
+      return tag ? `<${tag}>${inner()}</${tag}>` : inner();
+    }
+  }
+}
+
+/**
+ * A note's document as HTML, from its ProseMirror JSON: only the schema's
+ * nodes and marks become elements, every text and attribute is escaped, and
+ * links are checked again. Used by the reading view, exports and feeds alike.
+ */
+export function documentToHtml(document: JSONNode, options: HtmlOptions = {}): string {
+  return (document.content ?? []).map((node) => render(node, options)).join("");
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { z } from "zod";
+import { teamBySlug } from "@/lib/teams/queries";
+import { getEntity } from "@/lib/entities/queries";
+import { AppError } from "@/lib/errors";
+import { atomFeed, feedTokenOpens } from "./feeds";
+import { publishedBriefs } from "./queries";
+
+const notFoundResponse = () => new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain" } });
+
+/**
+ * Serves one feed: with a valid personal token, the team's briefs; without,
+ * public briefs only. `scope` narrows to briefs about one actor or event.
+ */
+export async function serveFeed(request: Request, slug: string, scope: { kind: "team" | "public" } | { kind: "entity"; id: string }) {
+  const team = await teamBySlug(slug);
+  if (!team) return notFoundResponse();
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const member = scope.kind !== "public" && (await feedTokenOpens(token, team.id));
+  if (scope.kind === "team" && !member) return new Response("A valid feed token is needed for this feed.\n", { status: 401, headers: { "Content-Type": "text/plain" } });
+
+  let title = scope.kind === "public" ? `${team.name}: public briefs` : `${team.name}: briefs`;
+  let entityId: string | undefined;
+  if (scope.kind === "entity") {
+    if (!z.uuid().safeParse(scope.id).success) return notFoundResponse();
+    try {
+      const entity = await getEntity(team.id, scope.id);
+      title = `${team.name}: briefs about ${entity.name}`;
+      entityId = entity.id;
+    } catch (error) {
+      if (error instanceof AppError) return notFoundResponse();
+      throw error;
+    }
+  }
+  const editions = await publishedBriefs(team.id, { entityId, publicOnly: !member, limit: 50 });
+  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, linkMentions: member });
+  return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=60" } });
+}

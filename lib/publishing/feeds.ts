@@ -1,0 +1,65 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { Feed } from "feed";
+import { db } from "@/db";
+import { feedTokens, type Edition, type Team } from "@/db/schema";
+import { roleInTeam } from "@/lib/teams/queries";
+import { documentHtml } from "./render";
+
+const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** A new personal feed token for the team; earlier ones stop working. Shown once. */
+export async function renewFeedToken(userId: string, teamId: string): Promise<string> {
+  const token = randomBytes(24).toString("base64url");
+  await db().transaction(async (tx) => {
+    await tx.update(feedTokens).set({ revokedAt: new Date() }).where(and(eq(feedTokens.userId, userId), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
+    await tx.insert(feedTokens).values({ userId, teamId, tokenHash: hash(token) });
+  });
+  return token;
+}
+
+export async function revokeFeedTokens(userId: string, teamId: string) {
+  await db().update(feedTokens).set({ revokedAt: new Date() }).where(and(eq(feedTokens.userId, userId), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
+}
+
+export async function hasFeedToken(userId: string, teamId: string): Promise<boolean> {
+  const [row] = await db().select({ id: feedTokens.id }).from(feedTokens).where(and(eq(feedTokens.userId, userId), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
+  return Boolean(row);
+}
+
+/** Whether the token is a live one of a current member of this team. */
+export async function feedTokenOpens(token: string | null, teamId: string): Promise<boolean> {
+  if (!token || token.length > 100) return false;
+  const [row] = await db()
+    .select({ userId: feedTokens.userId })
+    .from(feedTokens)
+    .where(and(eq(feedTokens.tokenHash, hash(token)), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
+  return Boolean(row && (await roleInTeam(row.userId, teamId)));
+}
+
+/** An Atom feed of editions; the entries carry the full text, rendered as in the reading view. */
+export function atomFeed(options: { origin: string; team: Team; title: string; selfPath: string; editions: Edition[]; linkMentions: boolean }): string {
+  const { origin, team } = options;
+  const feed = new Feed({
+    title: options.title,
+    id: `${origin}${options.selfPath}`,
+    link: `${origin}/t/${team.slug}/briefs`,
+    copyright: team.name,
+    updated: options.editions[0]?.publishedAt ?? new Date(0),
+    feedLinks: { atom: `${origin}${options.selfPath}` },
+  });
+  for (const edition of options.editions) {
+    const url = `${origin}/b/${team.slug}/${edition.noteId}/${edition.number}`;
+    feed.addItem({
+      title: edition.number > 1 ? `${edition.title} (edition ${edition.number})` : edition.title,
+      id: url,
+      link: url,
+      date: edition.publishedAt,
+      description: edition.summary || edition.text.slice(0, 280),
+      content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}/t/${team.slug}/${kind}s/${id}` : undefined),
+      author: edition.authors.map((name) => ({ name })),
+    });
+  }
+  return feed.atom1();
+}

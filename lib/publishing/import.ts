@@ -1,0 +1,93 @@
+import "server-only";
+import { db } from "@/db";
+import { badRequest } from "@/lib/errors";
+import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import { sanitizeContent } from "@/lib/editor/sanitize";
+import { createNote } from "@/lib/notes/queries";
+import { markdownManager } from "./markdown";
+
+export const IMPORT_LIMITS = { fileBytes: 1_000_000, files: 50 };
+
+export interface ParsedPost {
+  title: string;
+  date: Date | null;
+  content: ProseMirrorJSON;
+}
+
+const DATE_LINE = /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})$/;
+
+function parseDate(text: string): Date | null {
+  const value = text.trim().replace(/^["']|["']$/g, "");
+  if (!DATE_LINE.test(value)) return null;
+  const date = new Date(/^\d{4}-/.test(value) ? `${value}T12:00:00Z` : `${value} 12:00:00 UTC`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * Reads one Markdown post: optional front matter (title, date), a first
+ * "# heading" as the title, and a date alone on one of the first lines
+ * ("December 20, 2006") as the note's date. Raw HTML stays text; unsafe
+ * links lose their link.
+ */
+export function parsePost(fileName: string, markdown: string): ParsedPost {
+  let body = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  let title = "";
+  let date: Date | null = null;
+
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
+  if (front) {
+    for (const line of front[1].split("\n")) {
+      const [key, ...rest] = line.split(":");
+      const value = rest.join(":").trim().replace(/^["']|["']$/g, "");
+      if (key.trim() === "title") title = value;
+      if (key.trim() === "date") date = parseDate(value);
+    }
+    body = body.slice(front[0].length);
+  }
+  const lines = body.split("\n");
+  const firstText = lines.findIndex((line) => line.trim() !== "");
+  if (!title && firstText !== -1 && /^# /.test(lines[firstText])) {
+    title = lines[firstText].slice(2).trim();
+    lines.splice(firstText, 1);
+  }
+  for (let i = 0; i < Math.min(lines.length, 6) && !date; i++) {
+    const found = parseDate(lines[i]);
+    if (found) {
+      date = found;
+      lines.splice(i, 1);
+    }
+  }
+  title ||= fileName.replace(/\.(md|markdown|txt)$/i, "");
+  const content = sanitizeContent(markdownManager().parse(lines.join("\n").trim() || " ") as ProseMirrorJSON);
+  return { title: title.slice(0, 200), date, content };
+}
+
+/** Decodes a file as UTF-8 text, refusing binaries, with a sentence naming the file. */
+export function readText(name: string, bytes: Uint8Array): string {
+  if (bytes.byteLength > IMPORT_LIMITS.fileBytes) throw badRequest(`“${name}” is larger than 1 MB; nothing was imported.`);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw badRequest(`“${name}” is not a text file; nothing was imported.`);
+  }
+  if (text.includes("\u0000")) throw badRequest(`“${name}” is not a text file; nothing was imported.`);
+  return text;
+}
+
+/** Imports posts as new drafts, all or none. */
+export async function importPosts(teamId: string, userId: string, files: { name: string; bytes: Uint8Array }[]) {
+  if (files.length === 0) throw badRequest("Choose one or more Markdown files.");
+  if (files.length > IMPORT_LIMITS.files) throw badRequest(`At most ${IMPORT_LIMITS.files} files at a time.`);
+  const posts = files.map((file) => {
+    if (!/\.(md|markdown|txt)$/i.test(file.name)) throw badRequest(`“${file.name}” is not a Markdown file (.md); nothing was imported.`);
+    return parsePost(file.name, readText(file.name, file.bytes));
+  });
+  return db().transaction(async (tx) => {
+    const created = [];
+    for (const post of posts) {
+      created.push(await createNote({ teamId, userId, title: post.title, content: post.content, date: post.date ?? undefined }, tx));
+    }
+    return created;
+  });
+}

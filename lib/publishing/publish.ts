@@ -1,0 +1,105 @@
+import "server-only";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { editions, entities, notes, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { can } from "@/lib/auth/policy";
+import { liveBody } from "@/lib/collab/registry";
+import { extractMentions } from "@/lib/editor/mentions";
+import { badRequest, forbidden } from "@/lib/errors";
+import { latestReview } from "@/lib/review/workflow";
+import { recordRevision } from "@/lib/revisions/create";
+import { stableStringify } from "@/lib/stable-json";
+
+const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** Whether the text as it is now is the text a reviewer approved. */
+async function approvedAsItIs(noteId: string, content: Record<string, unknown>): Promise<boolean> {
+  const review = await latestReview(noteId);
+  if (review?.state !== "approved" || !review.approvedRevisionId) return false;
+  const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
+  return Boolean(approved) && stableStringify(approved.content) === stableStringify(content);
+}
+
+/**
+ * Publishes the note as its next edition: a frozen copy of the text as it is
+ * now (title, dateline, body, the actors and events it names, its authors).
+ * The text must be the approved text; an owner may publish without, and that
+ * is recorded.
+ */
+export async function publishNote(
+  note: Note,
+  user: { id: string },
+  role: Role,
+  options: { visibility: Visibility; summary: string; overrideApproval: boolean },
+) {
+  const body = await liveBody(note.id);
+  const approved = await approvedAsItIs(note.id, body.content);
+  if (!approved && !(options.overrideApproval && can.overrideApproval(role))) {
+    throw options.overrideApproval ? forbidden("Only an owner can publish without approval.") : badRequest("Publishing needs an approval of the text as it is now: request a review first.");
+  }
+  if (!body.text.trim()) throw badRequest("There is nothing to publish yet: the note is empty.");
+
+  const mentioned = extractMentions(body.content).map((m) => m.entityId);
+  const named = mentioned.length
+    ? await db()
+        .select({ id: entities.id, kind: entities.kind, name: entities.name })
+        .from(entities)
+        .where(and(eq(entities.teamId, note.teamId), inArray(entities.id, mentioned)))
+    : [];
+  const authorRows = await db()
+    .selectDistinct({ name: users.name })
+    .from(users)
+    .where(
+      sql`${users.id} = ${note.createdBy} or ${users.id} in (select unnest(contributors) from ${revisions} where note_id = ${note.id})`,
+    );
+
+  const edition = await db().transaction(async (tx) => {
+    const revision = await recordRevision(note.id, { reason: "publish", userId: user.id, snapshot: { title: note.title, ...body } }, tx);
+    const [{ next }] = await tx
+      .select({ next: sql<number>`coalesce(max(${editions.number}), 0)::int + 1` })
+      .from(editions)
+      .where(eq(editions.noteId, note.id));
+    const [created] = await tx
+      .insert(editions)
+      .values({
+        noteId: note.id,
+        teamId: note.teamId,
+        number: next,
+        revisionId: revision?.id ?? null,
+        title: note.title || "Untitled",
+        dateline: dateline.format(new Date()),
+        content: body.content,
+        text: body.text,
+        summary: options.summary,
+        visibility: options.visibility,
+        authors: authorRows.map((row) => row.name).sort(),
+        entities: named,
+        publishedBy: user.id,
+        approvalOverridden: approved ? null : "owner",
+      })
+      .returning();
+    await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));
+    return created;
+  });
+  await recordAudit({
+    teamId: note.teamId,
+    userId: user.id,
+    action: "note.published",
+    target: note.id,
+    data: { edition: edition.number, visibility: edition.visibility, ...(approved ? {} : { approvalOverridden: true }) },
+  });
+  return edition;
+}
+
+/** Withdraws every edition from readers; recorded. The note goes back to draft. */
+export async function unpublishNote(note: Note, user: { id: string }) {
+  const withdrawn = await db()
+    .update(editions)
+    .set({ withdrawnAt: new Date(), withdrawnBy: user.id })
+    .where(and(eq(editions.noteId, note.id), isNull(editions.withdrawnAt)))
+    .returning({ id: editions.id });
+  if (withdrawn.length === 0) throw badRequest("This brief is not published.");
+  await db().update(notes).set({ status: "draft" }).where(eq(notes.id, note.id));
+  await recordAudit({ teamId: note.teamId, userId: user.id, action: "note.unpublished", target: note.id, data: { editions: withdrawn.length } });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { editions, notes, teams, type Edition } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+
+const live = isNull(editions.withdrawnAt);
+
+/** A note's editions, newest first (withdrawn ones included, marked). */
+export async function listEditions(noteId: string): Promise<Edition[]> {
+  return db().select().from(editions).where(eq(editions.noteId, noteId)).orderBy(desc(editions.number));
+}
+
+/** The latest edition readers can read, or a given number; withdrawn editions are not found. */
+export async function findEdition(teamSlug: string, noteId: string, number?: number) {
+  const [row] = await db()
+    .select({ edition: editions, team: teams, total: sql<number>`(select max(e.number)::int from ${editions} e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)` })
+    .from(editions)
+    .innerJoin(teams, eq(teams.id, editions.teamId))
+    .where(and(eq(teams.slug, teamSlug), eq(editions.noteId, noteId), live, number ? eq(editions.number, number) : undefined))
+    .orderBy(desc(editions.number))
+    .limit(1);
+  if (!row) throw notFound("That brief");
+  return row;
+}
+
+export interface BriefFilters {
+  entityId?: string;
+  tag?: string;
+}
+
+/** The team's published briefs, newest first: the latest live edition of each, as a reader's front page. */
+export async function publishedBriefs(teamId: string, options: BriefFilters & { publicOnly?: boolean; limit?: number } = {}) {
+  const rows = await db()
+    .selectDistinctOn([editions.noteId], { edition: editions })
+    .from(editions)
+    .innerJoin(notes, eq(notes.id, editions.noteId))
+    .where(
+      and(
+        eq(editions.teamId, teamId),
+        live,
+        options.publicOnly ? eq(editions.visibility, "public") : undefined,
+        options.entityId ? sql`${editions.entities} @> ${JSON.stringify([{ id: options.entityId }])}::jsonb` : undefined,
+        options.tag
+          ? sql`exists (select 1 from note_tags nt join tags t on t.id = nt.tag_id where nt.note_id = ${editions.noteId} and lower(t.name) = ${options.tag.toLowerCase()})`
+          : undefined,
+      ),
+    )
+    .orderBy(editions.noteId, desc(editions.number));
+  return rows
+    .map((row) => row.edition)
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
+    .slice(0, options.limit ?? 200);
+}
