@@ -1,0 +1,186 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createNote, NotePage, signedInAs } from "./support/pages";
+
+/** Writes, gets approved and returns the note's URL, ready to publish. */
+async function approvedNote(browser: Browser, baseURL: string | undefined, page: Page, title: string, text: string) {
+  const note = await createNote(page, title);
+  await note.typeAtEnd(text);
+  await note.expectSaved();
+  await page.getByRole("button", { name: "Request review" }).click();
+  await expect(page.getByText("from any reviewer")).toBeVisible();
+  const reviewer = await signedInAs(browser, "reviewer", baseURL);
+  await reviewer.page.goto(page.url());
+  await reviewer.page.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.page.getByTestId("approval")).toBeVisible();
+  await reviewer.context.close();
+  await page.reload();
+  return note;
+}
+
+test("publish → a reader reads edition 1; edit, approve, publish again → edition 2 and what changed", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const title = `Sanctions brief ${Date.now().toString(36)}`;
+  const note = await approvedNote(browser, baseURL, analyst.page, title, "Banks in Beijing halted transfers.");
+  const noteUrl = analyst.page.url();
+  await analyst.page.getByRole("button", { name: "Publish edition 1" }).click();
+  await expect(analyst.page.getByRole("status").filter({ hasText: "Published as edition 1" })).toBeVisible();
+
+  const reader = await signedInAs(browser, "reader", baseURL);
+  await reader.page.goto("/t/demo");
+  await expect(reader.page).toHaveURL(/\/t\/demo\/briefs$/);
+  await reader.page.getByRole("link", { name: title }).click();
+  await expect(reader.page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(reader.page.locator(".brief-body")).toHaveText("Banks in Beijing halted transfers.");
+  await expect(reader.page.getByTestId("edition-label")).toHaveText("Edition 1 of 1");
+  const edition1Url = `${reader.page.url()}/1`;
+
+  // Edit the brief; the published edition does not move.
+  await analyst.page.goto(noteUrl);
+  await note.typeAtEnd(" Tokyo followed.");
+  await note.expectSaved();
+  await reader.page.reload();
+  await expect(reader.page.locator(".brief-body")).toHaveText("Banks in Beijing halted transfers.");
+
+  // Approval again, then edition 2.
+  await expect(async () => {
+    await analyst.page.reload();
+    await expect(analyst.page.getByRole("button", { name: "Request review" })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await analyst.page.getByRole("button", { name: "Request review" }).click();
+  const reviewer = await signedInAs(browser, "reviewer", baseURL);
+  await reviewer.page.goto(noteUrl);
+  await reviewer.page.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.page.getByTestId("approval")).toBeVisible();
+  await analyst.page.reload();
+  await analyst.page.getByLabel("What changed").fill("Adds Japan.");
+  await analyst.page.getByRole("button", { name: "Publish edition 2" }).click();
+  await expect(analyst.page.getByRole("status").filter({ hasText: "Published as edition 2" })).toBeVisible();
+
+  await reader.page.goto("/t/demo/briefs");
+  await reader.page.getByRole("link", { name: title }).click();
+  await expect(reader.page.getByTestId("edition-label")).toHaveText("Edition 2 of 2");
+  await expect(reader.page.getByText("What changed: Adds Japan.")).toBeVisible();
+  await reader.page.getByRole("link", { name: "see what changed" }).click();
+  await expect(reader.page.locator(".brief-body ins")).toHaveText("Tokyo followed.");
+  await reader.page.goto(edition1Url);
+  await expect(reader.page.locator(".brief-body")).toHaveText("Banks in Beijing halted transfers.");
+
+  // A reader cannot open the draft behind it.
+  expect((await reader.page.goto(noteUrl))?.status()).toBe(404);
+  for (const context of [analyst.context, reader.context, reviewer.context]) await context.close();
+});
+
+test("a public brief opens signed out; a team brief asks for sign-in; both read without JavaScript", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const publicTitle = `Public brief ${Date.now().toString(36)}`;
+  await approvedNote(browser, baseURL, analyst.page, publicTitle, "Open to anyone with the link.");
+  await analyst.page.getByLabel("Anyone with the link").check();
+  await analyst.page.getByRole("button", { name: "Publish edition 1" }).click();
+  const publicUrl = await analyst.page.getByRole("link", { name: "Read it" }).getAttribute("href");
+
+  const teamTitle = `Team brief ${Date.now().toString(36)}`;
+  await approvedNote(browser, baseURL, analyst.page, teamTitle, "For the team only.");
+  await analyst.page.getByRole("button", { name: "Publish edition 1" }).click();
+  const teamUrl = await analyst.page.getByRole("link", { name: "Read it" }).getAttribute("href");
+
+  const anonymous = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await anonymous.newPage();
+  await page.goto(publicUrl!);
+  await expect(page.getByRole("heading", { name: publicTitle })).toBeVisible();
+  await expect(page.locator(".brief-body")).toHaveText("Open to anyone with the link.");
+  expect(await page.locator("script[src*='editor'], [contenteditable]").count()).toBe(0);
+  await page.goto(teamUrl!);
+  await expect(page).toHaveURL(/\/signin/);
+  await anonymous.close();
+
+  // A member reads it with JavaScript off too.
+  const member = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await analyst.context.storageState() });
+  const memberPage = await member.newPage();
+  await memberPage.goto(teamUrl!);
+  await expect(memberPage.locator(".brief-body")).toHaveText("For the team only.");
+  await member.close();
+
+  // The public feed lists the public brief and not the team one.
+  const feed = await (await analyst.page.request.get("/feeds/demo/public")).text();
+  expect(feed).toContain(publicTitle);
+  expect(feed).not.toContain(teamTitle);
+  await analyst.context.close();
+});
+
+test("an owner can publish without approval, and it is recorded; unpublishing hides the brief", async ({ browser, baseURL }) => {
+  const owner = await signedInAs(browser, "owner", baseURL);
+  const title = `Override ${Date.now().toString(36)}`;
+  const note = await createNote(owner.page, title);
+  await note.typeAtEnd("Urgent, no time for review.");
+  await note.expectSaved();
+  await owner.page.reload();
+  await expect(owner.page.getByRole("button", { name: "Publish edition 1" })).toBeDisabled();
+  await owner.page.getByLabel("Publish without approval (recorded)").check();
+  await owner.page.getByRole("button", { name: "Publish edition 1" }).click();
+  const url = await owner.page.getByRole("link", { name: "Read it" }).getAttribute("href");
+
+  const reader = await signedInAs(browser, "reader", baseURL);
+  await reader.page.goto(url!);
+  await expect(reader.page.getByRole("heading", { name: title })).toBeVisible();
+
+  owner.page.once("dialog", (dialog) => dialog.accept());
+  await owner.page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(owner.page.getByRole("button", { name: "Unpublish" })).toHaveCount(0);
+  expect((await reader.page.goto(url!))?.status()).toBe(404);
+  await owner.context.close();
+  await reader.context.close();
+});
+
+test("import Markdown: structure kept, dated post dated, scripts inert; a binary or oversize file imports nothing", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const stamp = Date.now().toString(36);
+  const post = [
+    `# Imported ${stamp}`,
+    "",
+    "December 20, 2006",
+    "",
+    "The **US** wants a vote. See [the text](https://example.org/res) and [this](javascript:alert(1)).",
+    "",
+    "- Russia",
+    "- China",
+    "",
+    "> A quote.",
+    "",
+    "| Party | Wants |",
+    "| --- | --- |",
+    "| US | A vote |",
+    "",
+    "<script>window.pwned = 1</script> <img src=x onerror=\"window.pwned = 1\">",
+  ].join("\n");
+  await analyst.page.goto("/t/demo/import");
+  await analyst.page.getByLabel("Markdown files").setInputFiles([
+    { name: "post.md", mimeType: "text/markdown", buffer: Buffer.from(post) },
+    { name: "blob.md", mimeType: "text/markdown", buffer: Buffer.from([0x00, 0xff, 0xfe, 0x00, 0x01]) },
+  ]);
+  await analyst.page.getByRole("button", { name: "Import as drafts" }).click();
+  await expect(analyst.page.locator(".error")).toHaveText("“blob.md” is not a text file; nothing was imported.");
+  await analyst.page.goto("/t/demo");
+  await expect(analyst.page.getByRole("link", { name: `Imported ${stamp}` })).toHaveCount(0);
+
+  await analyst.page.goto("/t/demo/import");
+  await analyst.page.getByLabel("Markdown files").setInputFiles([{ name: "big.md", mimeType: "text/markdown", buffer: Buffer.alloc(10 * 1024 * 1024, "a") }]);
+  await analyst.page.getByRole("button", { name: "Import as drafts" }).click();
+  await expect(analyst.page.locator(".error")).toHaveText("“big.md” is larger than 1 MB; nothing was imported.");
+
+  await analyst.page.getByLabel("Markdown files").setInputFiles([{ name: "post.md", mimeType: "text/markdown", buffer: Buffer.from(post) }]);
+  await analyst.page.getByRole("button", { name: "Import as drafts" }).click();
+  await expect(analyst.page.getByText("Imported 1 note as drafts.")).toBeVisible();
+  const row = analyst.page.getByRole("row", { name: new RegExp(`Imported ${stamp}`) });
+  await expect(row.locator("time")).toHaveAttribute("datetime", /^2006-12-20/);
+  await row.getByRole("link").click();
+  const note = new NotePage(analyst.page);
+  await expect(note.body.locator("strong")).toHaveText("US");
+  await expect(note.body.locator("a[href='https://example.org/res']")).toHaveText("the text");
+  await expect(note.body.locator("a[href^='javascript']")).toHaveCount(0);
+  await expect(note.body.locator("li")).toHaveCount(2);
+  await expect(note.body.locator("blockquote")).toHaveText("A quote.");
+  await expect(note.body.locator("td").first()).toHaveText("US");
+  await expect(note.body).toContainText("<script>window.pwned = 1</script>");
+  expect(await analyst.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  await analyst.context.close();
+});
