@@ -10,3 +10,6 @@ export const timestamps = {
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 };
+
+/** PostgreSQL's full-text vector; filled by a generated column, read only in queries. */
+export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
-import { timestamps } from "./columns";
+import { timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
 
 export const ENTITY_KINDS = ["actor", "event"] as const;
@@ -28,12 +28,16 @@ export const entities = pgTable(
     endsOn: date({ mode: "string" }),
     datePrecision: text({ enum: DATE_PRECISIONS }),
     place: text().notNull().default(""),
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', dossier_join_words(aliases)), 'A') || setweight(to_tsvector('english', summary), 'C')`,
+    ),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
     index("entities_team_kind_idx").on(t.teamId, t.kind),
     index("entities_team_starts_idx").on(t.teamId, t.startsOn),
+    index("entities_search_idx").using("gin", t.search),
     check("entities_kind_check", sql`${t.kind} in ('actor', 'event')`),
     check("entities_range_check", sql`${t.endsOn} is null or ${t.startsOn} is not null and ${t.endsOn} >= ${t.startsOn}`),
   ],

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users, teams } from "./accounts";
-import { bytea, timestamps } from "./columns";
+import { bytea, timestamps, tsvector } from "./columns";
 
 export const NOTE_KINDS = ["note", "brief"] as const;
 export const NOTE_STATUSES = ["draft", "in_review", "approved", "published"] as const;
@@ -20,6 +20,10 @@ export const notes = pgTable(
     ydoc: bytea(),
     content: jsonb().$type<Record<string, unknown>>(),
     text: text().notNull().default(""),
+    /** Title (weighted first) and text, for full-text search; kept up to date by PostgreSQL. */
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(text, '')), 'B')`,
+    ),
     /** Users who sent edits since the last revision; the next revision takes them. */
     pendingContributors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -28,6 +32,7 @@ export const notes = pgTable(
   },
   (t) => [
     index("notes_team_updated_idx").on(t.teamId, t.updatedAt),
+    index("notes_search_idx").using("gin", t.search),
     check("notes_kind_check", sql`${t.kind} in ('note', 'brief')`),
     check("notes_status_check", sql`${t.status} in ('draft', 'in_review', 'approved', 'published')`),
   ],

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
+import { tsvector } from "./columns";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
 
@@ -30,6 +31,9 @@ export const editions = pgTable(
     content: jsonb().$type<Record<string, unknown>>().notNull(),
     text: text().notNull(),
     summary: text().notNull().default(""),
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', text), 'B')`,
+    ),
     visibility: text({ enum: VISIBILITIES }).notNull(),
     authors: jsonb().$type<string[]>().notNull(),
     entities: jsonb().$type<EditionEntity[]>().notNull(),
@@ -43,6 +47,7 @@ export const editions = pgTable(
   (t) => [
     uniqueIndex("editions_note_number_idx").on(t.noteId, t.number),
     index("editions_team_published_idx").on(t.teamId, t.publishedAt),
+    index("editions_search_idx").using("gin", t.search),
     check("editions_visibility_check", sql`${t.visibility} in ('team', 'public')`),
   ],
 );

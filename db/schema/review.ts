@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
-import { bytea, timestamps } from "./columns";
+import { bytea, timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
 
@@ -35,10 +35,11 @@ export const comments = pgTable(
     threadId: uuid().notNull().references(() => commentThreads.id, { onDelete: "cascade" }),
     authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     body: text().notNull(),
+    search: tsvector().generatedAlwaysAs(sql`to_tsvector('english', body)`),
     editedAt: timestamp({ withTimezone: true }),
     ...timestamps,
   },
-  (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt)],
+  (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt), index("comments_search_idx").using("gin", t.search)],
 );
 
 export const notifications = pgTable(

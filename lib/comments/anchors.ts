@@ -22,7 +22,8 @@ function insideBody(type: Y.AbstractType<unknown> | null, body: Y.XmlFragment): 
 }
 
 /**
- * Whether both ends of an anchor point into the note's body as it is now.
+ * Whether both ends of an anchor point into the note's body as it is now,
+ * around some text.
  * Anything else (bytes that do not decode, positions in another document or
  * outside the body) is refused.
  */
@@ -31,10 +32,12 @@ export function anchorResolves(state: Uint8Array, anchor: Anchor): boolean {
   try {
     Y.applyUpdate(doc, state);
     const body = doc.getXmlFragment(BODY_FIELD);
-    return [anchor.start, anchor.end].every((encoded) => {
-      const position = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(encoded), doc);
-      return position !== null && insideBody(position.type, body);
-    });
+    const [start, end] = [anchor.start, anchor.end].map((encoded) =>
+      Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(encoded), doc),
+    );
+    if (!start || !end || !insideBody(start.type, body) || !insideBody(end.type, body)) return false;
+    // Within one run of text the passage must still hold something (not deleted, ends not swapped).
+    return start.type !== end.type || end.index > start.index;
   } catch {
     return false;
   } finally {

@@ -8,10 +8,10 @@ export function mentionedMembers(body: string, members: { id: string; name: stri
   let rest = body.toLowerCase();
   for (const member of sorted) {
     const tag = `@${member.name.toLowerCase()}`;
-    const at = rest.indexOf(tag);
+    // Every occurrence is tried, not just the first: "@Annabel … @Ann" still names Ann.
+    let at = rest.indexOf(tag);
+    while (at !== -1 && /[\p{L}\p{N}]/u.test(rest[at + tag.length] ?? "")) at = rest.indexOf(tag, at + 1);
     if (at === -1) continue;
-    const after = rest[at + tag.length];
-    if (after && /[\p{L}\p{N}]/u.test(after)) continue;
     found.add(member.id);
     rest = rest.replaceAll(tag, " ");
   }

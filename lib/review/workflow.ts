@@ -65,6 +65,9 @@ export async function decideReview(note: Note, reviewerId: string, decision: "ap
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
   const live = decision === "approve" ? await liveBody(note.id) : null;
   await db().transaction(async (tx) => {
+    // Two reviewers deciding at once: the second finds the review decided.
+    const [current] = await tx.select({ state: reviews.state }).from(reviews).where(eq(reviews.id, review.id)).for("update");
+    if (current?.state !== "pending") throw badRequest("This review has just been decided by someone else.");
     const revision = live ? await recordRevision(note.id, { reason: "approval", userId: reviewerId, snapshot: { title: note.title, ...live } }, tx) : null;
     await tx
       .update(reviews)
