@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/SignOutButton";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
+import { CommandPalette } from "@/components/search/CommandPalette";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
 import { teamsOfUser } from "@/lib/teams/queries";
@@ -29,6 +30,7 @@ export default async function TeamLayout({ children, params }: { children: React
           <Link href="/teams/new">New team</Link>
         </nav>
         <span className="spacer" />
+        <CommandPalette team={team.slug} />
         <Link href="/inbox" className="inbox-link" aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}>
           Inbox{unread > 0 && <span className="count">{unread}</span>}
         </Link>

@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import { createNote, NotePage, signedInAs } from "./support/pages";
+import { mention } from "./support/entities";
+
+test("search from the palette, open a note, filter by actor, share the URL", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const word = `zeppelin${Date.now().toString(36)}`;
+  const note = await createNote(analyst.page, `Airship ${word}`);
+  await note.body.click();
+  await analyst.page.keyboard.type(`The ${word} report names `);
+  await mention(analyst.page, "@", "Russia", "Russia");
+  await analyst.page.keyboard.type("as the buyer.");
+  await note.expectSaved();
+  const other = await createNote(analyst.page, `Second ${word}`);
+  await other.typeAtEnd(`Another ${word} sighting, no actor.`);
+  await other.expectSaved();
+
+  // Results follow an edit within seconds; the palette opens with Ctrl+K.
+  await analyst.page.goto("/t/demo");
+  await expect(async () => {
+    await analyst.page.keyboard.press("Control+k");
+    await analyst.page.getByRole("combobox", { name: "Search" }).fill(word.slice(0, -2));
+    await expect(analyst.page.getByRole("option", { name: new RegExp(`Airship ${word}`) })).toBeVisible({ timeout: 1_500 });
+  }).toPass({ timeout: 15_000 });
+  await analyst.page.getByRole("option", { name: new RegExp(`Airship ${word}`) }).click();
+  await expect(analyst.page).toHaveURL(/\/notes\//);
+  await expect(new NotePage(analyst.page).title).toHaveValue(`Airship ${word}`);
+
+  // The full search, filtered by an actor.
+  await analyst.page.goto(`/t/demo/search?q=${word}`);
+  await expect(analyst.page.getByTestId("result-note")).toHaveCount(2);
+  await expect(analyst.page.getByTestId("result-note").first().locator("mark")).toHaveText(word);
+  await analyst.page.getByText("Filters").click();
+  await analyst.page.getByLabel("Mentions actor").selectOption({ label: "Russia" });
+  await analyst.page.getByRole("button", { name: "Search", exact: true }).click();
+  await expect(analyst.page.getByTestId("result-note")).toHaveCount(1);
+  await expect(analyst.page.getByTestId("result-note")).toContainText(`Airship ${word}`);
+
+  // The same URL in another browser gives the same results.
+  const owner = await signedInAs(browser, "owner", baseURL);
+  await owner.page.goto(analyst.page.url());
+  await expect(owner.page.getByTestId("result-note")).toHaveCount(1);
+  await expect(owner.page.getByTestId("result-note")).toContainText(`Airship ${word}`);
+
+  // A reader finds no draft, not even a count.
+  const reader = await signedInAs(browser, "reader", baseURL);
+  await reader.page.goto(`/t/demo/search?q=${word}`);
+  await expect(reader.page.getByText("Nothing found.")).toBeVisible();
+  await expect(reader.page.getByTestId("result-note")).toHaveCount(0);
+  for (const context of [analyst.context, owner.context, reader.context]) await context.close();
+});
+
+test("odd queries give an empty or sensible result, never an error page", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  for (const q of ['"', "- - -", "!!! & | :*", "' OR 1=1; DROP TABLE notes; --", "x".repeat(10_000), '"unclosed phrase', "-Russia"]) {
+    const response = await analyst.page.goto(`/t/demo/search?q=${encodeURIComponent(q)}`);
+    expect(response?.status()).toBe(200);
+    await expect(analyst.page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+  }
+  await analyst.page.goto("/t/demo/search?q=Security%20Council");
+  await expect(analyst.page.getByTestId("result-note").first()).toContainText("Security Council");
+  await analyst.context.close();
+});

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { NOTE_KINDS, NOTE_STATUSES } from "@/db/schema";
+import { parsePartialDate } from "@/lib/entities/dates";
+import { MAX_QUERY_LENGTH } from "./query";
+
+export interface SearchFilters {
+  q: string;
+  actors: string[];
+  event?: string;
+  tag?: string;
+  status?: (typeof NOTE_STATUSES)[number];
+  kind?: (typeof NOTE_KINDS)[number];
+  author?: string;
+  /** Last edit, inclusive ISO dates. */
+  editedFrom?: string;
+  editedTo?: string;
+  /** Dates of the events mentioned. */
+  eventsFrom?: string;
+  eventsTo?: string;
+}
+
+type Params = Record<string, string | string[] | undefined>;
+
+const uuid = z.uuid();
+const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value ? [value] : []);
+const first = (value: string | string[] | undefined) => list(value)[0]?.trim() || undefined;
+const date = (value: string | string[] | undefined) => {
+  const text = first(value);
+  return text ? parsePartialDate(text)?.date : undefined;
+};
+
+/**
+ * Search filters from the URL, so a search can be bookmarked and shared.
+ * Anything that does not parse is dropped, never sent to the database.
+ */
+export function parseSearchFilters(params: Params): SearchFilters {
+  const pick = <T extends string>(values: readonly T[], value: string | undefined) => values.find((v) => v === value);
+  return {
+    q: (first(params.q) ?? "").slice(0, MAX_QUERY_LENGTH),
+    actors: list(params.actor).filter((id) => uuid.safeParse(id).success).slice(0, 5),
+    event: [first(params.event)].find((id) => id && uuid.safeParse(id).success),
+    tag: first(params.tag)?.slice(0, 60),
+    status: pick(NOTE_STATUSES, first(params.status)),
+    kind: pick(NOTE_KINDS, first(params.kind)),
+    author: [first(params.author)].find((id) => id && uuid.safeParse(id).success),
+    editedFrom: date(params.editedFrom),
+    editedTo: date(params.editedTo),
+    eventsFrom: date(params.eventsFrom),
+    eventsTo: date(params.eventsTo),
+  };
+}
+
+export const hasFilters = (f: SearchFilters) =>
+  f.actors.length > 0 || Boolean(f.event || f.tag || f.status || f.kind || f.author || f.editedFrom || f.editedTo || f.eventsFrom || f.eventsTo);

@@ -1,0 +1,27 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/** Marks around matched words in snippets: private-use characters, never HTML. */
+export const MATCH_START = "\uE000";
+export const MATCH_END = "\uE001";
+
+export const MAX_QUERY_LENGTH = 500;
+
+/**
+ * A tsquery for what the user typed: websearch syntax ("quoted phrases",
+ * -excluded, or), and the last word also as a prefix, so results come as
+ * you type. Returns null when nothing searchable is left (only operators).
+ */
+export function textQuery(input: string, config: "english" | "simple" = "english"): SQL | null {
+  const q = input.slice(0, MAX_QUERY_LENGTH).trim();
+  if (!/[\p{L}\p{N}]/u.test(q)) return null;
+  const cfg = sql.raw(`'${config}'`);
+  const whole = sql`websearch_to_tsquery(${cfg}, ${q})`;
+  const last = /([\p{L}\p{N}]+)$/u.exec(q)?.[1];
+  const quoted = (q.match(/"/g) ?? []).length % 2 === 1;
+  if (!last || quoted || /-[\p{L}\p{N}]+$/u.test(q)) return whole;
+  const head = q.slice(0, q.length - last.length);
+  return sql`(${whole} || (websearch_to_tsquery(${cfg}, ${head}) && to_tsquery('simple', ${`${last.toLowerCase()}:*`})))`;
+}
+
+/** Options for ts_headline: a couple of short fragments with the matches marked. */
+export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MinWords=6, MaxWords=18, FragmentDelimiter=" … "`;

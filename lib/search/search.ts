@@ -1,0 +1,143 @@
+import "server-only";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { db } from "@/db";
+import { comments, commentThreads, editions, entities, notes, type Role } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
+import { hasFilters, type SearchFilters } from "./filters";
+import { HEADLINE_OPTIONS, textQuery } from "./query";
+
+export interface NoteHit {
+  id: string;
+  title: string;
+  status: string;
+  kind: string;
+  updatedAt: Date;
+  snippet: string;
+}
+export interface BriefHit {
+  noteId: string;
+  number: number;
+  title: string;
+  dateline: string;
+  snippet: string;
+}
+export interface EntityHit {
+  id: string;
+  kind: "actor" | "event";
+  name: string;
+  aliases: string[];
+}
+export interface CommentHit {
+  noteId: string;
+  noteTitle: string;
+  threadId: string;
+  snippet: string;
+}
+export interface SearchResults {
+  notes: NoteHit[];
+  briefs: BriefHit[];
+  entities: EntityHit[];
+  comments: CommentHit[];
+}
+
+const empty: SearchResults = { notes: [], briefs: [], entities: [], comments: [] };
+
+/** Conditions on notes from the filters (each an EXISTS on the note's links). */
+function noteConditions(f: SearchFilters): SQL[] {
+  const on: SQL[] = [];
+  for (const actor of f.actors) on.push(sql`exists (select 1 from note_entities ne where ne.note_id = ${notes.id} and ne.entity_id = ${actor})`);
+  if (f.event) on.push(sql`exists (select 1 from note_entities ne where ne.note_id = ${notes.id} and ne.entity_id = ${f.event})`);
+  if (f.tag)
+    on.push(sql`exists (select 1 from note_tags nt join tags t on t.id = nt.tag_id where nt.note_id = ${notes.id} and lower(t.name) = ${f.tag.toLowerCase()})`);
+  if (f.status) on.push(eq(notes.status, f.status));
+  if (f.kind) on.push(eq(notes.kind, f.kind));
+  if (f.author)
+    on.push(
+      sql`(${notes.createdBy} = ${f.author} or ${f.author} = any(${notes.pendingContributors}) or exists (select 1 from revisions r where r.note_id = ${notes.id} and ${f.author} = any(r.contributors)))`,
+    );
+  if (f.editedFrom) on.push(sql`${notes.updatedAt} >= ${f.editedFrom}::date`);
+  if (f.editedTo) on.push(sql`${notes.updatedAt} < ${f.editedTo}::date + 1`);
+  if (f.eventsFrom || f.eventsTo)
+    on.push(sql`exists (select 1 from note_entities ne join entities e on e.id = ne.entity_id where ne.note_id = ${notes.id} and e.kind = 'event'
+      and e.starts_on is not null
+      ${f.eventsTo ? sql`and e.starts_on <= ${f.eventsTo}::date` : sql``}
+      ${f.eventsFrom ? sql`and coalesce(e.ends_on, e.starts_on) >= ${f.eventsFrom}::date` : sql``})`);
+  return on;
+}
+
+/**
+ * Searches a team for one member: notes (drafts for those who may read them),
+ * published briefs (for readers, instead), actors and events, and comments.
+ * Ranked by relevance, recent first among equals; matched words marked in
+ * snippets. Nothing is counted or quoted from what the member may not open.
+ */
+export async function searchTeam(teamId: string, role: Role, f: SearchFilters, limit = 20): Promise<SearchResults> {
+  const query = textQuery(f.q);
+  if (!query && !hasFilters(f)) return empty;
+  if (!can.readDrafts(role)) return { ...empty, briefs: await searchBriefs(teamId, f, limit), entities: query ? await searchEntities(teamId, f.q, limit) : [] };
+
+  const rank = query ? sql`ts_rank_cd(${notes.search}, ${query})` : sql`0`;
+  const top = db()
+    .select({ id: notes.id, rank: rank.as("rank"), updatedAt: notes.updatedAt })
+    .from(notes)
+    .where(and(eq(notes.teamId, teamId), query ? sql`${notes.search} @@ ${query}` : undefined, ...noteConditions(f)))
+    .orderBy(desc(rank), desc(notes.updatedAt))
+    .limit(limit)
+    .as("top");
+  const snippet = query ? sql<string>`ts_headline('english', ${notes.text}, ${query}, ${HEADLINE_OPTIONS})` : sql<string>`left(${notes.text}, 200)`;
+  const noteHits = await db()
+    .select({ id: notes.id, title: notes.title, status: notes.status, kind: notes.kind, updatedAt: notes.updatedAt, snippet })
+    .from(top)
+    .innerJoin(notes, eq(notes.id, top.id))
+    .orderBy(desc(top.rank), desc(top.updatedAt));
+
+  const [entityHits, commentHits] = query ? await Promise.all([searchEntities(teamId, f.q, limit), searchComments(teamId, query, limit)]) : [[], []];
+  return { notes: noteHits, briefs: [], entities: entityHits, comments: commentHits };
+}
+
+async function searchEntities(teamId: string, q: string, limit: number): Promise<EntityHit[]> {
+  const query = textQuery(q, "simple");
+  if (!query) return [];
+  return db()
+    .select({ id: entities.id, kind: entities.kind, name: entities.name, aliases: entities.aliases })
+    .from(entities)
+    .where(and(eq(entities.teamId, teamId), sql`${entities.search} @@ ${query}`))
+    .orderBy(desc(sql`ts_rank_cd(${entities.search}, ${query})`), entities.name)
+    .limit(limit);
+}
+
+async function searchComments(teamId: string, query: SQL, limit: number): Promise<CommentHit[]> {
+  return db()
+    .select({
+      noteId: notes.id,
+      noteTitle: notes.title,
+      threadId: commentThreads.id,
+      snippet: sql<string>`ts_headline('english', ${comments.body}, ${query}, ${HEADLINE_OPTIONS})`,
+    })
+    .from(comments)
+    .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
+    .innerJoin(notes, eq(notes.id, commentThreads.noteId))
+    .where(and(eq(commentThreads.teamId, teamId), sql`${comments.search} @@ ${query}`))
+    .orderBy(desc(sql`ts_rank_cd(${comments.search}, ${query})`), desc(comments.createdAt))
+    .limit(limit);
+}
+
+/** Readers search what is published: the latest live edition of each brief. */
+async function searchBriefs(teamId: string, f: SearchFilters, limit: number): Promise<BriefHit[]> {
+  const query = textQuery(f.q);
+  const latest = sql`${editions.withdrawnAt} is null and ${editions.number} = (select max(e.number) from editions e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)`;
+  const mentions = [...f.actors, ...(f.event ? [f.event] : [])].map((id) => sql`${editions.entities} @> ${JSON.stringify([{ id }])}::jsonb`);
+  return db()
+    .select({
+      noteId: editions.noteId,
+      number: editions.number,
+      title: editions.title,
+      dateline: editions.dateline,
+      snippet: query ? sql<string>`ts_headline('english', ${editions.text}, ${query}, ${HEADLINE_OPTIONS})` : sql<string>`left(${editions.text}, 200)`,
+    })
+    .from(editions)
+    .where(and(eq(editions.teamId, teamId), latest, query ? sql`${editions.search} @@ ${query}` : undefined, ...mentions))
+    .orderBy(desc(query ? sql`ts_rank_cd(${editions.search}, ${query})` : sql`0`), desc(editions.publishedAt))
+    .limit(limit);
+}
+
