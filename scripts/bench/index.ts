@@ -1,0 +1,18 @@
+/**
+ * `npm run bench [name…]`: benchmarks, separate from the tests. Each prints a
+ * table and writes it to bench/results/ with the machine's core count and the commit.
+ */
+import { benchSearch } from "./search";
+
+const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch };
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`No bench named "${name}". Known: ${Object.keys(BENCHES).join(", ")}.`);
+    process.exit(2);
+  }
+  await bench();
+}
+process.exit(0);

@@ -1,0 +1,121 @@
+/**
+ * Search latency on a generated corpus: N notes of about 500 words, each
+ * mentioning a few of 300 generated actors and events, on PGlite and on
+ * PostgreSQL. Measures a two-word query with one actor filter, as an analyst
+ * would type it, through the same searchTeam the app uses.
+ */
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { setDatabase } from "@/db";
+import { entities, memberships, noteEntities, notes, teams, users } from "@/db/schema";
+import { parseSearchFilters } from "@/lib/search/filters";
+import { searchTeam } from "@/lib/search/search";
+import { report, summarise } from "./stats";
+
+const NOTES = Number(process.env.BENCH_NOTES ?? 100_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const ACTORS = 200;
+const EVENTS = 100;
+
+// A deterministic generator, so runs compare.
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
+
+const COMMON = "the of and to in a is that for on with as was by at from it an be this are which or have has not were but been their its had after more than over also".split(" ");
+const TOPICAL = Array.from({ length: 5_000 }, (_, i) => `term${i.toString(36)}`);
+const words = (n: number) => Array.from({ length: n }, () => (random() < 0.55 ? pick(COMMON) : pick(TOPICAL))).join(" ");
+
+async function fill(handle: DatabaseHandle) {
+  const { db } = handle;
+  const [user] = await db.insert(users).values({ email: `bench-${randomBytes(4).toString("hex")}@bench.test`, name: "Bench", passwordHash: "x" }).returning();
+  const [team] = await db.insert(teams).values({ name: "Bench", slug: `bench-${randomBytes(4).toString("hex")}` }).returning();
+  await db.insert(memberships).values({ teamId: team.id, userId: user.id, role: "analyst" });
+  const made = await db
+    .insert(entities)
+    .values([
+      ...Array.from({ length: ACTORS }, (_, i) => ({ teamId: team.id, kind: "actor" as const, name: `Actor ${i}` })),
+      ...Array.from({ length: EVENTS }, (_, i) => ({ teamId: team.id, kind: "event" as const, name: `Event ${i}`, startsOn: `2006-${String((i % 12) + 1).padStart(2, "0")}-01` })),
+    ])
+    .returning({ id: entities.id, kind: entities.kind });
+  const actors = made.filter((e) => e.kind === "actor").map((e) => e.id);
+  const events = made.filter((e) => e.kind === "event").map((e) => e.id);
+
+  const started = performance.now();
+  const batch = 500;
+  for (let done = 0; done < NOTES; done += batch) {
+    const rows = Array.from({ length: Math.min(batch, NOTES - done) }, () => {
+      const text = words(500);
+      return { teamId: team.id, title: words(6), text, content: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] }, createdBy: user.id };
+    });
+    const inserted = await db.insert(notes).values(rows).returning({ id: notes.id });
+    const links = inserted.flatMap(({ id }) => {
+      const chosen = new Set([pick(actors), pick(actors), pick(actors), pick(events)]);
+      return [...chosen].map((entityId) => ({ noteId: id, entityId, teamId: team.id, mentions: 1, snippets: [] }));
+    });
+    await db.insert(noteEntities).values(links);
+    if ((done / batch) % 20 === 0) process.stdout.write(`  ${handle.kind}: ${done + rows.length} notes\r`);
+  }
+  await db.execute(sql`analyze`);
+  console.log(`  ${handle.kind}: ${NOTES} notes in ${Math.round((performance.now() - started) / 1000)} s`);
+  return { teamId: team.id, actors };
+}
+
+async function measure(handle: DatabaseHandle) {
+  setDatabase(handle);
+  const { teamId, actors } = await fill(handle);
+  const samples: number[] = [];
+  let found = 0;
+  for (let i = 0; i < QUERIES; i++) {
+    const filters = parseSearchFilters({ q: `${pick(TOPICAL)} ${pick(TOPICAL)}`, actor: pick(actors) });
+    const start = performance.now();
+    const results = await searchTeam(teamId, "analyst", filters);
+    samples.push(performance.now() - start);
+    found += results.notes.length;
+  }
+  return { database: handle.kind, notes: NOTES, queries: QUERIES, ...summarise(samples), avgResults: Math.round((found / QUERIES) * 10) / 10 };
+}
+
+async function postgresHandle(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> } | null> {
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `dossier_bench_${randomBytes(4).toString("hex")}`;
+  const client = postgres(admin, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+  try {
+    await client.unsafe(`create database ${name}`);
+  } catch {
+    console.log("PostgreSQL not reachable: measuring PGlite only.");
+    await client.end();
+    return null;
+  }
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const handle = openDatabase({ databaseUrl: url.toString() });
+  return {
+    handle,
+    drop: async () => {
+      await handle.close();
+      const cleanup = postgres(admin, { max: 1, onnotice: () => {} });
+      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export async function benchSearch() {
+  console.log(`search: ${NOTES} notes of ~500 words, ${QUERIES} two-word queries with one actor filter`);
+  const rows = [];
+  const pglite = openDatabase({ dataDir: "memory://" });
+  await pglite.migrate();
+  rows.push(await measure(pglite));
+  await pglite.close();
+  const pg = await postgresHandle();
+  if (pg) {
+    await pg.handle.migrate();
+    rows.push(await measure(pg.handle));
+    await pg.drop();
+  }
+  report("search", rows);
+}

@@ -1,0 +1,34 @@
+import { execSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+export function summarise(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) };
+}
+
+function commit(): string {
+  try {
+    return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+  } catch {
+    return "unknown";
+  }
+}
+
+/** Prints a table and writes the run to bench/results/<time>-<name>.json with the machine and commit. */
+export function report(name: string, rows: Record<string, unknown>[]) {
+  console.table(rows);
+  const dir = path.join(process.cwd(), "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${name}.json`);
+  fs.writeFileSync(file, JSON.stringify({ bench: name, at: new Date().toISOString(), cores: os.cpus().length, node: process.version, commit: commit(), rows }, null, 2));
+  console.log(`written ${path.relative(process.cwd(), file)}`);
+}
