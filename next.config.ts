@@ -9,6 +9,20 @@ const nextConfig: NextConfig = {
   // Imports check file sizes themselves (1 MB a file) and answer in a sentence;
   // Next's own limit sits above so oversized files reach that check.
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -14,7 +14,8 @@ export type AuditAction =
   | "note.unpublished"
   | "entity.merged"
   | "entity.deleted"
-  | "user.signed_in";
+  | "user.signed_in"
+  | "user.sign_in_failed";
 
 export async function recordAudit(
   entry: { teamId?: string | null; userId?: string | null; action: AuditAction; target?: string; data?: Record<string, unknown> },

@@ -20,7 +20,11 @@ export function SignInForm({ callbackPath, email: initialEmail = "" }: { callbac
         redirect: false,
       });
       if (result?.error) {
-        setError("That email and password do not match an account.");
+        setError(
+          result.code === "rate_limited"
+            ? "Too many failed sign-ins for this account. Wait 15 minutes and try again."
+            : "That email and password do not match an account.",
+        );
         setPending(false);
         return;
       }

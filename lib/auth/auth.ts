@@ -1,8 +1,14 @@
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { verifyCredentials } from "@/lib/users/queries";
+import { normaliseEmail, verifyCredentials } from "@/lib/users/queries";
+import { recordFailedSignIn, signInBlocked } from "./rate-limit";
+
+/** Too many failed attempts for this account: the sign-in form says so. */
+class TooManyAttempts extends CredentialsSignin {
+  code = "rate_limited";
+}
 
 const credentials = z.object({
   email: z.email().max(320),
@@ -24,8 +30,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        if (!user) return null;
+        const email = normaliseEmail(parsed.data.email);
+        if (await signInBlocked(email)) throw new TooManyAttempts();
+        const user = await verifyCredentials(email, parsed.data.password);
+        if (!user) {
+          await recordFailedSignIn(email);
+          return null;
+        }
         await recordAudit({ userId: user.id, action: "user.signed_in" });
         return { id: user.id, email: user.email, name: user.name };
       },

@@ -15,6 +15,7 @@ export interface CollabOperations {
   restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
   tellEditors(noteId: string, message: NoteMessage): void;
   liveBody(noteId: string): Promise<LiveBody>;
+  closeNote(noteId: string): void;
 }
 
 /** What the server tells the editors of a note (as a stateless message), so they refresh that part. */
@@ -45,6 +46,7 @@ function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
     },
     restoreBody: (noteId, userId, content, beforeRestore) => restoreNoteBody(hocuspocus, noteId, userId, content, beforeRestore),
     liveBody: (noteId) => readLiveBody(hocuspocus, noteId),
+    closeNote: (noteId) => hocuspocus.closeConnections(noteId),
     tellEditors(noteId, message) {
       // With Redis, Hocuspocus carries stateless messages to the other processes too.
       hocuspocus.documents.get(noteId)?.broadcastStateless(message);
@@ -85,4 +87,9 @@ export function tellEditors(noteId: string, message: NoteMessage): void {
 /** The note's body as its editors see it now (stored or not): what an approval or an edition is bound to. */
 export function liveBody(noteId: string): Promise<LiveBody> {
   return collab().liveBody(noteId);
+}
+
+/** Closes every connection to a note (it is being deleted). */
+export function closeNote(noteId: string): void {
+  (globalThis as Holder)[key]?.closeNote(noteId);
 }

@@ -91,3 +91,13 @@ export async function renameNote(teamId: string, noteId: string, title: string, 
     .returning({ id: notes.id });
   if (updated.length === 0) throw notFound("That note");
 }
+
+/** Deletes a note of the team with everything that hangs off it (revisions, comments, editions). */
+export async function deleteNote(teamId: string, noteId: string): Promise<Note> {
+  const [deleted] = await db()
+    .delete(notes)
+    .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)))
+    .returning();
+  if (!deleted) throw notFound("That note");
+  return deleted;
+}

@@ -4,6 +4,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { Feed } from "feed";
 import { db } from "@/db";
 import { feedTokens, type Edition, type Team } from "@/db/schema";
+import { escapeHtml } from "@/lib/editor/html";
 import { roleInTeam } from "@/lib/teams/queries";
 import { documentHtml } from "./render";
 
@@ -52,11 +53,13 @@ export function atomFeed(options: { origin: string; team: Team; title: string; s
   for (const edition of options.editions) {
     const url = `${origin}/b/${team.slug}/${edition.noteId}/${edition.number}`;
     feed.addItem({
-      title: edition.number > 1 ? `${edition.title} (edition ${edition.number})` : edition.title,
+      // The feed writes an entry's title and summary as type="html": escaped, so a
+      // title like "<img onerror=…>" is shown as text by feed readers, not rendered.
+      title: escapeHtml(edition.number > 1 ? `${edition.title} (edition ${edition.number})` : edition.title),
       id: url,
       link: url,
       date: edition.publishedAt,
-      description: edition.summary || edition.text.slice(0, 280),
+      description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
       content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}/t/${team.slug}/${kind}s/${id}` : undefined),
       author: edition.authors.map((name) => ({ name })),
     });

@@ -3,7 +3,8 @@ import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/
 import { findNote, listNotes } from "@/lib/notes/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
-import { buildTeam } from "@/lib/testing/factories";
+import { buildNote, buildTeam } from "@/lib/testing/factories";
+import { exportResponse } from "./export";
 import { importPosts, parsePost, readText } from "./import";
 import { markdownManager } from "./markdown";
 
@@ -64,12 +65,27 @@ describe("Markdown both ways", () => {
     expect(normalised(markdownManager().parse(markdown) as ProseMirrorJSON)).toEqual(normalised(brief));
   });
 
-  it("imports an exported brief as the same document, its first heading as the title", () => {
-    const exported = `# Iran talks\n\n${markdownManager().serialize(brief)}\n`;
-    const post = parsePost("export.md", exported);
+  it("imports an exported brief as the same document, its first heading as the title", async () => {
+    const response = exportResponse("md", { title: "Iran talks", subtitle: "Desk · 20 December 2006 · edition 1", content: brief });
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="Iran-talks.md"');
+    const post = parsePost("Iran-talks.md", await response.text());
     expect(post.title).toBe("Iran talks");
     expect(post.date).toBeNull();
-    expect(normalised(post.content)).toEqual(normalised(brief));
+    // The export's subtitle line comes back as the first paragraph, in italics.
+    expect(normalised(post.content)).toEqual(normalised(doc(paragraph(text("Desk · 20 December 2006 · edition 1", { type: "italic" })), ...(brief.content as Node[]))));
+  });
+
+  it("exports a standalone HTML page with the title and text escaped", async () => {
+    const title = "Iran <script>alert(1)</script>";
+    const response = exportResponse("html", { title, subtitle: "Desk", content: doc(paragraph(text("<img src=x onerror=alert(1)>"))) });
+    expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="Iran-scriptalert1script.html"');
+    const html = await response.text();
+    expect(html).toContain("<title>Iran &lt;script&gt;alert(1)&lt;/script&gt;</title>");
+    expect(html).toContain("<h1>Iran &lt;script&gt;alert(1)&lt;/script&gt;</h1>");
+    expect(html).toContain("<p>&lt;img src=x onerror=alert(1)&gt;</p>");
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
   });
 });
 
@@ -171,12 +187,14 @@ describe("importing posts", () => {
       { file: { name: "huge.md", bytes: new Uint8Array(1_000_001).fill(0x61) }, message: "“huge.md” is larger than 1 MB; nothing was imported." },
       { file: { name: "photo.png", bytes: utf8("not really") }, message: "“photo.png” is not a Markdown file (.md); nothing was imported." },
     ];
+    await buildNote(team.id, owner.id);
     const before = (await listNotes(team.id)).length;
     for (const { file, message } of bad) {
       const error = await rejectionOf(importPosts(team.id, owner.id, [good, file]));
       expect(error.code).toBe("bad_request");
       expect(error.message).toBe(message);
     }
+    expect(before).toBe(1);
     expect((await listNotes(team.id)).length).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { editions, entities, notes, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
+import { editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import { liveBody } from "@/lib/collab/registry";
@@ -51,7 +51,11 @@ export async function publishNote(
     .selectDistinct({ name: users.name })
     .from(users)
     .where(
-      sql`${users.id} = ${note.createdBy} or ${users.id} in (select unnest(contributors) from ${revisions} where note_id = ${note.id})`,
+      // Edits since the last revision are in the edition too: their writers wait in
+      // pending_contributors (stored) or the update log (acknowledged, not yet stored).
+      sql`${users.id} = ${note.createdBy} or ${users.id} in (select unnest(contributors) from ${revisions} where note_id = ${note.id})
+        or ${users.id} in (select unnest(pending_contributors) from ${notes} where id = ${note.id})
+        or ${users.id} in (select user_id from ${noteUpdates} where note_id = ${note.id})`,
     );
 
   const edition = await db().transaction(async (tx) => {

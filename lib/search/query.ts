@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql, type AnyColumn, type SQL } from "drizzle-orm";
 
 /** Marks around matched words in snippets: private-use characters, never HTML. */
 export const MATCH_START = "\uE000";
@@ -25,3 +25,16 @@ export function textQuery(input: string, config: "english" | "simple" = "english
 
 /** Options for ts_headline: a couple of short fragments with the matches marked. */
 export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MinWords=6, MaxWords=18, FragmentDelimiter=" … "`;
+
+/** Stands in for "<" while ts_headline runs (private use, like the marks). */
+const TAG_GUARD = "\uE002";
+
+/**
+ * A snippet of `text` with the matches marked. ts_headline replaces anything
+ * its parser takes for an HTML tag ("<script>", "<b>") with a space, so the
+ * snippet would not be the text as written: "<" is swapped out while it runs
+ * and put back after. The result is plain text; escaping is the renderer's.
+ */
+export function headline(text: SQL | AnyColumn, query: SQL): SQL<string> {
+  return sql<string>`replace(ts_headline('english', replace(${text}, '<', ${TAG_GUARD}), ${query}, ${HEADLINE_OPTIONS}), ${TAG_GUARD}, '<')`;
+}

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { comments, commentThreads, editions, entities, notes, type Role } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
 import { hasFilters, type SearchFilters } from "./filters";
-import { HEADLINE_OPTIONS, textQuery } from "./query";
+import { headline, textQuery } from "./query";
 
 export interface NoteHit {
   id: string;
@@ -76,7 +76,8 @@ export async function searchTeam(teamId: string, role: Role, f: SearchFilters, l
   if (!query && !hasFilters(f)) return empty;
   if (!can.readDrafts(role)) return { ...empty, briefs: await searchBriefs(teamId, f, limit), entities: query ? await searchEntities(teamId, f.q, limit) : [] };
 
-  const rank = query ? sql`ts_rank_cd(${notes.search}, ${query})` : sql`0`;
+  // Not a bare `0`: in ORDER BY that is read as a column position, and fails.
+  const rank = query ? sql`ts_rank_cd(${notes.search}, ${query})` : sql`0::real`;
   const top = db()
     .select({ id: notes.id, rank: rank.as("rank"), updatedAt: notes.updatedAt })
     .from(notes)
@@ -84,7 +85,7 @@ export async function searchTeam(teamId: string, role: Role, f: SearchFilters, l
     .orderBy(desc(rank), desc(notes.updatedAt))
     .limit(limit)
     .as("top");
-  const snippet = query ? sql<string>`ts_headline('english', ${notes.text}, ${query}, ${HEADLINE_OPTIONS})` : sql<string>`left(${notes.text}, 200)`;
+  const snippet = query ? headline(notes.text, query) : sql<string>`left(${notes.text}, 200)`;
   const noteHits = await db()
     .select({ id: notes.id, title: notes.title, status: notes.status, kind: notes.kind, updatedAt: notes.updatedAt, snippet })
     .from(top)
@@ -112,7 +113,7 @@ async function searchComments(teamId: string, query: SQL, limit: number): Promis
       noteId: notes.id,
       noteTitle: notes.title,
       threadId: commentThreads.id,
-      snippet: sql<string>`ts_headline('english', ${comments.body}, ${query}, ${HEADLINE_OPTIONS})`,
+      snippet: headline(comments.body, query),
     })
     .from(comments)
     .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
@@ -133,11 +134,12 @@ async function searchBriefs(teamId: string, f: SearchFilters, limit: number): Pr
       number: editions.number,
       title: editions.title,
       dateline: editions.dateline,
-      snippet: query ? sql<string>`ts_headline('english', ${editions.text}, ${query}, ${HEADLINE_OPTIONS})` : sql<string>`left(${editions.text}, 200)`,
+      snippet: query ? headline(editions.text, query) : sql<string>`left(${editions.text}, 200)`,
     })
     .from(editions)
     .where(and(eq(editions.teamId, teamId), latest, query ? sql`${editions.search} @@ ${query}` : undefined, ...mentions))
-    .orderBy(desc(query ? sql`ts_rank_cd(${editions.search}, ${query})` : sql`0`), desc(editions.publishedAt))
+    // Not a bare `0`: in ORDER BY that is read as a column position, and fails.
+    .orderBy(desc(query ? sql`ts_rank_cd(${editions.search}, ${query})` : sql`0::real`), desc(editions.publishedAt))
     .limit(limit);
 }
 

@@ -1,5 +1,6 @@
 import { authSecret, mintCollabToken } from "@/lib/auth/collab-token";
 import { currentUser } from "@/lib/auth/session";
+import { isSameOrigin } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +8,8 @@ export const dynamic = "force-dynamic";
  * A short-lived token for the editor's websocket, minted from the session.
  * What the user may do with a note is decided when the websocket connects.
  */
-export async function POST() {
+export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return Response.json({ error: "Cross-site request refused." }, { status: 403 });
   const user = await currentUser();
   if (!user) return Response.json({ error: "Please sign in." }, { status: 401 });
   return Response.json({ token: await mintCollabToken(user.id, authSecret()) }, { headers: { "Cache-Control": "no-store" } });

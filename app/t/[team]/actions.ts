@@ -5,7 +5,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { teamAction, type ActionResult } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
-import { createNote, renameNote } from "@/lib/notes/queries";
+import { closeNote } from "@/lib/collab/registry";
+import { createNote, deleteNote, renameNote } from "@/lib/notes/queries";
 import { NOTE_KINDS } from "@/db/schema";
 
 const title = z.string().trim().max(200, "A title can be at most 200 characters.");
@@ -31,4 +32,15 @@ export const renameNoteAction = teamAction(
   z.object({ team: z.string(), noteId: z.uuid("That note was not found."), title }),
   can.editNotes,
   async (input, { user, team }) => renameNote(team.id, input.noteId, input.title, user.id),
+);
+
+export const deleteNoteAction = teamAction(
+  z.object({ team: z.string(), noteId: z.uuid("That note was not found.") }),
+  can.delete,
+  async (input, { user, team }) => {
+    const note = await deleteNote(team.id, input.noteId);
+    closeNote(note.id);
+    await recordAudit({ teamId: team.id, userId: user.id, action: "note.deleted", target: note.id, data: { title: note.title } });
+    return `/t/${team.slug}`;
+  },
 );

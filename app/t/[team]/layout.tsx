@@ -27,6 +27,7 @@ export default async function TeamLayout({ children, params }: { children: React
           {can.readDrafts(role) && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
           {can.readDrafts(role) && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can.manageMembers(role) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
+          {can.manageMembers(role) && <Link href={`/t/${team.slug}/audit`}>Audit</Link>}
           <Link href="/teams/new">New team</Link>
         </nav>
         <span className="spacer" />

@@ -13,6 +13,7 @@ import { getTeamNote } from "@/lib/notes/queries";
 import { entityDirectory } from "@/lib/entities/queries";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { NoteTags } from "@/components/notes/NoteTags";
+import { DeleteNoteButton } from "@/components/notes/DeleteNoteButton";
 import { WorkflowPanel } from "@/components/review/WorkflowPanel";
 import { listMembers } from "@/lib/teams/queries";
 
@@ -46,6 +47,9 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
         <Link className="history-link" href={`/t/${team.slug}/notes/${note.id}/history`}>
           History
         </Link>
+        <a href={`/t/${team.slug}/notes/${note.id}/export?format=md`}>Markdown</a>
+        <a href={`/t/${team.slug}/notes/${note.id}/export?format=html`}>HTML</a>
+        {can.delete(role) && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
       </div>
       <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={editable} />
       <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={editable} />
