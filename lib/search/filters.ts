@@ -28,6 +28,16 @@ const date = (value: string | string[] | undefined) => {
   const text = first(value);
   return text ? parsePartialDate(text)?.date : undefined;
 };
+/** The last day of the period entered: "to 2006" is to the end of 2006, not its first day. */
+const dateTo = (value: string | string[] | undefined) => {
+  const text = first(value);
+  const parsed = text ? parsePartialDate(text) : null;
+  if (!parsed) return undefined;
+  const end = new Date(`${parsed.date}T00:00:00Z`);
+  if (parsed.precision === "month") end.setUTCMonth(end.getUTCMonth() + 1, 0);
+  if (parsed.precision === "year") end.setUTCMonth(11, 31);
+  return end.toISOString().slice(0, 10);
+};
 
 /**
  * Search filters from the URL, so a search can be bookmarked and shared.
@@ -44,9 +54,9 @@ export function parseSearchFilters(params: Params): SearchFilters {
     kind: pick(NOTE_KINDS, first(params.kind)),
     author: [first(params.author)].find((id) => id && uuid.safeParse(id).success),
     editedFrom: date(params.editedFrom),
-    editedTo: date(params.editedTo),
+    editedTo: dateTo(params.editedTo),
     eventsFrom: date(params.eventsFrom),
-    eventsTo: date(params.eventsTo),
+    eventsTo: dateTo(params.eventsTo),
   };
 }
 

@@ -22,19 +22,16 @@ useTestDatabase();
 type Params = Parameters<typeof parseSearchFilters>[0];
 
 /** A search as the search page runs it: the URL's parameters, read through the same parser. */
-const search = (teamId: string, role: Role, params: Params) => searchTeam(teamId, role, parseSearchFilters(params));
+// As the palette searches, as one types: the last word is also a prefix.
+const search = (teamId: string, role: Role, params: Params) => searchTeam(teamId, role, parseSearchFilters(params), { asYouType: true });
+// As the search page searches, once submitted: whole words only.
+const submitted = (teamId: string, role: Role, params: Params) => searchTeam(teamId, role, parseSearchFilters(params));
 
 /** The ids of the notes found, in the order shown. */
 const noteIds = async (teamId: string, params: Params, role: Role = "analyst") => (await search(teamId, role, params)).notes.map((hit) => hit.id);
 
-async function buildTitledNote(
-  teamId: string,
-  userId: string,
-  title: string,
-  body: string | ReturnType<typeof paragraphs>,
-  options: { kind?: NoteKind; status?: NoteStatus } = {},
-) {
-  return createNote({ teamId, userId, title, content: typeof body === "string" ? paragraphs(body) : body, ...options });
+function buildTitledNote(teamId: string, userId: string, title: string, body: string, options: { kind?: NoteKind; status?: NoteStatus } = {}) {
+  return createNote({ teamId, userId, title, content: paragraphs(body), ...options });
 }
 
 const actor = (teamId: string, userId: string, name: string, aliases: string[] = []) =>
@@ -215,6 +212,24 @@ describe("query syntax", () => {
     expect(await noteIds(team.id, { q: "Chi" })).toEqual([china.id]);
     // Only the last word: an earlier partial word must match whole.
     expect(await noteIds(team.id, { q: "Russi deal" })).toEqual([]);
+    // After "or", the word being typed is an alternative, not one more word required.
+    expect(sorted(await noteIds(team.id, { q: "Russia or Chi" }))).toEqual(sorted([russia.id, china.id]));
+    expect(sorted(await noteIds(team.id, { q: "Russia OR Chi" }))).toEqual(sorted([russia.id, china.id]));
+  });
+
+  it("matches whole words only once submitted, so a search needs no prefix expansion", async () => {
+    const { team, russia } = await teamWithNotes();
+    const ids = async (q: string) => (await submitted(team.id, "analyst", { q })).notes.map((hit) => hit.id);
+    expect(await ids("Russi")).toEqual([]);
+    expect(await ids("Russia")).toEqual([russia.id]);
+  });
+
+  it("takes the end of a hyphenated name as the start of a word, and a minus as a minus", async () => {
+    const { team, owner } = await buildTeam();
+    const qaeda = await buildTitledNote(team.id, owner.id, "Claim", "Al-Qaeda claimed the attack.");
+    const other = await buildTitledNote(team.id, owner.id, "Denial", "Al-Shabaab denied the attack.");
+    expect(await noteIds(team.id, { q: "Al-Qa" })).toEqual([qaeda.id]);
+    expect(await noteIds(team.id, { q: "attack -Al-Qaeda" })).toEqual([other.id]);
   });
 
   it("finds nothing, without failing, for queries made only of operators or quotes", async () => {
@@ -294,11 +309,16 @@ describe("filters", () => {
     expect(await noteIds(team.id, { event: talks.id, actor: russia.id })).toEqual([russiaAtTalks.id]);
   });
 
-  it("does not let another team's actor stand in for a filter", async () => {
-    const { team, iran } = await teamWithMentions();
-    const { team: other } = await buildTeam();
+  it("finds nothing in another team by this team's actor, and drops an id that is not one", async () => {
+    const { team, iran, iranOnly, both } = await teamWithMentions();
+    const { team: other, owner: otherOwner } = await buildTeam();
+    const theirIran = await actor(other.id, otherOwner.id, "Iran");
+    const theirs = await createNote({ teamId: other.id, userId: otherOwner.id, title: "Theirs", content: mentionDoc(["Deal: ", mention(theirIran), "."]) });
+
+    expect(await noteIds(other.id, { actor: theirIran.id })).toEqual([theirs.id]);
     expect(await noteIds(other.id, { actor: iran.id })).toEqual([]);
-    expect(await noteIds(team.id, { actor: "not-a-uuid" })).toEqual([]);
+    expect(await noteIds(team.id, { actor: theirIran.id })).toEqual([]);
+    expect(sorted(await noteIds(team.id, { q: "Iran", actor: ["not-a-uuid", iran.id] }))).toEqual(sorted([iranOnly.id, both.id]));
   });
 
   it("finds notes with a tag, whatever its case", async () => {
@@ -363,6 +383,10 @@ describe("filters", () => {
     expect(await noteIds(team.id, { editedFrom: "2024-02-16" })).toEqual([march.id]);
     expect(await noteIds(team.id, { editedTo: "2024-02-14" })).toEqual([january.id]);
     expect(await noteIds(team.id, { editedTo: "2024-02-15", q: "enrichment" })).toEqual([february.id, january.id]);
+    // A month or a year runs to its end.
+    expect(await noteIds(team.id, { editedFrom: "2024-02", editedTo: "2024-02" })).toEqual([february.id]);
+    expect(await noteIds(team.id, { editedFrom: "2024", editedTo: "2024" })).toEqual([march.id, february.id, january.id]);
+    expect(await noteIds(team.id, { editedTo: "2024-01" })).toEqual([january.id]);
     // A date that is not a date is dropped.
     expect(await noteIds(team.id, { editedFrom: "2024-02-30", editedTo: "soon" })).toEqual([]);
   });
@@ -389,6 +413,10 @@ describe("filters", () => {
     expect(sorted(await noteIds(team.id, { eventsFrom: "2006-10-10" }))).toEqual([aboutDeal.id]);
     expect(sorted(await noteIds(team.id, { eventsTo: "2006-10-09" }))).toEqual(sorted([aboutTest.id, aboutInvasion.id]));
     expect(await noteIds(team.id, { eventsFrom: "2007-01-01", eventsTo: "2015-07-13" })).toEqual([]);
+    // A month or a year runs to its end.
+    expect(await noteIds(team.id, { eventsFrom: "2006", eventsTo: "2006" })).toEqual([aboutTest.id]);
+    expect(await noteIds(team.id, { eventsFrom: "2006-10", eventsTo: "2006-10" })).toEqual([aboutTest.id]);
+    expect(sorted(await noteIds(team.id, { eventsTo: "2015" }))).toEqual(sorted([aboutTest.id, aboutInvasion.id, aboutDeal.id]));
   });
 });
 

@@ -71,10 +71,17 @@ function noteConditions(f: SearchFilters): SQL[] {
  * Ranked by relevance, recent first among equals; matched words marked in
  * snippets. Nothing is counted or quoted from what the member may not open.
  */
-export async function searchTeam(teamId: string, role: Role, f: SearchFilters, limit = 20): Promise<SearchResults> {
-  const query = textQuery(f.q);
+export async function searchTeam(
+  teamId: string,
+  role: Role,
+  f: SearchFilters,
+  options: { limit?: number; asYouType?: boolean } = {},
+): Promise<SearchResults> {
+  const limit = options.limit ?? 20;
+  const asYouType = options.asYouType ?? false;
+  const query = textQuery(f.q, { asYouType });
   if (!query && !hasFilters(f)) return empty;
-  if (!can.readDrafts(role)) return { ...empty, briefs: await searchBriefs(teamId, f, limit), entities: query ? await searchEntities(teamId, f.q, limit) : [] };
+  if (!can.readDrafts(role)) return { ...empty, briefs: await searchBriefs(teamId, f, limit, asYouType), entities: query ? await searchEntities(teamId, f.q, limit, asYouType) : [] };
 
   // Not a bare `0`: in ORDER BY that is read as a column position, and fails.
   const rank = query ? sql`ts_rank_cd(${notes.search}, ${query})` : sql`0::real`;
@@ -92,12 +99,12 @@ export async function searchTeam(teamId: string, role: Role, f: SearchFilters, l
     .innerJoin(notes, eq(notes.id, top.id))
     .orderBy(desc(top.rank), desc(top.updatedAt));
 
-  const [entityHits, commentHits] = query ? await Promise.all([searchEntities(teamId, f.q, limit), searchComments(teamId, query, limit)]) : [[], []];
+  const [entityHits, commentHits] = query ? await Promise.all([searchEntities(teamId, f.q, limit, asYouType), searchComments(teamId, query, limit)]) : [[], []];
   return { notes: noteHits, briefs: [], entities: entityHits, comments: commentHits };
 }
 
-async function searchEntities(teamId: string, q: string, limit: number): Promise<EntityHit[]> {
-  const query = textQuery(q, "simple");
+async function searchEntities(teamId: string, q: string, limit: number, asYouType: boolean): Promise<EntityHit[]> {
+  const query = textQuery(q, { config: "simple", asYouType });
   if (!query) return [];
   return db()
     .select({ id: entities.id, kind: entities.kind, name: entities.name, aliases: entities.aliases })
@@ -124,8 +131,8 @@ async function searchComments(teamId: string, query: SQL, limit: number): Promis
 }
 
 /** Readers search what is published: the latest live edition of each brief. */
-async function searchBriefs(teamId: string, f: SearchFilters, limit: number): Promise<BriefHit[]> {
-  const query = textQuery(f.q);
+async function searchBriefs(teamId: string, f: SearchFilters, limit: number, asYouType: boolean): Promise<BriefHit[]> {
+  const query = textQuery(f.q, { asYouType });
   const latest = sql`${editions.withdrawnAt} is null and ${editions.number} = (select max(e.number) from editions e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)`;
   const mentions = [...f.actors, ...(f.event ? [f.event] : [])].map((id) => sql`${editions.entities} @> ${JSON.stringify([{ id }])}::jsonb`);
   return db()

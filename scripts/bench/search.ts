@@ -66,16 +66,27 @@ async function fill(handle: DatabaseHandle) {
 async function measure(handle: DatabaseHandle) {
   setDatabase(handle);
   const { teamId, actors } = await fill(handle);
-  const samples: number[] = [];
-  let found = 0;
-  for (let i = 0; i < QUERIES; i++) {
-    const filters = parseSearchFilters({ q: `${pick(TOPICAL)} ${pick(TOPICAL)}`, actor: pick(actors) });
-    const start = performance.now();
-    const results = await searchTeam(teamId, "analyst", filters);
-    samples.push(performance.now() - start);
-    found += results.notes.length;
+  const rows = [];
+  // A submitted search (whole words), and the palette's search as you type (last word as a prefix).
+  for (const asYouType of [false, true]) {
+    const samples: number[] = [];
+    let found = 0;
+    for (let i = 0; i < QUERIES; i++) {
+      const filters = parseSearchFilters({ q: `${pick(TOPICAL)} ${pick(TOPICAL)}`, actor: pick(actors) });
+      const start = performance.now();
+      const results = await searchTeam(teamId, "analyst", filters, { asYouType });
+      samples.push(performance.now() - start);
+      found += results.notes.length;
+    }
+    rows.push({
+      database: handle.kind,
+      mode: asYouType ? "as you type" : "submitted",
+      notes: NOTES,
+      ...summarise(samples),
+      avgResults: Math.round((found / QUERIES) * 10) / 10,
+    });
   }
-  return { database: handle.kind, notes: NOTES, queries: QUERIES, ...summarise(samples), avgResults: Math.round((found / QUERIES) * 10) / 10 };
+  return rows;
 }
 
 async function postgresHandle(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> } | null> {
@@ -104,18 +115,23 @@ async function postgresHandle(): Promise<{ handle: DatabaseHandle; drop: () => P
   };
 }
 
+/** BENCH_DATABASES=pglite,postgres (the default) picks which to measure; BENCH_KEEP=1 keeps the PostgreSQL database for EXPLAIN. */
 export async function benchSearch() {
+  const which = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
   console.log(`search: ${NOTES} notes of ~500 words, ${QUERIES} two-word queries with one actor filter`);
   const rows = [];
-  const pglite = openDatabase({ dataDir: "memory://" });
-  await pglite.migrate();
-  rows.push(await measure(pglite));
-  await pglite.close();
-  const pg = await postgresHandle();
+  if (which.includes("pglite")) {
+    const pglite = openDatabase({ dataDir: "memory://" });
+    await pglite.migrate();
+    rows.push(...(await measure(pglite)));
+    await pglite.close();
+  }
+  const pg = which.includes("postgres") ? await postgresHandle() : null;
   if (pg) {
     await pg.handle.migrate();
-    rows.push(await measure(pg.handle));
-    await pg.drop();
+    rows.push(...(await measure(pg.handle)));
+    if (process.env.BENCH_KEEP === "1") await pg.handle.close();
+    else await pg.drop();
   }
   report("search", rows);
 }

@@ -9,5 +9,5 @@ import { searchTeam } from "@/lib/search/search";
 export const quickSearchAction = teamAction(
   z.object({ team: z.string(), q: z.string().max(10_000) }),
   () => true,
-  async (input, { team, role }) => searchTeam(team.id, role, parseSearchFilters({ q: input.q }), 5),
+  async (input, { team, role }) => searchTeam(team.id, role, parseSearchFilters({ q: input.q }), { limit: 5, asYouType: true }),
 );

@@ -1,0 +1,392 @@
+import { SignJWT } from "jose";
+import * as prng from "lib0/prng";
+import { describe, expect, it } from "vitest";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { mintCollabToken } from "@/lib/auth/collab-token";
+import { deriveBody } from "@/lib/editor/derive";
+import { BODY_FIELD } from "@/lib/editor/extensions";
+import { changeRole, removeMember } from "@/lib/teams/queries";
+import { frames } from "@/lib/testing/collab-frames";
+import { useTestDatabase } from "@/lib/testing/database";
+import { appendParagraph, bodyText, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
+import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { useRawCollabSockets } from "@/lib/testing/raw-collab-socket";
+import { loadNoteState, pendingUpdateCount } from "./note-state";
+import { closeMemberConnections } from "./registry";
+import { userColor } from "./user-color";
+
+/**
+ * Abuse of the collaboration websocket by a client that is not a provider:
+ * frames are written by hand and sent over a bare socket, while a real
+ * writer's provider on the same note checks that nothing reaches it.
+ */
+
+useTestDatabase();
+const collab = useCollabServer();
+const openSocket = useRawCollabSockets(() => collab().url);
+
+const SEEDED_TEXT = "Seeded on the server.";
+/** Time for anything the server wrongly let through to reach the database and the peer. */
+const SETTLE_MS = 300;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+async function teamWithNote() {
+  const { team, owner } = await buildTeam();
+  const analyst = await buildMember(team.id, "analyst");
+  const note = await buildNote(team.id, analyst.id, paragraphs(SEEDED_TEXT));
+  return { team, owner, analyst, note };
+}
+
+const tokenFor = (userId: string) => mintCollabToken(userId, TEST_SECRET);
+
+/** A collaboration token as lib/auth/collab-token.ts mints one, but with the expiry (and secret) given. */
+function signToken(userId: string, { expiresAt, secret = TEST_SECRET }: { expiresAt: Date; secret?: string }) {
+  const seconds = Math.floor(expiresAt.getTime() / 1000);
+  return new SignJWT({})
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(userId)
+    .setAudience("dossier:collab")
+    .setIssuedAt(seconds - 600)
+    .setExpirationTime(seconds)
+    .sign(new TextEncoder().encode(secret));
+}
+
+const docOf = (state: Uint8Array) => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
+};
+
+const storedState = async (noteId: string) => (await loadNoteState(noteId))!;
+const storedText = async (noteId: string) => bodyText(docOf(await storedState(noteId)));
+
+/** The update that takes `doc` from what it holds now to what `change` makes of it. */
+function updateMaking(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  change(doc.getXmlFragment(BODY_FIELD));
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+const paragraphSaying = (text: string) => (body: Y.XmlFragment) => {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  body.insert(body.length, [paragraph]);
+};
+
+/**
+ * A writer with the note open in a real provider, synced, and a record of
+ * what reaches it from the server from now on.
+ */
+async function watchingWriter(noteId: string, userId: string) {
+  const writer = await collab().connect(noteId, userId);
+  await eventually(() => expect(writer.events.authenticated).toEqual(["read-write"]));
+  await eventually(() => expect(writer.provider.isSynced).toBe(true));
+  const received = { updates: [] as Uint8Array[], stateless: [] as string[] };
+  writer.doc.on("update", (update: Uint8Array, origin: unknown) => {
+    if (origin === writer.provider) received.updates.push(update);
+  });
+  writer.provider.on("stateless", ({ payload }: { payload: string }) => received.stateless.push(payload));
+  return { ...writer, received };
+}
+
+describe("connections that may not open the note", () => {
+  it("answers permission-denied to a missing, forged, expired or outsider's token, and lets none of their frames in", async () => {
+    const { analyst, note } = await teamWithNote();
+    const other = await buildTeam();
+    const before = await storedState(note.id);
+    const writer = await watchingWriter(note.id, analyst.id);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+
+    const attempts: [string, string, string][] = [
+      ["no token", "", "unauthenticated"],
+      ["a forged token", await mintCollabToken(analyst.id, "another-secret-that-is-also-long-enough-for-hmac"), "unauthenticated"],
+      ["an expired token", await signToken(analyst.id, { expiresAt: anHourAgo }), "unauthenticated"],
+      ["a user of another team", await tokenFor(other.owner.id), "not-found"],
+    ];
+    for (const [attempt, token, reason] of attempts) {
+      const socket = await openSocket();
+      const attack = updateMaking(docOf(before), paragraphSaying(`Written with ${attempt}.`));
+      // Frames sent before the token are queued until it is checked; those after, until another token comes.
+      socket.send(frames.syncStep1(note.id, new Y.Doc()));
+      socket.send(frames.syncStep2(note.id, attack));
+      socket.send(frames.update(note.id, attack));
+      expect(await socket.authenticate(note.id, token), attempt).toEqual({ documentName: note.id, kind: "permission-denied", reason });
+      socket.send(frames.update(note.id, attack));
+      socket.send(frames.stateless(note.id, "comments"));
+      await settle();
+      expect(
+        socket.received.map((message) => message.kind),
+        `${attempt}: the server told them nothing but the refusal`,
+      ).toEqual(["permission-denied"]);
+    }
+
+    expect(await storedState(note.id)).toEqual(before);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(writer.received).toEqual({ updates: [], stateless: [] });
+    expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
+
+    // The same hand-made frames with a hand-signed token that has not expired get through, so the refusals above were for the token.
+    const control = await openSocket();
+    expect(await control.authenticate(note.id, await signToken(analyst.id, { expiresAt: new Date(Date.now() + 600_000) }))).toMatchObject({
+      kind: "authenticated",
+      scope: "read-write",
+    });
+    const since = control.mark();
+    control.send(frames.update(note.id, updateMaking(docOf(before), paragraphSaying("Written with a good token."))));
+    expect(await control.waitFor("sync-status", since)).toMatchObject({ saved: true });
+    await eventually(() => expect(bodyText(writer.doc)).toContain("Written with a good token."));
+    expect(await storedText(note.id)).toContain("Written with a good token.");
+  });
+
+  it("keeps a socket let into the user's own note out of another team's note", async () => {
+    const { analyst, note } = await teamWithNote();
+    const outsider = await teamWithNote();
+    const before = await storedState(note.id);
+    const writer = await watchingWriter(note.id, analyst.id);
+    const token = await tokenFor(outsider.analyst.id);
+    const attack = updateMaking(docOf(before), paragraphSaying("Written from another team's note."));
+
+    const socket = await openSocket();
+    expect(await socket.authenticate(outsider.note.id, token)).toMatchObject({ kind: "authenticated", scope: "read-write" });
+    // Addressed to the other note on the same socket: before its token, with it, and after the refusal.
+    socket.send(frames.update(note.id, attack));
+    expect(await socket.authenticate(note.id, token)).toEqual({ documentName: note.id, kind: "permission-denied", reason: "not-found" });
+    socket.send(frames.syncStep1(note.id, new Y.Doc()));
+    socket.send(frames.update(note.id, attack));
+    await settle();
+
+    expect(socket.received.filter((message) => message.documentName === note.id).map((message) => message.kind)).toEqual(["permission-denied"]);
+    expect(await storedState(note.id)).toEqual(before);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(writer.received.updates).toEqual([]);
+
+    // Their own note still works on that socket.
+    const own = await socket.syncedDoc(outsider.note.id);
+    const since = socket.mark();
+    socket.send(frames.update(outsider.note.id, updateMaking(own, paragraphSaying("Their own words."))));
+    expect(await socket.waitFor("sync-status", since)).toMatchObject({ documentName: outsider.note.id, saved: true });
+    expect(await storedText(outsider.note.id)).toContain("Their own words.");
+  });
+});
+
+describe("a reviewer's read-only connection", () => {
+  async function reviewerOnNote() {
+    const { team, analyst, note } = await teamWithNote();
+    const reviewer = await buildMember(team.id, "reviewer");
+    const writer = await watchingWriter(note.id, analyst.id);
+    const socket = await openSocket();
+    expect(await socket.authenticate(note.id, await tokenFor(reviewer.id))).toMatchObject({ kind: "authenticated", scope: "readonly" });
+    return { analyst, note, reviewer, writer, socket };
+  }
+
+  it("writes nothing with sync step 2, an update, a stateless or a broadcast-stateless frame", async () => {
+    const { note, writer, socket } = await reviewerOnNote();
+    const before = await storedState(note.id);
+    const copy = await socket.syncedDoc(note.id);
+    const attack = updateMaking(copy, paragraphSaying("Written by a reviewer."));
+
+    const since = socket.mark();
+    socket.send(frames.syncStep2(note.id, attack));
+    socket.send(frames.update(note.id, attack));
+    socket.send(frames.stateless(note.id, "comments"));
+    const statuses = await eventually(() => {
+      const received = socket.messages("sync-status", since);
+      expect(received).toHaveLength(2);
+      return received;
+    });
+    expect(statuses.map((status) => status.saved)).toEqual([false, false]);
+
+    // A client may not send the server's own fan-out opcode: the server closes the note's connection.
+    socket.send(frames.broadcastStateless(note.id, "review"));
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id });
+    await settle();
+
+    expect(await storedState(note.id)).toEqual(before);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(writer.received).toEqual({ updates: [], stateless: [] });
+    expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
+    expect(await storedText(note.id)).toBe(SEEDED_TEXT);
+  });
+
+  it("appears to others under the reviewer's own identity, whatever their awareness claims", async () => {
+    const { analyst, note, reviewer, writer, socket } = await reviewerOnNote();
+    const impostor = new Awareness(new Y.Doc());
+    const claimed = { id: analyst.id, name: analyst.name, color: userColor(analyst.id), role: "owner" };
+    impostor.setLocalState({ user: claimed, cursor: null });
+
+    const seen: unknown[] = [];
+    writer.provider.awareness!.on("change", () => seen.push(writer.provider.awareness!.getStates().get(impostor.clientID)?.user));
+    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(impostor, [impostor.clientID])));
+
+    const real = { id: reviewer.id, name: reviewer.name, color: userColor(reviewer.id), role: "reviewer" };
+    await eventually(() => expect(writer.provider.awareness!.getStates().get(impostor.clientID)).toEqual({ user: real, cursor: null }));
+    expect(seen.length).toBeGreaterThan(0);
+    for (const user of seen) expect(user).toEqual(real);
+  });
+});
+
+describe("revoking a member", () => {
+  const revocations = [
+    ["removed from the team", (teamId: string, userId: string) => removeMember(teamId, userId)],
+    ["made a reader", (teamId: string, userId: string) => changeRole(teamId, userId, "reader")],
+  ] as const;
+
+  it.each(revocations)("closes the socket of a member %s within a second, and refuses what they send after", async (_, revoke) => {
+    const { team, analyst, note } = await teamWithNote();
+    const member = await buildMember(team.id, "analyst");
+    const writer = await watchingWriter(note.id, analyst.id);
+    const socket = await openSocket();
+    expect(await socket.authenticate(note.id, await tokenFor(member.id))).toMatchObject({ kind: "authenticated", scope: "read-write" });
+    const copy = await socket.syncedDoc(note.id);
+    const editor = await collab().connect(note.id, member.id);
+    await eventually(() => expect(editor.events.authenticated).toEqual(["read-write"]));
+    await eventually(() => expect(editor.provider.isSynced).toBe(true));
+
+    // As the members server action does: change the membership, then close the member's connections.
+    await revoke(team.id, member.id);
+    const closing = performance.now();
+    expect(closeMemberConnections(team.id, member.id)).toBe(2);
+    const closed = await socket.waitForClose(1_000);
+    expect(closed.code).toBe(4403);
+    expect(closed.at - closing).toBeLessThan(1_000);
+    await eventually(() => expect(editor.events.closes).toContain(4403), 1_000);
+
+    // The editor reconnects on its own and is refused; what it writes then goes nowhere.
+    await eventually(() => expect(editor.events.denied).toEqual(["not-found"]));
+    appendParagraph(editor.doc, "Written by the editor after the revocation.");
+    // A bare socket that comes back with the same (still unexpired) token is refused too.
+    const again = await openSocket();
+    const attack = updateMaking(copy, paragraphSaying("Written on a new socket after the revocation."));
+    again.send(frames.update(note.id, attack));
+    expect(await again.authenticate(note.id, await tokenFor(member.id))).toMatchObject({ kind: "permission-denied", reason: "not-found" });
+    again.send(frames.update(note.id, attack));
+    await settle();
+
+    expect(again.received.map((message) => message.kind)).toEqual(["permission-denied"]);
+    expect(await storedText(note.id)).toBe(SEEDED_TEXT);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(writer.received.updates).toEqual([]);
+    expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
+  });
+});
+
+describe("frames the server cannot or must not use", () => {
+  /** A writer's bare socket, let in and synced, with a copy of the note to build updates from. */
+  async function writerSocket() {
+    const { team, analyst, note } = await teamWithNote();
+    const owner = (await buildTeam()).owner; // not a member: only to prove the note's peers are the team's
+    void owner;
+    const socket = await openSocket();
+    expect(await socket.authenticate(note.id, await tokenFor(analyst.id))).toMatchObject({ kind: "authenticated", scope: "read-write" });
+    const copy = await socket.syncedDoc(note.id);
+    return { team, analyst, note, socket, copy };
+  }
+
+  /** Another writer still gets the note, edits it, and the edit is stored, next to what was there. */
+  async function expectServerStillServes(noteId: string, userId: string) {
+    const second = await collab().connect(noteId, userId);
+    await eventually(() => expect(second.provider.isSynced).toBe(true));
+    expect(bodyText(second.doc)).toBe(SEEDED_TEXT);
+    appendParagraph(second.doc, "A second writer carries on.");
+    await eventually(() => expect(second.provider.hasUnsyncedChanges).toBe(false));
+    expect(await storedText(noteId)).toBe(`${SEEDED_TEXT}\nA second writer carries on.`);
+  }
+
+  /** The stored state is a body the editor can read: no foreign nodes, and the text that was there. */
+  async function expectStoredBodyValid(noteId: string) {
+    const body = deriveBody(docOf(await storedState(noteId)));
+    expect(JSON.stringify(body.content)).not.toContain("script");
+    expect(body.text).toContain(SEEDED_TEXT);
+  }
+
+  it("closes a socket whose frame cannot be decoded at all", async () => {
+    const { analyst, note } = await writerSocket();
+    const socket = await openSocket();
+    // A document name said to be 200 bytes long, in a frame of 4.
+    socket.send(new Uint8Array([200, 1, 0x61, 0x62]));
+    expect((await socket.waitForClose()).code).toBe(4401);
+    await expectServerStillServes(note.id, analyst.id);
+    await expectStoredBodyValid(note.id);
+  });
+
+  it("survives random bytes, before and after authentication", async () => {
+    const { analyst, note, socket } = await writerSocket();
+    const random = prng.create(20_240_611);
+    const stranger = await openSocket();
+    for (let i = 0; i < 20; i++) {
+      const noise = prng.uint8Array(random, 1 + prng.uint32(random, 0, 200));
+      if (stranger.isOpen) stranger.send(noise);
+      // Addressed to the note, so it reaches the authenticated connection's decoder.
+      if (socket.isOpen) socket.send(new Uint8Array([...frames.ofType(note.id, 0, noise)]));
+    }
+    await settle();
+    await expectServerStillServes(note.id, analyst.id);
+    await expectStoredBodyValid(note.id);
+    expect(await pendingUpdateCount(note.id)).toBeLessThanOrEqual(1);
+  });
+
+  it("closes the note's connection on a truncated sync message and stores nothing", async () => {
+    const { analyst, note, socket, copy } = await writerSocket();
+    const whole = frames.update(note.id, updateMaking(copy, paragraphSaying("Cut short.")));
+    const since = socket.mark();
+    socket.send(whole.slice(0, whole.length - 10));
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id });
+    await settle();
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    await expectServerStillServes(note.id, analyst.id);
+    await expectStoredBodyValid(note.id);
+  });
+
+  it("refuses an update that is cut short inside a well-formed frame, and stores nothing", async () => {
+    const { analyst, note, socket, copy } = await writerSocket();
+    const update = updateMaking(copy, paragraphSaying("Cut short inside."));
+    const since = socket.mark();
+    socket.send(frames.update(note.id, update.slice(0, update.length - 10)));
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id });
+    await settle();
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    await expectServerStillServes(note.id, analyst.id);
+    await expectStoredBodyValid(note.id);
+  });
+
+  it("ignores a message of a type the protocol does not have, and keeps the connection", async () => {
+    const { analyst, note, socket } = await writerSocket();
+    const since = socket.mark();
+    socket.send(frames.ofType(note.id, 42, new Uint8Array([1, 2, 3])));
+    // The connection handles its messages in order: an answer to this proves the one before was dropped, not queued.
+    socket.send(frames.syncStep1(note.id, new Y.Doc()));
+    await socket.waitFor("sync-step-2", since);
+    expect(socket.messages("close", since)).toEqual([]);
+    expect(socket.isOpen).toBe(true);
+    await expectServerStillServes(note.id, analyst.id);
+  });
+
+  const schemaBreaking = [
+    [
+      "a <script> element",
+      (body: Y.XmlFragment) => {
+        const script = new Y.XmlElement("script");
+        script.insert(0, [new Y.XmlText("alert(document.cookie)")]);
+        body.insert(body.length, [script]);
+      },
+    ],
+    ["a text node straight in the body", (body: Y.XmlFragment) => body.insert(body.length, [new Y.XmlText("Loose text.")])],
+    ["an element named text", (body: Y.XmlFragment) => body.insert(body.length, [new Y.XmlElement("text")])],
+  ] as const;
+
+  it.each(schemaBreaking)("refuses an update that adds %s, and keeps the stored body valid", async (_, change) => {
+    const { analyst, note, socket, copy } = await writerSocket();
+    const writer = await watchingWriter(note.id, analyst.id);
+    const since = socket.mark();
+    socket.send(frames.update(note.id, updateMaking(copy, change)));
+    await eventually(() => expect(socket.messages("close", since).length + socket.messages("sync-status", since).length).toBeGreaterThan(0));
+    await settle();
+
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(writer.received.updates).toEqual([]);
+    await expectStoredBodyValid(note.id);
+    await expectServerStillServes(note.id, analyst.id);
+    await expectStoredBodyValid(note.id);
+  });
+});
