@@ -1,3 +1,4 @@
+import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import type { ViewFilters } from "@/lib/entities/views";
 
 /** A GET form: the filters live in the URL, so a filtered view can be shared. */
@@ -16,29 +17,9 @@ export function ViewFilterForm({
     <form className="card padded filters" aria-label="Filters">
       <div className="row">
         {actors && (
-          <label>
-            Actor
-            <select name="actor" defaultValue={filters.actorId ?? ""}>
-              <option value="">Any</option>
-              {actors.map((actor) => (
-                <option key={actor.id} value={actor.id}>
-                  {actor.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Actor" name="actor" value={filters.actorId} options={byId(actors)} />
         )}
-        <label>
-          Tag
-          <select name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">Any</option>
-            {tags.map((tag) => (
-              <option key={tag.name} value={tag.name}>
-                {tag.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Tag" name="tag" value={filters.tag} options={byName(tags)} />
         <label>
           From
           <input name="from" placeholder="YYYY-MM-DD" defaultValue={filters.from ?? ""} size={12} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { requireTeam } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities/queries";
 import { publishedBriefs } from "@/lib/publishing/queries";
@@ -37,39 +38,9 @@ export default async function BriefsPage({
       </div>
       <form className="card padded filters" aria-label="Filter briefs">
         <div className="row">
-          <label>
-            Actor
-            <select name="actor" defaultValue={query.actor ?? ""}>
-              <option value="">Any</option>
-              {actors.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Event
-            <select name="event" defaultValue={query.event ?? ""}>
-              <option value="">Any</option>
-              {events.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Tag
-            <select name="tag" defaultValue={tag ?? ""}>
-              <option value="">Any</option>
-              {tags.map((t) => (
-                <option key={t.id} value={t.name}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Actor" name="actor" value={query.actor} options={byId(actors)} />
+          <FilterSelect label="Event" name="event" value={query.event} options={byId(events)} />
+          <FilterSelect label="Tag" name="tag" value={tag} options={byName(tags)} />
           <button type="submit">Apply</button>
         </div>
       </form>

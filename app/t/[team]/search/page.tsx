@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
 import { Snippet } from "@/components/search/Snippet";
@@ -14,6 +15,10 @@ import { listMembers } from "@/lib/teams/queries";
 
 export const metadata: Metadata = { title: "Search" };
 
+const KINDS = [
+  { value: "note", label: "Note" },
+  { value: "brief", label: "Brief" },
+];
 const STATUS_LABELS: Record<NoteStatus, string> = { draft: "Draft", in_review: "In review", approved: "Approved", published: "Published" };
 
 export default async function SearchPage({
@@ -36,20 +41,6 @@ export default async function SearchPage({
   ]);
   const searched = Boolean(filters.q.trim()) || hasFilters(filters);
   const total = results.notes.length + results.briefs.length + results.entities.length + results.comments.length;
-  const actorSelect = (name: string, value: string | undefined, label: string) => (
-    <label>
-      {label}
-      <select name={name} defaultValue={value ?? ""}>
-        <option value="">Any</option>
-        {actors.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
   return (
     <main className="page stack">
       <form role="search" className="card padded stack" aria-label="Search">
@@ -71,62 +62,20 @@ export default async function SearchPage({
         <details open={hasFilters(filters)}>
           <summary>Filters</summary>
           <div className="row filters">
-            {actorSelect("actor", filters.actors[0], "Mentions actor")}
-            {actorSelect("actor", filters.actors[1], "and actor")}
-            <label>
-              Mentions event
-              <select name="event" defaultValue={filters.event ?? ""}>
-                <option value="">Any</option>
-                {events.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Tag
-              <select name="tag" defaultValue={filters.tag ?? ""}>
-                <option value="">Any</option>
-                {tags.map((t) => (
-                  <option key={t.id} value={t.name}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect label="Mentions actor" name="actor" value={filters.actors[0]} options={byId(actors)} />
+            <FilterSelect label="and actor" name="actor" value={filters.actors[1]} options={byId(actors)} />
+            <FilterSelect label="Mentions event" name="event" value={filters.event} options={byId(events)} />
+            <FilterSelect label="Tag" name="tag" value={filters.tag} options={byName(tags)} />
             {drafts && (
               <>
-                <label>
-                  Status
-                  <select name="status" defaultValue={filters.status ?? ""}>
-                    <option value="">Any</option>
-                    {NOTE_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {STATUS_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  Kind
-                  <select name="kind" defaultValue={filters.kind ?? ""}>
-                    <option value="">Any</option>
-                    <option value="note">Note</option>
-                    <option value="brief">Brief</option>
-                  </select>
-                </label>
-                <label>
-                  Author
-                  <select name="author" defaultValue={filters.author ?? ""}>
-                    <option value="">Anyone</option>
-                    {members.map((m) => (
-                      <option key={m.userId} value={m.userId}>
-                        {m.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
+                <FilterSelect
+                  label="Status"
+                  name="status"
+                  value={filters.status}
+                  options={NOTE_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }))}
+                />
+                <FilterSelect label="Kind" name="kind" value={filters.kind} options={KINDS} />
+                <FilterSelect label="Author" name="author" value={filters.author} options={byId(members.map((m) => ({ id: m.userId, name: m.name })))} anyLabel="Anyone" />
                 <label>
                   Edited from
                   <input name="editedFrom" placeholder="YYYY-MM-DD" defaultValue={filters.editedFrom ?? ""} size={11} />
