@@ -6,6 +6,7 @@ import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/auth/collab-token";
 import { deriveBody } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
+import { noteSchema } from "@/lib/editor/schema";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 import { frames } from "@/lib/testing/collab-frames";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -40,8 +41,8 @@ async function teamWithNote() {
 
 const tokenFor = (userId: string) => mintCollabToken(userId, TEST_SECRET);
 
-/** A collaboration token as lib/auth/collab-token.ts mints one, but with the expiry (and secret) given. */
-function signToken(userId: string, { expiresAt, secret = TEST_SECRET }: { expiresAt: Date; secret?: string }) {
+/** A collaboration token as lib/auth/collab-token.ts mints one, but expiring when it is told. */
+function signToken(userId: string, expiresAt: Date) {
   const seconds = Math.floor(expiresAt.getTime() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: "HS256" })
@@ -49,7 +50,7 @@ function signToken(userId: string, { expiresAt, secret = TEST_SECRET }: { expire
     .setAudience("dossier:collab")
     .setIssuedAt(seconds - 600)
     .setExpirationTime(seconds)
-    .sign(new TextEncoder().encode(secret));
+    .sign(new TextEncoder().encode(TEST_SECRET));
 }
 
 const docOf = (state: Uint8Array) => {
@@ -101,7 +102,7 @@ describe("connections that may not open the note", () => {
     const attempts: [string, string, string][] = [
       ["no token", "", "unauthenticated"],
       ["a forged token", await mintCollabToken(analyst.id, "another-secret-that-is-also-long-enough-for-hmac"), "unauthenticated"],
-      ["an expired token", await signToken(analyst.id, { expiresAt: anHourAgo }), "unauthenticated"],
+      ["an expired token", await signToken(analyst.id, anHourAgo), "unauthenticated"],
       ["a user of another team", await tokenFor(other.owner.id), "not-found"],
     ];
     for (const [attempt, token, reason] of attempts) {
@@ -114,6 +115,7 @@ describe("connections that may not open the note", () => {
       expect(await socket.authenticate(note.id, token), attempt).toEqual({ documentName: note.id, kind: "permission-denied", reason });
       socket.send(frames.update(note.id, attack));
       socket.send(frames.stateless(note.id, "comments"));
+      socket.send(frames.close(note.id));
       await settle();
       expect(
         socket.received.map((message) => message.kind),
@@ -126,9 +128,10 @@ describe("connections that may not open the note", () => {
     expect(writer.received).toEqual({ updates: [], stateless: [] });
     expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
 
-    // The same hand-made frames with a hand-signed token that has not expired get through, so the refusals above were for the token.
+    // The same hand-made frames with a hand-signed token that has not expired get through, so the refusals above were
+    // for the token; and the writer, still connected whatever Close frames the others sent, gets the edit.
     const control = await openSocket();
-    expect(await control.authenticate(note.id, await signToken(analyst.id, { expiresAt: new Date(Date.now() + 600_000) }))).toMatchObject({
+    expect(await control.authenticate(note.id, await signToken(analyst.id, new Date(Date.now() + 600_000)))).toMatchObject({
       kind: "authenticated",
       scope: "read-write",
     });
@@ -177,7 +180,7 @@ describe("a reviewer's read-only connection", () => {
     const writer = await watchingWriter(note.id, analyst.id);
     const socket = await openSocket();
     expect(await socket.authenticate(note.id, await tokenFor(reviewer.id))).toMatchObject({ kind: "authenticated", scope: "readonly" });
-    return { analyst, note, reviewer, writer, socket };
+    return { team, analyst, note, reviewer, writer, socket };
   }
 
   it("writes nothing with sync step 2, an update, a stateless or a broadcast-stateless frame", async () => {
@@ -216,13 +219,45 @@ describe("a reviewer's read-only connection", () => {
     impostor.setLocalState({ user: claimed, cursor: null });
 
     const seen: unknown[] = [];
-    writer.provider.awareness!.on("change", () => seen.push(writer.provider.awareness!.getStates().get(impostor.clientID)?.user));
+    writer.provider.awareness!.on("change", () => {
+      const state = writer.provider.awareness!.getStates().get(impostor.clientID);
+      if (state) seen.push(state.user);
+    });
     socket.send(frames.awareness(note.id, encodeAwarenessUpdate(impostor, [impostor.clientID])));
 
     const real = { id: reviewer.id, name: reviewer.name, color: userColor(reviewer.id), role: "reviewer" };
     await eventually(() => expect(writer.provider.awareness!.getStates().get(impostor.clientID)).toEqual({ user: real, cursor: null }));
     expect(seen.length).toBeGreaterThan(0);
     for (const user of seen) expect(user).toEqual(real);
+  });
+
+  it("cannot speak for another connection's client: the writer's caret keeps its owner", async () => {
+    const { team, analyst, note, reviewer, writer, socket } = await reviewerOnNote();
+    const observer = await watchingWriter(note.id, (await buildMember(team.id, "analyst")).id);
+    const victim = writer.doc.clientID;
+    const analystShown = { id: analyst.id, name: analyst.name, color: userColor(analyst.id), role: "analyst" };
+    writer.provider.setAwarenessField("cursor", { anchor: "here", head: "here" });
+    const writersCaret = { user: analystShown, cursor: { anchor: "here", head: "here" } };
+    await eventually(() => expect(observer.provider.awareness!.getStates().get(victim)).toEqual(writersCaret));
+    const writersOwnState = structuredClone(writer.provider.awareness!.getLocalState());
+    const seen: unknown[] = [];
+    observer.provider.awareness!.on("change", () => seen.push(observer.provider.awareness!.getStates().get(victim)));
+
+    // A newer state for the writer's client id: Yjs would take it over, in the writer's own awareness too.
+    const hijack = new Awareness(new Y.Doc());
+    hijack.clientID = victim;
+    hijack.meta.set(victim, { clock: 1_000, lastUpdated: Date.now() });
+    hijack.setLocalState({ user: analystShown, cursor: { anchor: "moved", head: "moved" } });
+    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(hijack, [victim])));
+    // Then the reviewer's own state, handled after it: once the observer has that, the hijack was dealt with.
+    const own = new Awareness(new Y.Doc());
+    own.setLocalState({ cursor: null });
+    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(own, [own.clientID])));
+    await eventually(() => expect(observer.provider.awareness!.getStates().get(own.clientID)?.user).toMatchObject({ id: reviewer.id }));
+
+    for (const state of seen) expect(state).toEqual(writersCaret);
+    expect(observer.provider.awareness!.getStates().get(victim)).toEqual(writersCaret);
+    expect(writer.provider.awareness!.getLocalState()).toEqual(writersOwnState);
   });
 });
 
@@ -272,18 +307,18 @@ describe("revoking a member", () => {
 });
 
 describe("frames the server cannot or must not use", () => {
-  /** A writer's bare socket, let in and synced, with a copy of the note to build updates from. */
+  /** A writer's bare socket, let in and synced, with a copy of the note to build updates from, and a writer's provider watching. */
   async function writerSocket() {
-    const { team, analyst, note } = await teamWithNote();
-    const owner = (await buildTeam()).owner; // not a member: only to prove the note's peers are the team's
-    void owner;
+    const { analyst, note } = await teamWithNote();
+    const before = await storedState(note.id);
+    const writer = await watchingWriter(note.id, analyst.id);
     const socket = await openSocket();
     expect(await socket.authenticate(note.id, await tokenFor(analyst.id))).toMatchObject({ kind: "authenticated", scope: "read-write" });
     const copy = await socket.syncedDoc(note.id);
-    return { team, analyst, note, socket, copy };
+    return { analyst, note, before, writer, socket, copy };
   }
 
-  /** Another writer still gets the note, edits it, and the edit is stored, next to what was there. */
+  /** Another writer still gets the note, edits it, and the edit is stored next to what was there. */
   async function expectServerStillServes(noteId: string, userId: string) {
     const second = await collab().connect(noteId, userId);
     await eventually(() => expect(second.provider.isSynced).toBe(true));
@@ -293,99 +328,155 @@ describe("frames the server cannot or must not use", () => {
     expect(await storedText(noteId)).toBe(`${SEEDED_TEXT}\nA second writer carries on.`);
   }
 
-  /** The stored state is a body the editor can read: no foreign nodes, and the text that was there. */
+  /** The stored state derives to a body the schema accepts, with no foreign node and the text that was there. */
   async function expectStoredBodyValid(noteId: string) {
     const body = deriveBody(docOf(await storedState(noteId)));
+    expect(() => noteSchema().nodeFromJSON(body.content).check()).not.toThrow();
     expect(JSON.stringify(body.content)).not.toContain("script");
     expect(body.text).toContain(SEEDED_TEXT);
   }
 
   it("closes a socket whose frame cannot be decoded at all", async () => {
-    const { analyst, note } = await writerSocket();
+    const { analyst, note, before } = await writerSocket();
     const socket = await openSocket();
     // A document name said to be 200 bytes long, in a frame of 4.
     socket.send(new Uint8Array([200, 1, 0x61, 0x62]));
     expect((await socket.waitForClose()).code).toBe(4401);
+    expect(await storedState(note.id)).toEqual(before);
     await expectServerStillServes(note.id, analyst.id);
     await expectStoredBodyValid(note.id);
   });
 
-  it("survives random bytes, before and after authentication", async () => {
-    const { analyst, note, socket } = await writerSocket();
+  it("survives random bytes, from a stranger and addressed to the note by a writer", async () => {
+    const { analyst, note, before, writer, socket } = await writerSocket();
+    const token = await tokenFor(analyst.id);
     const random = prng.create(20_240_611);
-    const stranger = await openSocket();
-    for (let i = 0; i < 20; i++) {
+    let stranger = await openSocket();
+    const outcomes = { strangerClosed: 0, noteClosed: 0, ignored: 0 };
+    for (let i = 0; i < 40; i++) {
       const noise = prng.uint8Array(random, 1 + prng.uint32(random, 0, 200));
-      if (stranger.isOpen) stranger.send(noise);
-      // Addressed to the note, so it reaches the authenticated connection's decoder.
-      if (socket.isOpen) socket.send(new Uint8Array([...frames.ofType(note.id, 0, noise)]));
+      stranger.send(noise);
+      // Addressed to the note as a sync message, so the noise reaches the writer's connection and the sync decoder;
+      // the sync step 1 after it shows whether the connection survived it.
+      const since = socket.mark();
+      socket.send(frames.ofType(note.id, 0, noise));
+      socket.send(frames.syncStep1(note.id, new Y.Doc()));
+      const answer = await eventually(() => {
+        const [reply] = socket.received.slice(since).filter((message) => message.kind === "close" || message.kind === "sync-step-2");
+        if (!reply) throw new Error("no answer yet");
+        return reply;
+      });
+      if (answer.kind === "close") {
+        outcomes.noteClosed += 1;
+        expect(await socket.authenticate(note.id, token)).toMatchObject({ kind: "authenticated" });
+      } else outcomes.ignored += 1;
+      if (!stranger.isOpen) {
+        outcomes.strangerClosed += 1;
+        stranger = await openSocket();
+      }
     }
     await settle();
+    expect(outcomes.noteClosed).toBeGreaterThan(0); // the noise did reach the decoder
+    expect(await storedState(note.id)).toEqual(before);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(writer.received.updates).toEqual([]);
     await expectServerStillServes(note.id, analyst.id);
     await expectStoredBodyValid(note.id);
-    expect(await pendingUpdateCount(note.id)).toBeLessThanOrEqual(1);
   });
 
   it("closes the note's connection on a truncated sync message and stores nothing", async () => {
-    const { analyst, note, socket, copy } = await writerSocket();
+    const { analyst, note, before, writer, socket, copy } = await writerSocket();
     const whole = frames.update(note.id, updateMaking(copy, paragraphSaying("Cut short.")));
     const since = socket.mark();
     socket.send(whole.slice(0, whole.length - 10));
     expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id });
     await settle();
-    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(socket.messages("sync-status", since)).toEqual([]);
+    expect(await storedState(note.id)).toEqual(before);
+    expect(writer.received.updates).toEqual([]);
     await expectServerStillServes(note.id, analyst.id);
     await expectStoredBodyValid(note.id);
   });
 
-  it("refuses an update that is cut short inside a well-formed frame, and stores nothing", async () => {
-    const { analyst, note, socket, copy } = await writerSocket();
+  it("refuses an update cut short inside a well-formed frame: nothing is logged, so the note still loads", async () => {
+    const { analyst, note, before, writer, socket, copy } = await writerSocket();
     const update = updateMaking(copy, paragraphSaying("Cut short inside."));
     const since = socket.mark();
     socket.send(frames.update(note.id, update.slice(0, update.length - 10)));
-    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id });
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id, reason: "invalid-update" });
     await settle();
+    expect(socket.messages("sync-status", since)).toEqual([]);
     expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(await storedState(note.id)).toEqual(before);
+    expect(writer.received.updates).toEqual([]);
     await expectServerStillServes(note.id, analyst.id);
     await expectStoredBodyValid(note.id);
   });
 
   it("ignores a message of a type the protocol does not have, and keeps the connection", async () => {
-    const { analyst, note, socket } = await writerSocket();
+    const { analyst, note, before, socket } = await writerSocket();
     const since = socket.mark();
     socket.send(frames.ofType(note.id, 42, new Uint8Array([1, 2, 3])));
-    // The connection handles its messages in order: an answer to this proves the one before was dropped, not queued.
+    // A connection handles its messages in order: an answer to this proves the one before was dealt with.
     socket.send(frames.syncStep1(note.id, new Y.Doc()));
     await socket.waitFor("sync-step-2", since);
     expect(socket.messages("close", since)).toEqual([]);
     expect(socket.isOpen).toBe(true);
+    expect(await storedState(note.id)).toEqual(before);
     await expectServerStillServes(note.id, analyst.id);
   });
 
-  const schemaBreaking = [
-    [
-      "a <script> element",
-      (body: Y.XmlFragment) => {
-        const script = new Y.XmlElement("script");
-        script.insert(0, [new Y.XmlText("alert(document.cookie)")]);
-        body.insert(body.length, [script]);
-      },
-    ],
-    ["a text node straight in the body", (body: Y.XmlFragment) => body.insert(body.length, [new Y.XmlText("Loose text.")])],
-    ["an element named text", (body: Y.XmlFragment) => body.insert(body.length, [new Y.XmlElement("text")])],
-  ] as const;
+  const element = (name: string, ...children: (Y.XmlElement | Y.XmlText)[]) => {
+    const node = new Y.XmlElement(name);
+    node.insert(0, children);
+    return node;
+  };
+  // Yjs' typings allow only XML types among an XML type's children; an update can carry anything there.
+  const untypedChild = (value: unknown) => value as Y.XmlElement;
+  const schemaBreaking: [string, (body: Y.XmlFragment) => void][] = [
+    ["a <script> element", (body) => body.insert(body.length, [element("script", new Y.XmlText("alert(document.cookie)"))])],
+    ["a <script> element inside a paragraph", (body) => body.insert(body.length, [element("paragraph", element("script", new Y.XmlText("alert(1)")))])],
+    ["a text node straight in the body", (body) => body.insert(body.length, [new Y.XmlText("Loose text.")])],
+    ["an element named text", (body) => body.insert(body.length, [element("text")])],
+    ["a mention straight in the body", (body) => body.insert(body.length, [element("mention")])],
+    ["a bare string among a paragraph's children", (body) => body.insert(body.length, [element("paragraph", untypedChild("raw"))])],
+    ["a map straight in the body", (body) => body.insert(body.length, [untypedChild(new Y.Map())])],
+  ];
 
   it.each(schemaBreaking)("refuses an update that adds %s, and keeps the stored body valid", async (_, change) => {
-    const { analyst, note, socket, copy } = await writerSocket();
-    const writer = await watchingWriter(note.id, analyst.id);
+    const { analyst, note, before, writer, socket, copy } = await writerSocket();
     const since = socket.mark();
     socket.send(frames.update(note.id, updateMaking(copy, change)));
-    await eventually(() => expect(socket.messages("close", since).length + socket.messages("sync-status", since).length).toBeGreaterThan(0));
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id, reason: "invalid-update" });
     await settle();
 
+    expect(socket.messages("sync-status", since)).toEqual([]);
     expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(await storedState(note.id)).toEqual(before);
     expect(writer.received.updates).toEqual([]);
+    await expectServerStillServes(note.id, analyst.id);
     await expectStoredBodyValid(note.id);
+  });
+
+  it("refuses the update that would let in a schema-breaking one sent ahead of what it follows", async () => {
+    const { analyst, note, writer, socket, copy } = await writerSocket();
+    const first = updateMaking(copy, paragraphSaying("Sent second, needed first."));
+    const loose = updateMaking(copy, (body) => body.insert(body.length, [new Y.XmlText("Loose text, sent first.")]));
+
+    // Alone, the loose text is next to a paragraph the server does not have yet: Yjs holds it back.
+    const since = socket.mark();
+    socket.send(frames.update(note.id, loose));
+    socket.send(frames.update(note.id, first));
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id, reason: "invalid-update" });
+    // However often it is sent again.
+    expect(await socket.authenticate(note.id, await tokenFor(analyst.id))).toMatchObject({ kind: "authenticated" });
+    const again = socket.mark();
+    socket.send(frames.update(note.id, first));
+    expect(await socket.waitFor("close", again)).toMatchObject({ reason: "invalid-update" });
+    await settle();
+
+    expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
+    expect(await storedText(note.id)).toBe(SEEDED_TEXT);
     await expectServerStillServes(note.id, analyst.id);
     await expectStoredBodyValid(note.id);
   });

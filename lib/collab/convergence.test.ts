@@ -6,11 +6,11 @@ import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { eq } from "drizzle-orm";
 import * as prng from "lib0/prng";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import { noteEntities } from "@/db/schema";
-import { deriveBody, type ProseMirrorJSON } from "@/lib/editor/derive";
+import { deriveBody } from "@/lib/editor/derive";
 import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { extractMentions, MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
 import { noteSchema } from "@/lib/editor/schema";
@@ -39,7 +39,7 @@ import { loadNoteState, pendingUpdateCount } from "./note-state";
 useTestDatabase();
 const collab = useCollabServer();
 
-// Seeds that once found something stay here (see the report in the commit that added them).
+// CI's seeds; a seed that finds a bug joins this list and stays.
 const FIXED_SEEDS = [1, 2, 3, 4, 5, 6];
 const SEEDS = process.env.FUZZ_SEED
   ? [Number(process.env.FUZZ_SEED)]
@@ -49,7 +49,7 @@ const SEEDS = process.env.FUZZ_SEED
 console.log(`convergence fuzz: seeds ${SEEDS.join(", ")}`);
 
 /** Edits per seed, shared among the writers. */
-const STEPS = Number(process.env.FUZZ_STEPS) || 160;
+const STEPS = Number(process.env.FUZZ_STEPS) || 240;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -99,10 +99,10 @@ type HeadlessEditor = ReturnType<typeof headlessEditor>;
 
 /** Every position between inline content, grouped by textblock. */
 function textblocks(doc: ProseMirrorNode) {
-  const blocks: { node: ProseMirrorNode; start: number; end: number; depth: number }[] = [];
+  const blocks: { node: ProseMirrorNode; start: number; end: number }[] = [];
   doc.descendants((node, pos) => {
     if (!node.isTextblock) return true;
-    blocks.push({ node, start: pos + 1, end: pos + 1 + node.content.size, depth: doc.resolve(pos + 1).depth });
+    blocks.push({ node, start: pos + 1, end: pos + 1 + node.content.size });
     return false;
   });
   return blocks;
@@ -372,7 +372,23 @@ async function setUp(gen: prng.PRNG) {
     { id: event.id, name: event.name, char: MENTION_CHARS.event },
     { id: outsider.id, name: outsider.name, char: MENTION_CHARS.actor },
   ];
-  return { team, note, writers, entities, teamEntityIds: new Set([actor.id, event.id]) };
+  return { note, writers, entities, teamEntityIds: new Set([actor.id, event.id]) };
+}
+
+/**
+ * The provider applies a remote update and logs (rather than throws) what its
+ * observers throw: here, the ProseMirror binding failing to render a change.
+ * Yjs state is unaffected, so convergence still holds; such errors are
+ * reported with the seed rather than failing it (they are not Dossier's code).
+ */
+function collectBindingErrors() {
+  const errors: string[] = [];
+  const original = console.error.bind(console);
+  const spy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
+    if (args[0] === "Caught error while handling a Yjs update") errors.push(String((args[1] as Error | undefined)?.stack ?? args[1]));
+    else original(...args);
+  });
+  return { errors, restore: () => spy.mockRestore() };
 }
 
 async function runSeed(seed: number) {
@@ -380,32 +396,34 @@ async function runSeed(seed: number) {
   const gen = prng.create(seed);
   const { note, writers, entities, teamEntityIds } = await setUp(gen);
 
-  const clients = await Promise.all(
-    writers.map(async (user, index) => {
-      const connection = await collab().connect(note.id, user.id);
-      return { index, user, ...connection };
-    }),
-  );
+  const clients = await Promise.all(writers.map((user) => collab().connect(note.id, user.id)));
   await eventually(() => expect(clients.every((c) => c.provider.isSynced)).toBe(true));
   const seeded = stableStringify(bodyOf(clients[0].doc).content);
   const editors = clients.map((client) => headlessEditor(client.doc));
   for (const editor of editors) expect(stableStringify(editor.editor.getJSON())).toBe(seeded);
 
+  const bindingErrors = collectBindingErrors();
   const online = clients.map(() => true);
   const log: string[] = [];
+  let connectionChanges = 0;
+  let unloads = 0;
+  let loaded = true;
   try {
     for (let step = 0; step < STEPS; step++) {
       const who = prng.int32(gen, 0, clients.length - 1);
       const client = clients[who];
       if (prng.int32(gen, 0, 14) === 0) {
-        // Go offline, or come back (if the last disconnect has finished closing).
+        // Go offline, or come back (once the last disconnect has finished closing:
+        // connect() while the socket is still closing does nothing).
         if (online[who]) {
           client.websocketProvider.disconnect();
           online[who] = false;
+          connectionChanges++;
           log.push(`${step} #${who} disconnect`);
         } else if (client.websocketProvider.status === "disconnected") {
           void client.websocketProvider.connect();
           online[who] = true;
+          connectionChanges++;
           log.push(`${step} #${who} connect`);
         }
       } else {
@@ -415,6 +433,10 @@ async function runSeed(seed: number) {
       // Sometimes a burst of edits with no network in between, sometimes a pause.
       const pause = prng.int32(gen, 0, 5);
       if (pause > 0) await sleep(pause === 5 ? 30 : pause * 2);
+      // With everyone offline the server stores and unloads the note, and loads it again from the database.
+      const now = collab().hocuspocus.documents.has(note.id);
+      if (loaded && !now) unloads++;
+      loaded = now;
     }
 
     // Everyone back online.
@@ -425,7 +447,8 @@ async function runSeed(seed: number) {
       online[who] = true;
     }
 
-    // Converged: all synced, nothing unacknowledged, one state everywhere, and it stays put.
+    // Converged: all synced, nothing unacknowledged, one state everywhere (server
+    // included), and it stays put (a binding may still repair what it renders).
     let previous = "";
     await eventually(() => {
       for (const client of clients) {
@@ -436,57 +459,64 @@ async function runSeed(seed: number) {
       for (const vector of vectors) expect(sameBytes(vector, vectors[0])).toBe(true);
       const server = collab().hocuspocus.documents.get(note.id);
       expect(server && sameBytes(Y.encodeStateVector(server), vectors[0])).toBe(true);
-      const now = Buffer.from(vectors[0]).toString("base64");
-      const stable = now === previous;
-      previous = now;
-      expect(stable).toBe(true);
+      const current = Buffer.from(vectors[0]).toString("base64");
+      const settled = current === previous;
+      previous = current;
+      expect(settled).toBe(true);
     }, 15_000);
 
     const bodies = clients.map((client) => bodyOf(client.doc));
-    if (process.env.FUZZ_DEBUG) console.log(log.join("\n"), JSON.stringify(bodies[0].content, null, 1), bodies[0].text);
     const expected = bodies[0];
+    const expectedJSON = stableStringify(expected.content);
+    if (process.env.FUZZ_DEBUG) console.log(`${log.join("\n")}\n${JSON.stringify(expected.content)}`);
     for (const body of bodies) {
-      expect(stableStringify(body.content)).toBe(stableStringify(expected.content));
+      expect(stableStringify(body.content)).toBe(expectedJSON);
       expect(body.text).toBe(expected.text);
     }
 
-    // Stored: the log and state on disk make the same document, and the store has run.
+    // Stored: once the store has folded the log, the state on disk is the same document.
     await eventually(async () => {
       expect(await pendingUpdateCount(note.id)).toBe(0);
-      const stored = await findNote(note.id);
-      expect(stableStringify(stored?.content)).toBe(stableStringify(expected.content));
+      expect(stableStringify((await findNote(note.id))?.content)).toBe(expectedJSON);
     }, 10_000);
     const storedDoc = new Y.Doc();
     Y.applyUpdate(storedDoc, (await loadNoteState(note.id))!);
     expect(sameBytes(Y.encodeStateVector(storedDoc), Y.encodeStateVector(clients[0].doc))).toBe(true);
-    expect(stableStringify(deriveBody(storedDoc).content)).toBe(stableStringify(expected.content));
+    expect(stableStringify(deriveBody(storedDoc).content)).toBe(expectedJSON);
 
     // The derived columns match the document.
     const stored = (await findNote(note.id))!;
-    expect(stableStringify(stored.content)).toBe(stableStringify(expected.content));
+    expect(stableStringify(stored.content)).toBe(expectedJSON);
     expect(stored.text).toBe(expected.text);
     const links = await db().select().from(noteEntities).where(eq(noteEntities.noteId, note.id));
-    const mentioned = extractMentions(expected.content as ProseMirrorJSON).filter((m) => teamEntityIds.has(m.entityId));
+    const mentioned = extractMentions(expected.content).filter((m) => teamEntityIds.has(m.entityId));
     const byEntity = (rows: { entityId: string; count: number; snippets: string[] }[]) =>
-      stableStringify(rows.sort((a, b) => (a.entityId < b.entityId ? -1 : 1)));
+      stableStringify([...rows].sort((a, b) => (a.entityId < b.entityId ? -1 : 1)));
     expect(byEntity(links.map((row) => ({ entityId: row.entityId, count: row.mentions, snippets: row.snippets })))).toBe(byEntity(mentioned));
 
-    // Not required for convergence, but worth knowing: whether the merged document still fits the schema.
-    let schemaError: string | null = null;
+    // Not asserted (concurrent structural edits may legitimately break it), but worth seeing.
+    let schemaError = "";
     try {
       noteSchema().nodeFromJSON(expected.content).check();
     } catch (error) {
-      schemaError = (error as Error).message;
+      schemaError = `; the merged document breaks the schema: ${(error as Error).message}`;
     }
+    // Also not asserted: an editor may show a little more than Yjs holds (a trailing paragraph, a table
+    // fixed up) until its next local edit writes it back, and a render that threw shows less.
+    const editorsBehind = editors.filter((editor) => stableStringify(editor.editor.getJSON()) !== expectedJSON).length;
+    if (process.env.FUZZ_DEBUG && editorsBehind) console.log(`EXPECTED ${JSON.stringify(expected.content)}\nEDITOR ${JSON.stringify(editors.find((editor) => stableStringify(editor.editor.getJSON()) !== expectedJSON)!.editor.getJSON())}`);
+    const firstError = bindingErrors.errors[0]?.split("\n").slice(0, Number(process.env.FUZZ_STACK) || 6).join("\n");
     console.log(
-      `seed ${seed}: ${clients.length} writers, ${STEPS} steps, ${log.filter((l) => /(dis)?connect$/.test(l)).length} (re)connections, ` +
-        `${expected.text.length} chars, ${links.length} linked entities, ${Date.now() - started} ms` +
-        (schemaError ? `; merged document breaks the schema: ${schemaError}` : ""),
+      `seed ${seed}: ${clients.length} writers, ${STEPS} steps, ${connectionChanges} disconnects/reconnects, ${unloads} unloads, ` +
+        `${expected.text.length} chars, ${links.length} linked entities, ${editorsBehind} editors showing otherwise, ${Date.now() - started} ms${schemaError}` +
+        (firstError ? `\n  ${bindingErrors.errors.length} binding error(s) while applying remote updates; the first:\n${firstError}` : ""),
     );
   } catch (error) {
-    console.error(`seed ${seed} failed; its script:\n${log.join("\n")}`);
+    console.log(`seed ${seed} failed; its script:\n${log.join("\n")}`);
+    if (bindingErrors.errors.length) console.log(`binding errors:\n${bindingErrors.errors.join("\n----\n")}`);
     throw error;
   } finally {
+    bindingErrors.restore();
     for (const editor of editors) editor.destroy();
   }
 }

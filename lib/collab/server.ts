@@ -6,6 +6,7 @@ import type { CollabContext } from "./context";
 import { persistence } from "./persistence";
 import { presence } from "./presence";
 import { revisionScheduler, type RevisionTiming } from "./revision-scheduler";
+import { updateGuard } from "./update-guard";
 import { updateLog } from "./update-log";
 
 export interface CollabOptions {
@@ -21,13 +22,15 @@ export interface CollabOptions {
 
 /**
  * The collaboration server: one Hocuspocus instance whose extensions each do
- * one job. Order matters: authentication first, the update log before
- * persistence so an update is on disk before anything else sees it.
+ * one job. Order matters: authentication first, the guard before the update
+ * log so a refused update is never logged, the update log before persistence
+ * so an update is on disk before anything else sees it.
  */
 export function createCollabServer(options: CollabOptions): Hocuspocus<CollabContext> {
   const extensions: Extension[] = [
     authentication(options.secret),
     presence(),
+    updateGuard(),
     updateLog(),
     persistence(),
     revisionScheduler(options.revisions ?? { pauseMs: 3 * 60_000 }),

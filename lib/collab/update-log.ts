@@ -8,6 +8,9 @@ const UPDATE = 2;
 // An update with no structs and no deletions encodes to these two bytes.
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0;
 
+/** Whether a sync message of this type and payload would change the document. */
+export const carriesChanges = (type: number, payload: Uint8Array) => (type === SYNC_STEP_2 || type === UPDATE) && !isEmptyUpdate(payload);
+
 /**
  * "Acknowledged means durable": Hocuspocus awaits beforeSync before it applies
  * an update and acknowledges it, so the update is committed to the log first.
@@ -19,8 +22,7 @@ export function updateLog(): Extension {
     extensionName: "DossierUpdateLog",
     async beforeSync({ connection, type, payload, context }: beforeSyncPayload<CollabContext>) {
       if (connection.readOnly) return; // Hocuspocus drops these; they must not reach the log either.
-      if (type !== SYNC_STEP_2 && type !== UPDATE) return;
-      if (isEmptyUpdate(payload)) return;
+      if (!carriesChanges(type, payload)) return;
       await appendUpdate(context.noteId, payload, context.userId);
     },
   };
