@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // Imports check file sizes themselves (1 MB a file) and answer in a sentence;
   // Next's own limit sits above so oversized files reach that check.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // The proxy (CSP headers) buffers request bodies too, with its own limit.
+  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
   async headers() {
     return [
       {
