@@ -7,8 +7,9 @@ import next from "next";
 import { openDatabase } from "./db/client";
 import { setDatabase } from "./db";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
-import { registerCollab } from "./lib/collab/registry";
-import { createCollabServer } from "./lib/collab/server";
+import { joinCluster } from "./lib/collab/cluster";
+import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
+import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
 import { attachCollab } from "./lib/collab/websocket";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
@@ -29,7 +30,11 @@ async function main() {
   }
 
   const hocuspocus = createCollabServer({ secret, redisUrl: config.redisUrl, revisions: config.revisions });
-  registerCollab(hocuspocus);
+  // With Redis, revocations, deletions and "comments changed" reach every process.
+  const cluster = config.redisUrl
+    ? await joinCluster(config.redisUrl, REDIS_PREFIX, (message) => actLocally(hocuspocus, message))
+    : undefined;
+  registerCollab(collabOperations(hocuspocus, cluster));
 
   // Next needs its own address to follow redirects from server actions.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
@@ -57,6 +62,7 @@ async function main() {
     hocuspocus.closeConnections();
     hocuspocus.flushPendingStores();
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await cluster?.close();
     await database.close();
     process.exit(0);
   };

@@ -1,7 +1,10 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
+import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
 import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
+
+export type { NoteMessage } from "./cluster";
 
 /**
  * What route handlers and server actions may ask of the running collaboration
@@ -18,20 +21,22 @@ export interface CollabOperations {
   closeNote(noteId: string): void;
 }
 
-/** What the server tells the editors of a note (as a stateless message), so they refresh that part. */
-export type NoteMessage = "comments" | "review";
-
 const key = Symbol.for("dossier.collab");
 type Holder = { [key]?: CollabOperations };
 
-function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
-  return {
-    closeMemberConnections(teamId, userId) {
+/**
+ * Acts on this process' own connections; returns how many it closed. Every
+ * process runs this for a cluster message, so it must not go through
+ * Hocuspocus' Redis relay again (hence sendStateless, not broadcastStateless).
+ */
+export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: ClusterMessage): number {
+  switch (message.kind) {
+    case "close-member": {
       let closed = 0;
       for (const document of hocuspocus.documents.values()) {
         for (const connection of document.getConnections()) {
           const context = connection.context as CollabContext | undefined;
-          if (context?.userId === userId && context.teamId === teamId) {
+          if (context?.userId === message.userId && context.teamId === message.teamId) {
             // Close the socket, not just the document: the provider then reconnects
             // and authenticates again, and is let in (or not) under the new role.
             connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
@@ -40,22 +45,37 @@ function operationsOf(hocuspocus: Hocuspocus<CollabContext>): CollabOperations {
         }
       }
       return closed;
-    },
+    }
+    case "close-note":
+      hocuspocus.closeConnections(message.noteId);
+      return 0;
+    case "tell-editors":
+      for (const connection of hocuspocus.documents.get(message.noteId)?.getConnections() ?? []) connection.sendStateless(message.message);
+      return 0;
+  }
+}
+
+/** The operations of one collaboration server; with a cluster, messages reach every process. */
+export function collabOperations(hocuspocus: Hocuspocus<CollabContext>, cluster?: Cluster): CollabOperations {
+  const everywhere = (message: ClusterMessage) => {
+    cluster?.publish(message);
+    return actLocally(hocuspocus, message);
+  };
+  return {
+    closeMemberConnections: (teamId, userId) => everywhere({ kind: "close-member", teamId, userId }),
+    closeNote: (noteId) => void everywhere({ kind: "close-note", noteId }),
+    tellEditors: (noteId, message) => void everywhere({ kind: "tell-editors", noteId, message }),
     async replaceMentions(noteIds, fromId, to, userId) {
+      // Through Yjs on this process; the Redis extension carries the change to the others.
       for (const noteId of noteIds) await editNoteBody(hocuspocus, noteId, userId, (body) => rewriteMentions(body, fromId, to) > 0);
     },
     restoreBody: (noteId, userId, content, beforeRestore) => restoreNoteBody(hocuspocus, noteId, userId, content, beforeRestore),
     liveBody: (noteId) => readLiveBody(hocuspocus, noteId),
-    closeNote: (noteId) => hocuspocus.closeConnections(noteId),
-    tellEditors(noteId, message) {
-      // With Redis, Hocuspocus carries stateless messages to the other processes too.
-      hocuspocus.documents.get(noteId)?.broadcastStateless(message);
-    },
   };
 }
 
-export function registerCollab(hocuspocus: Hocuspocus<CollabContext>): void {
-  (globalThis as Holder)[key] = operationsOf(hocuspocus);
+export function registerCollab(operations: CollabOperations): void {
+  (globalThis as Holder)[key] = operations;
 }
 
 function collab(): CollabOperations {
@@ -64,7 +84,7 @@ function collab(): CollabOperations {
   return operations;
 }
 
-/** Closes a member's open connections to the team's notes. Returns how many. */
+/** Closes a member's open connections to the team's notes, on every process. Returns how many on this one. */
 export function closeMemberConnections(teamId: string, userId: string): number {
   return (globalThis as Holder)[key]?.closeMemberConnections(teamId, userId) ?? 0;
 }
@@ -79,7 +99,7 @@ export function restoreBody(noteId: string, userId: string, content: ProseMirror
   return collab().restoreBody(noteId, userId, content, beforeRestore);
 }
 
-/** Tells everyone who has the note open that something beside the text changed. */
+/** Tells everyone who has the note open, on any process, that something beside the text changed. */
 export function tellEditors(noteId: string, message: NoteMessage): void {
   (globalThis as Holder)[key]?.tellEditors(noteId, message);
 }
@@ -89,7 +109,7 @@ export function liveBody(noteId: string): Promise<LiveBody> {
   return collab().liveBody(noteId);
 }
 
-/** Closes every connection to a note (it is being deleted). */
+/** Closes every connection to a note, on every process (it is being deleted). */
 export function closeNote(noteId: string): void {
   (globalThis as Holder)[key]?.closeNote(noteId);
 }

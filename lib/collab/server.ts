@@ -9,11 +9,15 @@ import { revisionScheduler, type RevisionTiming } from "./revision-scheduler";
 import { updateGuard } from "./update-guard";
 import { updateLog } from "./update-log";
 
+export const REDIS_PREFIX = "dossier";
+
 export interface CollabOptions {
   /** Secret that signs collaboration tokens (AUTH_SECRET). */
   secret: string;
   /** With Redis, updates and awareness cross to the other processes serving a note. */
   redisUrl?: string;
+  /** Namespace of Dossier's keys and channels in Redis (tests keep theirs apart). */
+  redisPrefix?: string;
   /** Milliseconds of quiet before the debounced store (tests shorten it). */
   debounce?: number;
   /** When automatic revisions are made and how they are thinned. */
@@ -37,7 +41,9 @@ export function createCollabServer(options: CollabOptions): Hocuspocus<CollabCon
   ];
   if (options.redisUrl) {
     const url = options.redisUrl;
-    extensions.push(new RedisExtension({ createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }));
+    extensions.push(
+      new RedisExtension({ prefix: options.redisPrefix ?? REDIS_PREFIX, createClient: () => new IORedis(url, { maxRetriesPerRequest: null }) }),
+    );
   }
   return new Hocuspocus<CollabContext>({
     name: `dossier-${process.pid}`,

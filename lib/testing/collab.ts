@@ -4,7 +4,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/auth/collab-token";
-import { registerCollab } from "@/lib/collab/registry";
+import { joinCluster } from "@/lib/collab/cluster";
+import { actLocally, collabOperations, registerCollab } from "@/lib/collab/registry";
 import type { RevisionTiming } from "@/lib/collab/revision-scheduler";
 import { createCollabServer } from "@/lib/collab/server";
 import { attachCollab } from "@/lib/collab/websocket";
@@ -12,10 +13,21 @@ import { BODY_FIELD } from "@/lib/editor/extensions";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hmac-256";
 
+export interface TestCollabOptions {
+  revisions?: RevisionTiming;
+  /** Joins the processes sharing this Redis URL and prefix, as several server.ts processes do. */
+  redis?: { url: string; prefix: string };
+  /** Whether route handlers and actions in this process talk to this server (only one can). */
+  register?: boolean;
+}
+
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
-export async function startCollabServer(options: { redisUrl?: string; revisions?: RevisionTiming } = {}) {
-  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: options.redisUrl, revisions: options.revisions });
-  registerCollab(hocuspocus);
+export async function startCollabServer(options: TestCollabOptions = {}) {
+  const { redis } = options;
+  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions });
+  const cluster = redis ? await joinCluster(redis.url, redis.prefix, (message) => actLocally(hocuspocus, message)) : undefined;
+  const operations = collabOperations(hocuspocus, cluster);
+  if (options.register ?? true) registerCollab(operations);
   const server: Server = createServer((_request, response) => response.writeHead(404).end());
   attachCollab(server, hocuspocus, (_request, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -24,6 +36,7 @@ export async function startCollabServer(options: { redisUrl?: string; revisions?
 
   return {
     hocuspocus,
+    operations,
     url: `ws://127.0.0.1:${port}/collab`,
     port,
     /** A provider as the editor opens one; `token: null` sends none. */
@@ -31,7 +44,7 @@ export async function startCollabServer(options: { redisUrl?: string; revisions?
       const token = options.token ?? (userId ? await mintCollabToken(userId, TEST_SECRET) : "");
       const doc = new Y.Doc();
       const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/collab`, delay: 100, minDelay: 100, maxDelay: 500 });
-      const events = { denied: [] as string[], authenticated: [] as string[], closes: [] as number[] };
+      const events = { denied: [] as string[], authenticated: [] as string[], closes: [] as number[], stateless: [] as string[] };
       const provider = new HocuspocusProvider({
         websocketProvider,
         name: noteId,
@@ -40,6 +53,7 @@ export async function startCollabServer(options: { redisUrl?: string; revisions?
         onAuthenticationFailed: ({ reason }) => events.denied.push(reason),
         onAuthenticated: ({ scope }) => events.authenticated.push(scope),
         onClose: ({ event }) => events.closes.push(event.code),
+        onStateless: ({ payload }) => events.stateless.push(payload),
       });
       provider.attach();
       providers.push(provider);
@@ -54,6 +68,12 @@ export async function startCollabServer(options: { redisUrl?: string; revisions?
       hocuspocus.flushPendingStores();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise((resolve) => setTimeout(resolve, 100));
+      if (redis) {
+        // Hocuspocus' Redis extension waits a second before it unloads a closed note.
+        await new Promise((resolve) => setTimeout(resolve, 1_200));
+        await cluster?.close();
+        await hocuspocus.hooks("onDestroy", { instance: hocuspocus });
+      }
     },
   };
 }

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { revisions } from "@/db/schema";
+import { findNote } from "@/lib/notes/queries";
+import { changeRole } from "@/lib/teams/queries";
+import { useTestDatabase } from "@/lib/testing/database";
+import { appendParagraph, bodyText, eventually, startCollabServer } from "@/lib/testing/collab";
+import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { CLOSE_ACCESS_CHANGED } from "./context";
+
+/**
+ * Two collaboration servers joined through the machine's real Redis, as two
+ * Dossier processes behind a load balancer are. They share the database, as
+ * processes on one PostgreSQL do.
+ */
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+useTestDatabase();
+
+type Server = Awaited<ReturnType<typeof startCollabServer>>;
+let first: Server;
+let second: Server;
+
+beforeEach(async () => {
+  const redis = { url: REDIS_URL, prefix: `dossier-test-${randomUUID()}` };
+  const revisionsAfterPause = { pauseMs: 150 };
+  first = await startCollabServer({ redis, revisions: revisionsAfterPause });
+  second = await startCollabServer({ redis, revisions: revisionsAfterPause, register: false });
+});
+
+afterEach(async () => {
+  await Promise.all([first.close(), second.close()]);
+});
+
+async function teamWithNote() {
+  const { team, owner } = await buildTeam();
+  const analyst = await buildMember(team.id, "analyst");
+  const note = await buildNote(team.id, analyst.id, paragraphs("Seeded before either process opened it."));
+  return { team, owner, analyst, note };
+}
+
+describe("several processes on one Redis", () => {
+  it("lets writers on different processes see each other's text and presence", async () => {
+    const { owner, analyst, note } = await teamWithNote();
+    const onFirst = await first.connect(note.id, analyst.id);
+    const onSecond = await second.connect(note.id, owner.id);
+    await eventually(() => expect(onFirst.provider.isSynced && onSecond.provider.isSynced).toBe(true));
+
+    appendParagraph(onFirst.doc, "Written on the first process.");
+    appendParagraph(onSecond.doc, "Written on the second process.");
+    onFirst.provider.setAwarenessField("cursor", null);
+
+    await eventually(() => {
+      expect(bodyText(onSecond.doc)).toBe(bodyText(onFirst.doc));
+      expect(bodyText(onSecond.doc)).toContain("Written on the first process.");
+      expect(bodyText(onFirst.doc)).toContain("Written on the second process.");
+    });
+    await eventually(() => {
+      const names = [...onSecond.provider.awareness!.getStates().values()].map((state) => state.user?.name);
+      expect(names).toContain(analyst.name); // as the first process vouched for it
+    });
+  });
+
+  it("tells the editors on another process that comments changed, though this one has the note closed", async () => {
+    const { analyst, note } = await teamWithNote();
+    const onSecond = await second.connect(note.id, analyst.id);
+    await eventually(() => expect(onSecond.provider.isSynced).toBe(true));
+    expect(first.hocuspocus.documents.has(note.id)).toBe(false);
+
+    first.operations.tellEditors(note.id, "comments");
+
+    await eventually(() => expect(onSecond.events.stateless).toEqual(["comments"]));
+  });
+
+  it("closes a revoked member's connections on every process, and lets them back in only under the new role", async () => {
+    const { team, analyst, note } = await teamWithNote();
+    const onSecond = await second.connect(note.id, analyst.id);
+    await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write"]));
+
+    await changeRole(team.id, analyst.id, "reviewer");
+    expect(first.operations.closeMemberConnections(team.id, analyst.id)).toBe(0); // none on this process
+
+    await eventually(() => expect(onSecond.events.closes).toContain(CLOSE_ACCESS_CHANGED.code));
+    await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write", "readonly"]));
+  });
+
+  it("closes a deleted note's connections on every process", async () => {
+    const { analyst, note } = await teamWithNote();
+    const onSecond = await second.connect(note.id, analyst.id);
+    await eventually(() => expect(onSecond.provider.isSynced).toBe(true));
+
+    first.operations.closeNote(note.id);
+
+    await eventually(() => expect(onSecond.events.closes.length).toBeGreaterThan(0));
+  });
+
+  it("makes one revision and one stored body of edits both processes hold", async () => {
+    const { owner, analyst, note } = await teamWithNote();
+    const onFirst = await first.connect(note.id, analyst.id);
+    const onSecond = await second.connect(note.id, owner.id);
+    await eventually(() => expect(onFirst.provider.isSynced && onSecond.provider.isSynced).toBe(true));
+
+    appendParagraph(onFirst.doc, "One edit, seen by both processes.");
+    await eventually(() => expect(bodyText(onSecond.doc)).toContain("One edit, seen by both processes."));
+
+    // Both processes store the note and both schedule a revision after the pause.
+    await eventually(async () => {
+      const automatic = await db()
+        .select({ id: revisions.id })
+        .from(revisions)
+        .where(and(eq(revisions.noteId, note.id), eq(revisions.reason, "auto")));
+      expect(automatic).toHaveLength(1);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const all = await db().select({ id: revisions.id }).from(revisions).where(eq(revisions.noteId, note.id));
+    expect(all).toHaveLength(1);
+    const stored = await findNote(note.id);
+    expect(stored?.text.match(/One edit, seen by both processes\./g)).toHaveLength(1);
+  });
+});
