@@ -24,8 +24,11 @@ async function main() {
 
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
   setDatabase(database);
-  await database.migrate();
-  if (config.demo && (await seedDemo())) {
+  const seeded = await database.exclusively(async () => {
+    await database.migrate();
+    return config.demo && (await seedDemo());
+  });
+  if (seeded) {
     console.log(`Demo data created. Sign in as ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")} with password "${DEMO_PASSWORD}".`);
   }
 

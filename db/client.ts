@@ -18,8 +18,16 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while no other process on the same database runs its own
+   * (startup: migrations and the demo seed, when several processes start at once).
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+// Any fixed number: it names the lock that Dossier processes queue on at startup.
+const STARTUP_LOCK = 7_341_120;
 
 export interface DatabaseOptions {
   /** postgres://… selects PostgreSQL; otherwise PGlite. */
@@ -38,6 +46,17 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       db: db as unknown as Database,
       kind: "postgres",
       migrate: () => migratePostgres(db, { migrationsFolder }),
+      async exclusively(work) {
+        // An advisory lock belongs to a session, so it is taken on a connection of its own.
+        const session = await client.reserve();
+        try {
+          await session`select pg_advisory_lock(${STARTUP_LOCK})`;
+          return await work();
+        } finally {
+          await session`select pg_advisory_unlock(${STARTUP_LOCK})`.catch(() => {});
+          session.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -47,6 +66,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     db: db as unknown as Database,
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
+    exclusively: (work) => work(), // one process per PGlite folder
     close: () => client.close(),
   };
 }

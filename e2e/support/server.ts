@@ -3,17 +3,32 @@ import fs from "node:fs";
 // @ts-expect-error -- a plain .mjs helper shared with scripts/e2e-server.mjs
 import { createDatabase } from "../../scripts/test-database.mjs";
 
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh PostgreSQL database of a test's own, when DATABASE_URL names a server. */
+export async function ownDatabase(): Promise<TestDatabase | null> {
+  return process.env.DATABASE_URL ? createDatabase(process.env.DATABASE_URL, "dossier_own") : null;
+}
+
+export interface OwnServerOptions {
+  /** A database shared with other processes (the test drops it); by default one of its own. */
+  database?: TestDatabase;
+  env?: Record<string, string>;
+}
+
 /**
  * A Dossier process of a test's own (production build), so a test can kill it
  * without disturbing the shared server. It keeps its data folder, or its
  * PostgreSQL database, across restarts until `dispose`.
  */
-export async function ownServer(port: number) {
+export async function ownServer(port: number, options: OwnServerOptions = {}) {
   const dataDir = `.test-data/own-${port}`;
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const database: { url: string; drop(): Promise<void> } | null = process.env.DATABASE_URL
-    ? await createDatabase(process.env.DATABASE_URL, "dossier_own")
-    : null;
+  const shared = options.database;
+  const database = shared ?? (await ownDatabase());
   let child: ChildProcess | null = null;
 
   async function start() {
@@ -26,6 +41,7 @@ export async function ownServer(port: number) {
         DATA_DIR: dataDir,
         DOSSIER_DEMO: "1",
         ...(database ? { DATABASE_URL: database.url } : {}),
+        ...options.env,
       },
     });
     const deadline = Date.now() + 30_000;
@@ -56,7 +72,7 @@ export async function ownServer(port: number) {
     restart: start,
     async dispose() {
       await stop("SIGTERM");
-      await database?.drop();
+      if (!shared) await database?.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
