@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { auditLog, type Note, type Role, type User, type Visibility } from "@/db/schema";
 import { createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
+import { replaceMentions } from "@/lib/collab/registry";
 import { createNote, findNote, renameNote } from "@/lib/notes/queries";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 import { appendParagraph, eventually, useCollabServer } from "@/lib/testing/collab";
@@ -259,5 +260,11 @@ describe("the published briefs", () => {
     ]);
     expect(await listed({ entityId: talks.id, publicOnly: true })).toEqual([["About both", 2, "public"]]);
     expect(await listed({ limit: 1 })).toEqual([["About both", 2, "public"]]);
+
+    // Edition 2 of "About the talks" no longer mentions them: edition 1 does not stand in for it.
+    await replaceMentions([aboutTalks.id], talks.id, null, owner.id);
+    await eventually(async () => expect((await current(aboutTalks.id)).content).not.toEqual(aboutTalks.content));
+    await publish(aboutTalks.id, owner, "owner", override);
+    expect(await listed({ entityId: talks.id })).toEqual([["About both", 2, "public"]]);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editions, notes, teams, type Edition } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -29,26 +29,31 @@ export interface BriefFilters {
   tag?: string;
 }
 
-/** The team's published briefs, newest first: the latest live edition of each, as a reader's front page. */
+/**
+ * The team's published briefs, newest first: the latest live edition of each
+ * (the latest public one, for the public), as a reader's front page. Filters on
+ * content apply to that edition alone, so an older edition never stands in for
+ * a newer one that no longer mentions the actor or has the tag.
+ */
 export async function publishedBriefs(teamId: string, options: BriefFilters & { publicOnly?: boolean; limit?: number } = {}) {
-  const rows = await db()
-    .selectDistinctOn([editions.noteId], { edition: editions })
+  const latest = db()
+    .selectDistinctOn([editions.noteId], getTableColumns(editions))
     .from(editions)
     .innerJoin(notes, eq(notes.id, editions.noteId))
+    .where(and(eq(editions.teamId, teamId), live, options.publicOnly ? eq(editions.visibility, "public") : undefined))
+    .orderBy(editions.noteId, desc(editions.number))
+    .as("latest");
+  return db()
+    .select()
+    .from(latest)
     .where(
       and(
-        eq(editions.teamId, teamId),
-        live,
-        options.publicOnly ? eq(editions.visibility, "public") : undefined,
-        options.entityId ? sql`${editions.entities} @> ${JSON.stringify([{ id: options.entityId }])}::jsonb` : undefined,
+        options.entityId ? sql`${latest.entities} @> ${JSON.stringify([{ id: options.entityId }])}::jsonb` : undefined,
         options.tag
-          ? sql`exists (select 1 from note_tags nt join tags t on t.id = nt.tag_id where nt.note_id = ${editions.noteId} and lower(t.name) = ${options.tag.toLowerCase()})`
+          ? sql`exists (select 1 from note_tags nt join tags t on t.id = nt.tag_id where nt.note_id = ${latest.noteId} and lower(t.name) = ${options.tag.toLowerCase()})`
           : undefined,
       ),
     )
-    .orderBy(editions.noteId, desc(editions.number));
-  return rows
-    .map((row) => row.edition)
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-    .slice(0, options.limit ?? 200);
+    .orderBy(desc(latest.publishedAt))
+    .limit(options.limit ?? 200);
 }
