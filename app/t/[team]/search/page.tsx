@@ -3,7 +3,7 @@ import Link from "next/link";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
-import { Snippet } from "@/components/search/Snippet";
+import { ResultSection } from "@/components/search/ResultSection";
 import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
@@ -104,69 +104,59 @@ export default async function SearchPage({
         <div className="card empty">Nothing found.</div>
       ) : (
         <>
-          {results.notes.length > 0 && (
-            <section className="card padded" aria-labelledby="found-notes">
-              <h2 id="found-notes">Notes</h2>
-              <ol className="results">
-                {results.notes.map((hit) => (
-                  <li key={hit.id} data-testid="result-note">
-                    <Link href={`/t/${team.slug}/notes/${hit.id}`}>{hit.title || "Untitled"}</Link> <StatusBadge status={hit.status as NoteStatus} />{" "}
-                    <span className="muted">
-                      edited <RelativeTime date={hit.updatedAt} />
-                    </span>
-                    <div className="muted">
-                      <Snippet text={hit.snippet} />
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
-          {results.briefs.length > 0 && (
-            <section className="card padded" aria-labelledby="found-briefs">
-              <h2 id="found-briefs">Briefs</h2>
-              <ol className="results">
-                {results.briefs.map((hit) => (
-                  <li key={hit.noteId} data-testid="result-brief">
-                    <Link href={`/b/${team.slug}/${hit.noteId}`}>{hit.title}</Link> <span className="muted">{hit.dateline}</span>
-                    <div className="muted">
-                      <Snippet text={hit.snippet} />
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
-          {results.entities.length > 0 && (
-            <section className="card padded" aria-labelledby="found-entities">
-              <h2 id="found-entities">Actors and events</h2>
-              <ul className="related">
-                {results.entities.map((hit) => (
-                  <li key={hit.id} data-testid="result-entity">
-                    <Link className={`mention mention-${hit.kind}`} href={`/t/${team.slug}/${hit.kind}s/${hit.id}`}>
-                      {hit.name}
-                    </Link>
-                    {hit.aliases.length > 0 && <span className="muted"> · {hit.aliases.join(", ")}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {results.comments.length > 0 && (
-            <section className="card padded" aria-labelledby="found-comments">
-              <h2 id="found-comments">Comments</h2>
-              <ol className="results">
-                {results.comments.map((hit) => (
-                  <li key={`${hit.threadId}-${hit.snippet}`} data-testid="result-comment">
-                    On <Link href={`/t/${team.slug}/notes/${hit.noteId}`}>{hit.noteTitle || "Untitled"}</Link>
-                    <div className="muted">
-                      <Snippet text={hit.snippet} />
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          )}
+          <ResultSection
+            title="Notes"
+            hits={results.notes}
+            testId="result-note"
+            keyOf={(hit) => hit.id}
+            snippetOf={(hit) => hit.snippet}
+            heading={(hit) => (
+              <>
+                <Link href={`/t/${team.slug}/notes/${hit.id}`}>{hit.title || "Untitled"}</Link> <StatusBadge status={hit.status as NoteStatus} />{" "}
+                <span className="muted">
+                  edited <RelativeTime date={hit.updatedAt} />
+                </span>
+              </>
+            )}
+          />
+          <ResultSection
+            title="Briefs"
+            hits={results.briefs}
+            testId="result-brief"
+            keyOf={(hit) => hit.noteId}
+            snippetOf={(hit) => hit.snippet}
+            heading={(hit) => (
+              <>
+                <Link href={`/b/${team.slug}/${hit.noteId}`}>{hit.title}</Link> <span className="muted">{hit.dateline}</span>
+              </>
+            )}
+          />
+          <ResultSection
+            title="Actors and events"
+            hits={results.entities}
+            testId="result-entity"
+            keyOf={(hit) => hit.id}
+            heading={(hit) => (
+              <>
+                <Link className={`mention mention-${hit.kind}`} href={`/t/${team.slug}/${hit.kind}s/${hit.id}`}>
+                  {hit.name}
+                </Link>
+                {hit.aliases.length > 0 && <span className="muted"> · {hit.aliases.join(", ")}</span>}
+              </>
+            )}
+          />
+          <ResultSection
+            title="Comments"
+            hits={results.comments}
+            testId="result-comment"
+            keyOf={(hit) => `${hit.threadId}-${hit.snippet}`}
+            snippetOf={(hit) => hit.snippet}
+            heading={(hit) => (
+              <>
+                On <Link href={`/t/${team.slug}/notes/${hit.noteId}`}>{hit.noteTitle || "Untitled"}</Link>
+              </>
+            )}
+          />
         </>
       )}
     </main>
