@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
 import { db } from "@/db";
 import { revisions } from "@/db/schema";
+import { mintCollabToken } from "@/lib/auth/collab-token";
 import { findNote } from "@/lib/notes/queries";
 import { changeRole } from "@/lib/teams/queries";
 import { useTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, startCollabServer } from "@/lib/testing/collab";
+import { frames } from "@/lib/testing/collab-frames";
+import { appendParagraph, bodyText, eventually, startCollabServer, TEST_SECRET } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { useRawCollabSockets } from "@/lib/testing/raw-collab-socket";
 import { CLOSE_ACCESS_CHANGED } from "./context";
 
 /**
@@ -33,6 +38,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await Promise.all([first.close(), second.close()]);
 });
+
+const socketToSecond = useRawCollabSockets(() => second.url);
 
 async function teamWithNote() {
   const { team, owner } = await buildTeam();
@@ -118,5 +125,34 @@ describe("several processes on one Redis", () => {
     expect(all).toHaveLength(1);
     const stored = await findNote(note.id);
     expect(stored?.text.match(/One edit, seen by both processes\./g)).toHaveLength(1);
+  });
+
+  it("keeps a writer's caret on one process from being claimed by a connection on another", async () => {
+    const { team, analyst, note } = await teamWithNote();
+    const writer = await first.connect(note.id, analyst.id);
+    const observer = await second.connect(note.id, (await buildMember(team.id, "analyst")).id);
+    await eventually(() => expect(writer.provider.isSynced && observer.provider.isSynced).toBe(true));
+    const victim = writer.doc.clientID;
+    writer.provider.setAwarenessField("cursor", { anchor: "here", head: "here" });
+    await eventually(() => expect(observer.provider.awareness!.getStates().get(victim)?.cursor).toEqual({ anchor: "here", head: "here" }));
+    const writersCaret = structuredClone(observer.provider.awareness!.getStates().get(victim));
+
+    const reviewer = await buildMember(team.id, "reviewer");
+    const socket = await socketToSecond();
+    expect(await socket.authenticate(note.id, await mintCollabToken(reviewer.id, TEST_SECRET))).toMatchObject({ scope: "readonly" });
+    const hijack = new Awareness(new Y.Doc());
+    hijack.clientID = victim;
+    hijack.meta.set(victim, { clock: 1_000, lastUpdated: Date.now() });
+    hijack.setLocalState({ cursor: { anchor: "moved", head: "moved" } });
+    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(hijack, [victim])));
+    // The reviewer's own state, sent after it: once the observer has that, the hijack was dealt with.
+    const own = new Awareness(new Y.Doc());
+    own.setLocalState({ cursor: null });
+    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(own, [own.clientID])));
+    await eventually(() => expect(observer.provider.awareness!.getStates().get(own.clientID)?.user).toMatchObject({ id: reviewer.id }));
+
+    expect(observer.provider.awareness!.getStates().get(victim)).toEqual(writersCaret);
+    await eventually(() => expect(writer.provider.awareness!.getStates().has(own.clientID)).toBe(true));
+    expect(writer.provider.awareness!.getLocalState()?.cursor).toEqual({ anchor: "here", head: "here" });
   });
 });
