@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
+import { findAttributeProblem, findFormatProblem } from "./attribute-check";
 
 /**
  * Checks an update a client sends before the server logs or applies it. The
@@ -129,11 +130,50 @@ export function findUpdateProblem(doc: Y.Doc, update: Uint8Array): string | null
     return place;
   };
 
+  // The type an item goes into and the attribute it sets, found the same way: an item
+  // that follows a neighbour carries neither, and takes both from the neighbour.
+  type Owner = { type: unknown; key: string | null };
+  const owners = new Map<Y.Item, Owner>();
+  const ownerOf = (start: Y.Item): Owner => {
+    const chain = new Set<Y.Item>();
+    let item = start;
+    let owner = owners.get(item);
+    while (owner === undefined && !chain.has(item)) {
+      chain.add(item);
+      const parent = item.parent as Y.Item["parent"] | string;
+      if (typeof parent === "string") owner = { type: null, key: item.parentSub };
+      else if (parent instanceof Y.ID) {
+        const { struct } = find(parent);
+        owner = { type: struct instanceof Y.Item && struct.content instanceof Y.ContentType ? struct.content.type : null, key: item.parentSub };
+      } else {
+        const neighbour = item.origin ?? item.rightOrigin;
+        const { struct, inDocument } = neighbour ? find(neighbour) : { struct: undefined, inDocument: false };
+        if (!(struct instanceof Y.Item)) owner = { type: null, key: null };
+        else if (inDocument) owner = { type: struct.parent, key: struct.parentSub };
+        else item = struct;
+      }
+      owner ??= owners.get(item);
+    }
+    owner ??= { type: null, key: null };
+    for (const member of chain) owners.set(member, owner);
+    return owner;
+  };
+
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue; // already applied: Yjs ignores it
     const place = placeOf(struct);
     if (!contentAllowed(struct, place)) return `the update puts ${describeContent(struct)} among the ${place === "body" ? "body's" : "element's"} children`;
+    if (place !== "element" && place !== "elsewhere") continue;
+    const { type: owner, key } = place === "elsewhere" ? ownerOf(struct) : { type: null, key: null };
+    if (owner instanceof Y.XmlElement && key !== null) {
+      const problem = findAttributeProblem(owner.nodeName, key, struct.content);
+      if (problem) return problem;
+    }
+    if (owner instanceof Y.XmlText && struct.content instanceof Y.ContentFormat) {
+      const problem = findFormatProblem(struct.content.key, struct.content.value);
+      if (problem) return problem;
+    }
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tipta
 import * as Y from "yjs";
 import { BODY_FIELD } from "./extensions";
 import { MENTION_NODE } from "./mentions";
+import { sanitizeContent } from "./sanitize";
 import { noteSchema } from "./schema";
 
 export type ProseMirrorJSON = Record<string, unknown>;
@@ -21,10 +22,41 @@ export function plainText(node: ProseMirrorNode): string {
   return node.textBetween(0, node.content.size, "\n", leafText).trim();
 }
 
-/** Reads a note's body out of its Yjs document. */
+const isReadableElement = (value: unknown, inBody: boolean): value is Y.XmlElement => {
+  if (!(value instanceof Y.XmlElement)) return false;
+  const type = noteSchema().nodes[value.nodeName];
+  return type !== undefined && !type.isText && type !== noteSchema().topNodeType && (!inBody || type.isBlock);
+};
+
+/** Deletes from `parent` what the conversion to ProseMirror cannot read: loose text or values, unknown elements. */
+function dropUnreadable(parent: Y.XmlFragment | Y.XmlElement, inBody: boolean) {
+  const children = parent.toArray() as unknown[];
+  for (let index = children.length - 1; index >= 0; index--) {
+    const child = children[index];
+    if (isReadableElement(child, inBody)) dropUnreadable(child, false);
+    else if (!(child instanceof Y.XmlText) || inBody) parent.delete(index, 1);
+  }
+}
+
+function readBody(fragment: Y.XmlFragment): DerivedBody {
+  const node = yXmlFragmentToProseMirrorRootNode(fragment, noteSchema());
+  return { content: sanitizeContent(node.toJSON() as ProseMirrorJSON), text: plainText(node) };
+}
+
+/**
+ * Reads a note's body out of its Yjs document. A note stored before updates
+ * were checked may hold what the conversion cannot read; it is then read from
+ * a copy without those parts, so the note still renders and stores.
+ */
 export function deriveBody(doc: Y.Doc): DerivedBody {
-  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), noteSchema());
-  return { content: node.toJSON() as ProseMirrorJSON, text: plainText(node) };
+  try {
+    return readBody(doc.getXmlFragment(BODY_FIELD));
+  } catch {
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    dropUnreadable(copy.getXmlFragment(BODY_FIELD), true);
+    return readBody(copy.getXmlFragment(BODY_FIELD));
+  }
 }
 
 /** Builds a Yjs document from ProseMirror JSON; throws if the JSON breaks the schema. */

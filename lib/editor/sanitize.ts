@@ -1,16 +1,34 @@
 import { isSafeHref } from "./extensions";
 import type { ProseMirrorJSON } from "./derive";
+import { MENTION_CHARS, MENTION_NODE } from "./mentions";
 
-type JSONNode = { type?: string; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: JSONNode[]; [key: string]: unknown };
+type JSONNode = { type?: string; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: JSONNode[]; [key: string]: unknown };
+
+const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
+
+/** Attributes of the kinds the renderers expect, whatever an old or hostile document holds. */
+function cleanAttrs(node: JSONNode): Record<string, unknown> | undefined {
+  const attrs = node.attrs;
+  if (!attrs) return attrs;
+  if (node.type === MENTION_NODE) {
+    const char = Object.values(MENTION_CHARS).includes(attrs.mentionSuggestionChar as never) ? attrs.mentionSuggestionChar : MENTION_CHARS.actor;
+    return { ...attrs, id: textOrNull(attrs.id), label: textOrNull(attrs.label), mentionSuggestionChar: char };
+  }
+  if (node.type === "heading") return { ...attrs, level: Math.min(Math.max(Math.trunc(Number(attrs.level)) || 2, 1), 3) };
+  if (node.type === "orderedList") return { ...attrs, start: Math.max(Math.trunc(Number(attrs.start)) || 1, 1) };
+  return attrs;
+}
 
 /**
  * Drops what the schema would accept but must never reach a reader: links
  * whose address is not http(s) or mailto (javascript:, data:, …) lose their
- * link and keep their text.
+ * link and keep their text, and attributes of the wrong kind (a mention whose
+ * label is not text) are replaced.
  */
 export function sanitizeContent(doc: ProseMirrorJSON): ProseMirrorJSON {
   const clean = (node: JSONNode): JSONNode => ({
     ...node,
+    ...(node.attrs ? { attrs: cleanAttrs(node) } : {}),
     ...(node.marks ? { marks: node.marks.filter((mark) => mark.type !== "link" || isSafeHref(String(mark.attrs?.href ?? ""))) } : {}),
     ...(node.content ? { content: node.content.map(clean) } : {}),
   });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import { BODY_FIELD } from "@/lib/editor/extensions";
+import { HOSTILE_HREFS, UNSAFE_SCHEME } from "@/lib/testing/xss-corpus";
+import { findUpdateProblem } from "./update-check";
+
+const mentionDocument: ProseMirrorJSON = {
+  type: "doc",
+  content: [
+    {
+      type: "paragraph",
+      content: [
+        { type: "text", text: "About " },
+        { type: "mention", attrs: { id: "0b8f3c1e-8a63-4c2a-9d7e-2f1f6a1d0c11", label: "North Korea", mentionSuggestionChar: "@" } },
+      ],
+    },
+  ],
+};
+
+const copyOf = (doc: Y.Doc) => {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+};
+
+/** The update a client's change makes, against a server holding the same note. */
+function attempt(change: (body: Y.XmlFragment) => void) {
+  const server = yDocFromContent(mentionDocument);
+  const client = copyOf(server);
+  const before = Y.encodeStateVector(client);
+  change(client.getXmlFragment(BODY_FIELD));
+  return findUpdateProblem(server, Y.encodeStateAsUpdate(client, before));
+}
+
+const paragraph = (body: Y.XmlFragment) => body.get(0) as Y.XmlElement;
+const firstText = (body: Y.XmlFragment) => paragraph(body).get(0) as Y.XmlText;
+const mention = (body: Y.XmlFragment) => paragraph(body).get(1) as Y.XmlElement;
+
+// Addresses a browser would follow as script or a document (after dropping the whitespace and controls it ignores).
+const runnable = HOSTILE_HREFS.filter((href) => UNSAFE_SCHEME.test(href.replace(/[\u0000-\u0020]/g, "")));
+
+describe("checking what an update sets on elements and text", () => {
+  it("accepts a web link, a mail link, removing a link, and renaming a mention", () => {
+    expect(attempt((body) => firstText(body).format(0, 5, { link: { href: "https://example.org/a?b=1" } }))).toBeNull();
+    expect(attempt((body) => firstText(body).format(0, 5, { link: { href: "mailto:desk@example.org" } }))).toBeNull();
+    expect(attempt((body) => firstText(body).format(0, 5, { link: null }))).toBeNull();
+    expect(attempt((body) => mention(body).setAttribute("label", "DPRK"))).toBeNull();
+  });
+
+  it.each(runnable)("refuses a link to %j", (href) => {
+    expect(attempt((body) => firstText(body).format(0, 5, { link: { href } }))).toBe("the update links text to an address that is not http(s) or mailto");
+  });
+
+  it("refuses a link to javascript: in text the same update inserts", () => {
+    const problem = attempt((body) => {
+      const text = new Y.XmlText("click");
+      const added = new Y.XmlElement("paragraph");
+      added.insert(0, [text]);
+      body.insert(1, [added]);
+      text.format(0, 5, { link: { href: "javascript:alert(1)" } });
+    });
+    expect(problem).toBe("the update links text to an address that is not http(s) or mailto");
+  });
+
+  it.each([
+    ["an id that is a number", "id", 42, 'the update sets a mention\'s "id" to a value of the wrong kind'],
+    ["a label that is an object", "label", { html: "<img src=x onerror=alert(1)>" }, 'the update sets a mention\'s "label" to a value of the wrong kind'],
+    ["a trigger that is not @ or #", "mentionSuggestionChar", "<", 'the update sets a mention\'s "mentionSuggestionChar" to a value of the wrong kind'],
+    ["an unknown attribute", "onclick", "alert(1)", 'the update sets an unknown attribute "onclick" on a <mention> element'],
+  ])("refuses a mention with %s", (_, key, value, problem) => {
+    expect(attempt((body) => mention(body).setAttribute(key, value as never))).toBe(problem);
+  });
+
+  it("refuses an unknown attribute on a new element and an unknown mark", () => {
+    expect(
+      attempt((body) => {
+        const added = new Y.XmlElement("paragraph");
+        added.setAttribute("style", "background:url(javascript:alert(1))");
+        body.insert(1, [added]);
+      }),
+    ).toBe('the update sets an unknown attribute "style" on a <paragraph> element');
+    expect(attempt((body) => firstText(body).format(0, 5, { script: { src: "x" } }))).toBe('the update formats text with an unknown mark "script"');
+  });
+});

@@ -1,0 +1,51 @@
+import * as Y from "yjs";
+import { isSafeHref } from "@/lib/editor/extensions";
+import { MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import { noteSchema } from "@/lib/editor/schema";
+
+/**
+ * What an update may set on the body's elements and text. The schema takes
+ * any value for an attribute, so without this a client could store a link to
+ * javascript: or a mention whose label is an object; readers and every
+ * rendering would then have to cope with it.
+ */
+
+// y-tiptap names a mark that may overlap itself "name--hash".
+const markName = (key: string) => /^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key;
+
+const isStringOrNull = (value: unknown) => value === null || value === undefined || typeof value === "string";
+
+const MENTION_ATTRIBUTES: Record<string, (value: unknown) => boolean> = {
+  id: isStringOrNull,
+  label: isStringOrNull,
+  mentionSuggestionChar: (value) => value === null || value === undefined || Object.values(MENTION_CHARS).includes(value as never),
+};
+
+/** The one value an attribute item carries, or undefined when it is a deletion. */
+function valueOf(content: Y.Item["content"]): { value: unknown } | undefined {
+  if (content instanceof Y.ContentDeleted) return undefined;
+  if (content instanceof Y.ContentAny) return { value: content.arr[content.arr.length - 1] };
+  return { value: content };
+}
+
+/** What is wrong with setting `key` on an element named `nodeName`, or null. */
+export function findAttributeProblem(nodeName: string, key: string, content: Y.Item["content"]): string | null {
+  const found = valueOf(content);
+  if (!found) return null;
+  const type = noteSchema().nodes[nodeName];
+  if (!type || !(key in (type.spec.attrs ?? {}))) return `the update sets an unknown attribute "${key}" on a <${nodeName}> element`;
+  if (!(content instanceof Y.ContentAny)) return `the update sets "${key}" on a <${nodeName}> element to a shared type`;
+  if (nodeName === MENTION_NODE && !MENTION_ATTRIBUTES[key]?.(found.value)) return `the update sets a mention's "${key}" to a value of the wrong kind`;
+  return null;
+}
+
+/** What is wrong with formatting text with `key` = `value`, or null. */
+export function findFormatProblem(key: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null; // removing a mark
+  const mark = noteSchema().marks[markName(key)];
+  if (!mark) return `the update formats text with an unknown mark "${key}"`;
+  if (mark.name !== "link") return null;
+  const href = typeof value === "object" ? (value as Record<string, unknown>).href : undefined;
+  if (typeof href !== "string" || !isSafeHref(href)) return "the update links text to an address that is not http(s) or mailto";
+  return null;
+}
