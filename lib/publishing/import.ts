@@ -23,6 +23,25 @@ function parseDate(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+type Block = { type?: string; content?: Block[] };
+
+/**
+ * Puts inline content the Markdown reader leaves straight in the document (the
+ * alt text of an image standing alone, as the schema has no images) into a
+ * paragraph, so the post is a valid document.
+ */
+function wrapLooseInline(doc: ProseMirrorJSON): ProseMirrorJSON {
+  const blocks: Block[] = [];
+  for (const node of (doc as Block).content ?? []) {
+    const inline = node.type === "text" || node.type === "hardBreak" || node.type === "mention";
+    const last = blocks[blocks.length - 1];
+    if (!inline) blocks.push(node);
+    else if (last?.type === "paragraph" && (last as { loose?: boolean }).loose) last.content!.push(node);
+    else blocks.push({ type: "paragraph", content: [node], loose: true } as Block);
+  }
+  return { ...doc, content: blocks.map(({ loose: _, ...block }: Block & { loose?: boolean }) => block) };
+}
+
 /**
  * Reads one Markdown post: optional front matter (title, date), a first
  * "# heading" as the title, and a date alone on one of the first lines
@@ -58,7 +77,7 @@ export function parsePost(fileName: string, markdown: string): ParsedPost {
     }
   }
   title ||= fileName.replace(/\.(md|markdown|txt)$/i, "");
-  const content = sanitizeContent(markdownManager().parse(lines.join("\n").trim() || " ") as ProseMirrorJSON);
+  const content = sanitizeContent(wrapLooseInline(markdownManager().parse(lines.join("\n").trim() || " ") as ProseMirrorJSON));
   return { title: title.slice(0, 200), date, content };
 }
 

@@ -97,6 +97,8 @@ describe("the XSS corpus is inert wherever a function renders it", () => {
     tried.push(`import ${markdown}`);
     const post = parsePost("post.md", `# ${markdown.split("\n")[0]}\n\n${markdown}\n`);
     expect(activeContent(documentToHtml(post.content as JSONNode, { mentionHref }))).toEqual([]);
+    // It makes a valid note (an image alone on a line once made the import fail).
+    expect(() => yDocFromContent(post.content)).not.toThrow();
     // What is stored carries no runnable address either, for renderers yet to come.
     expect(JSON.stringify(post.content)).not.toMatch(/"href":"\s*(javascript|vbscript|data):/i);
   });
