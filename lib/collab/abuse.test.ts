@@ -441,6 +441,30 @@ describe("frames the server cannot or must not use", () => {
     ["a mention straight in the body", (body) => body.insert(body.length, [element("mention")])],
     ["a bare string among a paragraph's children", (body) => body.insert(body.length, [element("paragraph", untypedChild("raw"))])],
     ["a map straight in the body", (body) => body.insert(body.length, [untypedChild(new Y.Map())])],
+    [
+      "a link to javascript:",
+      (body) => {
+        const text = new Y.XmlText("click");
+        body.insert(body.length, [element("paragraph", text)]);
+        text.format(0, 5, { link: { href: "JaVaScRiPt:alert(1)" } });
+      },
+    ],
+    [
+      "a mention whose label is not text",
+      (body) => {
+        const mention = element("mention");
+        mention.setAttribute("label", { html: "<img src=x onerror=alert(1)>" } as never);
+        body.insert(body.length, [element("paragraph", mention)]);
+      },
+    ],
+    [
+      "a paragraph with an onclick attribute",
+      (body) => {
+        const paragraph = element("paragraph", new Y.XmlText("x"));
+        paragraph.setAttribute("onclick", "alert(1)");
+        body.insert(body.length, [paragraph]);
+      },
+    ],
   ];
 
   it.each(schemaBreaking)("refuses an update that adds %s, and keeps the stored body valid", async (_, change) => {
