@@ -137,6 +137,14 @@ test("the XSS corpus planted as a user is inert on every page that shows it", as
   const feed = await (await page.request.get("/feeds/demo/public")).text();
   expect(feed).not.toMatch(/<script|onerror=|href="\s*javascript:/i);
 
+  // A team named with markup: its pages and the team switcher show the name as text.
+  await page.goto("/teams/new");
+  await page.getByLabel("Team name").fill(`<img src=x onerror=window.__xss=70> Desk ${stamp}`);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await page.waitForURL(/\/t\/(?!demo$)[a-z0-9-]+$/); // the slug is cut short
+  const teamUrl = new URL(page.url()).pathname;
+  for (const path of [teamUrl, `${teamUrl}/members`, `${teamUrl}/briefs`, "/t/demo"]) await expectInert(path);
+
   console.log(`pages checked: ${pagesVisited.length}`);
   await owner.context.close();
 });
