@@ -2,9 +2,9 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { invites, teams, type Role, type Team } from "@/db/schema";
+import { invites, teams, users, type Role, type Team } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, forbidden, notFound } from "@/lib/errors";
 import { createUser, normaliseEmail } from "@/lib/users/queries";
 import { addMember, roleInTeam } from "./queries";
 
@@ -56,10 +56,18 @@ export async function revokeInvite(teamId: string, inviteId: string) {
 }
 
 async function claimInvite(tx: Executor, token: string, userId: string): Promise<Team> {
+  const open = and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date()));
+  const [invite] = await tx.select({ email: invites.email }).from(invites).where(open);
+  if (!invite) throw new AppError("not_found", "This invite link has expired or has already been used.");
+  // An invite names the person the owner meant to let in: a link passed on to anyone else opens nothing.
+  const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!user || normaliseEmail(user.email) !== invite.email) {
+    throw forbidden(`This invite was sent to ${invite.email}. Sign in with that address to accept it.`);
+  }
   const [claimed] = await tx
     .update(invites)
     .set({ acceptedAt: new Date(), acceptedBy: userId, updatedAt: new Date() })
-    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())))
+    .where(and(open, eq(invites.email, invite.email)))
     .returning();
   if (!claimed) throw new AppError("not_found", "This invite link has expired or has already been used.");
   // Joining never lowers a role the user already has in the team.
@@ -69,7 +77,7 @@ async function claimInvite(tx: Executor, token: string, userId: string): Promise
   return team;
 }
 
-/** Joins a signed-in user to the invite's team with its role; an invite is used once. */
+/** Joins a signed-in user to the invite's team with its role; an invite is used once, by the person it was sent to. */
 export function acceptInvite(token: string, userId: string): Promise<Team> {
   return db().transaction((tx) => claimInvite(tx, token, userId));
 }

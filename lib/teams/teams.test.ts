@@ -46,6 +46,18 @@ describe("teams and invites", () => {
     expect(await roleInTeam(existing.id, team.id)).toBe("analyst");
   });
 
+  it("lets only the invited address accept an invite: a link passed on opens nothing", async () => {
+    const { team, owner } = await buildTeam();
+    const other = await buildTeam();
+    const { token } = await createInvite({ teamId: team.id, email: "Invited@Example.test", role: "analyst", createdBy: owner.id });
+    await expect(acceptInvite(token, other.owner.id)).rejects.toThrow("This invite was sent to invited@example.test.");
+    expect(await roleInTeam(other.owner.id, team.id)).toBeUndefined();
+    expect(await findOpenInvite(token)).toBeDefined();
+    const invited = await buildUser({ email: "invited@example.test" });
+    expect((await acceptInvite(token, invited.id)).id).toBe(team.id);
+    expect(await roleInTeam(invited.id, team.id)).toBe("analyst");
+  });
+
   it("never lowers an existing member's role through an invite", async () => {
     const { team, owner } = await buildTeam();
     const { token } = await createInvite({ teamId: team.id, email: owner.email, role: "reader", createdBy: owner.id });
