@@ -6,6 +6,7 @@ import type { CollabContext } from "./context";
 import { persistence } from "./persistence";
 import { presence } from "./presence";
 import { revisionScheduler, type RevisionTiming } from "./revision-scheduler";
+import type { StoreRetryTiming } from "./store-retry";
 import { updateGuard } from "./update-guard";
 import { updateLog } from "./update-log";
 
@@ -22,6 +23,8 @@ export interface CollabOptions {
   debounce?: number;
   /** When automatic revisions are made and how they are thinned. */
   revisions?: RevisionTiming;
+  /** How soon a failed store is tried again (tests shorten it). */
+  storeRetry?: StoreRetryTiming;
 }
 
 /**
@@ -36,7 +39,7 @@ export function createCollabServer(options: CollabOptions): Hocuspocus<CollabCon
     presence(),
     updateGuard(),
     updateLog(),
-    persistence(),
+    persistence(options.storeRetry),
     revisionScheduler(options.revisions ?? { pauseMs: 3 * 60_000 }),
   ];
   if (options.redisUrl) {

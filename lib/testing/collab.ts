@@ -7,6 +7,7 @@ import { mintCollabToken } from "@/lib/auth/collab-token";
 import { joinCluster } from "@/lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "@/lib/collab/registry";
 import type { RevisionTiming } from "@/lib/collab/revision-scheduler";
+import type { StoreRetryTiming } from "@/lib/collab/store-retry";
 import { createCollabServer } from "@/lib/collab/server";
 import { attachCollab } from "@/lib/collab/websocket";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -19,12 +20,14 @@ export interface TestCollabOptions {
   redis?: { url: string; prefix: string };
   /** Whether route handlers and actions in this process talk to this server (only one can). */
   register?: boolean;
+  /** How soon a failed store is tried again. */
+  storeRetry?: StoreRetryTiming;
 }
 
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
 export async function startCollabServer(options: TestCollabOptions = {}) {
   const { redis } = options;
-  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions });
+  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions, storeRetry: options.storeRetry });
   const cluster = redis ? await joinCluster(redis.url, redis.prefix, (message) => actLocally(hocuspocus, message)) : undefined;
   const operations = collabOperations(hocuspocus, cluster);
   if (options.register ?? true) registerCollab(operations);
