@@ -1,0 +1,142 @@
+import fs from "node:fs";
+import path from "node:path";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { openDatabase } from "@/db/client";
+import { setDatabase } from "@/db";
+import { mintCollabToken } from "@/lib/auth/collab-token";
+import { appendParagraph, bodyText, eventually, TEST_SECRET } from "@/lib/testing/collab";
+import { openTestDatabase } from "@/lib/testing/database";
+import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
+
+/**
+ * kill -9 of the collaboration server at random moments while a client types:
+ * after each restart, every update the client saw acknowledged is in the
+ * document the server loads, and what survived is what was typed, in order.
+ * A few fixed seeds run in CI; DURABILITY_SEEDS=30 runs seeds 1 to 30.
+ */
+const seeds = process.env.DURABILITY_SEEDS ? Array.from({ length: Number(process.env.DURABILITY_SEEDS) }, (_, i) => i + 1) : [1, 2, 3, 4];
+
+// mulberry32: a small seeded generator, so a failing seed can be run again.
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const paragraphTexts = (doc: Y.Doc) => bodyText(doc).split("\n");
+
+let script: string;
+let env: Record<string, string>;
+let cleanUp: () => Promise<void>;
+let noteId: string;
+let token: string;
+
+beforeAll(async () => {
+  script = await bundleCollabProcess();
+  // The note is made here, then the database is handed to the child process.
+  let closeParent: () => Promise<void>;
+  if (process.env.DATABASE_URL) {
+    const database = await openTestDatabase();
+    env = { DATABASE_URL: database.url! };
+    closeParent = async () => {};
+    cleanUp = () => database.close();
+  } else {
+    const dataDir = path.resolve(".test-data", `kill-${process.pid}`);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    const database = openDatabase({ dataDir });
+    await database.migrate();
+    setDatabase(database);
+    env = { DATA_DIR: dataDir };
+    // A PGlite folder may be open in one process only: the parent lets go before the child starts.
+    closeParent = () => database.close();
+    cleanUp = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const { team } = await buildTeam();
+  const analyst = await buildMember(team.id, "analyst");
+  noteId = (await buildNote(team.id, analyst.id, paragraphs("Before any crash."))).id;
+  token = await mintCollabToken(analyst.id, TEST_SECRET);
+  await closeParent();
+  env = { ...env, AUTH_SECRET: TEST_SECRET };
+});
+
+afterAll(async () => {
+  await cleanUp?.();
+  if (script) fs.rmSync(script, { force: true });
+});
+
+async function open(url: string) {
+  const doc = new Y.Doc();
+  const websocketProvider = new HocuspocusProviderWebsocket({ url, delay: 50, minDelay: 50, maxDelay: 200 });
+  const provider = new HocuspocusProvider({ websocketProvider, name: noteId, document: doc, token });
+  provider.attach();
+  await eventually(() => expect(provider.isSynced && !provider.hasUnsyncedChanges).toBe(true), 10_000);
+  return {
+    doc,
+    provider,
+    websocketProvider,
+    close() {
+      websocketProvider.destroy();
+      provider.destroy();
+    },
+  };
+}
+
+describe("kill -9 at random moments", () => {
+  it(`loses no acknowledged update (seeds ${seeds[0]}–${seeds[seeds.length - 1]})`, async () => {
+    const server = collabProcess(script, env);
+    // What the document must hold: the seeded paragraph, then what survived of each round.
+    const kept: string[] = ["Before any crash."];
+    let url = await server.start();
+    try {
+      for (const seed of seeds) {
+        const next = random(seed);
+        const client = await open(url);
+
+        // Type one paragraph per update; the ack count is what was sent minus what is unacknowledged.
+        const typed: string[] = [];
+        let acknowledged = 0;
+        client.provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+          acknowledged = Math.max(acknowledged, typed.length - number);
+        });
+        let killed = false;
+        const killing = sleep(next() * 600).then(async () => {
+          killed = true;
+          await server.kill();
+        });
+        while (!killed) {
+          const word = `s${seed}w${typed.length}`;
+          typed.push(word);
+          appendParagraph(client.doc, word);
+          // Mostly quick keystrokes, sometimes a pause long enough for a store to start.
+          await sleep(next() < 0.1 ? next() * 80 : next() * 8);
+        }
+        await killing;
+        // Acks that reached the socket before it closed are counted, none after.
+        await eventually(() => expect(client.websocketProvider.status).not.toBe("connected"));
+        const mustSurvive = typed.slice(0, acknowledged);
+        client.close();
+
+        url = await server.start();
+        const reloaded = await open(url);
+        const reloadedText = paragraphTexts(reloaded.doc);
+        reloaded.close();
+        expect(reloadedText.slice(0, kept.length), `seed ${seed}: what survived earlier kills`).toEqual(kept);
+        const survived = reloadedText.slice(kept.length);
+        expect(survived.slice(0, mustSurvive.length), `seed ${seed}: acknowledged updates`).toEqual(mustSurvive);
+        expect(survived, `seed ${seed}: only what was typed, in order`).toEqual(typed.slice(0, survived.length));
+        kept.push(...survived);
+      }
+    } finally {
+      await server.stop();
+    }
+  }, 30_000 + seeds.length * 8_000);
+});

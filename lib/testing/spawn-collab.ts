@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { build } from "esbuild";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Bundles collab-process.ts as server.ts is bundled: our code inlined, packages left to node_modules. */
+export async function bundleCollabProcess(): Promise<string> {
+  const outfile = path.join(root, ".test-data", `collab-process-${process.pid}.mjs`);
+  await build({
+    entryPoints: [path.join(root, "lib/testing/collab-process.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    packages: "external",
+    alias: { "@": root, "server-only": path.join(root, "lib/server-only-noop.ts") },
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+/**
+ * A collaboration server in a child process, restartable on the same database
+ * after a kill. `env` names the database (DATABASE_URL or DATA_DIR) and the secret.
+ */
+export function collabProcess(script: string, env: Record<string, string>) {
+  let child: ChildProcess | null = null;
+  let port = 0;
+
+  async function start() {
+    const started = spawn(process.execPath, [script], { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+    child = started;
+    port = await new Promise<number>((resolve, reject) => {
+      let output = "";
+      started.stdout!.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const listening = /listening (\d+)/.exec(output);
+        if (listening) resolve(Number(listening[1]));
+      });
+      started.once("exit", (code) => reject(new Error(`the collaboration process exited (${code}) before listening`)));
+    });
+    return `ws://127.0.0.1:${port}/collab`;
+  }
+
+  async function stop(signal: NodeJS.Signals) {
+    const running = child;
+    if (!running || running.exitCode !== null || running.signalCode !== null) return;
+    const exited = new Promise((resolve) => running.once("exit", resolve));
+    running.kill(signal);
+    await exited;
+  }
+
+  return {
+    start,
+    /** SIGKILL: no final store, no shutdown of any kind. */
+    kill: () => stop("SIGKILL"),
+    stop: () => stop("SIGTERM"),
+  };
+}
