@@ -2,6 +2,7 @@
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import type * as Y from "yjs";
+import { resyncOnReconnect } from "./resync-on-reconnect";
 
 async function fetchCollabToken(): Promise<string> {
   const response = await fetch("/api/collab-token", { method: "POST", credentials: "same-origin" });
@@ -17,5 +18,7 @@ function collabUrl(): string {
 
 /** Opens the note's websocket; the token is fetched afresh on every (re)connection. */
 export function connectToNote(noteId: string, document: Y.Doc): HocuspocusProvider {
-  return new HocuspocusProvider({ url: collabUrl(), name: noteId, document, token: fetchCollabToken });
+  const provider = new HocuspocusProvider({ url: collabUrl(), name: noteId, document, token: fetchCollabToken });
+  resyncOnReconnect(provider.configuration.websocketProvider);
+  return provider;
 }
