@@ -25,6 +25,8 @@ export interface CollabOptions {
   revisions?: RevisionTiming;
   /** How soon a failed store is tried again (tests shorten it). */
   storeRetry?: StoreRetryTiming;
+  /** `false` acknowledges updates without logging them first, so a benchmark can price the log; never in the app. */
+  updateLog?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export function createCollabServer(options: CollabOptions): Hocuspocus<CollabCon
     authentication(options.secret),
     presence(),
     updateGuard(),
-    updateLog(),
+    ...(options.updateLog === false ? [] : [updateLog()]),
     persistence(options.storeRetry),
     revisionScheduler(options.revisions ?? { pauseMs: 3 * 60_000 }),
   ];

@@ -15,6 +15,11 @@ export function summarise(samples: number[]) {
   return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? NaN) };
 }
 
+/** A figure over its baseline, to two decimals: 3 means three times the baseline. */
+export function ratio(value: number, baseline: number): number {
+  return Math.round((value / baseline) * 100) / 100;
+}
+
 function commit(): string {
   try {
     return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
@@ -23,12 +28,12 @@ function commit(): string {
   }
 }
 
-/** Prints a table and writes the run to bench/results/<time>-<name>.json with the machine and commit. */
-export function report(name: string, rows: Record<string, unknown>[]) {
+/** Prints a table and writes the run to bench/results/<time>-<name>.json with the machine, the commit and any `extra` facts of the run. */
+export function report(name: string, rows: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
   console.table(rows);
   const dir = path.join(process.cwd(), "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${name}.json`);
-  fs.writeFileSync(file, JSON.stringify({ bench: name, at: new Date().toISOString(), cores: os.cpus().length, node: process.version, commit: commit(), rows }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ bench: name, at: new Date().toISOString(), cores: os.cpus().length, node: process.version, commit: commit(), ...extra, rows }, null, 2));
   console.log(`written ${path.relative(process.cwd(), file)}`);
 }
