@@ -19,6 +19,6 @@ function collabUrl(): string {
 /** Opens the note's websocket; the token is fetched afresh on every (re)connection. */
 export function connectToNote(noteId: string, document: Y.Doc): HocuspocusProvider {
   const provider = new HocuspocusProvider({ url: collabUrl(), name: noteId, document, token: fetchCollabToken });
-  resyncOnReconnect(provider.configuration.websocketProvider);
+  resyncOnReconnect(provider);
   return provider;
 }

@@ -27,40 +27,79 @@ const slowLog: Extension = {
   },
 };
 
+/**
+ * An editor's connection, as the browser opens it; `whileFetchingToken` runs
+ * while a reconnection fetches its token (the socket is open by then).
+ */
+async function openEditor(noteId: string, userId: string, whileFetchingToken: (doc: Y.Doc) => void = () => {}) {
+  const doc = new Y.Doc();
+  const token = await mintCollabToken(userId, TEST_SECRET);
+  let connections = 0;
+  const websocketProvider = new HocuspocusProviderWebsocket({ url: collab().url, delay: 50, minDelay: 50, maxDelay: 200 });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: noteId,
+    document: doc,
+    token: async () => {
+      if (connections++ > 0) whileFetchingToken(doc);
+      return token;
+    },
+  });
+  resyncOnReconnect(provider);
+  provider.attach();
+  await eventually(() => expect(provider.isSynced && !provider.hasUnsyncedChanges).toBe(true));
+  return { doc, provider, websocketProvider };
+}
+
+/** What the database holds at the moment the editor would first show "Saved" again after reconnecting. */
+async function storedAtSavedAfterReconnect(editor: Awaited<ReturnType<typeof openEditor>>, noteId: string) {
+  const atSaved = new Promise<string>((resolve) => {
+    const onChange = ({ number }: { number: number }) => {
+      if (number !== 0) return;
+      editor.provider.off("unsyncedChanges", onChange);
+      resolve(storedText(noteId));
+    };
+    editor.provider.on("unsyncedChanges", onChange);
+  });
+  void editor.websocketProvider.connect();
+  return atSaved;
+}
+
+async function slowNote() {
+  const { team } = await buildTeam();
+  const analyst = await buildMember(team.id, "analyst");
+  const note = await buildNote(team.id, analyst.id, paragraphs("Before the outage."));
+  collab().hocuspocus.configuration.extensions.unshift(slowLog);
+  return { analyst, note };
+}
+
 describe("the editor's saved state after a reconnection", () => {
   it("is reached only once every change made while disconnected is in the log", async () => {
-    const { team } = await buildTeam();
-    const analyst = await buildMember(team.id, "analyst");
-    const note = await buildNote(team.id, analyst.id, paragraphs("Before the outage."));
-    collab().hocuspocus.configuration.extensions.unshift(slowLog);
-
-    const doc = new Y.Doc();
-    const websocketProvider = new HocuspocusProviderWebsocket({ url: collab().url, delay: 50, minDelay: 50, maxDelay: 200 });
-    resyncOnReconnect(websocketProvider);
-    const provider = new HocuspocusProvider({ websocketProvider, name: note.id, document: doc, token: await mintCollabToken(analyst.id, TEST_SECRET) });
-    provider.attach();
+    const { analyst, note } = await slowNote();
+    const editor = await openEditor(note.id, analyst.id);
     try {
-      await eventually(() => expect(provider.isSynced && !provider.hasUnsyncedChanges).toBe(true));
-
-      websocketProvider.disconnect();
-      await eventually(() => expect(websocketProvider.status).toBe("disconnected"));
+      editor.websocketProvider.disconnect();
+      await eventually(() => expect(editor.websocketProvider.status).toBe("disconnected"));
       // Typed while the network is away: each edit waits in the socket's queue.
-      for (const text of ["One.", "Two.", "Three."]) appendParagraph(doc, text);
-
-      // What the database holds at the moment the editor would first show "Saved" again.
-      const atSaved = new Promise<string>((resolve) => {
-        const onChange = ({ number }: { number: number }) => {
-          if (number !== 0) return;
-          provider.off("unsyncedChanges", onChange);
-          resolve(storedText(note.id));
-        };
-        provider.on("unsyncedChanges", onChange);
-      });
-      void websocketProvider.connect();
-      expect(await atSaved).toBe("Before the outage.\nOne.\nTwo.\nThree.");
+      for (const text of ["One.", "Two.", "Three."]) appendParagraph(editor.doc, text);
+      expect(await storedAtSavedAfterReconnect(editor, note.id)).toBe("Before the outage.\nOne.\nTwo.\nThree.");
     } finally {
-      websocketProvider.destroy();
-      provider.destroy();
+      editor.websocketProvider.destroy();
+      editor.provider.destroy();
+    }
+  });
+
+  it("counts what is typed while the reconnection fetches its token", async () => {
+    const { analyst, note } = await slowNote();
+    const editor = await openEditor(note.id, analyst.id, (doc) => appendParagraph(doc, "Three."));
+    try {
+      editor.websocketProvider.disconnect();
+      await eventually(() => expect(editor.websocketProvider.status).toBe("disconnected"));
+      for (const text of ["One.", "Two."]) appendParagraph(editor.doc, text);
+      expect(await storedAtSavedAfterReconnect(editor, note.id)).toBe("Before the outage.\nOne.\nTwo.\nThree.");
+    } finally {
+      editor.websocketProvider.destroy();
+      editor.provider.destroy();
     }
   });
 });
