@@ -2,12 +2,14 @@
  * `npm run bench [name…]`: benchmarks, separate from the tests. Each prints a
  * table and writes it to bench/results/ with the machine's core count and the commit.
  */
+import { benchBignote } from "./bignote";
 import { benchCapacity } from "./capacity";
 import { benchDurability } from "./durability";
 import { benchLatency } from "./latency";
+import { benchReading } from "./reading";
 import { benchSearch } from "./search";
 
-const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, latency: benchLatency, capacity: benchCapacity, durability: benchDurability };
+const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
