@@ -19,7 +19,8 @@ import { mentionSuggestions } from "./mentions/mention-suggestions";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
-import { CONNECTION_LABELS, useConnectionState } from "./useConnectionState";
+import { ConnectionStatus } from "./ConnectionStatus";
+import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
 
 export interface EditorUser {
@@ -81,7 +82,7 @@ interface EditorProps {
 }
 
 function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, readOnly, directory }: EditorProps) {
-  const connection = useConnectionState(provider);
+  const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
   const [activeThread, setActiveThread] = useState<string | null>(null);
@@ -90,7 +91,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, re
   highlighted.current = threads.filter((thread) => !thread.resolved);
   const active = useRef(activeThread);
   active.current = activeThread;
-  const editable = !(connection.readOnly ?? readOnly) && connection.state !== "denied";
+  const editable = !(access.readOnly ?? readOnly) && !access.denied;
 
   const editor = useEditor(
     {
@@ -144,9 +145,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, re
     <div className="note-layout">
       <div className="note-main">
       <div className="note-bar">
-        <span className="status-pill" data-state={connection.state} role="status" aria-live="polite" data-testid="connection-state">
-          {CONNECTION_LABELS[connection.state]}
-        </span>
+        <ConnectionStatus provider={provider} />
         <PresenceAvatars provider={provider} />
       </div>
       <div className="card">

@@ -17,6 +17,9 @@ const initials = (name: string) =>
     .slice(0, 2)
     .toUpperCase();
 
+const samePeople = (a: Present[], b: Present[]) =>
+  a.length === b.length && a.every((person, i) => person.id === b[i].id && person.name === b[i].name && person.color === b[i].color);
+
 /** Who has the note open now: one avatar per person, however many tabs they have. */
 export function PresenceAvatars({ provider }: { provider: HocuspocusProvider }) {
   const [people, setPeople] = useState<Present[]>([]);
@@ -29,7 +32,10 @@ export function PresenceAvatars({ provider }: { provider: HocuspocusProvider }) 
         const user = state.user as Present | undefined;
         if (user?.id && user.name) byId.set(user.id, user);
       }
-      setPeople([...byId.values()]);
+      const present = [...byId.values()];
+      // Awareness changes with every caret move; a re-render only when someone comes, goes or is renamed
+      // (a React commit while typing costs a walk over the editor's text, see ConnectionStatus).
+      setPeople((shown) => (samePeople(shown, present) ? shown : present));
     };
     update();
     awareness.on("change", update);

@@ -19,49 +19,72 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
  * has acknowledged every local change, and the server acknowledges only once
  * an update is in the database.
  */
-export function useConnectionState(provider: HocuspocusProvider): { state: ConnectionState; readOnly: boolean | null } {
-  const [, rerender] = useState(0);
-  const [everConnected, setEverConnected] = useState(false);
+export function connectionState(provider: HocuspocusProvider, seen: { everConnected: boolean; denied: boolean; online: boolean }): ConnectionState {
+  if (seen.denied) return "denied";
+  if (!seen.online) return "offline";
+  if (provider.configuration.websocketProvider.status !== "connected" || !provider.isSynced) return seen.everConnected ? "reconnecting" : "connecting";
+  return provider.hasUnsyncedChanges ? "saving" : "saved";
+}
+
+/**
+ * Calls `onChange` with the connection state whenever an event may have
+ * changed it. It changes on every keystroke (saving, then saved), so the
+ * status pill is written outside React (see ConnectionStatus).
+ */
+export function watchConnection(provider: HocuspocusProvider, onChange: (state: ConnectionState) => void): () => void {
+  const seen = { everConnected: false, denied: false, online: navigator.onLine };
+  const update = () => onChange(connectionState(provider, seen));
+  const onStatus = ({ status }: { status: string }) => {
+    if (status === "connected") seen.everConnected = true;
+    update();
+  };
+  const onAuthenticated = () => {
+    seen.denied = false;
+    update();
+  };
+  const onDenied = () => {
+    seen.denied = true;
+    update();
+  };
+  const onOnline = () => {
+    seen.online = navigator.onLine;
+    update();
+  };
+  provider.on("status", onStatus);
+  provider.on("synced", update);
+  provider.on("unsyncedChanges", update);
+  provider.on("authenticated", onAuthenticated);
+  provider.on("authenticationFailed", onDenied);
+  window.addEventListener("online", onOnline);
+  window.addEventListener("offline", onOnline);
+  update();
+  return () => {
+    provider.off("status", onStatus);
+    provider.off("synced", update);
+    provider.off("unsyncedChanges", update);
+    provider.off("authenticated", onAuthenticated);
+    provider.off("authenticationFailed", onDenied);
+    window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOnline);
+  };
+}
+
+/** Whether the server refused this user, and whether it let them in read-only: what decides if the editor is editable. */
+export function useAccess(provider: HocuspocusProvider): { denied: boolean; readOnly: boolean | null } {
   const [denied, setDenied] = useState(false);
   const [readOnly, setReadOnly] = useState<boolean | null>(null);
-  const [online, setOnline] = useState(true);
-
   useEffect(() => {
-    const update = () => rerender((n) => n + 1);
-    const onStatus = ({ status }: { status: string }) => {
-      if (status === "connected") setEverConnected(true);
-      update();
-    };
     const onAuthenticated = ({ scope }: { scope: string }) => {
       setDenied(false);
       setReadOnly(scope === "readonly");
     };
     const onDenied = () => setDenied(true);
-    const onOnline = () => setOnline(navigator.onLine);
-    setOnline(navigator.onLine);
-    provider.on("status", onStatus);
-    provider.on("synced", update);
-    provider.on("unsyncedChanges", update);
     provider.on("authenticated", onAuthenticated);
     provider.on("authenticationFailed", onDenied);
-    window.addEventListener("online", onOnline);
-    window.addEventListener("offline", onOnline);
     return () => {
-      provider.off("status", onStatus);
-      provider.off("synced", update);
-      provider.off("unsyncedChanges", update);
       provider.off("authenticated", onAuthenticated);
       provider.off("authenticationFailed", onDenied);
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("offline", onOnline);
     };
   }, [provider]);
-
-  let state: ConnectionState;
-  if (denied) state = "denied";
-  else if (!online) state = "offline";
-  else if (provider.configuration.websocketProvider.status !== "connected" || !provider.isSynced)
-    state = everConnected ? "reconnecting" : "connecting";
-  else state = provider.hasUnsyncedChanges ? "saving" : "saved";
-  return { state, readOnly };
+  return { denied, readOnly };
 }

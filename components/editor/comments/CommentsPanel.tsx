@@ -27,13 +27,20 @@ export function CommentsPanel({ editor, team, noteId, userId, threads, reload, a
   const [draft, setDraft] = useState<ReturnType<typeof anchorSelection>>(null);
   const [error, setError] = useState<string | null>(null);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
-  // Positions are read again on every change of the document, so the order follows the text.
-  const docVersion = useEditorState({ editor, selector: ({ editor: e }) => e.state.doc });
-
-  const placed = threads
-    .filter((thread) => thread.resolved === (tab === "resolved"))
-    .map((thread) => ({ thread, range: docVersion ? resolveAnchor(editor.state, thread.anchorStart, thread.anchorEnd) : null }))
-    .sort((a, b) => (a.range?.from ?? Infinity) - (b.range?.from ?? Infinity));
+  const shown = threads.filter((thread) => thread.resolved === (tab === "resolved"));
+  // Anchors are read again on every change of the document, but the panel re-renders only when the
+  // order in the text (or a passage's existence) changes: a React commit while typing walks the
+  // editor's whole text (see ConnectionStatus).
+  const order = useEditorState({
+    editor,
+    selector: ({ editor: e }) =>
+      shown
+        .map((thread) => ({ id: thread.id, from: resolveAnchor(e.state, thread.anchorStart, thread.anchorEnd)?.from ?? null }))
+        .sort((a, b) => (a.from ?? Infinity) - (b.from ?? Infinity))
+        .map(({ id, from }) => ({ id, detached: from === null })),
+  });
+  const byId = new Map(shown.map((thread) => [thread.id, thread]));
+  const placed = order.flatMap(({ id, detached }) => (byId.has(id) ? [{ thread: byId.get(id)!, detached }] : []));
   const openCount = threads.filter((t) => !t.resolved).length;
 
   function startComment() {
@@ -55,8 +62,9 @@ export function CommentsPanel({ editor, team, noteId, userId, threads, reload, a
     return true;
   }
 
-  function show(thread: ThreadView, range: { from: number; to: number } | null) {
+  function show(thread: ThreadView) {
     onActivate(thread.id);
+    const range = resolveAnchor(editor.state, thread.anchorStart, thread.anchorEnd);
     if (range) {
       editor.commands.setTextSelection(range);
       editor.commands.scrollIntoView();
@@ -90,16 +98,16 @@ export function CommentsPanel({ editor, team, noteId, userId, threads, reload, a
         <p className="muted">{tab === "open" ? "No open comments. Select text to start one." : "No resolved comments."}</p>
       ) : (
         <ul className="threads">
-          {placed.map(({ thread, range }) => (
+          {placed.map(({ thread, detached }) => (
             <ThreadCard
               key={thread.id}
               team={team}
               noteId={noteId}
               userId={userId}
               thread={thread}
-              detached={range === null}
+              detached={detached}
               active={thread.id === activeThread}
-              onShow={() => show(thread, range)}
+              onShow={() => show(thread)}
               reload={reload}
             />
           ))}
