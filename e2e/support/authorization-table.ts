@@ -1,0 +1,293 @@
+import { randomUUID } from "node:crypto";
+import type { FormFields } from "./server-actions";
+import type { MatrixRole, MatrixWorld, TeamIds } from "./authorization-world";
+
+/**
+ * Who may do what: every page, route handler and server action of the app,
+ * with the roles allowed and how its id slots are filled. The matrix test
+ * (e2e/authorization-matrix.spec.ts) requests each one as every role, and
+ * again with the other team's ids in each slot; a page, route or action
+ * missing here fails it.
+ */
+
+type Roles = readonly MatrixRole[];
+export const EVERYONE: Roles = ["owner", "analyst", "reviewer", "reader", "outsider", "anonymous"];
+export const SIGNED_IN: Roles = ["owner", "analyst", "reviewer", "reader", "outsider"];
+export const MEMBERS: Roles = ["owner", "analyst", "reviewer", "reader"];
+/** DESIGN.md: readers read published briefs only; reviewers read drafts and comment. */
+export const DRAFT_READERS: Roles = ["owner", "analyst", "reviewer"];
+export const WRITERS: Roles = ["owner", "analyst"];
+export const OWNER: Roles = ["owner"];
+export const REVIEWER: Roles = ["reviewer"];
+export const NOBODY: Roles = [];
+
+/** A page by its App Router file, the URL to ask for, and who sees it. */
+export interface PageEntry {
+  page: string;
+  allowed: Roles;
+  path: (ids: TeamIds) => string;
+  /** Slots that hold no other team's object: a secret that is itself the permission (an invite link), or a free name. */
+  freeSlots?: (keyof TeamIds)[];
+}
+
+/** A route handler by its file and method. Refused requests get `refused` (by role, or the same for all). */
+export interface RouteEntry {
+  route: string;
+  method: "GET" | "POST";
+  allowed: Roles;
+  path: (ids: TeamIds) => string;
+  refused: number | Partial<Record<MatrixRole, number>>;
+  /** A form body for a POST. */
+  form?: Record<string, string>;
+  /** Values that must be current before the request (feed tokens, which the matrix itself renews and revokes). */
+  prepare?: (world: MatrixWorld, role: MatrixRole) => Promise<Partial<TeamIds>>;
+  freeSlots?: (keyof TeamIds)[];
+}
+
+export type ActionArgs = unknown[] | { form: FormFields };
+
+/** A server action by "file#export", the arguments a browser would send, and who may call it. */
+export interface ActionEntry {
+  action: string;
+  allowed: Roles;
+  args: (ids: TeamIds, role: MatrixRole) => ActionArgs;
+  /**
+   * Fresh objects for the call as `role` in its own team, so an allowed call
+   * does not use up the team's shared objects (a note to delete, a comment of
+   * one's own). Run for refused roles too, so they are refused for their role
+   * and not for the state of the object.
+   */
+  prepare?: (world: MatrixWorld, role: MatrixRole) => Promise<Partial<TeamIds>>;
+  /** What an allowed role is told when another team's id is in a slot (default: "… was not found."). */
+  crossError?: RegExp;
+  /** What a refused role is told, where the action words it differently from the wrapper in lib/action.ts. */
+  refusals?: Partial<Record<MatrixRole, string>>;
+  /** What a successful call returns, when not `{ ok: true }` (a redirect). */
+  succeeds?: { redirect: RegExp };
+  freeSlots?: (keyof TeamIds)[];
+  /** Why the build has no id for it: no page references it, so no browser can call it. */
+  unreferenced?: string;
+}
+
+export type MatrixEntry = ({ kind: "page" } & PageEntry) | ({ kind: "route" } & RouteEntry) | ({ kind: "action" } & ActionEntry);
+
+const page = (entry: PageEntry): MatrixEntry => ({ kind: "page", ...entry });
+const route = (entry: RouteEntry): MatrixEntry => ({ kind: "route", ...entry });
+const action = (entry: ActionEntry): MatrixEntry => ({ kind: "action", ...entry });
+const form = (fields: FormFields) => ({ form: fields });
+const unique = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
+
+const t = "app/t/[team]";
+const note = (ids: TeamIds) => ({ team: ids.team, noteId: ids.noteId });
+const md = (name: string, text: string) => ({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
+
+export const PAGES: MatrixEntry[] = [
+  page({ page: "app/page.tsx", allowed: SIGNED_IN, path: () => "/" }),
+  page({ page: "app/signin/page.tsx", allowed: EVERYONE, path: () => "/signin" }),
+  page({ page: "app/inbox/page.tsx", allowed: SIGNED_IN, path: () => "/inbox" }),
+  page({ page: "app/teams/new/page.tsx", allowed: SIGNED_IN, path: () => "/teams/new" }),
+  page({ page: "app/invite/[token]/page.tsx", allowed: EVERYONE, path: (ids) => `/invite/${ids.inviteToken}`, freeSlots: ["inviteToken"] }),
+  page({ page: "app/b/[team]/[noteId]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}` }),
+  page({ page: "app/b/[team]/[noteId]/[edition]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}` }),
+  page({ page: "app/b/[team]/[noteId]/compare/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/compare?from=${ids.edition}&to=${ids.edition}` }),
+  // Readers are sent on to the published briefs.
+  page({ page: `${t}/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}` }),
+  page({ page: `${t}/actors/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/actors` }),
+  page({ page: `${t}/actors/[id]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/actors/${ids.actorId}` }),
+  page({ page: `${t}/events/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events` }),
+  page({ page: `${t}/events/[id]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events/${ids.eventId}` }),
+  page({ page: `${t}/audit/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/audit` }),
+  page({ page: `${t}/briefs/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/briefs?actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
+  page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
+  page({ page: `${t}/timeline/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/timeline?actor=${ids.actorId}&tag=${ids.tag}` }),
+  page({ page: `${t}/feeds/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/feeds` }),
+  page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
+  page({ page: `${t}/members/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/members` }),
+  page({ page: `${t}/notes/[id]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}` }),
+  page({ page: `${t}/notes/[id]/history/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history` }),
+  page({ page: `${t}/notes/[id]/history/[revisionId]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/${ids.revisionId}` }),
+  page({ page: `${t}/notes/[id]/history/compare/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/compare?from=${ids.revisionId}` }),
+  page({ page: `${t}/search/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/search?q=vote&actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
+  page({ page: `${t}/tags/[tag]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/tags/${ids.tag}` }),
+];
+
+const feedToken = async (world: MatrixWorld, role: MatrixRole) => ({ feedToken: await world.freshFeedToken(role) });
+
+export const ROUTES: MatrixEntry[] = [
+  route({ route: "app/api/health/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/health", refused: 404 }),
+  // next-auth's own endpoints: the session is readable by anyone (empty when signed out); a wrong password signs no one in.
+  route({ route: "app/api/auth/[...nextauth]/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/auth/session", refused: 404 }),
+  route({ route: "app/api/auth/[...nextauth]/route.ts", method: "POST", allowed: NOBODY, path: () => "/api/auth/callback/credentials", refused: 302, form: { email: "owner@harbour.test", password: "not the password" } }),
+  route({ route: "app/api/collab-token/route.ts", method: "POST", allowed: SIGNED_IN, path: () => "/api/collab-token", refused: 401 }),
+  route({
+    route: "app/b/[team]/[noteId]/[edition]/export/route.ts",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}/export?format=md`,
+    refused: { outsider: 404, anonymous: 401 },
+  }),
+  route({
+    route: `${t}/notes/[id]/export/route.ts`,
+    method: "GET",
+    allowed: DRAFT_READERS,
+    path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/export?format=md`,
+    refused: { reader: 404, outsider: 404, anonymous: 401 },
+  }),
+  // Feeds are read by feed readers, with no cookie: a member's personal token opens the team's briefs.
+  route({ route: "app/feeds/[team]/public/route.ts", method: "GET", allowed: EVERYONE, path: (ids) => `/feeds/${ids.team}/public`, refused: 404 }),
+  route({
+    route: "app/feeds/[team]/team/route.ts",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/feeds/${ids.team}/team?token=${ids.feedToken}`,
+    refused: 401,
+    prepare: feedToken,
+  }),
+  // Without a token an entity's feed lists public briefs only, so anyone may ask for it.
+  route({
+    route: "app/feeds/[team]/entities/[id]/route.ts",
+    method: "GET",
+    allowed: EVERYONE,
+    path: (ids) => `/feeds/${ids.team}/entities/${ids.actorId}?token=${ids.feedToken}`,
+    refused: 404,
+    prepare: feedToken,
+  }),
+];
+
+const history = "app/t/[team]/notes/[id]/history/actions.ts";
+const comments = "app/t/[team]/notes/[id]/comment-actions.ts";
+const review = "app/t/[team]/notes/[id]/review-actions.ts";
+const publish = "app/t/[team]/notes/[id]/publish-actions.ts";
+const entities = "app/t/[team]/entities-actions.ts";
+const members = "app/t/[team]/members/actions.ts";
+const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: "", actorType: null, tags: [] });
+
+export const ACTIONS: MatrixEntry[] = [
+  // Not tied to a team.
+  action({ action: "app/teams/new/actions.ts#createTeamAction", allowed: SIGNED_IN, args: () => form({ name: unique("Spare desk") }), succeeds: { redirect: /^\/t\// } }),
+  action({ action: "app/inbox/actions.ts#markAllReadAction", allowed: SIGNED_IN, args: () => [] }),
+  action({
+    action: "app/invite/[token]/actions.ts#acceptInviteAction",
+    allowed: SIGNED_IN,
+    args: (ids) => [{ token: ids.inviteToken }],
+    prepare: async (world, role) => (role === "anonymous" ? {} : { inviteToken: await world.inviteAddressedTo(role) }),
+    refusals: { anonymous: "Please sign in first." },
+    // Another team's invite was sent to someone else.
+    crossError: /^This invite was sent to pending@\w+\.test\. Sign in with that address to accept it\.$/,
+  }),
+  action({
+    action: "app/invite/[token]/actions.ts#signUpWithInviteAction",
+    allowed: EVERYONE,
+    args: (ids) => [{ token: ids.inviteToken, name: "New Analyst", password: "a long enough passphrase" }],
+    prepare: async (world) => ({ inviteToken: await world.newcomerInvite() }),
+    freeSlots: ["inviteToken"],
+  }),
+  action({ action: "components/SignOutButton.tsx#$$RSC_SERVER_ACTION_0", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ } }),
+
+  // Notes.
+  action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
+  action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
+  action({ action: "app/t/[team]/actions.ts#deleteNoteAction", allowed: OWNER, args: (ids) => [note(ids)], prepare: async (world) => ({ noteId: await world.emptyNote(world.sessions.owner) }) }),
+  action({
+    action: "app/t/[team]/import/actions.ts#importAction",
+    allowed: WRITERS,
+    args: (ids) => form({ team: ids.team, files: md("imported.md", "# Imported by the matrix\n\nA line.\n") }),
+    succeeds: { redirect: /^\/t\/[^/]+\?imported=1$/ },
+  }),
+
+  // History.
+  action({ action: `${history}#nameRevisionAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), revisionId: ids.revisionId, name: "Harbour version" }] }),
+  action({ action: `${history}#saveNamedRevisionAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), name: unique("Kept") }] }),
+  action({ action: `${history}#restoreRevisionAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), revisionId: ids.revisionId }] }),
+
+  // Comments: everyone who reads drafts; a comment is changed only by its author.
+  action({ action: `${comments}#listThreadsAction`, allowed: DRAFT_READERS, args: (ids) => [note(ids)] }),
+  action({
+    action: `${comments}#createThreadAction`,
+    allowed: DRAFT_READERS,
+    args: (ids) => [{ ...note(ids), anchorStart: ids.anchorStart, anchorEnd: ids.anchorEnd, quote: "abstain", body: "Which vote?" }],
+    // Another note's anchors do not point into this note.
+    crossError: /was not found\.$|^That passage is not in the note any more; select it again\.$/,
+  }),
+  action({ action: `${comments}#replyAction`, allowed: DRAFT_READERS, args: (ids) => [{ ...note(ids), threadId: ids.threadId, body: "Agreed." }] }),
+  action({ action: `${comments}#resolveThreadAction`, allowed: DRAFT_READERS, args: (ids) => [{ ...note(ids), threadId: ids.threadId, resolved: false }] }),
+  action({
+    action: `${comments}#editCommentAction`,
+    allowed: DRAFT_READERS,
+    args: (ids) => [{ ...note(ids), commentId: ids.commentId, body: "Edited." }],
+    prepare: async (world, role) => (role === "reader" || role === "outsider" || role === "anonymous" ? {} : world.ownComment(world.sessions[role])),
+  }),
+  action({
+    action: `${comments}#deleteCommentAction`,
+    allowed: DRAFT_READERS,
+    args: (ids) => [{ ...note(ids), commentId: ids.commentId }],
+    prepare: async (world, role) => (role === "reader" || role === "outsider" || role === "anonymous" ? {} : world.ownComment(world.sessions[role])),
+  }),
+
+  // Review and publishing.
+  action({
+    action: `${review}#requestReviewAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ ...note(ids), reviewers: [ids.memberId] }],
+    prepare: async (world) => ({ noteId: await world.importedNote(world.sessions.owner), memberId: world.reviewerId }),
+    // A user of another team cannot be asked to review.
+    crossError: /was not found\.$|^Only reviewers of this team can be asked to review\.$/,
+  }),
+  action({ action: `${review}#decideReviewAction`, allowed: REVIEWER, args: (ids) => [{ ...note(ids), decision: "approve" }], prepare: async (world) => ({ noteId: await world.noteInReview() }) }),
+  action({
+    action: `${publish}#publishAction`,
+    allowed: WRITERS,
+    args: (ids, role) => [{ ...note(ids), visibility: "team", overrideApproval: role === "owner" || role === "outsider" }],
+    prepare: async (world, role) => ({ noteId: role === "analyst" ? await world.approvedNote() : await world.importedNote(world.sessions.owner) }),
+  }),
+  action({ action: `${publish}#unpublishAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, noteId: ids.briefId }], prepare: async (world) => ({ briefId: await world.publishedNote() }) }),
+
+  // Search and feeds: any member (readers search published briefs only).
+  action({ action: "app/t/[team]/search/actions.ts#quickSearchAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team, q: "vote" }] }),
+  action({ action: "app/t/[team]/feeds/actions.ts#renewFeedTokenAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team }] }),
+  action({ action: "app/t/[team]/feeds/actions.ts#revokeFeedTokenAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team }] }),
+
+  // Members: the owner's.
+  action({ action: `${members}#changeRoleAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId, role: "reviewer" }], prepare: async (world) => ({ memberId: await world.spareMember() }) }),
+  action({ action: `${members}#removeMemberAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId }], prepare: async (world) => ({ memberId: await world.spareMember() }) }),
+  action({ action: `${members}#createInviteAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, email: `${randomUUID().slice(0, 8)}@harbour.test`, role: "analyst" }] }),
+  action({
+    action: `${members}#revokeInviteAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, inviteId: randomUUID() }],
+    unreferenced: "no page offers revoking an invite yet",
+  }),
+
+  // Actors and events.
+  action({ action: `${entities}#createEntityAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, entity: actor(unique("Harbour actor")) }] }),
+  action({ action: `${entities}#updateEntityAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, id: ids.actorId, entity: actor("Harbour actor") }] }),
+  action({
+    action: `${entities}#quickCreateEntityAction`,
+    allowed: WRITERS,
+    // The editor chooses the new entry's id: another team's id must not take over that entry.
+    args: (ids) => [{ team: ids.team, id: ids.actorId, kind: "actor", name: unique("Harbour quick actor") }],
+    prepare: async () => ({ actorId: randomUUID() }),
+    crossError: /^That entry could not be created; please try again\.$/,
+  }),
+  action({ action: `${entities}#suggestEntitiesAction`, allowed: DRAFT_READERS, args: (ids) => [{ team: ids.team, kind: "actor", query: "" }] }),
+  action({
+    action: `${entities}#mergeEntitiesAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, keepId: ids.actorId, removeId: ids.actor2Id }],
+    prepare: async (world) => ({ actor2Id: await world.actor(world.sessions.owner) }),
+  }),
+  action({ action: `${entities}#deleteEntityAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, id: ids.actorId }], prepare: async (world) => ({ actorId: await world.actor(world.sessions.owner) }) }),
+  action({ action: `${entities}#addParticipantAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, eventId: ids.eventId, actorId: ids.actorId }] }),
+  action({ action: `${entities}#removeParticipantAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, relationId: ids.relationId }], prepare: async (world) => ({ relationId: await world.relation() }) }),
+  // A tag is a name: any team may use any name.
+  action({ action: `${entities}#setNoteTagsAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), tags: [ids.tag] }], freeSlots: ["tag"] }),
+];
+
+export const MATRIX: MatrixEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
+
+/** The name an entry is reported under. */
+export function entryName(entry: MatrixEntry): string {
+  if (entry.kind === "page") return entry.page;
+  if (entry.kind === "route") return `${entry.method} ${entry.route}`;
+  return entry.action;
+}

@@ -1,0 +1,328 @@
+import { expect, type Browser } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS } from "../../lib/demo/accounts";
+import { AppSession } from "./app-session";
+import { pageParams } from "./server-actions";
+import { selectText } from "./editing";
+import { NotePage } from "./pages";
+
+export const MATRIX_ROLES = ["owner", "analyst", "reviewer", "reader", "outsider", "anonymous"] as const;
+export type MatrixRole = (typeof MATRIX_ROLES)[number];
+const MEMBER_ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
+
+/** One team's objects: what fills the id slots (path, query, body) of a request. */
+export interface TeamIds {
+  team: string;
+  /** A draft note with text, a comment thread, a named revision and a tag. */
+  noteId: string;
+  revisionId: string;
+  threadId: string;
+  commentId: string;
+  anchorStart: string;
+  anchorEnd: string;
+  tag: string;
+  /** A brief published to the team (not public) as edition 1. */
+  briefId: string;
+  edition: string;
+  actorId: string;
+  /** A second actor, to merge into the first. */
+  actor2Id: string;
+  eventId: string;
+  /** The actor's part in the event. */
+  relationId: string;
+  /** A member who is not the owner. */
+  memberId: string;
+  /** An open invite to someone who has not joined. */
+  inviteToken: string;
+  /** The owner's personal feed token. */
+  feedToken: string;
+}
+
+/** Each team's objects carry its word, so a response that shows the other team's data is caught by it. */
+export const MARKERS = { home: "Harbour", other: "Zanzibar" } as const;
+const PASSWORD = "matrix-passphrase-1";
+let counter = 0;
+const unique = (what: string) => `${what} ${Date.now().toString(36)}${(counter++).toString(36)}`;
+// A worker that starts again after a failure builds a new world beside the old one.
+const run = Date.now().toString(36);
+const emailOf = (role: MatrixRole) => (role === "outsider" ? `owner-${run}@zanzibar.test` : `${role}-${run}@harbour.test`);
+
+/** User ids of a team's members by email, read from the members page (owners only). */
+async function memberIds(owner: AppSession, slug: string): Promise<Map<string, string>> {
+  const html = await (await owner.get(`/t/${slug}/members`)).text();
+  const found = [...html.matchAll(/\\"userId\\":\\"([0-9a-f-]{36})\\",\\"name\\":\\"[^\\]*\\",\\"email\\":\\"([^\\]+)\\"/g)];
+  return new Map(found.map(([, id, email]) => [email, id]));
+}
+
+const slugOf = (redirect: string) => redirect.match(/^\/t\/([^/?]+)/)![1];
+const noteIdOf = (redirect: string) => redirect.match(/\/notes\/([0-9a-f-]{36})$/)![1];
+
+/**
+ * Two teams made through the app's own actions for the authorisation matrix:
+ * "Harbour Desk" with one member of each role, and "Zanzibar Desk" whose
+ * owner is the member of another team. The demo owner starts both and then
+ * leaves them, so the demo team is untouched.
+ */
+export class MatrixWorld {
+  private constructor(
+    readonly baseURL: string,
+    readonly sessions: Record<MatrixRole, AppSession>,
+    readonly home: TeamIds,
+    readonly other: TeamIds,
+    /** The home team's reviewer, to be asked for a review. */
+    readonly reviewerId: string,
+  ) {}
+
+  /** The team a role's requests name: a member's own, or the one the outsider owns. */
+  homeOf(role: MatrixRole): TeamIds {
+    return role === "outsider" ? this.other : this.home;
+  }
+
+  /** The team whose ids a role's cross-team requests carry. */
+  otherOf(role: MatrixRole): TeamIds {
+    return role === "outsider" ? this.home : this.other;
+  }
+
+  /** The owner of a team, to prepare and to read back its objects. */
+  ownerOf(team: TeamIds): AppSession {
+    return team === this.other ? this.sessions.outsider : this.sessions.owner;
+  }
+
+  static async build(baseURL: string, browser: Browser): Promise<MatrixWorld> {
+    const anonymous = await AppSession.anonymous(baseURL);
+    const demo = await AppSession.signIn(baseURL, DEMO_USERS.owner.email, DEMO_PASSWORD);
+    const createTeam = async (name: string) => slugOf(await demo.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name } }));
+    const homeSlug = await createTeam(`${MARKERS.home} Desk`);
+    const otherSlug = await createTeam(`${MARKERS.other} Desk`);
+
+    const join = async (slug: string, role: MatrixRole, as: (typeof MEMBER_ROLES)[number]) => {
+      const link = await demo.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: as }], { team: slug });
+      const token = link.split("/invite/")[1];
+      const name = role === "outsider" ? `${MARKERS.other} Owner` : `${MARKERS.home} ${role[0].toUpperCase()}${role.slice(1)}`;
+      await anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name, password: PASSWORD }], { token });
+      return AppSession.signIn(baseURL, emailOf(role), PASSWORD);
+    };
+    const sessions = { anonymous } as Record<MatrixRole, AppSession>;
+    for (const role of MEMBER_ROLES) sessions[role] = await join(homeSlug, role, role);
+    sessions.outsider = await join(otherSlug, "outsider", "owner");
+
+    // The demo owner leaves both teams: from here on, each team is only its own people.
+    for (const [slug, owner] of [
+      [homeSlug, sessions.owner],
+      [otherSlug, sessions.outsider],
+    ] as const) {
+      const demoId = (await memberIds(owner, slug)).get(DEMO_USERS.owner.email)!;
+      await owner.must("app/t/[team]/members/actions.ts#removeMemberAction", [{ team: slug, userId: demoId }], { team: slug });
+    }
+    await demo.dispose();
+
+    const homeMembers = await memberIds(sessions.owner, homeSlug);
+    const home = await buildTeamObjects(browser, sessions.owner, homeSlug, MARKERS.home, homeMembers.get(emailOf("analyst"))!);
+    const outsiderId = (await memberIds(sessions.outsider, otherSlug)).get(emailOf("outsider"))!;
+    const other = await buildTeamObjects(browser, sessions.outsider, otherSlug, MARKERS.other, outsiderId);
+    return new MatrixWorld(baseURL, sessions, home, other, homeMembers.get(emailOf("reviewer"))!);
+  }
+
+  /** A note of the home team with text, imported by `writer`: for an action that uses it up. */
+  async importedNote(writer: AppSession, text = "Moscow will abstain on the vote.") {
+    return importNote(writer, this.home.team, unique(`${MARKERS.home} imported`), text);
+  }
+
+  /** An empty note of the home team, made by `writer`. */
+  async emptyNote(writer: AppSession) {
+    return noteIdOf(await writer.must<string>("app/t/[team]/actions.ts#createNoteAction", { form: { team: this.home.team } }, { team: this.home.team }));
+  }
+
+  /** A home-team note waiting for review. */
+  async noteInReview() {
+    const noteId = await this.importedNote(this.sessions.analyst);
+    await this.sessions.analyst.must("app/t/[team]/notes/[id]/review-actions.ts#requestReviewAction", [{ team: this.home.team, noteId, reviewers: [] }], this.params(noteId));
+    return noteId;
+  }
+
+  /** A home-team note the reviewer has approved, ready to publish. */
+  async approvedNote() {
+    const noteId = await this.noteInReview();
+    await this.sessions.reviewer.must("app/t/[team]/notes/[id]/review-actions.ts#decideReviewAction", [{ team: this.home.team, noteId, decision: "approve" }], this.params(noteId));
+    return noteId;
+  }
+
+  /** A home-team brief published to the team, by its owner without approval. */
+  async publishedNote() {
+    const noteId = await this.importedNote(this.sessions.owner);
+    await this.sessions.owner.must(
+      "app/t/[team]/notes/[id]/publish-actions.ts#publishAction",
+      [{ team: this.home.team, noteId, visibility: "team", overrideApproval: true }],
+      this.params(noteId),
+    );
+    return noteId;
+  }
+
+  /** A comment of `author`'s own on the home note (one may change only one's own). */
+  async ownComment(author: AppSession) {
+    const { team, noteId, anchorStart, anchorEnd } = this.home;
+    const threadId = await author.must<string>(
+      "app/t/[team]/notes/[id]/comment-actions.ts#createThreadAction",
+      [{ team, noteId, anchorStart, anchorEnd, quote: "abstain", body: "My own remark." }],
+      this.params(noteId),
+    );
+    return { threadId, commentId: (await threadsOf(author, team, noteId)).find((thread) => thread.id === threadId)!.comments[0].id };
+  }
+
+  /** An actor of the home team, made by `writer`. */
+  async actor(writer: AppSession) {
+    const created = await writer.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team: this.home.team, entity: { kind: "actor", name: unique(`${MARKERS.home} actor`) } }], { team: this.home.team });
+    return created.id;
+  }
+
+  /** The actor's part in an event of the home team, for an action that removes it. */
+  async relation() {
+    const { team, eventId } = this.home;
+    const actorId = await this.actor(this.sessions.owner);
+    await this.sessions.owner.must("app/t/[team]/entities-actions.ts#addParticipantAction", [{ team, eventId, actorId }], pageParams({ team, eventId }));
+    const page = await (await this.sessions.owner.get(`/t/${team}/events/${eventId}`)).text();
+    const relations = [...page.matchAll(/\\"relationId\\":\\"([0-9a-f-]{36})\\",\\"role\\":\\"[^\\]*\\",\\"actor\\":\{\\"id\\":\\"([0-9a-f-]{36})\\"/g)];
+    return relations.find(([, , actor]) => actor === actorId)![1];
+  }
+
+  /** A member of the home team who can be moved or removed without touching the role players. */
+  async spareMember() {
+    const email = `${unique("spare").replace(" ", "-")}@harbour.test`;
+    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
+    const token = link.split("/invite/")[1];
+    await this.sessions.anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name: "Spare Member", password: PASSWORD }], { token });
+    return (await memberIds(this.sessions.owner, this.home.team)).get(email)!;
+  }
+
+  /** An open invite to a home-team newcomer. */
+  async newcomerInvite() {
+    const email = `${unique("newcomer").replace(" ", "-")}@harbour.test`;
+    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
+    return link.split("/invite/")[1];
+  }
+
+  /** An invite to a team of its own, sent to `role`'s address, so accepting it moves nothing of the two teams. */
+  async inviteAddressedTo(role: MatrixRole) {
+    const slug = slugOf(await this.sessions.owner.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name: unique("Spare desk") } }));
+    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: "reader" }], { team: slug });
+    return link.split("/invite/")[1];
+  }
+
+  /** Each role's own feed token for its home team (revoking and renewing them is part of the matrix). */
+  async freshFeedToken(role: MatrixRole) {
+    if (role === "anonymous") return "";
+    const team = this.homeOf(role).team;
+    return this.sessions[role].must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
+  }
+
+  /** The params a server action's page needs, for a note of the home team. */
+  params(noteId = this.home.noteId): Record<string, string> {
+    return { team: this.home.team, id: noteId, revisionId: this.home.revisionId, token: this.home.inviteToken };
+  }
+
+  /**
+   * What the team's owner sees of the team's objects: notes, their text,
+   * threads, the edition, entities and members. Equal before and after a
+   * refused request means the request changed nothing.
+   */
+  async snapshot(team: TeamIds) {
+    const owner = this.ownerOf(team);
+    const text = async (path: string) => {
+      const response = await owner.get(path);
+      return `${response.status()} ${(await response.text()).replace(/^.*exported \d{4}-\d{2}-\d{2}.*$/m, "")}`;
+    };
+    const notesPage = await (await owner.get(`/t/${team.team}`)).text();
+    const suggest = (kind: string) =>
+      owner.must("app/t/[team]/entities-actions.ts#suggestEntitiesAction", [{ team: team.team, kind, query: MARKERS[team === this.home ? "home" : "other"] }], pageParams(team));
+    return {
+      notes: [...notesPage.matchAll(/href="\/t\/[^/]+\/notes\/([0-9a-f-]{36})">([^<]*)</g)].map(([, id, title]) => `${id} ${title}`).sort(),
+      note: await text(`/t/${team.team}/notes/${team.noteId}/export?format=md`),
+      brief: await text(`/t/${team.team}/notes/${team.briefId}/export?format=md`),
+      edition: await text(`/b/${team.team}/${team.briefId}/${team.edition}/export?format=md`),
+      threads: (await threadsOf(owner, team.team, team.noteId)).map(({ id, resolved, comments }) => ({ id, resolved, comments: comments.map((c) => [c.id, c.body]) })),
+      actors: await suggest("actor"),
+      events: await suggest("event"),
+      members: [...(await memberIds(owner, team.team))].sort(),
+    };
+  }
+
+  async dispose() {
+    for (const session of Object.values(this.sessions)) await session.dispose();
+  }
+}
+
+type Thread = { id: string; resolved: boolean; anchorStart: string; anchorEnd: string; comments: { id: string; body: string }[] };
+const threadsOf = (session: AppSession, team: string, noteId: string) =>
+  session.must<Thread[]>("app/t/[team]/notes/[id]/comment-actions.ts#listThreadsAction", [{ team, noteId }], { team, id: noteId });
+
+/** Imports one Markdown file as a note and returns its id (found by its unique title on the notes list). */
+async function importNote(writer: AppSession, team: string, title: string, text: string): Promise<string> {
+  const file = { name: "note.md", mimeType: "text/markdown", buffer: Buffer.from(`# ${title}\n\n${text}\n`) };
+  await writer.must("app/t/[team]/import/actions.ts#importAction", { form: { team, files: file } }, { team });
+  const list = await (await writer.get(`/t/${team}`)).text();
+  const link = [...list.matchAll(/href="\/t\/[^/]+\/notes\/([0-9a-f-]{36})">([^<]*)</g)].find(([, , shown]) => shown === title);
+  if (!link) throw new Error(`the imported note "${title}" is not on the notes list`);
+  return link[1];
+}
+
+/** One team's objects, made by its owner through the app: the note's first comment through the editor, the rest by actions. */
+async function buildTeamObjects(browser: Browser, owner: AppSession, team: string, marker: string, memberId: string): Promise<TeamIds> {
+  const params = (id: string) => ({ team, id });
+  const noteId = await importNote(owner, team, `${marker} note`, `${marker} says Moscow will abstain on the vote.`);
+
+  const context = await browser.newContext({ baseURL: owner.baseURL, storageState: owner.storageState });
+  const page = await context.newPage();
+  await page.goto(`/t/${team}/notes/${noteId}`);
+  const note = new NotePage(page);
+  await note.expectSaved();
+  await expect(note.body).toContainText("abstain");
+  await note.body.click();
+  await selectText(page, "abstain");
+  await page.getByRole("button", { name: "Comment on selection" }).click({ timeout: 10_000 });
+  await page.getByLabel("New comment").fill(`${marker} wants a source.`);
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(page.getByTestId("comment-thread")).toContainText(`${marker} wants a source.`);
+  await context.close();
+  const [thread] = await threadsOf(owner, team, noteId);
+
+  const revisionId = await owner.must<string>("app/t/[team]/notes/[id]/history/actions.ts#saveNamedRevisionAction", [{ team, noteId, name: `${marker} version` }], params(noteId));
+  const tag = `${marker.toLowerCase()}-tag`;
+  await owner.must("app/t/[team]/entities-actions.ts#setNoteTagsAction", [{ team, noteId, tags: [tag] }], params(noteId));
+
+  const briefId = await importNote(owner, team, `${marker} brief`, `${marker} brief: the vote is set for Saturday.`);
+  const { number } = await owner.must<{ number: number }>(
+    "app/t/[team]/notes/[id]/publish-actions.ts#publishAction",
+    [{ team, noteId: briefId, visibility: "team", overrideApproval: true }],
+    params(briefId),
+  );
+
+  const entity = (entity: Record<string, unknown>) =>
+    owner.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team, entity }], { team }).then((created) => created.id);
+  const actorId = await entity({ kind: "actor", name: `${marker} actor` });
+  const actor2Id = await entity({ kind: "actor", name: `${marker} second actor` });
+  const eventId = await entity({ kind: "event", name: `${marker} event`, startsOn: "2006-10-09" });
+  await owner.must("app/t/[team]/entities-actions.ts#addParticipantAction", [{ team, eventId, actorId }], pageParams({ team, eventId }));
+  const eventPage = await (await owner.get(`/t/${team}/events/${eventId}`)).text();
+  const relationId = eventPage.match(/\\"relationId\\":\\"([0-9a-f-]{36})\\"/)![1];
+
+  const invite = await owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: `pending@${marker.toLowerCase()}.test`, role: "reader" }], { team });
+  const feedToken = await owner.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
+  return {
+    team,
+    noteId,
+    revisionId,
+    threadId: thread.id,
+    commentId: thread.comments[0].id,
+    anchorStart: thread.anchorStart,
+    anchorEnd: thread.anchorEnd,
+    tag,
+    briefId,
+    edition: String(number),
+    actorId,
+    actor2Id,
+    eventId,
+    relationId,
+    memberId,
+    inviteToken: invite.split("/invite/")[1],
+    feedToken,
+  };
+}
