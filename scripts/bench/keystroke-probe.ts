@@ -16,13 +16,17 @@ export async function installKeystrokeProbe(page: Page) {
     const body = document.querySelector('[aria-label="Note body"]');
     if (!body) throw new Error("no note body");
     const latencies: number[] = (window.keystrokeLatencies = []);
-    let pressed: number | null = null;
-    document.addEventListener("keydown", (event) => (pressed = event.timeStamp), { capture: true });
+    // Keys whose change has not reached the DOM yet; a busy page may take several in one go.
+    let pending: number[] = [];
+    document.addEventListener("keydown", (event) => pending.push(event.timeStamp), { capture: true });
     new MutationObserver(() => {
-      if (pressed === null) return;
-      const start = pressed;
-      pressed = null;
-      requestAnimationFrame(() => latencies.push(performance.now() - start));
+      if (pending.length === 0) return;
+      const started = pending;
+      pending = [];
+      requestAnimationFrame(() => {
+        const painted = performance.now();
+        for (const start of started) latencies.push(painted - start);
+      });
     }).observe(body, { subtree: true, childList: true, characterData: true });
   });
 }
