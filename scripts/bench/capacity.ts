@@ -5,7 +5,7 @@
  * memory: RSS, and RSS per open note (RSS under load less RSS with no note
  * open, over the notes). Dossier, with bare Hocuspocus as its baseline.
  */
-import { runClients, SECONDS, startServer, WARMUP_SECONDS } from "./collab-children";
+import { runClients, SECONDS, startServer, WARMUP_SECONDS, warnIfClientsFellBehind } from "./collab-children";
 import type { ServerKind } from "./collab-server-process";
 import { ratio, report, summarise } from "./stats";
 
@@ -31,6 +31,7 @@ async function measure(kind: ServerKind) {
       warmupSeconds: WARMUP_SECONDS,
       seconds: SECONDS,
     });
+    warnIfClientsFellBehind(kind, result);
     const { p50, p99, max } = summarise(result.latencies);
     return {
       server: kind,

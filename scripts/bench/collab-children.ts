@@ -88,3 +88,10 @@ export async function runClients<J extends ClientJob>(server: CollabServer, job:
   const [start, end] = await Promise.all([edges.start, edges.end]);
   return { result: result as J["type"] extends "typing" ? TypingResult : AckResult, serverCpuPercent: cpuPercent(start, end), serverRss: end.rss };
 }
+
+/** Says so when the clients could not keep to their schedule: then the figures describe the clients' process, not the server. */
+export function warnIfClientsFellBehind(label: string, result: TypingResult) {
+  if (result.keystrokes < 0.95 * result.scheduled) {
+    console.warn(`  ${label}: the clients sent ${result.keystrokes} of ${result.scheduled} keystrokes (client CPU ${result.clientCpuPercent}%): they, not the server, were the limit.`);
+  }
+}

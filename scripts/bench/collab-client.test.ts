@@ -54,7 +54,7 @@ describe("the benchmarks' Yjs client", () => {
     await expect(BenchClient.connect({ url: collab().url, framing: "hocuspocus", documentName: note.id, token: "forged" })).rejects.toThrow(/unauthenticated/);
   });
 
-  it("on the y-websocket server: two clients of one document see each other's edits", async () => {
+  it("on the y-websocket server: clients of one document see each other's edits, and a writer may leave them unapplied", async () => {
     const http = createServer();
     const wss = new WebSocketServer({ server: http });
     wss.on("connection", setupWSConnection);
@@ -69,6 +69,14 @@ describe("the benchmarks' Yjs client", () => {
       appendParagraph(b.doc, "From b.");
       await eventually(() => expect(bodyText(a.doc)).toBe("From a.\nFrom b."));
       expect(bodyText(elsewhere.doc)).toBe("");
+
+      // A writer that leaves others' updates unapplied still reaches the others.
+      const writer = await open({ url, framing: "y-websocket", documentName: "shared", ignoreRemoteUpdates: true });
+      expect(bodyText(writer.doc)).toBe("From a.\nFrom b.");
+      appendParagraph(a.doc, "From a, unseen by the writer.");
+      appendParagraph(writer.doc, "From the writer.");
+      await eventually(() => expect(bodyText(b.doc)).toContain("From the writer."));
+      expect(bodyText(writer.doc)).not.toContain("unseen");
     } finally {
       for (const client of wss.clients) client.terminate();
       await new Promise((resolve) => http.close(resolve));

@@ -32,6 +32,12 @@ export interface ClientOptions {
   onRemoteUpdate?: () => void;
   /** Called with the send time of the change a Hocuspocus acknowledgement answers. */
   onAck?: (sentAt: number) => void;
+  /**
+   * Leave others' updates unapplied once synced: a writer needs only its own
+   * keystrokes, and applying every other writer's would make the clients'
+   * process, not the server, what a bench of many writers measures.
+   */
+  ignoreRemoteUpdates?: boolean;
 }
 
 export class BenchClient {
@@ -117,12 +123,16 @@ export class BenchClient {
     if (this.options.framing === "hocuspocus") decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
     if (type === SYNC || type === SYNC_REPLY) {
-      const reply = encoding.createEncoder();
-      const syncType = syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
-      // The answer to the server's sync step 1 is this client's step 2.
-      if (encoding.length(reply) > 0) this.send(SYNC, (encoder) => encoding.writeUint8Array(encoder, encoding.toUint8Array(reply)), true);
+      const syncType = decoding.readVarUint(decoder);
+      if (syncType === syncProtocol.messageYjsSyncStep1) {
+        // The answer to the server's sync step 1 is this client's step 2.
+        this.send(SYNC, (encoder) => syncProtocol.readSyncStep1(decoder, encoder, this.doc), true);
+        return;
+      }
+      if (syncType === syncProtocol.messageYjsUpdate && this.options.ignoreRemoteUpdates) return;
+      syncProtocol.readSyncStep2(decoder, this.doc, this);
       if (syncType === syncProtocol.messageYjsSyncStep2) this.synced?.();
-      if (syncType !== syncProtocol.messageYjsSyncStep1) this.options.onRemoteUpdate?.();
+      this.options.onRemoteUpdate?.();
     } else if (type === SYNC_STATUS) {
       const sentAt = this.unacknowledged.shift();
       if (sentAt !== undefined) this.options.onAck?.(sentAt);

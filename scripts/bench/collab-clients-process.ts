@@ -8,7 +8,7 @@
  */
 import * as Y from "yjs";
 import { BODY_FIELD } from "@/lib/editor/extensions";
-import { BenchClient, type Framing } from "./collab-client";
+import { BenchClient, type ClientOptions, type Framing } from "./collab-client";
 import type { ServedNote } from "./collab-server-process";
 
 interface Target {
@@ -38,7 +38,16 @@ export interface AckJob extends Target {
 
 export type ClientJob = TypingJob | AckJob;
 export type ClientEvent = { type: "window"; edge: "start" | "end" };
-export type TypingResult = { type: "typing"; latencies: number[]; keystrokes: number; lost: number; closed: number; clientCpuPercent: number };
+export type TypingResult = {
+  type: "typing";
+  latencies: number[];
+  /** Keystrokes sent in the window, and how many the rate called for (fewer means the clients fell behind). */
+  keystrokes: number;
+  scheduled: number;
+  lost: number;
+  closed: number;
+  clientCpuPercent: number;
+};
 export type AckResult = { type: "acks"; acked: number; ackLatencies: number[]; closed: number; clientCpuPercent: number };
 
 /** How long arrivals of the last keystrokes are awaited after the window; any still missing are counted lost. */
@@ -54,7 +63,7 @@ async function until(check: () => boolean, timeoutMs: number) {
   return check();
 }
 
-async function connectAll(specs: { documentName: string; token: string; onRemoteUpdate?: () => void }[], target: Target, onAck?: (sentAt: number) => void) {
+async function connectAll(specs: Pick<ClientOptions, "documentName" | "token" | "onRemoteUpdate" | "ignoreRemoteUpdates">[], target: Target, onAck?: (sentAt: number) => void) {
   const clients: BenchClient[] = new Array(specs.length);
   let next = 0;
   const worker = async () => {
@@ -128,7 +137,7 @@ async function runTyping(job: TypingJob): Promise<TypingResult> {
 
   const specs = job.notes.flatMap((note, noteIndex) =>
     Array.from({ length: job.writersPerNote + job.observersPerNote }, (_, slot) => {
-      if (slot < job.writersPerNote) return { documentName: note.name, token: note.tokens[slot] };
+      if (slot < job.writersPerNote) return { documentName: note.name, token: note.tokens[slot], ignoreRemoteUpdates: true };
       const observer = { next: Array(job.writersPerNote).fill(0) as number[] } as { client?: BenchClient; next: number[] };
       perNote[noteIndex].observers.push(observer);
       return { documentName: note.name, token: note.tokens[slot], onRemoteUpdate: () => arrived(noteIndex, observer) };
@@ -177,7 +186,8 @@ async function runTyping(job: TypingJob): Promise<TypingResult> {
   await until(() => latencies.length >= expected, DRAIN_MS);
   const closed = clients.filter((client) => client.closed).length;
   for (const client of clients) client.close();
-  return { type: "typing", latencies, keystrokes, lost: expected - latencies.length, closed, clientCpuPercent: window.cpuPercent() };
+  const scheduled = Math.round(job.notes.length * job.writersPerNote * job.keystrokesPerSecond * job.seconds);
+  return { type: "typing", latencies, keystrokes, scheduled, lost: expected - latencies.length, closed, clientCpuPercent: window.cpuPercent() };
 }
 
 async function runAcks(job: AckJob): Promise<AckResult> {

@@ -6,7 +6,7 @@
  * PGlite), on a bare @hocuspocus/server and on the reference y-websocket
  * server, with the same client code.
  */
-import { runClients, SECONDS, startServer, WARMUP_SECONDS } from "./collab-children";
+import { runClients, SECONDS, startServer, WARMUP_SECONDS, warnIfClientsFellBehind } from "./collab-children";
 import type { ServerKind } from "./collab-server-process";
 import { ratio, report, summarise } from "./stats";
 
@@ -29,6 +29,7 @@ async function measure(kind: ServerKind, writers: number) {
       warmupSeconds: WARMUP_SECONDS,
       seconds: SECONDS,
     });
+    warnIfClientsFellBehind(`${kind}, ${writers} writers`, result);
     const { p50, p99, max } = summarise(result.latencies);
     return { server: kind, writers, keystrokes: result.keystrokes, "p50 ms": p50, "p99 ms": p99, "max ms": max, lost: result.lost, closed: result.closed, "server cpu %": serverCpuPercent, "client cpu %": result.clientCpuPercent };
   } finally {
