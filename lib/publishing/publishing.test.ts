@@ -12,7 +12,7 @@ import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
 import { buildMember, buildTeam, mention, mentionDoc, paragraphs } from "@/lib/testing/factories";
 import { publishNote, unpublishNote } from "./publish";
-import { findEdition, listEditions, publishedBriefs } from "./queries";
+import { findEdition, frontPageBriefs, listEditions, publishedBriefs } from "./queries";
 
 useTestDatabase();
 // Publishing (and approving) reads the live body from the running collaboration server.
@@ -266,5 +266,21 @@ describe("the published briefs", () => {
     await eventually(async () => expect((await current(aboutTalks.id)).content).not.toEqual(aboutTalks.content));
     await publish(aboutTalks.id, owner, "owner", override);
     expect(await listed({ entityId: talks.id })).toEqual([["About both", 2, "public"]]);
+  });
+
+  it("gives the front page the same briefs without their bodies, with the start of their text", async () => {
+    const { team, owner, iran } = await teamWithDraft();
+    const long = "The talks resumed. ".repeat(100).trim();
+    for (const title of ["Long", "Short"]) {
+      const note = await createNote({ teamId: team.id, userId: owner.id, title, content: title === "Long" ? paragraphs(long) : mentionDoc(["On ", mention(iran), "."]) });
+      await publish(note.id, owner, "owner", { overrideApproval: true });
+    }
+
+    const whole = await publishedBriefs(team.id);
+    const listed = await frontPageBriefs(team.id);
+    expect(listed.map((b) => [b.title, b.number, b.entities])).toEqual(whole.map((b) => [b.title, b.number, b.entities]));
+    expect(listed.map((b) => b.text)).toEqual(["On Iran.", long.slice(0, 400)]);
+    expect(listed.every((b) => !("content" in b))).toBe(true);
+    expect(await frontPageBriefs(team.id, { entityId: iran.id })).toEqual([listed[0]]);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editions, notes, teams, type Edition } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -29,22 +29,24 @@ export interface BriefFilters {
   tag?: string;
 }
 
+type BriefListOptions = BriefFilters & { publicOnly?: boolean; limit?: number };
+
 /**
- * The team's published briefs, newest first: the latest live edition of each
- * (the latest public one, for the public), as a reader's front page. Filters on
- * content apply to that edition alone, so an older edition never stands in for
- * a newer one that no longer mentions the actor or has the tag.
+ * The ids of the team's published briefs, newest first: the latest live
+ * edition of each (the latest public one, for the public). Filters on content
+ * apply to that edition alone, so an older edition never stands in for a newer
+ * one that no longer mentions the actor or has the tag.
  */
-export async function publishedBriefs(teamId: string, options: BriefFilters & { publicOnly?: boolean; limit?: number } = {}) {
+function latestLiveEditionIds(teamId: string, options: BriefListOptions) {
   const latest = db()
-    .selectDistinctOn([editions.noteId], getTableColumns(editions))
+    .selectDistinctOn([editions.noteId], { id: editions.id, noteId: editions.noteId, entities: editions.entities, publishedAt: editions.publishedAt })
     .from(editions)
     .innerJoin(notes, eq(notes.id, editions.noteId))
     .where(and(eq(editions.teamId, teamId), live, options.publicOnly ? eq(editions.visibility, "public") : undefined))
     .orderBy(editions.noteId, desc(editions.number))
     .as("latest");
   return db()
-    .select()
+    .select({ id: latest.id })
     .from(latest)
     .where(
       and(
@@ -56,4 +58,30 @@ export async function publishedBriefs(teamId: string, options: BriefFilters & { 
     )
     .orderBy(desc(latest.publishedAt))
     .limit(options.limit ?? 200);
+}
+
+/** The team's published briefs, newest first, whole (feeds carry their bodies). */
+export async function publishedBriefs(teamId: string, options: BriefListOptions = {}) {
+  return db()
+    .select()
+    .from(editions)
+    .where(inArray(editions.id, latestLiveEditionIds(teamId, options)))
+    .orderBy(desc(editions.publishedAt));
+}
+
+/** The start of a brief's text, enough for a front page's excerpt. */
+const LISTED_TEXT_LENGTH = 400;
+const { content: _body, text: _text, ...listedColumns } = getTableColumns(editions);
+
+/**
+ * The same briefs for a reader's front page: without their bodies and with
+ * only the start of their text. A body is the bulk of an edition, and reading
+ * thirty of them to show none took most of the front page's time.
+ */
+export async function frontPageBriefs(teamId: string, options: BriefListOptions = {}) {
+  return db()
+    .select({ ...listedColumns, text: sql<string>`left(${editions.text}, ${LISTED_TEXT_LENGTH})` })
+    .from(editions)
+    .where(inArray(editions.id, latestLiveEditionIds(teamId, options)))
+    .orderBy(desc(editions.publishedAt));
 }

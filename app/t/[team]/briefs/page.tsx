@@ -4,7 +4,7 @@ import { z } from "zod";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { requireTeam } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities/queries";
-import { publishedBriefs } from "@/lib/publishing/queries";
+import { frontPageBriefs } from "@/lib/publishing/queries";
 import { listTags } from "@/lib/tags/queries";
 
 export const metadata: Metadata = { title: "Briefs" };
@@ -24,7 +24,7 @@ export default async function BriefsPage({
   const entityId = [query.actor, query.event].find((id) => id && z.uuid().safeParse(id).success);
   const tag = query.tag?.slice(0, 60) || undefined;
   const [briefs, actors, events, tags] = await Promise.all([
-    publishedBriefs(team.id, { entityId, tag }),
+    frontPageBriefs(team.id, { entityId, tag }),
     listEntities(team.id, "actor"),
     listEntities(team.id, "event"),
     listTags(team.id),
