@@ -5,15 +5,20 @@ import { noteClients, notes, noteUpdates } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
 import { syncNoteEntities } from "@/lib/entities/note-links";
 import { stableStringify } from "@/lib/stable-json";
+import { groupCommit } from "./group-commit";
 
 /**
  * Durable storage of a note's Yjs document: the stored state (notes.ydoc)
  * plus the update log (note_updates) of everything acknowledged since.
  */
 
-/** Appends one acknowledged update to the log; resolves once it is committed. */
-export async function appendUpdate(noteId: string, update: Uint8Array, userId: string | null): Promise<void> {
-  await db().insert(noteUpdates).values({ noteId, update, userId });
+const logRows = groupCommit<typeof noteUpdates.$inferInsert>(async (rows) => {
+  await db().insert(noteUpdates).values(rows);
+});
+
+/** Appends one acknowledged update to the log; resolves once it is committed (with whatever else was waiting). */
+export function appendUpdate(noteId: string, update: Uint8Array, userId: string | null): Promise<void> {
+  return logRows({ noteId, update, userId });
 }
 
 /** The note's whole state (stored state and log merged), or null when there is no such note. */
