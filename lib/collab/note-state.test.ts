@@ -66,6 +66,24 @@ describe("note state", () => {
     expect((await findNote(note.id))?.text).toBe("Before.\nIn flight.");
   });
 
+  it("keeps a logged update whose earlier edits it depends on are not stored yet, and completes it when they arrive", async () => {
+    const { note, doc, owner } = await noteWithDoc("Before.");
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    const first = edit(replica, (d) => appendParagraph(d, "First."));
+    const second = edit(replica, (d) => appendParagraph(d, "Second."));
+    // Only the later edit is logged before the store: it cannot be shown yet, but must not be lost.
+    await appendUpdate(note.id, second, owner.id);
+    await storeNoteState(note.id, doc, owner.id);
+    await appendUpdate(note.id, first, owner.id);
+
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, (await loadNoteState(note.id))!);
+    expect(bodyText(reloaded)).toBe("Before.\nFirst.\nSecond.");
+    await storeNoteState(note.id, reloaded, owner.id);
+    expect((await findNote(note.id))?.text).toBe("Before.\nFirst.\nSecond.");
+  });
+
   it("writes nothing when nothing changed", async () => {
     const { note, doc, owner } = await noteWithDoc("Unchanged.");
     const before = await findNote(note.id);
