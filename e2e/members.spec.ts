@@ -67,3 +67,23 @@ test("the last owner cannot demote themselves", async ({ browser, baseURL }) => 
   await expect(owner.page.getByLabel("Role of Olivia Owner")).toHaveValue("owner");
   await owner.context.close();
 });
+
+test("an owner revokes an open invite and its link stops working", async ({ browser, baseURL }) => {
+  const owner = await signedInAs(browser, "owner", baseURL);
+  await owner.page.goto("/t/demo/members");
+  const email = `withdrawn-${Date.now()}@example.test`;
+  await owner.page.getByLabel("Email").fill(email);
+  await owner.page.getByRole("button", { name: "Create invite link" }).click();
+  const link = (await owner.page.getByTestId("invite-link").textContent())!.trim();
+
+  await owner.page.getByRole("button", { name: `Revoke the invite to ${email}` }).click();
+  await expect(owner.page.getByRole("button", { name: `Revoke the invite to ${email}` })).toHaveCount(0);
+  await expect(owner.page.getByText(email)).toHaveCount(0);
+
+  const invited = await browser.newContext({ baseURL });
+  const page = await invited.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Invite not valid" })).toBeVisible();
+  await invited.close();
+  await owner.context.close();
+});

@@ -254,8 +254,8 @@ export const ACTIONS: MatrixEntry[] = [
   action({
     action: `${members}#revokeInviteAction`,
     allowed: OWNER,
-    args: (ids) => [{ team: ids.team, inviteId: randomUUID() }],
-    unreferenced: "no page offers revoking an invite yet",
+    args: (ids) => [{ team: ids.team, inviteId: ids.inviteId }],
+    prepare: async (world) => ({ inviteId: await world.openInviteId() }),
   }),
 
   // Actors and events.

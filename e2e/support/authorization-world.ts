@@ -31,8 +31,9 @@ export interface TeamIds {
   relationId: string;
   /** A member who is not the owner. */
   memberId: string;
-  /** An open invite to someone who has not joined. */
+  /** An open invite to someone who has not joined: its link, and its id (for revoking it). */
   inviteToken: string;
+  inviteId: string;
   /** The owner's personal feed token. */
   feedToken: string;
 }
@@ -50,6 +51,13 @@ const emailOf = (role: MatrixRole) => (role === "outsider" ? `owner-${run}@zanzi
 async function memberIds(owner: AppSession, slug: string): Promise<Map<string, string>> {
   const html = await (await owner.get(`/t/${slug}/members`)).text();
   const found = [...html.matchAll(/\\"userId\\":\\"([0-9a-f-]{36})\\",\\"name\\":\\"[^\\]*\\",\\"email\\":\\"([^\\]+)\\"/g)];
+  return new Map(found.map(([, id, email]) => [email, id]));
+}
+
+/** Open invites' ids by address, as the members page hands them to its revoke buttons. */
+async function openInviteIds(owner: AppSession, slug: string): Promise<Map<string, string>> {
+  const html = await (await owner.get(`/t/${slug}/members`)).text();
+  const found = [...html.matchAll(/\\"inviteId\\":\\"([0-9a-f-]{36})\\",\\"email\\":\\"([^\\]+)\\"/g)];
   return new Map(found.map(([, id, email]) => [email, id]));
 }
 
@@ -200,6 +208,13 @@ export class MatrixWorld {
     return link.split("/invite/")[1];
   }
 
+  /** The id of an open invite to a home-team newcomer, for revoking it. */
+  async openInviteId() {
+    const email = `${unique("invited").replace(" ", "-")}@harbour.test`;
+    await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
+    return (await openInviteIds(this.sessions.owner, this.home.team)).get(email)!;
+  }
+
   /** An invite to a team of its own, sent to `role`'s address, so accepting it moves nothing of the two teams. */
   async inviteAddressedTo(role: MatrixRole) {
     const slug = slugOf(await this.sessions.owner.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name: unique("Spare desk") } }));
@@ -304,7 +319,9 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const eventPage = await (await owner.get(`/t/${team}/events/${eventId}`)).text();
   const relationId = eventPage.match(/\\"relationId\\":\\"([0-9a-f-]{36})\\"/)![1];
 
-  const invite = await owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: `pending@${marker.toLowerCase()}.test`, role: "reader" }], { team });
+  const inviteEmail = `pending@${marker.toLowerCase()}.test`;
+  const invite = await owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: inviteEmail, role: "reader" }], { team });
+  const inviteId = (await openInviteIds(owner, team)).get(inviteEmail)!;
   const feedToken = await owner.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
   return {
     team,
@@ -323,6 +340,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     relationId,
     memberId,
     inviteToken: invite.split("/invite/")[1],
+    inviteId,
     feedToken,
   };
 }

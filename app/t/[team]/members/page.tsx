@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { InviteForm } from "@/components/members/InviteForm";
 import { MemberRow } from "@/components/members/MemberRow";
+import { RevokeInviteButton } from "@/components/members/RevokeInviteButton";
 import { RelativeTime } from "@/components/RelativeTime";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
@@ -46,7 +47,8 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
             <ul>
               {invites.map((invite) => (
                 <li key={invite.id}>
-                  {invite.email} as {ROLE_LABELS[invite.role]}, expires <RelativeTime date={invite.expiresAt} />
+                  {invite.email} as {ROLE_LABELS[invite.role]}, expires <RelativeTime date={invite.expiresAt} />{" "}
+                  <RevokeInviteButton team={team.slug} inviteId={invite.id} email={invite.email} />
                 </li>
               ))}
             </ul>
