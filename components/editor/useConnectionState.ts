@@ -3,7 +3,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 
-export type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied";
+export type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied" | "unavailable";
 
 export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -12,15 +12,22 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   offline: "Offline: your edits are kept and will sync when you reconnect",
   reconnecting: "Reconnecting…",
   denied: "You no longer have access to this note",
+  unavailable: "This note could not be opened just now: reload the page to try again",
 };
+
+/** The server refuses a connection with a reason: a note it failed to load is not a refusal of the user. */
+const refusalOf = (reason: string | undefined): "denied" | "unavailable" => (reason === "load-failed" ? "unavailable" : "denied");
 
 /**
  * What the editor tells the user about their edits. "Saved" means the server
  * has acknowledged every local change, and the server acknowledges only once
  * an update is in the database.
  */
-export function connectionState(provider: HocuspocusProvider, seen: { everConnected: boolean; denied: boolean; online: boolean }): ConnectionState {
-  if (seen.denied) return "denied";
+export function connectionState(
+  provider: HocuspocusProvider,
+  seen: { everConnected: boolean; refused: "denied" | "unavailable" | null; online: boolean },
+): ConnectionState {
+  if (seen.refused) return seen.refused;
   if (!seen.online) return "offline";
   if (provider.configuration.websocketProvider.status !== "connected" || !provider.isSynced) return seen.everConnected ? "reconnecting" : "connecting";
   return provider.hasUnsyncedChanges ? "saving" : "saved";
@@ -32,18 +39,18 @@ export function connectionState(provider: HocuspocusProvider, seen: { everConnec
  * status pill is written outside React (see ConnectionStatus).
  */
 export function watchConnection(provider: HocuspocusProvider, onChange: (state: ConnectionState) => void): () => void {
-  const seen = { everConnected: false, denied: false, online: navigator.onLine };
+  const seen: Parameters<typeof connectionState>[1] = { everConnected: false, refused: null, online: navigator.onLine };
   const update = () => onChange(connectionState(provider, seen));
   const onStatus = ({ status }: { status: string }) => {
     if (status === "connected") seen.everConnected = true;
     update();
   };
   const onAuthenticated = () => {
-    seen.denied = false;
+    seen.refused = null;
     update();
   };
-  const onDenied = () => {
-    seen.denied = true;
+  const onDenied = ({ reason }: { reason?: string }) => {
+    seen.refused = refusalOf(reason);
     update();
   };
   const onOnline = () => {
