@@ -52,7 +52,8 @@ export type CollabServer = Awaited<ReturnType<typeof startServer>>;
 
 export async function startServer(options: Omit<ServerOptions, "port">) {
   const child = fork(script("bench-collab-server"), [], {
-    execArgv: ["--expose-gc"],
+    // BENCH_PROFILE=dir writes each server's CPU profile there, to see where its time goes.
+    execArgv: ["--expose-gc", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
     env: { ...process.env, BENCH_SERVER_OPTIONS: JSON.stringify({ ...options, port: port() }) },
   });
   const ready = await nextMessage(child, isType<ServerReady>("ready"));
