@@ -2,6 +2,7 @@ import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@
 import { loadNoteState, storeNoteState } from "./note-state";
 import type { CollabContext } from "./context";
 import { storeRetries, type StoreRetryTiming } from "./store-retry";
+import { inStoreSlot } from "./store-slots";
 
 /**
  * Loads a note's state (stored state plus log) and, on Hocuspocus' debounced
@@ -28,7 +29,7 @@ export function persistence(retryTiming?: StoreRetryTiming): Extension {
     async onStoreDocument(payload: onStoreDocumentPayload) {
       const context = payload.lastContext as Partial<CollabContext> | undefined;
       try {
-        await storeNoteState(payload.documentName, payload.document, context?.userId ?? null);
+        await inStoreSlot(() => storeNoteState(payload.documentName, payload.document, context?.userId ?? null));
       } catch (error) {
         retries.failed(payload);
         throw error;
