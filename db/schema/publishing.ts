@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { getTableColumns, sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
 import { tsvector } from "./columns";
@@ -66,4 +66,10 @@ export const feedTokens = pgTable(
   (t) => [index("feed_tokens_user_idx").on(t.userId, t.teamId)],
 );
 
-export type Edition = typeof editions.$inferSelect;
+/**
+ * An edition's columns without its search vector: only search reads that, and
+ * for a brief it is as long as the text, so reading it to show a page is waste.
+ */
+const { search: _search, ...editionColumns } = getTableColumns(editions);
+export { editionColumns };
+export type Edition = Omit<typeof editions.$inferSelect, "search">;

@@ -1,16 +1,23 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import type { User } from "@/db/schema";
 import { membershipBySlug, type TeamMembership } from "@/lib/teams/queries";
 import { findUserById } from "@/lib/users/queries";
 import { auth } from "./auth";
 
-/** The signed-in user, read from the database (a deleted user has no session). */
-export async function currentUser(): Promise<User | null> {
+/**
+ * The signed-in user, read from the database (a deleted user has no session).
+ * Remembered for the rest of one render, since a layout and its page both ask.
+ */
+export const currentUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = session?.user?.id;
   return id ? ((await findUserById(id)) ?? null) : null;
-}
+});
+
+/** The user's membership of a team, remembered for one render as currentUser is. */
+export const membershipOf = cache((userId: string, slug: string) => membershipBySlug(userId, slug));
 
 export async function requireUser(): Promise<User> {
   const user = await currentUser();
@@ -25,7 +32,7 @@ export interface TeamSession extends TeamMembership {
 /** For pages: the user's membership of the team, or a 404 for anyone who is not a member. */
 export async function requireTeam(slug: string): Promise<TeamSession> {
   const user = await requireUser();
-  const membership = await membershipBySlug(user.id, slug);
+  const membership = await membershipOf(user.id, slug);
   if (!membership) notFound();
   return { user, ...membership };
 }

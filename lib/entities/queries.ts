@@ -64,6 +64,16 @@ export async function getEntity(teamId: string, id: string, tx: Executor = db(),
 }
 
 /** The team's actors or events, filtered by a name or alias fragment. */
+/** Id and name of each of the team's actors or events, for filter menus (the same order as listEntities). */
+export function entityOptions(teamId: string, kind: EntityKind) {
+  return db()
+    .select({ id: entities.id, name: entities.name })
+    .from(entities)
+    .where(and(eq(entities.teamId, teamId), eq(entities.kind, kind)))
+    .orderBy(kind === "event" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`))
+    .limit(500);
+}
+
 export async function listEntities(teamId: string, kind: EntityKind, options: { query?: string; limit?: number } = {}) {
   const query = options.query?.trim();
   const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;

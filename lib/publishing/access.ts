@@ -2,9 +2,8 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { Edition } from "@/db/schema";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser, membershipOf } from "@/lib/auth/session";
 import { orNotFound } from "@/lib/revisions/page";
-import { membershipBySlug } from "@/lib/teams/queries";
 import { findEdition } from "./queries";
 
 /**
@@ -18,7 +17,7 @@ export async function openEdition(teamSlug: string, noteId: string, number?: str
   if (wanted !== undefined && !(Number.isInteger(wanted) && wanted > 0)) notFound();
   const found = await orNotFound(() => findEdition(teamSlug, noteId, wanted));
   const user = await currentUser();
-  const membership = user ? await membershipBySlug(user.id, teamSlug) : undefined;
+  const membership = user ? await membershipOf(user.id, teamSlug) : undefined;
   if (found.edition.visibility !== "public" && !membership) {
     if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/b/${teamSlug}/${noteId}${number ? `/${number}` : ""}`)}`);
     notFound();

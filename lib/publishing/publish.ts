@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
+import { editionColumns, editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import { liveBody } from "@/lib/collab/registry";
@@ -82,7 +82,7 @@ export async function publishNote(
         publishedBy: user.id,
         approvalOverridden: approved ? null : "owner",
       })
-      .returning();
+      .returning(editionColumns);
     await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));
     return created;
   });

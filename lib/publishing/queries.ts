@@ -1,20 +1,20 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { editions, notes, teams, type Edition } from "@/db/schema";
+import { editionColumns, editions, notes, teams, type Edition } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 
 const live = isNull(editions.withdrawnAt);
 
 /** A note's editions, newest first (withdrawn ones included, marked). */
 export async function listEditions(noteId: string): Promise<Edition[]> {
-  return db().select().from(editions).where(eq(editions.noteId, noteId)).orderBy(desc(editions.number));
+  return db().select(editionColumns).from(editions).where(eq(editions.noteId, noteId)).orderBy(desc(editions.number));
 }
 
 /** The latest edition readers can read, or a given number; withdrawn editions are not found. */
 export async function findEdition(teamSlug: string, noteId: string, number?: number) {
   const [row] = await db()
-    .select({ edition: editions, team: teams, total: sql<number>`(select max(e.number)::int from ${editions} e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)` })
+    .select({ edition: editionColumns, team: teams, total: sql<number>`(select max(e.number)::int from ${editions} e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)` })
     .from(editions)
     .innerJoin(teams, eq(teams.id, editions.teamId))
     .where(and(eq(teams.slug, teamSlug), eq(editions.noteId, noteId), live, number ? eq(editions.number, number) : undefined))
@@ -63,7 +63,7 @@ function latestLiveEditionIds(teamId: string, options: BriefListOptions) {
 /** The team's published briefs, newest first, whole (feeds carry their bodies). */
 export async function publishedBriefs(teamId: string, options: BriefListOptions = {}) {
   return db()
-    .select()
+    .select(editionColumns)
     .from(editions)
     .where(inArray(editions.id, latestLiveEditionIds(teamId, options)))
     .orderBy(desc(editions.publishedAt));
@@ -71,7 +71,7 @@ export async function publishedBriefs(teamId: string, options: BriefListOptions 
 
 /** The start of a brief's text, enough for a front page's excerpt. */
 const LISTED_TEXT_LENGTH = 400;
-const { content: _body, text: _text, ...listedColumns } = getTableColumns(editions);
+const { content: _body, text: _text, ...listedColumns } = editionColumns;
 
 /**
  * The same briefs for a reader's front page: without their bodies and with

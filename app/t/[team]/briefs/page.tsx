@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { requireTeam } from "@/lib/auth/session";
-import { listEntities } from "@/lib/entities/queries";
+import { entityOptions } from "@/lib/entities/queries";
 import { frontPageBriefs } from "@/lib/publishing/queries";
 import { listTags } from "@/lib/tags/queries";
 
@@ -25,8 +25,8 @@ export default async function BriefsPage({
   const tag = query.tag?.slice(0, 60) || undefined;
   const [briefs, actors, events, tags] = await Promise.all([
     frontPageBriefs(team.id, { entityId, tag }),
-    listEntities(team.id, "actor"),
-    listEntities(team.id, "event"),
+    entityOptions(team.id, "actor"),
+    entityOptions(team.id, "event"),
     listTags(team.id),
   ]);
 

@@ -7,7 +7,7 @@ import { ResultSection } from "@/components/search/ResultSection";
 import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
-import { listEntities } from "@/lib/entities/queries";
+import { entityOptions } from "@/lib/entities/queries";
 import { hasFilters, parseSearchFilters } from "@/lib/search/filters";
 import { searchTeam } from "@/lib/search/search";
 import { listTags } from "@/lib/tags/queries";
@@ -34,8 +34,8 @@ export default async function SearchPage({
   const drafts = can.readDrafts(role);
   const [results, actors, events, tags, members] = await Promise.all([
     searchTeam(team.id, role, filters),
-    listEntities(team.id, "actor"),
-    listEntities(team.id, "event"),
+    entityOptions(team.id, "actor"),
+    entityOptions(team.id, "event"),
     listTags(team.id),
     drafts ? listMembers(team.id) : Promise.resolve([]),
   ]);
