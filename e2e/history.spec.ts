@@ -70,6 +70,13 @@ test("history: revisions with contributors, compare, and restore seen live by a 
   await historyPage.waitForURL(noteUrl);
   await ownerNote.expectText("The council met on Friday. Russia abstained.");
 
+  // Owners see both restores, and who made them, in the audit log.
+  const noteId = noteUrl.split("/").pop()!;
+  await owner.page.goto("/t/demo/audit");
+  const restores = owner.page.getByTestId("audit-entry").filter({ hasText: noteId }).filter({ hasText: "note.restored" });
+  await expect(restores).toHaveCount(2);
+  await expect(restores.first()).toContainText(DEMO_USERS.analyst.name);
+
   for (const context of [analyst.context, owner.context, history]) await context.close();
 });
 
