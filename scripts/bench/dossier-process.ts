@@ -82,7 +82,9 @@ export async function startDossier<T>(port: number, prepare: (world: DemoWorld) 
   hocuspocus.flushPendingStores();
   await handle.close();
 
-  const child = spawn(process.execPath, ["dist/server.mjs"], {
+  // BENCH_PROFILE=dir writes the server's CPU profile there, as for the collaboration benches.
+  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "dist/server.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
