@@ -1,5 +1,14 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { createNote, signedInAs } from "./support/pages";
+
+/** Someone signed out opens the invite link and is told it no longer works. */
+async function expectInviteInvalid(browser: Browser, baseURL: string | undefined, link: string) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto(link);
+  await expect(page.getByRole("heading", { name: "Invite not valid" })).toBeVisible();
+  await context.close();
+}
 
 test("an owner invites a newcomer, who signs up into the team; removed, they are a stranger to it", async ({ browser, baseURL }) => {
   const owner = await signedInAs(browser, "owner", baseURL);
@@ -26,11 +35,7 @@ test("an owner invites a newcomer, who signs up into the team; removed, they are
   await expect(page.getByTestId("signed-in-as")).toHaveText("Nadia Newcomer · Analyst");
 
   // The link works once.
-  const again = await browser.newContext({ baseURL });
-  const second = await again.newPage();
-  await second.goto(link);
-  await expect(second.getByRole("heading", { name: "Invite not valid" })).toBeVisible();
-  await again.close();
+  await expectInviteInvalid(browser, baseURL, link);
 
   // The owner makes them a reviewer, then removes them.
   await owner.page.reload();
@@ -80,10 +85,6 @@ test("an owner revokes an open invite and its link stops working", async ({ brow
   await expect(owner.page.getByRole("button", { name: `Revoke the invite to ${email}` })).toHaveCount(0);
   await expect(owner.page.getByText(email)).toHaveCount(0);
 
-  const invited = await browser.newContext({ baseURL });
-  const page = await invited.newPage();
-  await page.goto(link);
-  await expect(page.getByRole("heading", { name: "Invite not valid" })).toBeVisible();
-  await invited.close();
+  await expectInviteInvalid(browser, baseURL, link);
   await owner.context.close();
 });

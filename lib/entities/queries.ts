@@ -63,17 +63,20 @@ export async function getEntity(teamId: string, id: string, tx: Executor = db(),
   return entity;
 }
 
-/** The team's actors or events, filtered by a name or alias fragment. */
-/** Id and name of each of the team's actors or events, for filter menus (the same order as listEntities). */
+/** Events newest first, actors by name. */
+const listOrder = (kind: EntityKind) => (kind === "event" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`));
+
+/** Id and name of each of the team's actors or events, for filter menus. */
 export function entityOptions(teamId: string, kind: EntityKind) {
   return db()
     .select({ id: entities.id, name: entities.name })
     .from(entities)
     .where(and(eq(entities.teamId, teamId), eq(entities.kind, kind)))
-    .orderBy(kind === "event" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`))
+    .orderBy(listOrder(kind))
     .limit(500);
 }
 
+/** The team's actors or events, filtered by a name or alias fragment. */
 export async function listEntities(teamId: string, kind: EntityKind, options: { query?: string; limit?: number } = {}) {
   const query = options.query?.trim();
   const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
@@ -87,7 +90,7 @@ export async function listEntities(teamId: string, kind: EntityKind, options: { 
         pattern ? or(ilike(entities.name, pattern), sql`exists (select 1 from unnest(${entities.aliases}) a where a ilike ${pattern})`) : undefined,
       ),
     )
-    .orderBy(kind === "event" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`))
+    .orderBy(listOrder(kind))
     .limit(options.limit ?? 500);
 }
 

@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { AckResult, ClientEvent, ClientJob, TypingResult } from "./collab-clients-process";
 import type { ServerOptions, ServerReady, ServerUsage } from "./collab-server-process";
+import { cpuProfileFlags } from "./cpu-profile";
 
 const script = (name: string) => fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
 
@@ -52,8 +53,7 @@ export type CollabServer = Awaited<ReturnType<typeof startServer>>;
 
 export async function startServer(options: Omit<ServerOptions, "port">) {
   const child = fork(script("bench-collab-server"), [], {
-    // BENCH_PROFILE=dir writes each server's CPU profile there, to see where its time goes.
-    execArgv: ["--expose-gc", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
+    execArgv: ["--expose-gc", ...cpuProfileFlags()],
     env: { ...process.env, BENCH_SERVER_OPTIONS: JSON.stringify({ ...options, port: port() }) },
   });
   const ready = await nextMessage(child, isType<ServerReady>("ready"));

@@ -19,6 +19,7 @@ import { collabOperations, registerCollab } from "@/lib/collab/registry";
 import { createCollabServer } from "@/lib/collab/server";
 import { DEMO_TEAM, DEMO_USERS } from "@/lib/demo/accounts";
 import { seedDemo } from "@/lib/demo/seed";
+import { cpuProfileFlags } from "./cpu-profile";
 // @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../test-database.mjs";
 
@@ -82,9 +83,7 @@ export async function startDossier<T>(port: number, prepare: (world: DemoWorld) 
   hocuspocus.flushPendingStores();
   await handle.close();
 
-  // BENCH_PROFILE=dir writes the server's CPU profile there, as for the collaboration benches.
-  const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, "dist/server.mjs"], {
+  const child = spawn(process.execPath, [...cpuProfileFlags(), "dist/server.mjs"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
