@@ -1,9 +1,3 @@
-import { Editor } from "@tiptap/core";
-import Collaboration from "@tiptap/extension-collaboration";
-import type { EditorState, Plugin, Transaction } from "@tiptap/pm/state";
-import { canJoin } from "@tiptap/pm/transform";
-import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { eq } from "drizzle-orm";
 import * as prng from "lib0/prng";
 import { describe, expect, it, vi } from "vitest";
@@ -11,7 +5,6 @@ import * as Y from "yjs";
 import { db } from "@/db";
 import { noteEntities } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
-import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { extractMentions, MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
 import { noteSchema } from "@/lib/editor/schema";
 import { createEntity } from "@/lib/entities/queries";
@@ -19,6 +12,7 @@ import { actorInput, eventInput } from "@/lib/entities/validation";
 import { findNote } from "@/lib/notes/queries";
 import { stableStringify } from "@/lib/stable-json";
 import { eventually, useCollabServer } from "@/lib/testing/collab";
+import { headlessEditor, randomOp, type MentionTarget } from "@/lib/testing/random-edits";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam } from "@/lib/testing/factories";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
@@ -53,276 +47,6 @@ const STEPS = Number(process.env.FUZZ_STEPS) || 240;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * A TipTap editor without a DOM, bound to a Y.Doc as the browser's is: the
- * note's extensions plus Collaboration, whose ySyncPlugin writes every local
- * transaction to Yjs (updateYFragment) and renders every remote one. A real
- * EditorView would instantiate the plugin's view and call its update() after
- * each state change; this does the same with a minimal stand-in view.
- */
-function headlessEditor(doc: Y.Doc) {
-  const editor = new Editor({
-    element: null,
-    content: { type: "doc", content: [{ type: "paragraph" }] },
-    extensions: [...documentExtensions(), Collaboration.configure({ document: doc, field: BODY_FIELD })],
-  });
-  // Unmounted, the state has no plugins: give it the editor's, as createView does.
-  editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
-  const sync = editor.state.plugins.find((plugin: Plugin) => plugin.spec.key === ySyncPluginKey);
-  if (!sync?.spec.view) throw new Error("no ySyncPlugin");
-  const view = {
-    get state() {
-      return editor.state;
-    },
-    dispatch: (tr: Transaction) => editor.view.dispatch(tr),
-    hasFocus: () => false,
-  };
-  // @ts-expect-error: the binding uses only state, dispatch and hasFocus of its view.
-  const pluginView = sync.spec.view(view);
-  let previous: EditorState = editor.state;
-  editor.on("transaction", () => {
-    // @ts-expect-error: as above.
-    pluginView.update?.(view, previous);
-    previous = editor.state;
-  });
-  return {
-    editor,
-    dispatch: (tr: Transaction) => editor.view.dispatch(tr),
-    destroy() {
-      pluginView.destroy?.();
-      editor.destroy();
-    },
-  };
-}
-
-type HeadlessEditor = ReturnType<typeof headlessEditor>;
-
-/** Every position between inline content, grouped by textblock. */
-function textblocks(doc: ProseMirrorNode) {
-  const blocks: { node: ProseMirrorNode; start: number; end: number }[] = [];
-  doc.descendants((node, pos) => {
-    if (!node.isTextblock) return true;
-    blocks.push({ node, start: pos + 1, end: pos + 1 + node.content.size });
-    return false;
-  });
-  return blocks;
-}
-
-function randomText(gen: prng.PRNG): string {
-  const roll = prng.int32(gen, 0, 19);
-  if (roll === 0) return prng.oneOf(gen, ["é", "中文", "🙂", "ß", "—"]);
-  if (roll === 1) return ". ";
-  if (roll === 2) return "! ";
-  const word = prng.word(gen, 1, 8);
-  return prng.bool(gen) ? `${word} ` : word;
-}
-
-interface Entity {
-  id: string;
-  name: string;
-  char: string;
-}
-
-type Op = (gen: prng.PRNG, editor: HeadlessEditor, entities: Entity[]) => string;
-
-const pickBlock = (gen: prng.PRNG, doc: ProseMirrorNode) => {
-  const blocks = textblocks(doc);
-  return blocks.length > 0 ? prng.oneOf(gen, blocks) : null;
-};
-const pickPos = (gen: prng.PRNG, doc: ProseMirrorNode) => {
-  const block = pickBlock(gen, doc);
-  return block ? prng.int32(gen, block.start, block.end) : null;
-};
-/** A range inside one textblock, at most `max` long. */
-const pickRange = (gen: prng.PRNG, doc: ProseMirrorNode, max = 12) => {
-  const block = pickBlock(gen, doc);
-  if (!block) return null;
-  const from = prng.int32(gen, block.start, block.end);
-  return { from, to: Math.min(from + prng.int32(gen, 0, max), block.end) };
-};
-
-// Each op acts as the editor would on a keystroke or a toolbar button.
-const OPS: [weight: number, name: string, op: Op][] = [
-  [
-    34,
-    "type",
-    (gen, { editor, dispatch }) => {
-      const pos = pickPos(gen, editor.state.doc);
-      if (pos === null) return "-";
-      const text = randomText(gen);
-      dispatch(editor.state.tr.insertText(text, pos));
-      return `type ${JSON.stringify(text)} at ${pos}`;
-    },
-  ],
-  [
-    10,
-    "delete",
-    (gen, { editor, dispatch }) => {
-      const range = pickRange(gen, editor.state.doc);
-      if (!range || range.from === range.to) return "-";
-      dispatch(editor.state.tr.delete(range.from, range.to));
-      return `delete ${range.from}-${range.to}`;
-    },
-  ],
-  [
-    3,
-    "delete across blocks",
-    (gen, { editor }) => {
-      // A selection from one textblock into a nearby one.
-      const blocks = textblocks(editor.state.doc);
-      if (blocks.length < 2) return "-";
-      const first = prng.int32(gen, 0, blocks.length - 2);
-      const last = Math.min(first + prng.int32(gen, 1, 2), blocks.length - 1);
-      const from = prng.int32(gen, blocks[first].start, blocks[first].end);
-      const to = prng.int32(gen, blocks[last].start, blocks[last].end);
-      editor.chain().setTextSelection({ from, to }).deleteSelection().run();
-      return `select ${from}-${to} and delete`;
-    },
-  ],
-  [
-    10,
-    "format",
-    (gen, { editor }) => {
-      const range = pickRange(gen, editor.state.doc);
-      if (!range || range.from === range.to) return "-";
-      const mark = prng.oneOf(gen, ["bold", "italic", "strike", "link"] as const);
-      const chain = editor.chain().setTextSelection(range);
-      if (mark === "bold") chain.toggleBold();
-      else if (mark === "italic") chain.toggleItalic();
-      else if (mark === "strike") chain.toggleStrike();
-      else chain.setLink({ href: `https://example.org/${prng.word(gen, 1, 5)}` });
-      chain.run();
-      return `${mark} ${range.from}-${range.to}`;
-    },
-  ],
-  [
-    8,
-    "split",
-    (gen, { editor }) => {
-      const pos = pickPos(gen, editor.state.doc);
-      if (pos === null) return "-";
-      editor.chain().setTextSelection(pos).splitBlock().run();
-      return `split at ${pos}`;
-    },
-  ],
-  [
-    6,
-    "join",
-    (gen, { editor, dispatch }) => {
-      const doc = editor.state.doc;
-      const joins: number[] = [];
-      doc.descendants((node, pos) => {
-        // Two adjacent textblocks (Backspace at the start of the second). canJoin alone
-        // is not enough: it lets an empty textblock join onto a table.
-        if (node.isTextblock && doc.resolve(pos).nodeBefore?.isTextblock && canJoin(doc, pos)) joins.push(pos);
-        return !node.isTextblock;
-      });
-      if (joins.length === 0) return "-";
-      const pos = prng.oneOf(gen, joins);
-      dispatch(editor.state.tr.join(pos));
-      return `join at ${pos}`;
-    },
-  ],
-  [
-    4,
-    "insert heading",
-    (gen, { editor, dispatch }) => {
-      const doc = editor.state.doc;
-      const index = prng.int32(gen, 0, doc.childCount);
-      let pos = 0;
-      for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
-      const schema = editor.schema;
-      const heading = schema.nodes.heading.create({ level: prng.int32(gen, 1, 3) }, schema.text(prng.word(gen, 3, 9)));
-      dispatch(editor.state.tr.insert(pos, heading));
-      return `heading at ${pos}`;
-    },
-  ],
-  [
-    3,
-    "toggle heading",
-    (gen, { editor }) => {
-      const pos = pickPos(gen, editor.state.doc);
-      if (pos === null) return "-";
-      const level = prng.int32(gen, 1, 3) as 1 | 2 | 3;
-      editor.chain().setTextSelection(pos).toggleHeading({ level }).run();
-      return `toggle heading ${level} at ${pos}`;
-    },
-  ],
-  [
-    3,
-    "insert table",
-    (gen, { editor }) => {
-      const pos = pickPos(gen, editor.state.doc);
-      if (pos === null) return "-";
-      const rows = prng.int32(gen, 1, 3);
-      const cols = prng.int32(gen, 1, 3);
-      editor.chain().setTextSelection(pos).insertTable({ rows, cols, withHeaderRow: prng.bool(gen) }).run();
-      return `table ${rows}x${cols} at ${pos}`;
-    },
-  ],
-  [
-    3,
-    "table rows and columns",
-    (gen, { editor }) => {
-      const cells = textblocks(editor.state.doc).filter((block) => editor.state.doc.resolve(block.start).node(-1).type.spec.tableRole);
-      if (cells.length === 0) return "-";
-      const cell = prng.oneOf(gen, cells);
-      const action = prng.oneOf(gen, ["addRowAfter", "addColumnAfter", "deleteRow", "deleteColumn"] as const);
-      editor.chain().setTextSelection(cell.start)[action]().run();
-      return `${action} at ${cell.start}`;
-    },
-  ],
-  [
-    2,
-    "toggle list",
-    (gen, { editor }) => {
-      const pos = pickPos(gen, editor.state.doc);
-      if (pos === null) return "-";
-      editor.chain().setTextSelection(pos).toggleBulletList().run();
-      return `toggle list at ${pos}`;
-    },
-  ],
-  [
-    10,
-    "mention",
-    (gen, { editor }, entities) => {
-      const range = pickRange(gen, editor.state.doc);
-      if (!range) return "-";
-      const entity = prng.oneOf(gen, entities);
-      // As the @ and # pickers insert a chip: replacing the typed query, followed by a space.
-      editor
-        .chain()
-        .insertContentAt(range, [
-          { type: MENTION_NODE, attrs: { id: entity.id, label: entity.name, mentionSuggestionChar: entity.char } },
-          { type: "text", text: " " },
-        ])
-        .run();
-      return `mention ${entity.name} at ${range.from}-${range.to}`;
-    },
-  ],
-  [
-    2,
-    "delete block",
-    (gen, { editor, dispatch }) => {
-      const doc = editor.state.doc;
-      const index = prng.int32(gen, 0, doc.childCount - 1);
-      let pos = 0;
-      for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
-      dispatch(editor.state.tr.delete(pos, pos + doc.child(index).nodeSize));
-      return `delete block ${index}`;
-    },
-  ],
-];
-const TOTAL_WEIGHT = OPS.reduce((sum, [weight]) => sum + weight, 0);
-
-function randomOp(gen: prng.PRNG) {
-  let roll = prng.int32(gen, 0, TOTAL_WEIGHT - 1);
-  for (const entry of OPS) {
-    roll -= entry[0];
-    if (roll < 0) return entry;
-  }
-  return OPS[0];
-}
 
 /** A Y.Doc's body, read from a copy: reading can repair (write to) the document it reads. */
 function bodyOf(doc: Y.Doc) {
@@ -367,7 +91,7 @@ async function setUp(gen: prng.PRNG) {
       { type: "paragraph", content: [{ type: "text", text: "Second paragraph, ", marks: [{ type: "bold" }] }, { type: "text", text: "plain." }] },
     ],
   });
-  const entities: Entity[] = [
+  const entities: MentionTarget[] = [
     { id: actor.id, name: actor.name, char: MENTION_CHARS.actor },
     { id: event.id, name: event.name, char: MENTION_CHARS.event },
     { id: outsider.id, name: outsider.name, char: MENTION_CHARS.actor },
