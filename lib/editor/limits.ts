@@ -10,7 +10,7 @@ export const DOCUMENT_LIMITS = {
   /** Nodes nested inside one another below the document (a paragraph at the top is depth 1, its text 2). */
   depth: 48,
   /** Nodes (blocks, list items, table cells, mentions, runs of text…) in one body. */
-  elements: 200_000,
+  nodes: 200_000,
 } as const;
 
 export type JSONDocumentNode = { type?: string; content?: JSONDocumentNode[]; [key: string]: unknown };
@@ -40,6 +40,6 @@ export function measureDocument(doc: JSONDocumentNode): DocumentShape {
 /** What makes a document too deep or too large, in a sentence, or null. */
 export function findShapeProblem(shape: DocumentShape): string | null {
   if (shape.depth > DOCUMENT_LIMITS.depth) return `it is nested ${shape.depth} levels deep (at most ${DOCUMENT_LIMITS.depth})`;
-  if (shape.nodes > DOCUMENT_LIMITS.elements) return `it has ${shape.nodes} parts (at most ${DOCUMENT_LIMITS.elements})`;
+  if (shape.nodes > DOCUMENT_LIMITS.nodes) return `it has ${shape.nodes} parts (at most ${DOCUMENT_LIMITS.nodes})`;
   return null;
 }
