@@ -11,6 +11,8 @@ export const DOCUMENT_LIMITS = {
   depth: 48,
   /** Nodes (blocks, list items, table cells, mentions, runs of text…) in one body. */
   nodes: 200_000,
+  /** Characters of text in one body (a 100,000-word note has about 600,000). */
+  characters: 10_000_000,
 } as const;
 
 export type JSONDocumentNode = { type?: string; content?: JSONDocumentNode[]; [key: string]: unknown };
@@ -20,26 +22,30 @@ export interface DocumentShape {
   depth: number;
   /** Every node below the document, text included. */
   nodes: number;
+  characters: number;
 }
 
 /** Measures a ProseMirror JSON document without recursion, so a hostile one cannot overflow the stack. */
 export function measureDocument(doc: JSONDocumentNode): DocumentShape {
   let depth = 0;
   let nodes = 0;
+  let characters = 0;
   const stack: { node: JSONDocumentNode; depth: number }[] = [{ node: doc, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth: level } = stack.pop()!;
     if (level > depth) depth = level;
+    if (typeof node.text === "string") characters += node.text.length;
     const children = Array.isArray(node.content) ? node.content : [];
     nodes += children.length;
     for (const child of children) if (child && typeof child === "object") stack.push({ node: child, depth: level + 1 });
   }
-  return { depth, nodes };
+  return { depth, nodes, characters };
 }
 
 /** What makes a document too deep or too large, in a sentence, or null. */
 export function findShapeProblem(shape: DocumentShape): string | null {
   if (shape.depth > DOCUMENT_LIMITS.depth) return `it is nested ${shape.depth} levels deep (at most ${DOCUMENT_LIMITS.depth})`;
   if (shape.nodes > DOCUMENT_LIMITS.nodes) return `it has ${shape.nodes} parts (at most ${DOCUMENT_LIMITS.nodes})`;
+  if (shape.characters > DOCUMENT_LIMITS.characters) return `it has ${shape.characters} characters (at most ${DOCUMENT_LIMITS.characters})`;
   return null;
 }
