@@ -1,7 +1,10 @@
 import * as Y from "yjs";
+import { depthInBody } from "@/lib/editor/body-shape";
 import { BODY_FIELD } from "@/lib/editor/extensions";
+import { DOCUMENT_LIMITS } from "@/lib/editor/limits";
 import { noteSchema } from "@/lib/editor/schema";
 import { findAttributeProblem, findFormatProblem } from "./attribute-check";
+import { findGrowthProblem } from "./body-size";
 
 /**
  * Checks an update a client sends before the server logs or applies it. The
@@ -159,11 +162,46 @@ export function findUpdateProblem(doc: Y.Doc, update: Uint8Array): string | null
     return owner;
   };
 
+  // How deep a type will stand in the body: one the document has is measured
+  // there; one the update inserts stands one below the type its item goes into.
+  const carriers = new Map<unknown, Y.Item>();
+  for (const struct of structs) if (struct instanceof Y.Item && struct.content instanceof Y.ContentType) carriers.set(struct.content.type, struct);
+  const depths = new Map<unknown, number>();
+  const depthOf = (start: unknown): number => {
+    const waiting: unknown[] = []; // types whose depth follows from the next one's, innermost first
+    const seen = new Set<unknown>();
+    let type = start;
+    let base: number | undefined;
+    while (base === undefined) {
+      const carrier = carriers.get(type);
+      if (type === body) base = 0;
+      else if (depths.has(type)) base = depths.get(type);
+      else if (type instanceof Y.AbstractType && type.doc === doc) base = depthInBody(type, body);
+      else if (!carrier || seen.has(type)) base = Number.NEGATIVE_INFINITY; // outside the body, never read as part of it
+      else {
+        waiting.push(type);
+        seen.add(type);
+        if (placeOf(carrier) === "body") base = 0;
+        else type = ownerOf(carrier).type;
+      }
+    }
+    let depth = base;
+    for (let index = waiting.length - 1; index >= 0; index--) depths.set(waiting[index], ++depth);
+    return depth;
+  };
+
+  const growth = { nodes: 0, characters: 0 };
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
     if (struct.id.clock + struct.length <= Y.getState(doc.store, struct.id.client)) continue; // already applied: Yjs ignores it
     const place = placeOf(struct);
     if (!contentAllowed(struct, place)) return `the update puts ${describeContent(struct)} among the ${place === "body" ? "body's" : "element's"} children`;
+    if (struct.content instanceof Y.ContentType) growth.nodes += 1;
+    if (struct.content instanceof Y.ContentString) growth.characters += struct.length;
+    if (struct.content instanceof Y.ContentType && (place === "body" || place === "element")) {
+      const depth = place === "body" ? 1 : depthOf(ownerOf(struct).type) + 1;
+      if (depth > DOCUMENT_LIMITS.depth) return `the update nests the body more than ${DOCUMENT_LIMITS.depth} levels deep`;
+    }
     if (place !== "element" && place !== "elsewhere") continue;
     const { type: owner, key } = place === "elsewhere" ? ownerOf(struct) : { type: null, key: null };
     if (owner instanceof Y.XmlElement && key !== null) {
@@ -175,5 +213,5 @@ export function findUpdateProblem(doc: Y.Doc, update: Uint8Array): string | null
       if (problem) return problem;
     }
   }
-  return null;
+  return findGrowthProblem(doc, body, growth);
 }

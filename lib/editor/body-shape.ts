@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { DOCUMENT_LIMITS, type DocumentShape } from "./limits";
+import { noteSchema } from "./schema";
 
 /**
  * A note's body as Yjs holds it, measured without recursion: the readers of a
@@ -9,13 +10,13 @@ import { DOCUMENT_LIMITS, type DocumentShape } from "./limits";
  */
 
 /** How deep `type` stands below `body`: 0 for the body itself; stops counting past the limit. */
-export function depthInBody(type: Y.AbstractType<unknown>, body: Y.XmlFragment): number {
+export function depthInBody(type: { _item: Y.Item | null }, body: Y.XmlFragment): number {
   let depth = 0;
-  let current: Y.AbstractType<unknown> | null = type;
+  let current: { _item: Y.Item | null } | null = type;
   while (current && current !== body && depth <= DOCUMENT_LIMITS.depth) {
     depth += 1;
     const parent: unknown = current._item?.parent;
-    current = parent instanceof Y.AbstractType ? parent : null;
+    current = parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment ? parent : null;
   }
   return depth;
 }
@@ -36,26 +37,45 @@ function walkBody(fragment: Y.XmlFragment | Y.XmlElement, visit: Visit, startDep
   }
 }
 
-export function measureBody(fragment: Y.XmlFragment): DocumentShape {
-  const shape: DocumentShape = { depth: 0, nodes: 0, characters: 0 };
-  walkBody(fragment, (child, depth) => {
-    shape.nodes += 1;
-    if (depth > shape.depth) shape.depth = depth;
-    if (child instanceof Y.XmlText) shape.characters += child.length;
-  });
+/** Measures `fragment` (the body, or an element in it standing at `depth`). */
+export function measureBody(fragment: Y.XmlFragment | Y.XmlElement, depth = 0): DocumentShape {
+  const shape: DocumentShape = { depth, nodes: 0, characters: 0 };
+  walkBody(
+    fragment,
+    (child, childDepth) => {
+      shape.nodes += 1;
+      if (childDepth > shape.depth) shape.depth = childDepth;
+      if (child instanceof Y.XmlText) shape.characters += child.length;
+    },
+    depth,
+  );
   return shape;
 }
 
-/** Deletes every element nested deeper than the limit allows, so what is left can be read. */
+const mayBeEmpty = (element: Y.XmlElement) => noteSchema().nodes[element.nodeName]?.contentMatch.validEnd ?? true;
+
+/**
+ * Deletes what stands deeper than the limit allows, and then every element
+ * left empty that the schema needs filled, so what is left can be read and is
+ * a valid document.
+ */
 export function pruneTooDeep(fragment: Y.XmlFragment) {
-  const tooDeep: Y.XmlElement[] = [];
+  const tooDeep: (Y.XmlElement | Y.XmlText)[] = [];
   walkBody(fragment, (child, depth) => {
-    // The element itself may stand at the limit; its children may not.
-    if (!(child instanceof Y.XmlElement) || depth < DOCUMENT_LIMITS.depth) return true;
-    if (child.length > 0) tooDeep.push(child);
+    if (depth <= DOCUMENT_LIMITS.depth) return true;
+    tooDeep.push(child);
     return false;
   });
+  const remove = (child: Y.XmlElement | Y.XmlText) => {
+    const parent = child.parent;
+    if (!(parent instanceof Y.XmlElement) && !(parent instanceof Y.XmlFragment)) return null;
+    parent.delete(parent.toArray().indexOf(child), 1);
+    return parent;
+  };
   fragment.doc?.transact(() => {
-    for (const element of tooDeep) element.delete(0, element.length);
+    for (const child of tooDeep) {
+      let emptied = remove(child);
+      while (emptied instanceof Y.XmlElement && emptied.length === 0 && !mayBeEmpty(emptied)) emptied = remove(emptied);
+    }
   });
 }

@@ -1,9 +1,11 @@
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { insertNestedQuotes } from "@/lib/testing/deep-bodies";
 import { paragraphs } from "@/lib/testing/factories";
 import { deriveBody, yDocFromContent } from "./derive";
 import { BODY_FIELD } from "./extensions";
+import { DOCUMENT_LIMITS } from "./limits";
 import { documentToHtml, type JSONNode } from "./html";
 import { noteSchema } from "./schema";
 
@@ -35,6 +37,19 @@ const storedBadly: [string, (body: Y.XmlFragment) => void][] = [
       const text = new Y.XmlText("click");
       body.insert(1, [element("paragraph", text)]);
       text.format(0, 5, { link: { href: "javascript:alert(1)" } });
+    },
+  ],
+  [
+    "3,000 blockquotes nested one inside the other",
+    (body) => insertNestedQuotes(body, 1, 3_000),
+  ],
+  [
+    "a list nested deeper than the limit under text worth keeping",
+    (body) => {
+      let inner = element("paragraph", new Y.XmlText("deep"));
+      for (let level = 0; level < DOCUMENT_LIMITS.depth; level++) inner = element("bulletList", element("listItem", inner));
+      const kept = element("listItem", element("paragraph", new Y.XmlText("kept item")));
+      body.insert(1, [element("bulletList", kept, inner)]);
     },
   ],
   [

@@ -1,7 +1,9 @@
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { measureBody, pruneTooDeep } from "./body-shape";
 import { BODY_FIELD } from "./extensions";
+import { DOCUMENT_LIMITS } from "./limits";
 import { MENTION_NODE } from "./mentions";
 import { sanitizeContent } from "./sanitize";
 import { noteSchema } from "./schema";
@@ -28,13 +30,17 @@ const isReadableElement = (value: unknown, inBody: boolean): value is Y.XmlEleme
   return type !== undefined && !type.isText && type !== noteSchema().topNodeType && (!inBody || type.isBlock);
 };
 
-/** Deletes from `parent` what the conversion to ProseMirror cannot read: loose text or values, unknown elements. */
-function dropUnreadable(parent: Y.XmlFragment | Y.XmlElement, inBody: boolean) {
-  const children = parent.toArray() as unknown[];
-  for (let index = children.length - 1; index >= 0; index--) {
-    const child = children[index];
-    if (isReadableElement(child, inBody)) dropUnreadable(child, false);
-    else if (!(child instanceof Y.XmlText) || inBody) parent.delete(index, 1);
+/** Deletes what the conversion to ProseMirror cannot read: loose text or values, unknown elements. */
+function dropUnreadable(body: Y.XmlFragment) {
+  const stack: { parent: Y.XmlFragment | Y.XmlElement; inBody: boolean }[] = [{ parent: body, inBody: true }];
+  while (stack.length > 0) {
+    const { parent, inBody } = stack.pop()!;
+    const children = parent.toArray() as unknown[];
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index];
+      if (isReadableElement(child, inBody)) stack.push({ parent: child, inBody: false });
+      else if (!(child instanceof Y.XmlText) || inBody) parent.delete(index, 1);
+    }
   }
 }
 
@@ -45,18 +51,24 @@ function readBody(fragment: Y.XmlFragment): DerivedBody {
 
 /**
  * Reads a note's body out of its Yjs document. A note stored before updates
- * were checked may hold what the conversion cannot read; it is then read from
- * a copy without those parts, so the note still renders and stores.
+ * were checked may hold what the conversion cannot read, or be nested deeper
+ * than its recursion can follow; it is then read from a copy without those
+ * parts, so the note still renders and stores.
  */
 export function deriveBody(doc: Y.Doc): DerivedBody {
-  try {
-    return readBody(doc.getXmlFragment(BODY_FIELD));
-  } catch {
-    const copy = new Y.Doc();
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    dropUnreadable(copy.getXmlFragment(BODY_FIELD), true);
-    return readBody(copy.getXmlFragment(BODY_FIELD));
+  const body = doc.getXmlFragment(BODY_FIELD);
+  if (measureBody(body).depth <= DOCUMENT_LIMITS.depth) {
+    try {
+      return readBody(body);
+    } catch {
+      // read from a cleaned copy below
+    }
   }
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  pruneTooDeep(copy.getXmlFragment(BODY_FIELD));
+  dropUnreadable(copy.getXmlFragment(BODY_FIELD));
+  return readBody(copy.getXmlFragment(BODY_FIELD));
 }
 
 /** Builds a Yjs document from ProseMirror JSON; throws if the JSON breaks the schema. */

@@ -1,0 +1,23 @@
+import * as Y from "yjs";
+
+/**
+ * Puts `levels` blockquotes one inside the other at `index` of `parent`, with
+ * a paragraph of `text` innermost (its text then stands `levels` + 2 below
+ * `parent`). Level by level, in one transaction: Yjs integrates a whole
+ * prepared tree recursively, and would overflow on the depths these tests need.
+ */
+export function insertNestedQuotes(parent: Y.XmlFragment | Y.XmlElement, index: number, levels: number, text = "deep") {
+  parent.doc!.transact(() => {
+    let container = parent;
+    let at = index;
+    for (let level = 0; level < levels; level++) {
+      const quote = new Y.XmlElement("blockquote");
+      container.insert(at, [quote]);
+      container = quote;
+      at = 0;
+    }
+    const paragraph = new Y.XmlElement("paragraph");
+    container.insert(at, [paragraph]);
+    paragraph.insert(0, [new Y.XmlText(text)]);
+  });
+}
