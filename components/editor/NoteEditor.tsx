@@ -4,10 +4,11 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import * as Y from "yjs";
+import { guardBody } from "@/lib/editor/body-guard";
 import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { connectToNote } from "./collab-connection";
 import { CommentHighlights, commentHighlightsKey } from "./comments/comment-highlights";
@@ -44,22 +45,35 @@ interface Props {
 export function NoteEditor({ team, noteId, user, readOnly, canComment, entities }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
+  const [unshowable, setUnshowable] = useState<string | null>(null);
+  const shownIn = useRef<Editor | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const provider = connectToNote(noteId, doc);
+    let provider: HocuspocusProvider | undefined;
+    // Before anything arrives: the guard must see the first sync too.
+    const stopGuard = guardBody(doc, (problem) => {
+      // Synchronously, before y-tiptap draws the change: nothing may be written back.
+      provider?.disconnect();
+      shownIn.current?.destroy();
+      setUnshowable(problem);
+    });
+    provider = connectToNote(noteId, doc);
     setSession({ doc, provider });
     return () => {
+      stopGuard();
       provider.destroy();
       doc.destroy();
     };
   }, [noteId]);
 
+  if (unshowable) return <UnshowableNote team={team} noteId={noteId} problem={unshowable} />;
   if (!session) return <p className="status-pill" data-state="connecting">{CONNECTION_LABELS.connecting}</p>;
   return (
     <CollaborativeEditor
       key={session.doc.guid}
       {...session}
+      shownIn={shownIn}
       team={team}
       noteId={noteId}
       user={user}
@@ -70,18 +84,32 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities 
   );
 }
 
+function UnshowableNote({ team, noteId, problem }: { team: string; noteId: string; problem: string }) {
+  return (
+    <div className="card" role="alert">
+      <p className="error">{problem}</p>
+      <p>
+        Editing is paused and nothing was changed. An earlier version can be restored from the{" "}
+        <a href={`/t/${team}/notes/${noteId}/history`}>note&apos;s history</a>.
+      </p>
+    </div>
+  );
+}
+
 interface EditorProps {
   team: string;
   noteId: string;
   canComment: boolean;
   doc: Y.Doc;
   provider: HocuspocusProvider;
+  /** Where the editor is kept once made, for the body guard to take it down. */
+  shownIn: RefObject<Editor | null>;
   user: EditorUser;
   readOnly: boolean;
   directory: EntityDirectory;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, readOnly, directory }: EditorProps) {
+function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownIn, user, readOnly, directory }: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
@@ -111,6 +139,10 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, user, re
     },
     [doc, provider],
   );
+
+  useEffect(() => {
+    shownIn.current = editor;
+  }, [shownIn, editor]);
 
   useEffect(() => {
     editor?.setEditable(editable);
