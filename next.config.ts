@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { MAX_BODY_BYTES } from "./lib/request-size";
 
 const nextConfig: NextConfig = {
   // These load native code, WebAssembly or keep process-wide state; they are
@@ -9,7 +10,8 @@ const nextConfig: NextConfig = {
   // Imports check file sizes themselves (1 MB a file) and answer in a sentence;
   // Next's own limit sits above so oversized files reach that check.
   // The proxy (CSP headers) buffers request bodies too, with its own limit.
-  experimental: { serverActions: { bodySizeLimit: "12mb" }, proxyClientMaxBodySize: "12mb" },
+  // server.ts answers 413 to a larger body before either reads it.
+  experimental: { serverActions: { bodySizeLimit: MAX_BODY_BYTES }, proxyClientMaxBodySize: MAX_BODY_BYTES },
   async headers() {
     return [
       {

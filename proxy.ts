@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { websocketOrigin } from "@/lib/app-origin";
 
 /**
  * A fresh nonce per page, and a Content-Security-Policy that lets only scripts
@@ -10,14 +11,14 @@ import { NextResponse, type NextRequest } from "next/server";
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
-  const host = request.headers.get("host") ?? "localhost";
   const policy = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ws://${host} wss://${host}`,
+    // The websocket's origin comes from APP_URL, not the request's Host header.
+    `connect-src 'self' ${websocketOrigin()}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -13,6 +13,7 @@ import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
 import { attachCollab } from "./lib/collab/websocket";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
+import { refuseOversizeBody } from "./lib/request-size";
 import path from "node:path";
 
 async function main() {
@@ -45,7 +46,11 @@ async function main() {
   const handleRequest = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
-  const server = createServer((request, response) => handleRequest(request, response));
+  const server = createServer((request, response) => {
+    // Next answers an oversized server action with 500, after reading it.
+    if (refuseOversizeBody(request, response)) return;
+    void handleRequest(request, response);
+  });
   attachCollab(server, hocuspocus, (request, socket, head) => {
     if (dev) handleUpgrade(request, socket, head);
     else socket.destroy();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -7,7 +8,10 @@ export const metadata: Metadata = {
   description: "A collaborative notebook for analyst teams.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so Next puts that request's CSP nonce on
+  // its scripts; a page prerendered at build time (the 404 page) has none to carry.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

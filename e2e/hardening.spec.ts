@@ -1,7 +1,8 @@
+import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/accounts";
 import { createNote, SignInPage, signedInAs } from "./support/pages";
-import { actionByKey } from "./support/app-session";
+import { actionByKey, AppSession } from "./support/app-session";
 
 test("pages carry security headers and a script policy without unsafe-inline", async ({ request }) => {
   const response = await request.get("/signin");
@@ -131,4 +132,81 @@ test("deleting a note is in the audit log, with its title", async ({ browser, ba
   await expect(entry).toContainText(title);
   await expect(entry).toContainText(DEMO_USERS.owner.name);
   await owner.context.close();
+});
+
+test("a hostile callbackUrl cannot send a signing-in user to another site", async ({ browser, baseURL }) => {
+  // The form's callbackUrl as an attacker's link carries it; the browser drops tabs and newlines and reads "\\" as "/".
+  const hostile = ["/%09/evil.example/", "/%0A/evil.example/", "/%0D/evil.example/", "%09//evil.example", "/%5C/evil.example", "https://localhost@evil.example/"];
+  for (const callbackUrl of hostile) {
+    const context = await browser.newContext({ baseURL });
+    // Nothing leaves the machine: a page standing in for the attacker's site.
+    await context.route((url) => url.hostname.endsWith("evil.example"), (route) => route.fulfill({ contentType: "text/html", body: "<h1>evil</h1>" }));
+    const page = await context.newPage();
+    await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+    await new SignInPage(page).signIn(DEMO_USERS.reader.email, DEMO_PASSWORD);
+    await expect(page.getByTestId("signed-in-as"), callbackUrl).toBeVisible();
+    expect(new URL(page.url()).origin, callbackUrl).toBe(new URL(baseURL!).origin);
+    // Already signed in, the sign-in page redirects at once, and to the same place.
+    await page.goto(`/signin?callbackUrl=${callbackUrl}`);
+    await expect(page.getByTestId("signed-in-as"), callbackUrl).toBeVisible();
+    expect(new URL(page.url()).origin, callbackUrl).toBe(new URL(baseURL!).origin);
+    await context.close();
+  }
+});
+
+test("the 404 page runs under the script policy, signed in or not, and its link works", async ({ browser, baseURL }) => {
+  const anonymous = await browser.newContext({ baseURL });
+  const member = await signedInAs(browser, "reader", baseURL);
+  for (const [page, home] of [
+    [await anonymous.newPage(), /\/signin/],
+    [member.page, /\/t\/demo/],
+  ] as const) {
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { cspViolations: seen });
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const logged: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) logged.push(message.text());
+    });
+    const response = await page.goto("/does-not-exist");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+    // React has taken over the page: its scripts ran.
+    await expect.poll(() => page.locator("main").evaluate((main) => Object.keys(main).some((key) => key.startsWith("__reactFiber")))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+    expect(logged).toEqual([]);
+    await page.getByRole("link", { name: "Go to your notes" }).click();
+    await expect(page).toHaveURL(home);
+  }
+  await anonymous.close();
+  await member.context.close();
+});
+
+test("a server action body over 12 MB gets 413 before it is read; a normal action still works", async ({ baseURL }) => {
+  const analyst = await AppSession.signIn(baseURL!, DEMO_USERS.analyst.email, DEMO_PASSWORD);
+  const response = await analyst.request.post("/t/demo", {
+    headers: { "Next-Action": actionByKey("app/t/[team]/actions.ts#renameNoteAction").id, "Content-Type": "text/plain;charset=UTF-8", Origin: baseURL! },
+    data: Buffer.alloc(13 * 1024 * 1024, "a"),
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toBe("That request is too large: Dossier accepts at most 12 MB.\n");
+  const created = await analyst.must<string>("app/t/[team]/actions.ts#createNoteAction", { form: { team: "demo" } }, { team: "demo" });
+  expect(created).toMatch(/^\/t\/demo\/notes\/[0-9a-f-]{36}$/);
+  await analyst.dispose();
+});
+
+test("the script policy names the configured origin, not the request's Host", async ({ baseURL }) => {
+  // Sent as a raw request: fetch clients set Host themselves.
+  const policy = await new Promise<string>((resolve, reject) => {
+    http.get(`${baseURL}/signin`, { headers: { Host: "evil.example" } }, (response) => {
+      response.resume();
+      resolve(String(response.headers["content-security-policy"]));
+    }).on("error", reject);
+  });
+  const connectSrc = policy.split(";").find((directive) => directive.trim().startsWith("connect-src"))!;
+  expect(connectSrc).not.toContain("evil.example");
+  expect(connectSrc.trim()).toBe(`connect-src 'self' ws://${new URL(baseURL!).host}`);
 });

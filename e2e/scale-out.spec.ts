@@ -17,6 +17,8 @@ const sharedEnv = {
   REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
   // Every process must verify the others' sessions and collaboration tokens.
   AUTH_SECRET: "scale-out-test-secret-shared-by-every-process",
+  // Browsers reach the processes through the balancer (and, in some tests, directly, which the policy's 'self' covers).
+  APP_URL: `http://localhost:${BALANCER}`,
 };
 
 test.describe.configure({ mode: "serial" });

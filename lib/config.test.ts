@@ -11,6 +11,13 @@ describe("configuration", () => {
     expect(config.dataDir).toBe(path.resolve(".data"));
     expect(config.databaseUrl).toBeUndefined();
     expect(config.demo).toBe(true);
+    expect(config.appUrl).toBe("http://localhost:3000");
+  });
+
+  it("takes the public origin from APP_URL, or localhost on the configured port", () => {
+    expect(loadConfig({ APP_URL: "https://Dossier.Example.org/" }).appUrl).toBe("https://dossier.example.org");
+    expect(loadConfig({ APP_URL: "http://localhost:3232" }).appUrl).toBe("http://localhost:3232");
+    expect(loadConfig({ PORT: "3210" }).appUrl).toBe("http://localhost:3210");
   });
 
   it.each([
@@ -20,6 +27,10 @@ describe("configuration", () => {
     [{ REDIS_URL: "localhost:6379" }, "REDIS_URL"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ DOSSIER_DEMO: "yes" }, "DOSSIER_DEMO"],
+    [{ APP_URL: "dossier.example.org" }, "APP_URL"],
+    [{ APP_URL: "ftp://dossier.example.org" }, "APP_URL"],
+    [{ APP_URL: "https://dossier.example.org/notes" }, "APP_URL"],
+    [{ APP_URL: "https://user@dossier.example.org" }, "APP_URL"],
   ])("refuses %o with a sentence naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });

@@ -4,9 +4,27 @@ import path from "node:path";
 import { z } from "zod";
 import type { Retention } from "@/lib/revisions/thinning";
 
+/** "https://dossier.example.org" (a trailing slash allowed), not a page or a user@host. */
+function isHttpOrigin(value: string): boolean {
+  const url = URL.parse(value);
+  return (
+    url !== null &&
+    (url.protocol === "http:" || url.protocol === "https:") &&
+    !url.username &&
+    !url.password &&
+    url.pathname === "/" &&
+    !url.search &&
+    !url.hash
+  );
+}
+
 /** Configuration comes from the environment only; see README.md for each variable. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  APP_URL: z
+    .string()
+    .refine(isHttpOrigin, "must be an http:// or https:// origin with no path, query or user, such as https://dossier.example.org")
+    .optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   DATABASE_URL: z
     .string()
@@ -22,6 +40,8 @@ const schema = z.object({
 
 export interface Config {
   port: number;
+  /** The app's public origin, as browsers reach it: "https://dossier.example.org". */
+  appUrl: string;
   dataDir: string;
   databaseUrl?: string;
   redisUrl?: string;
@@ -37,6 +57,7 @@ const blankToUndefined = (value: string | undefined) => (value === "" ? undefine
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse({
     PORT: blankToUndefined(env.PORT),
+    APP_URL: blankToUndefined(env.APP_URL),
     DATA_DIR: blankToUndefined(env.DATA_DIR),
     DATABASE_URL: blankToUndefined(env.DATABASE_URL),
     REDIS_URL: blankToUndefined(env.REDIS_URL),
@@ -53,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   return {
     port: c.PORT,
+    appUrl: c.APP_URL ? new URL(c.APP_URL).origin : `http://localhost:${c.PORT}`,
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,

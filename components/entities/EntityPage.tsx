@@ -50,7 +50,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           {kind === "event" && entity.place && <p className="muted">{entity.place}</p>}
           <TagList team={team.slug} tags={entityTags} />
         </div>
-        <a href={`/feeds/${team.slug}/entities/${entity.id}`} title="Atom feed of public briefs about it; add your personal token for all the team's briefs">
+        <a href={`/feeds/${team.slug}/entities/${entity.id}`} title="Atom feed of the team's briefs about it: add your personal feed token (see Feeds) to this link">
           Follow (feed)
         </a>
       </div>

@@ -143,11 +143,11 @@ export const ROUTES: MatrixEntry[] = [
     refused: 401,
     prepare: feedToken,
   }),
-  // Without a token an entity's feed lists public briefs only, so anyone may ask for it.
+  // An entity's feed names the entity: a member's token opens it; anyone else gets 404, as for no entity.
   route({
     route: "app/feeds/[team]/entities/[id]/route.ts",
     method: "GET",
-    allowed: EVERYONE,
+    allowed: MEMBERS,
     path: (ids) => `/feeds/${ids.team}/entities/${ids.actorId}?token=${ids.feedToken}`,
     refused: 404,
     prepare: feedToken,

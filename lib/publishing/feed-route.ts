@@ -10,7 +10,8 @@ const notFoundResponse = () => new Response("Not found\n", { status: 404, header
 
 /**
  * Serves one feed: with a valid personal token, the team's briefs; without,
- * public briefs only. `scope` narrows to briefs about one actor or event.
+ * public briefs only. `scope` narrows to briefs about one actor or event,
+ * which needs the token: an actor's or event's name belongs to the team.
  */
 export async function serveFeed(request: Request, slug: string, scope: { kind: "team" | "public" } | { kind: "entity"; id: string }) {
   const team = await teamBySlug(slug);
@@ -23,7 +24,8 @@ export async function serveFeed(request: Request, slug: string, scope: { kind: "
   let title = scope.kind === "public" ? `${team.name}: public briefs` : `${team.name}: briefs`;
   let entityId: string | undefined;
   if (scope.kind === "entity") {
-    if (!z.uuid().safeParse(scope.id).success) return notFoundResponse();
+    // Without a valid token, the same answer as for an entity that does not exist.
+    if (!member || !z.uuid().safeParse(scope.id).success) return notFoundResponse();
     try {
       const entity = await getEntity(team.id, scope.id);
       title = `${team.name}: briefs about ${entity.name}`;

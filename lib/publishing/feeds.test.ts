@@ -142,8 +142,8 @@ describe("the team feed", () => {
 
     await removeMember(team.id, analyst.id);
     expect((await fetchFeed(team.slug, { kind: "team" }, token)).status).toBe(401);
-    // Their token no longer opens team briefs in an entity feed either.
-    expect(await titlesOf(await fetchFeed(team.slug, { kind: "entity", id: iran.id }, token))).toEqual(["Public: Iran"]);
+    // Their token no longer opens an entity feed either.
+    expect((await fetchFeed(team.slug, { kind: "entity", id: iran.id }, token)).status).toBe(404);
   });
 
   it("shows titles and summaries as written, never as markup", async () => {
@@ -176,14 +176,31 @@ describe("the public feed", () => {
 });
 
 describe("an actor's or event's feed", () => {
-  it("lists the briefs that mention it: the public ones without a token, the team's with one", async () => {
+  it("lists the team's briefs that mention it, for a member's token", async () => {
     const { team, analyst, iran, talks } = await teamWithBriefs();
     const token = await renewFeedToken(analyst.id, team.id);
 
-    expect(await titlesOf(await fetchFeed(team.slug, { kind: "entity", id: iran.id }))).toEqual(["Public: Iran"]);
-    expect(await titlesOf(await fetchFeed(team.slug, { kind: "entity", id: iran.id }, token))).toEqual(["Team: Iran at the talks", "Public: Iran"]);
-    expect(await titlesOf(await fetchFeed(team.slug, { kind: "entity", id: talks.id }))).toEqual([]);
+    const response = await fetchFeed(team.slug, { kind: "entity", id: iran.id }, token);
+    expect(await response.clone().text()).toContain(`<title>${team.name}: briefs about Iran</title>`);
+    expect(await titlesOf(response)).toEqual(["Team: Iran at the talks", "Public: Iran"]);
     expect(await titlesOf(await fetchFeed(team.slug, { kind: "entity", id: talks.id }, token))).toEqual(["Team: Iran at the talks", "Team: the talks"]);
+  });
+
+  it("without a valid token, answers as for an entity that does not exist, naming nothing", async () => {
+    const { team, iran } = await teamWithBriefs();
+    const elsewhere = await buildTeam();
+    const otherTeamsToken = await renewFeedToken(elsewhere.owner.id, elsewhere.team.id);
+    const missing = await fetchFeed(team.slug, { kind: "entity", id: crypto.randomUUID() });
+    expect(missing.status).toBe(404);
+    const missingBody = await missing.text();
+
+    for (const token of [undefined, "", "not-a-token", otherTeamsToken, "x".repeat(200)]) {
+      const response = await fetchFeed(team.slug, { kind: "entity", id: iran.id }, token);
+      expect(response.status).toBe(404);
+      const body = await response.text();
+      expect(body).toBe(missingBody);
+      expect(body).not.toContain("Iran");
+    }
   });
 
   it("is not found for another team's entity, or an id that is not one", async () => {
@@ -197,7 +214,8 @@ describe("an actor's or event's feed", () => {
       expect((await fetchFeed(team.slug, { kind: "entity", id: theirs.id }, query)).status).toBe(404);
       expect((await fetchFeed(team.slug, { kind: "entity", id: "not-a-uuid" }, query)).status).toBe(404);
     }
-    // In its own team's feed, it is found.
-    expect(await titlesOf(await fetchFeed(elsewhere.team.slug, { kind: "entity", id: theirs.id }))).toEqual(["Their public brief"]);
+    // In its own team's feed, with its own team's token, it is found.
+    const theirToken = await renewFeedToken(elsewhere.owner.id, elsewhere.team.id);
+    expect(await titlesOf(await fetchFeed(elsewhere.team.slug, { kind: "entity", id: theirs.id }, theirToken))).toEqual(["Their public brief"]);
   });
 });

@@ -25,7 +25,7 @@ export default async function FeedsPage({ params }: { params: Promise<{ team: st
       </section>
       <section className="card padded">
         <h2>All of the team&apos;s briefs</h2>
-        <p className="muted">A personal link for your feed reader. Every actor and event page has a feed of the briefs about it too.</p>
+        <p className="muted">A personal link for your feed reader. Every actor and event page has a feed of the briefs about it too: add <code>?token=</code> and your token to its link.</p>
         <FeedTokenControls team={team.slug} origin={origin} hasToken={await hasFeedToken(user.id, team.id)} />
       </section>
     </main>
