@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { openDatabase } from "./db/client";
 import { setDatabase } from "./db";
+import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
 import { joinCluster } from "./lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
@@ -45,7 +46,11 @@ async function main() {
   const handleRequest = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
-  const server = createServer((request, response) => handleRequest(request, response));
+  const server = createServer((request, response) => {
+    // The one place the client's address is decided; a header the client sent under this name is replaced.
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"]?.toString(), config.trustProxy);
+    return handleRequest(request, response);
+  });
   attachCollab(server, hocuspocus, (request, socket, head) => {
     if (dev) handleUpgrade(request, socket, head);
     else socket.destroy();

@@ -22,7 +22,7 @@ test("an analyst signs in, sees the team's notes with status and last editor, an
   await expect(row).toContainText("Draft");
   await expect(row).toContainText(DEMO_USERS.analyst.name);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/t/demo");
   await expect(page).toHaveURL(/\/signin/);

@@ -11,6 +11,7 @@ describe("configuration", () => {
     expect(config.dataDir).toBe(path.resolve(".data"));
     expect(config.databaseUrl).toBeUndefined();
     expect(config.demo).toBe(true);
+    expect(config.trustProxy).toBe(0);
   });
 
   it.each([
@@ -20,6 +21,7 @@ describe("configuration", () => {
     [{ REDIS_URL: "localhost:6379" }, "REDIS_URL"],
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ DOSSIER_DEMO: "yes" }, "DOSSIER_DEMO"],
+    [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
   ])("refuses %o with a sentence naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
