@@ -80,11 +80,20 @@ export async function reserveSignInAttempt(account: string, address: string): Pr
   return { granted: true };
 }
 
-/** A right password clears its address's counter; the account's runs on, so others guessing stay slowed. */
+/**
+ * A right password clears its address's counter and gives its place back on
+ * the account's, so the owner's own sign-ins never slow the account; the
+ * account's wait, if others' guesses set one, runs on.
+ */
 export async function clearSignInAttempts(account: string, address: string): Promise<void> {
+  const t = signInCounters;
   await db()
-    .delete(signInCounters)
-    .where(and(eq(signInCounters.account, account), eq(signInCounters.address, address)));
+    .delete(t)
+    .where(and(eq(t.account, account), eq(t.address, address)));
+  await db()
+    .update(t)
+    .set({ attempts: sql`greatest(${t.attempts} - 1, 0)` })
+    .where(and(eq(t.account, account), eq(t.address, ALL_ADDRESSES)));
 }
 
 /** Failed sign-ins stay in the audit log, with the address they came from. */

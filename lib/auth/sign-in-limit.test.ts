@@ -100,6 +100,11 @@ describe("the sign-in limit", () => {
     expect(await attempt(user.email, PASSWORD, ADDRESS_B)).toMatchObject({ signedIn: { id: user.id } });
   });
 
+  it("does not slow an account for its owner's own sign-ins", async () => {
+    const user = await buildUser({ password: PASSWORD });
+    for (let i = 0; i < ACCOUNT_LIMIT.freeAttempts + 5; i++) expect(await attempt(user.email, PASSWORD, ADDRESS_A)).toHaveProperty("signedIn");
+  });
+
   it("starts a session on record at each sign-in", async () => {
     const user = await buildUser({ password: PASSWORD });
     const first = await attempt(user.email, PASSWORD, ADDRESS_A);
