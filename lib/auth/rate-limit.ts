@@ -27,41 +27,51 @@ export type SignInGate = { granted: true } | { granted: false; scope: "address" 
 const literal = (n: number) => sql.raw(String(n));
 const milliseconds = (ms: SQL) => sql`((${ms}) * interval '1 millisecond')`;
 
-/** The wait after the `attempts`-th attempt was let through, in milliseconds. */
-type Schedule = (attempts: SQL) => SQL;
-const addressSchedule: Schedule = (n) =>
-  sql`case when ${n} < ${literal(ADDRESS_LIMIT.freeAttempts)} then 0
-    else least(${literal(ADDRESS_LIMIT.maxDelayMs)}, ${literal(ADDRESS_LIMIT.firstDelayMs)} * power(2, ${n} - ${literal(ADDRESS_LIMIT.freeAttempts)})) end`;
-const accountSchedule: Schedule = (n) => sql`case when ${n} < ${literal(ACCOUNT_LIMIT.freeAttempts)} then 0 else ${literal(ACCOUNT_LIMIT.delayMs)} end`;
+/** How many attempts a counter lets through at once, and the wait (ms) after the `n`-th from then on. */
+interface Schedule {
+  freeAttempts: number;
+  waitAfter(n: SQL): SQL;
+}
+const addressSchedule: Schedule = {
+  freeAttempts: ADDRESS_LIMIT.freeAttempts,
+  waitAfter: (n) => sql`least(${literal(ADDRESS_LIMIT.maxDelayMs)}, ${literal(ADDRESS_LIMIT.firstDelayMs)} * power(2, ${n} - ${literal(ADDRESS_LIMIT.freeAttempts)}))`,
+};
+const accountSchedule: Schedule = { freeAttempts: ACCOUNT_LIMIT.freeAttempts, waitAfter: () => literal(ACCOUNT_LIMIT.delayMs) };
 
 /**
  * Reserves one attempt on a counter, in one statement: the row is locked
  * while it is read and written, so concurrent attempts queue on it and each
- * sees the ones before. An attempt is let through when the counter is new,
- * forgotten, or past its wait; letting it through sets the next wait at once,
- * before the password is checked, so a burst cannot slip past the limit.
+ * sees the ones before. An attempt is let through while the counter is within
+ * its free attempts, or new, forgotten, or past its wait; letting it through
+ * sets the next wait at once, before the password is checked, so a burst
+ * cannot slip past the limit.
+ *
+ * now() is when the statement started, which for one that queued on the lock
+ * is before the attempt it waited for: it can only make a wait look longer.
  */
 async function reserve(account: string, address: string, schedule: Schedule) {
   const t = signInCounters;
+  const free = literal(schedule.freeAttempts);
+  const waitAfter = (n: SQL) => sql`case when ${n} < ${free} then 0 else ${schedule.waitAfter(n)} end`;
   const forgotten = sql`now() > ${t.blockedUntil} + ${milliseconds(literal(FORGET_AFTER_MS))}`;
-  const open = sql`now() >= ${t.blockedUntil}`;
+  const open = sql`(${t.attempts} < ${free} or now() >= ${t.blockedUntil})`;
   const next = sql`${t.attempts} + 1`;
   const [row] = await db()
     .insert(t)
-    .values({ account, address, attempts: 1, blockedUntil: sql`now() + ${milliseconds(schedule(sql`1`))}`, lastGranted: true })
+    .values({ account, address, attempts: 1, blockedUntil: sql`now() + ${milliseconds(waitAfter(sql`1`))}`, lastGranted: true })
     .onConflictDoUpdate({
       target: [t.account, t.address],
       set: {
         attempts: sql`case when ${forgotten} then 1 when ${open} then ${next} else ${t.attempts} end`,
-        blockedUntil: sql`case when ${forgotten} then now() + ${milliseconds(schedule(sql`1`))}
-          when ${open} then now() + ${milliseconds(schedule(next))} else ${t.blockedUntil} end`,
-        lastGranted: sql`(${forgotten}) or (${open})`,
+        blockedUntil: sql`case when ${forgotten} then now() + ${milliseconds(waitAfter(sql`1`))}
+          when ${open} then now() + ${milliseconds(waitAfter(next))} else ${t.blockedUntil} end`,
+        lastGranted: sql`(${forgotten}) or ${open}`,
         updatedAt: sql`now()`,
       },
     })
     .returning({
       granted: t.lastGranted,
-      // The clock, not now(): a statement that queued on the row lock started before the one that set the wait.
+      // What is left of the wait, by the clock rather than by when this statement started.
       retryAfterMs: sql<number>`greatest(0, ceil(extract(epoch from (${t.blockedUntil} - clock_timestamp())) * 1000))::int`,
     });
   return row;
