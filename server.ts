@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { openDatabase } from "./db/client";
 import { setDatabase } from "./db";
+import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
 import { joinCluster } from "./lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
@@ -47,6 +48,8 @@ async function main() {
   const handleUpgrade = app.getUpgradeHandler();
 
   const server = createServer((request, response) => {
+    // The one place the client's address is decided; a header the client sent under this name is replaced.
+    request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"]?.toString(), config.trustProxy);
     // Next answers an oversized server action with 500, after reading it.
     if (refuseOversizeBody(request, response)) return;
     void handleRequest(request, response);

@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/accounts";
-import { SignInPage } from "./support/pages";
+import { newDemoMember } from "./support/accounts";
+import { AppSession } from "./support/app-session";
+import { NotePage, SignInPage } from "./support/pages";
 
 test("a wrong password is refused with a clear message, and nothing else opens", async ({ page }) => {
   const signIn = new SignInPage(page);
@@ -22,10 +24,67 @@ test("an analyst signs in, sees the team's notes with status and last editor, an
   await expect(row).toContainText("Draft");
   await expect(row).toContainText(DEMO_USERS.analyst.name);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/t/demo");
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a session cookie copied before signing out opens nothing afterwards", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(DEMO_USERS.reviewer.email, DEMO_PASSWORD);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const copied = await context.storageState();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await context.close();
+
+  // Someone else replays the copied cookie in a browser of their own.
+  const replay = await browser.newContext({ baseURL, storageState: copied });
+  const replayPage = await replay.newPage();
+  await replayPage.goto("/t/demo");
+  await expect(replayPage).toHaveURL(/\/signin/);
+  const token = await replay.request.post("/api/collab-token", { headers: { origin: new URL(baseURL!).origin } });
+  expect(token.status()).toBe(401);
+  await replay.close();
+  const session = await AppSession.withStorageState(baseURL!, copied);
+  expect((await session.action("app/inbox/actions.ts#markAllReadAction", [])).result).toEqual({ ok: false, error: "Your session has ended. Please sign in again." });
+  await session.dispose();
+});
+
+test("signing out everywhere ends the session in another browser and closes its open editor", async ({ browser, baseURL }) => {
+  const member = await newDemoMember(baseURL!, "analyst");
+  const open = async () => {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.signIn(member.email, member.password);
+    await expect(page.getByTestId("signed-in-as")).toContainText(member.name);
+    return { context, page };
+  };
+  const laptop = await open();
+  const desktop = await open();
+
+  // The desktop has a note open; its websocket is watched for closing.
+  let editorSocketClosed = false;
+  desktop.page.on("websocket", (socket) => {
+    if (socket.url().endsWith("/collab")) socket.on("close", () => (editorSocketClosed = true));
+  });
+  await desktop.page.getByRole("link", { name: /Security Council/ }).click();
+  await new NotePage(desktop.page).expectSaved();
+
+  await laptop.page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop.page).toHaveURL(/\/signin/);
+
+  await expect.poll(() => editorSocketClosed).toBe(true);
+  await desktop.page.goto("/t/demo");
+  await expect(desktop.page).toHaveURL(/\/signin/);
+  await laptop.context.close();
+  await desktop.context.close();
 });
 
 test("health reports the database and version", async ({ request }) => {

@@ -12,6 +12,7 @@ describe("configuration", () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.demo).toBe(true);
     expect(config.appUrl).toBe("http://localhost:3000");
+    expect(config.trustProxy).toBe(0);
   });
 
   it("takes the public origin from APP_URL, or localhost on the configured port", () => {
@@ -31,6 +32,7 @@ describe("configuration", () => {
     [{ APP_URL: "ftp://dossier.example.org" }, "APP_URL"],
     [{ APP_URL: "https://dossier.example.org/notes" }, "APP_URL"],
     [{ APP_URL: "https://user@dossier.example.org" }, "APP_URL"],
+    [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
   ])("refuses %o with a sentence naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });

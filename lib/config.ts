@@ -33,6 +33,7 @@ const schema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   DOSSIER_DEMO: z.enum(["0", "1"]).default("1"),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   REVISION_PAUSE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
   REVISIONS_HOURLY_AFTER_HOURS: z.coerce.number().int().min(1).default(24),
   REVISIONS_DAILY_AFTER_DAYS: z.coerce.number().int().min(1).default(30),
@@ -47,6 +48,8 @@ export interface Config {
   redisUrl?: string;
   authSecret?: string;
   demo: boolean;
+  /** How many proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
+  trustProxy: number;
   revisions: { pauseMs: number; retention: Retention };
 }
 
@@ -63,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     REDIS_URL: blankToUndefined(env.REDIS_URL),
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET) ?? blankToUndefined(env.NEXTAUTH_SECRET),
     DOSSIER_DEMO: blankToUndefined(env.DOSSIER_DEMO),
+    TRUST_PROXY: blankToUndefined(env.TRUST_PROXY),
     REVISION_PAUSE_SECONDS: blankToUndefined(env.REVISION_PAUSE_SECONDS),
     REVISIONS_HOURLY_AFTER_HOURS: blankToUndefined(env.REVISIONS_HOURLY_AFTER_HOURS),
     REVISIONS_DAILY_AFTER_DAYS: blankToUndefined(env.REVISIONS_DAILY_AFTER_DAYS),
@@ -80,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: c.REDIS_URL,
     authSecret: c.AUTH_SECRET,
     demo: c.DOSSIER_DEMO === "1",
+    trustProxy: c.TRUST_PROXY,
     revisions: {
       pauseMs: c.REVISION_PAUSE_SECONDS * 1000,
       retention: { hourlyAfterMs: c.REVISIONS_HOURLY_AFTER_HOURS * 3600_000, dailyAfterMs: c.REVISIONS_DAILY_AFTER_DAYS * 86_400_000 },

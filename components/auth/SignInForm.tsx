@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/FormError";
+import { signInErrorMessage } from "@/lib/auth/sign-in-refusal";
 
 export function SignInForm({ callbackPath, email: initialEmail = "" }: { callbackPath: string; email?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,11 +21,7 @@ export function SignInForm({ callbackPath, email: initialEmail = "" }: { callbac
         redirect: false,
       });
       if (result?.error) {
-        setError(
-          result.code === "rate_limited"
-            ? "Too many failed sign-ins for this account. Wait 15 minutes and try again."
-            : "That email and password do not match an account.",
-        );
+        setError(signInErrorMessage(result.code));
         setPending(false);
         return;
       }

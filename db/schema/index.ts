@@ -5,3 +5,4 @@ export * from "./entities";
 export * from "./revisions";
 export * from "./review";
 export * from "./publishing";
+export * from "./sessions";

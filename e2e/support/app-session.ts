@@ -39,6 +39,11 @@ export class AppSession {
     return new AppSession(baseURL, state, request);
   }
 
+  /** A session with these cookies (copied from a browser). */
+  static async withStorageState(baseURL: string, state: StorageState): Promise<AppSession> {
+    return new AppSession(baseURL, state, await playwrightRequest.newContext({ baseURL, storageState: state }));
+  }
+
   /** A separate session with the same cookies, for a request that may change them (signing out). */
   async fork(): Promise<AppSession> {
     return new AppSession(this.baseURL, this.state, await playwrightRequest.newContext({ baseURL: this.baseURL, storageState: this.state }));

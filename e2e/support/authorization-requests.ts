@@ -21,13 +21,14 @@ const build = (entry: MatrixEntry, ids: TeamIds, role: MatrixRole) => (entry.kin
 export async function ask(world: MatrixWorld, entry: MatrixEntry, role: MatrixRole, ids: TeamIds, pageIds: TeamIds = ids): Promise<Answer> {
   const session = world.sessions[role];
   if (entry.kind === "action") {
-    // A separate cookie jar per call: signing out must not end the role's session for the next check.
-    const own = await session.fork();
+    // A separate cookie jar per call; signing out ends the session on record, so that call gets a session of its own.
+    const own = entry.endsSessions ? await world.freshSession(role) : await session.fork();
     try {
       const outcome = await own.action(entry.action, entry.args(ids, role), pageParams(pageIds));
       return { status: outcome.status, body: outcome.body, action: outcome };
     } finally {
       await own.dispose();
+      if (entry.endsSessions === "all") await world.renewSession(role);
     }
   }
   const path = entry.path(ids);

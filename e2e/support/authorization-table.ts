@@ -65,6 +65,8 @@ export interface ActionEntry {
   /** What a successful call returns, when not `{ ok: true }` (a redirect). */
   succeeds?: { redirect: RegExp };
   freeSlots?: (keyof TeamIds)[];
+  /** It signs out: "this" session (called from a fresh sign-in), or "all" of the user's (the role's session is renewed after). */
+  endsSessions?: "this" | "all";
   /** Why the build has no id for it: no page references it, so no browser can call it. */
   unreferenced?: string;
 }
@@ -182,7 +184,9 @@ export const ACTIONS: MatrixEntry[] = [
     prepare: async (world) => ({ inviteToken: await world.newcomerInvite() }),
     freeSlots: ["inviteToken"],
   }),
-  action({ action: "components/SignOutButton.tsx#$$RSC_SERVER_ACTION_0", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ } }),
+  // Signing out ends the session on record, so each call signs in afresh; "everywhere" also ends the role's own session, which the matrix renews.
+  action({ action: "lib/auth/sign-out-actions.ts#signOutAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "this" }),
+  action({ action: "lib/auth/sign-out-actions.ts#signOutEverywhereAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "all" }),
 
   // Notes.
   action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),

@@ -260,6 +260,18 @@ export class MatrixWorld {
     };
   }
 
+  /** A new sign-in as `role` (or a new anonymous visitor), for a call that signs out. */
+  freshSession(role: MatrixRole): Promise<AppSession> {
+    return role === "anonymous" ? AppSession.anonymous(this.baseURL) : AppSession.signIn(this.baseURL, emailOf(role), PASSWORD);
+  }
+
+  /** Signs the role in again after a call ended all of its sessions. */
+  async renewSession(role: MatrixRole) {
+    const ended = this.sessions[role];
+    this.sessions[role] = await this.freshSession(role);
+    await ended.dispose();
+  }
+
   async dispose() {
     for (const session of Object.values(this.sessions)) await session.dispose();
   }

@@ -1,27 +1,34 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
-import { normaliseEmail, verifyCredentials } from "@/lib/users/queries";
-import { recordFailedSignIn, signInBlocked } from "./rate-limit";
+import { closeUserConnections } from "@/lib/collab/registry";
+import { authorizeCredentials } from "./credentials";
+import { isSessionActive, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
-/** Too many failed attempts for this account: the sign-in form says so. */
-class TooManyAttempts extends CredentialsSignin {
-  code = "rate_limited";
+declare module "next-auth" {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+  }
 }
 
-const credentials = z.object({
-  email: z.email().max(320),
-  password: z.string().min(1).max(1024),
-});
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** The id of the session on record (lib/auth/sessions.ts). */
+    sid?: string;
+  }
+}
 
 /**
- * Auth.js with email and password. Sessions are JWTs holding only the user
- * id: every request looks up the user and their memberships afresh, so a
- * changed role takes effect at once.
+ * Auth.js with email and password. The session cookie is a JWT holding the
+ * user id and the id of a session kept in the database: every request checks
+ * that session is still open (signing out closes it, for every copy of the
+ * cookie) and looks up the user and their memberships afresh, so a changed
+ * role takes effect at once.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin" },
   trustHost: true,
   // A wrong password is an answer, not a server error: keep it out of the error log.
@@ -34,29 +41,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) return null;
-        const email = normaliseEmail(parsed.data.email);
-        if (await signInBlocked(email)) throw new TooManyAttempts();
-        const user = await verifyCredentials(email, parsed.data.password);
-        if (!user) {
-          await recordFailedSignIn(email);
-          return null;
-        }
-        await recordAudit({ userId: user.id, action: "user.signed_in" });
-        return { id: user.id, email: user.email, name: user.name };
-      },
+      authorize: (raw, request) => authorizeCredentials(raw, request),
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+    // Runs at sign-in (with `user`) and whenever a session cookie is read; null ends the session.
+    async jwt({ token, user }) {
+      if (user?.id) return { ...token, sub: user.id, sid: user.sessionId };
+      return (await isSessionActive(token.sid, token.sub)) ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Both the sign-out button and next-auth's own sign-out endpoint come through here.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token?.sid) return;
+      await revokeSession(token.sid);
+      if (token.sub) closeUserConnections(token.sub, token.sid);
     },
   },
 });

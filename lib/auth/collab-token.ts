@@ -2,8 +2,9 @@ import { jwtVerify, SignJWT } from "jose";
 
 /**
  * A short-lived token, minted from a signed-in session, that the editor sends
- * when it opens the websocket. It proves who the user is; what they may do is
- * looked up afresh on every connection.
+ * when it opens the websocket. It proves who the user is and which session it
+ * came from; whether that session is still open, and what the user may do,
+ * are looked up afresh on every connection.
  */
 const AUDIENCE = "dossier:collab";
 const LIFETIME = "10m";
@@ -12,8 +13,13 @@ function key(secret: string) {
   return new TextEncoder().encode(secret);
 }
 
-export function mintCollabToken(userId: string, secret: string): Promise<string> {
-  return new SignJWT({})
+export interface CollabIdentity {
+  userId: string;
+  sessionId: string;
+}
+
+export function mintCollabToken({ userId, sessionId }: CollabIdentity, secret: string): Promise<string> {
+  return new SignJWT({ sid: sessionId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(userId)
     .setAudience(AUDIENCE)
@@ -22,11 +28,11 @@ export function mintCollabToken(userId: string, secret: string): Promise<string>
     .sign(key(secret));
 }
 
-/** The user id the token was minted for, or null when it is forged, expired or malformed. */
-export async function verifyCollabToken(token: string, secret: string): Promise<string | null> {
+/** Who the token was minted for, or null when it is forged, expired or malformed. */
+export async function verifyCollabToken(token: string, secret: string): Promise<CollabIdentity | null> {
   try {
     const { payload } = await jwtVerify(token, key(secret), { audience: AUDIENCE, algorithms: ["HS256"] });
-    return typeof payload.sub === "string" ? payload.sub : null;
+    return typeof payload.sub === "string" && typeof payload.sid === "string" ? { userId: payload.sub, sessionId: payload.sid } : null;
   } catch {
     return null;
   }

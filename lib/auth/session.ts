@@ -7,14 +7,22 @@ import { findUserById } from "@/lib/users/queries";
 import { auth } from "./auth";
 
 /**
- * The signed-in user, read from the database (a deleted user has no session).
- * Remembered for the rest of one render, since a layout and its page both ask.
+ * The signed-in user and their session on record, read from the database: a
+ * cookie whose session was signed out, ended everywhere or expired has none
+ * (auth.ts checks it), and neither has a deleted user. Remembered for the rest
+ * of one render, since a layout and its page both ask.
  */
-export const currentUser = cache(async (): Promise<User | null> => {
+export const currentSession = cache(async (): Promise<{ user: User; sessionId: string } | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? ((await findUserById(id)) ?? null) : null;
+  const sessionId = session?.sessionId;
+  if (!id || !sessionId) return null;
+  const user = await findUserById(id);
+  return user ? { user, sessionId } : null;
 });
+
+/** The signed-in user (see currentSession). */
+export const currentUser = cache(async (): Promise<User | null> => (await currentSession())?.user ?? null);
 
 /** The user's membership of a team, remembered for one render as currentUser is. */
 export const membershipOf = cache((userId: string, slug: string) => membershipBySlug(userId, slug));

@@ -3,14 +3,14 @@ import * as prng from "lib0/prng";
 import { describe, expect, it } from "vitest";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { mintCollabToken } from "@/lib/auth/collab-token";
+import { createSession } from "@/lib/auth/sessions";
 import { deriveBody } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 import { frames } from "@/lib/testing/collab-frames";
 import { useTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { useRawCollabSockets } from "@/lib/testing/raw-collab-socket";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
@@ -39,12 +39,12 @@ async function teamWithNote() {
   return { team, owner, analyst, note };
 }
 
-const tokenFor = (userId: string) => mintCollabToken(userId, TEST_SECRET);
+const tokenFor = (userId: string) => collabTokenFor(userId);
 
-/** A collaboration token as lib/auth/collab-token.ts mints one, but expiring when it is told. */
-function signToken(userId: string, expiresAt: Date) {
+/** A collaboration token as lib/auth/collab-token.ts mints one (from an open session), but expiring when it is told. */
+async function signToken(userId: string, expiresAt: Date) {
   const seconds = Math.floor(expiresAt.getTime() / 1000);
-  return new SignJWT({})
+  return new SignJWT({ sid: await createSession({ userId }) })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(userId)
     .setAudience("dossier:collab")
@@ -101,7 +101,7 @@ describe("connections that may not open the note", () => {
 
     const attempts: [string, string, string][] = [
       ["no token", "", "unauthenticated"],
-      ["a forged token", await mintCollabToken(analyst.id, "another-secret-that-is-also-long-enough-for-hmac"), "unauthenticated"],
+      ["a forged token", await collabTokenFor(analyst.id, "another-secret-that-is-also-long-enough-for-hmac"), "unauthenticated"],
       ["an expired token", await signToken(analyst.id, anHourAgo), "unauthenticated"],
       ["a user of another team", await tokenFor(other.owner.id), "not-found"],
     ];

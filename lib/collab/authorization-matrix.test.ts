@@ -4,11 +4,10 @@ import { describe, expect, it } from "vitest";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { mintCollabToken } from "@/lib/auth/collab-token";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { frames } from "@/lib/testing/collab-frames";
 import { useTestDatabase } from "@/lib/testing/database";
-import { bodyText, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
+import { bodyText, collabTokenFor, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { useRawCollabSockets, type RawCollabSocket } from "@/lib/testing/raw-collab-socket";
 import { loadNoteState } from "./note-state";
@@ -195,7 +194,7 @@ async function authenticateElsewhere(socket: RawCollabSocket, w: World, role: Ro
   return answer.kind === "permission-denied" ? "denied" : "answered";
 }
 
-const tokenOf = async (w: World, role: Role) => (w.userIds[role] ? mintCollabToken(w.userIds[role]!, TEST_SECRET) : "");
+const tokenOf = async (w: World, role: Role) => (w.userIds[role] ? collabTokenFor(w.userIds[role]!) : "");
 
 /** Sends the kind of frame on a socket the note refused, and checks that nothing at all came of it. */
 async function sendRefused(kind: Kind, socket: RawCollabSocket, w: World, role: Role): Promise<Outcome> {

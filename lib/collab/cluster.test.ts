@@ -5,12 +5,11 @@ import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { db } from "@/db";
 import { revisions } from "@/db/schema";
-import { mintCollabToken } from "@/lib/auth/collab-token";
 import { findNote } from "@/lib/notes/queries";
 import { changeRole } from "@/lib/teams/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { frames } from "@/lib/testing/collab-frames";
-import { appendParagraph, bodyText, eventually, startCollabServer, TEST_SECRET } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, startCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { useRawCollabSockets } from "@/lib/testing/raw-collab-socket";
 import { CLOSE_ACCESS_CHANGED } from "./context";
@@ -139,7 +138,7 @@ describe("several processes on one Redis", () => {
 
     const reviewer = await buildMember(team.id, "reviewer");
     const socket = await socketToSecond();
-    expect(await socket.authenticate(note.id, await mintCollabToken(reviewer.id, TEST_SECRET))).toMatchObject({ scope: "readonly" });
+    expect(await socket.authenticate(note.id, await collabTokenFor(reviewer.id))).toMatchObject({ scope: "readonly" });
     const hijack = new Awareness(new Y.Doc());
     hijack.clientID = victim;
     hijack.meta.set(victim, { clock: 1_000, lastUpdated: Date.now() });

@@ -16,6 +16,7 @@ export type NoteMessage = (typeof NOTE_MESSAGES)[number];
 const clusterMessage = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("close-member"), teamId: z.string().min(1), userId: z.string().min(1) }),
   z.object({ kind: z.literal("close-note"), noteId: z.string().min(1) }),
+  z.object({ kind: z.literal("close-user"), userId: z.string().min(1), sessionId: z.string().min(1).optional() }),
   z.object({ kind: z.literal("tell-editors"), noteId: z.string().min(1), message: z.enum(NOTE_MESSAGES) }),
 ]);
 export type ClusterMessage = z.infer<typeof clusterMessage>;

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openDatabase } from "@/db/client";
 import { setDatabase } from "@/db";
-import { mintCollabToken } from "@/lib/auth/collab-token";
-import { appendParagraph, bodyText, eventually, TEST_SECRET } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } from "@/lib/testing/collab";
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
@@ -63,7 +62,7 @@ beforeAll(async () => {
   const { team } = await buildTeam();
   const analyst = await buildMember(team.id, "analyst");
   noteId = (await buildNote(team.id, analyst.id, paragraphs("Before any crash."))).id;
-  token = await mintCollabToken(analyst.id, TEST_SECRET);
+  token = await collabTokenFor(analyst.id);
   await closeParent();
   env = { ...env, AUTH_SECRET: TEST_SECRET };
 });

@@ -3,9 +3,8 @@ import type { Extension } from "@hocuspocus/server";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { resyncOnReconnect } from "@/components/editor/resync-on-reconnect";
-import { mintCollabToken } from "@/lib/auth/collab-token";
 import { useTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { loadNoteState } from "./note-state";
 import { carriesChanges } from "./update-log";
@@ -33,7 +32,7 @@ const slowLog: Extension = {
  */
 async function openEditor(noteId: string, userId: string, whileFetchingToken: (doc: Y.Doc) => void = () => {}) {
   const doc = new Y.Doc();
-  const token = await mintCollabToken(userId, TEST_SECRET);
+  const token = await collabTokenFor(userId);
   let connections = 0;
   const websocketProvider = new HocuspocusProviderWebsocket({ url: collab().url, delay: 50, minDelay: 50, maxDelay: 200 });
   const provider = new HocuspocusProvider({

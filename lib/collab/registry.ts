@@ -2,7 +2,7 @@ import type { Hocuspocus } from "@hocuspocus/server";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
 import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
-import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
+import { CLOSE_ACCESS_CHANGED, CLOSE_SIGNED_OUT, type CollabContext } from "./context";
 
 export type { NoteMessage } from "./cluster";
 
@@ -14,6 +14,7 @@ export type { NoteMessage } from "./cluster";
  */
 export interface CollabOperations {
   closeMemberConnections(teamId: string, userId: string): number;
+  closeUserConnections(userId: string, sessionId?: string): number;
   replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
   restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
   tellEditors(noteId: string, message: NoteMessage): void;
@@ -31,21 +32,16 @@ type Holder = { [key]?: CollabOperations };
  */
 export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: ClusterMessage): number {
   switch (message.kind) {
-    case "close-member": {
-      let closed = 0;
-      for (const document of hocuspocus.documents.values()) {
-        for (const connection of document.getConnections()) {
-          const context = connection.context as CollabContext | undefined;
-          if (context?.userId === message.userId && context.teamId === message.teamId) {
-            // Close the socket, not just the document: the provider then reconnects
-            // and authenticates again, and is let in (or not) under the new role.
-            connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
-            closed += 1;
-          }
-        }
-      }
-      return closed;
-    }
+    case "close-member":
+      // Close the socket, not just the document: the provider then reconnects
+      // and authenticates again, and is let in (or not) under the new role.
+      return closeConnections(hocuspocus, (c) => c.userId === message.userId && c.teamId === message.teamId, CLOSE_ACCESS_CHANGED);
+    case "close-user":
+      return closeConnections(
+        hocuspocus,
+        (c) => c.userId === message.userId && (message.sessionId === undefined || c.sessionId === message.sessionId),
+        CLOSE_SIGNED_OUT,
+      );
     case "close-note":
       hocuspocus.closeConnections(message.noteId);
       return 0;
@@ -53,6 +49,21 @@ export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: Clust
       for (const connection of hocuspocus.documents.get(message.noteId)?.getConnections() ?? []) connection.sendStateless(message.message);
       return 0;
   }
+}
+
+/** Closes the sockets of this process' connections whose context matches; returns how many. */
+function closeConnections(hocuspocus: Hocuspocus<CollabContext>, matches: (context: CollabContext) => boolean, why: { code: number; reason: string }): number {
+  let closed = 0;
+  for (const document of hocuspocus.documents.values()) {
+    for (const connection of document.getConnections()) {
+      const context = connection.context as CollabContext | undefined;
+      if (context && matches(context)) {
+        connection.webSocket.close(why.code, why.reason);
+        closed += 1;
+      }
+    }
+  }
+  return closed;
 }
 
 /** The operations of one collaboration server; with a cluster, messages reach every process. */
@@ -63,6 +74,7 @@ export function collabOperations(hocuspocus: Hocuspocus<CollabContext>, cluster?
   };
   return {
     closeMemberConnections: (teamId, userId) => everywhere({ kind: "close-member", teamId, userId }),
+    closeUserConnections: (userId, sessionId) => everywhere({ kind: "close-user", userId, sessionId }),
     closeNote: (noteId) => void everywhere({ kind: "close-note", noteId }),
     tellEditors: (noteId, message) => void everywhere({ kind: "tell-editors", noteId, message }),
     async replaceMentions(noteIds, fromId, to, userId) {
@@ -87,6 +99,14 @@ function collab(): CollabOperations {
 /** Closes a member's open connections to the team's notes, on every process. Returns how many on this one. */
 export function closeMemberConnections(teamId: string, userId: string): number {
   return (globalThis as Holder)[key]?.closeMemberConnections(teamId, userId) ?? 0;
+}
+
+/**
+ * Closes a user's open connections on every process: those of one session
+ * (signing out), or all of them (signing out everywhere). Returns how many on this one.
+ */
+export function closeUserConnections(userId: string, sessionId?: string): number {
+  return (globalThis as Holder)[key]?.closeUserConnections(userId, sessionId) ?? 0;
 }
 
 /** Rewrites mentions of an entity in these notes' bodies, through Yjs. */

@@ -4,6 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/auth/collab-token";
+import { createSession } from "@/lib/auth/sessions";
 import { joinCluster } from "@/lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "@/lib/collab/registry";
 import type { RevisionTiming } from "@/lib/collab/revision-scheduler";
@@ -13,6 +14,11 @@ import { attachCollab } from "@/lib/collab/websocket";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hmac-256";
+
+/** A collaboration token as the editor gets one: minted from a session on record, signed with `secret`. */
+export async function collabTokenFor(userId: string, secret = TEST_SECRET): Promise<string> {
+  return mintCollabToken({ userId, sessionId: await createSession({ userId }) }, secret);
+}
 
 export interface TestCollabOptions {
   revisions?: RevisionTiming;
@@ -44,7 +50,7 @@ export async function startCollabServer(options: TestCollabOptions = {}) {
     port,
     /** A provider as the editor opens one; `token: null` sends none. */
     async connect(noteId: string, userId: string | null, options: { token?: string } = {}) {
-      const token = options.token ?? (userId ? await mintCollabToken(userId, TEST_SECRET) : "");
+      const token = options.token ?? (userId ? await collabTokenFor(userId) : "");
       const doc = new Y.Doc();
       const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/collab`, delay: 100, minDelay: 100, maxDelay: 500 });
       const events = { denied: [] as string[], authenticated: [] as string[], closes: [] as number[], stateless: [] as string[] };

@@ -3,11 +3,10 @@ import type { AddressInfo } from "node:net";
 import { setupWSConnection } from "@y/websocket-server/utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocketServer } from "ws";
-import { mintCollabToken } from "@/lib/auth/collab-token";
 import * as Y from "yjs";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { useTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { BenchClient } from "./collab-client";
 
@@ -27,7 +26,7 @@ describe("the benchmarks' Yjs client", () => {
     const { team } = await buildTeam();
     const analyst = await buildMember(team.id, "analyst");
     const note = await buildNote(team.id, analyst.id, paragraphs("Seeded on the server."));
-    const token = await mintCollabToken(analyst.id, TEST_SECRET);
+    const token = await collabTokenFor(analyst.id);
     let observed = 0;
     const acks: number[] = [];
     const writer = await open({ url: collab().url, framing: "hocuspocus", documentName: note.id, token, onAck: (sentAt) => acks.push(sentAt) });

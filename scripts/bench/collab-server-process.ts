@@ -17,6 +17,7 @@ import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { db, setDatabase } from "@/db";
 import { users } from "@/db/schema";
 import { mintCollabToken } from "@/lib/auth/collab-token";
+import { createSession } from "@/lib/auth/sessions";
 import { createCollabServer } from "@/lib/collab/server";
 import { attachCollab } from "@/lib/collab/websocket";
 import { createNote } from "@/lib/notes/queries";
@@ -73,7 +74,7 @@ async function startDossier(options: ServerOptions): Promise<Running> {
     .returning();
   const team = await createTeam({ name: "Bench desk", slug: `bench-${suffix}`, ownerId: members[0].id });
   for (const member of members.slice(1)) await addMember(team.id, member.id, "analyst");
-  const tokens = await Promise.all(members.map((member) => mintCollabToken(member.id, secret)));
+  const tokens = await Promise.all(members.map(async (member) => mintCollabToken({ userId: member.id, sessionId: await createSession({ userId: member.id }) }, secret)));
   const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "A note typed into by the bench." }] }] };
   const notes: ServedNote[] = [];
   for (let i = 0; i < options.notes; i++) {

@@ -1,5 +1,5 @@
 import { authSecret, mintCollabToken } from "@/lib/auth/collab-token";
-import { currentUser } from "@/lib/auth/session";
+import { currentSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return Response.json({ error: "Cross-site request refused." }, { status: 403 });
-  const user = await currentUser();
-  if (!user) return Response.json({ error: "Please sign in." }, { status: 401 });
-  return Response.json({ token: await mintCollabToken(user.id, authSecret()) }, { headers: { "Cache-Control": "no-store" } });
+  const session = await currentSession();
+  if (!session) return Response.json({ error: "Please sign in." }, { status: 401 });
+  const token = await mintCollabToken({ userId: session.user.id, sessionId: session.sessionId }, authSecret());
+  return Response.json({ token }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -1,0 +1,67 @@
+import "server-only";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db";
+import { sessions } from "@/db/schema";
+
+/** How long a session lasts after its last use (the cookie's own lifetime is the same). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** last_seen_at is written at most this often, so most requests only read. */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+const uuid = z.uuid();
+/** The value as an id, or null: a cookie's contents are checked before they reach a query. */
+const idOrNull = (value: unknown) => {
+  const parsed = uuid.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
+const expiry = sql`now() + ${sql.raw(String(SESSION_MAX_AGE_SECONDS))} * interval '1 second'`;
+
+/** Starts a session at sign-in; its id goes into the session cookie. */
+export async function createSession(input: { userId: string; userAgent?: string | null; address?: string | null }): Promise<string> {
+  const [row] = await db()
+    .insert(sessions)
+    .values({ userId: input.userId, userAgent: input.userAgent?.slice(0, 512) ?? null, address: input.address ?? null, expiresAt: expiry })
+    .returning({ id: sessions.id });
+  return row.id;
+}
+
+/**
+ * Whether the cookie's session is still on record for this user: not signed
+ * out, not ended everywhere, not expired. A cookie without one (forged or
+ * from before sessions were kept) has none.
+ */
+export async function isSessionActive(sessionId: unknown, userId: unknown): Promise<boolean> {
+  const id = idOrNull(sessionId);
+  const user = idOrNull(userId);
+  if (!id || !user) return false;
+  const [row] = await db()
+    .select({ lastSeenAt: sessions.lastSeenAt })
+    .from(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, user), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)));
+  if (!row) return false;
+  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().update(sessions).set({ lastSeenAt: sql`now()`, expiresAt: expiry }).where(eq(sessions.id, id));
+  }
+  return true;
+}
+
+/** Ends one session (signing out): its cookie, and every copy of it, stops working. */
+export async function revokeSession(sessionId: unknown): Promise<void> {
+  const id = idOrNull(sessionId);
+  if (!id) return;
+  await db()
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+/** Ends every session of a user ("Sign out everywhere"). Returns how many were open. */
+export async function revokeUserSessions(userId: string): Promise<number> {
+  const ended = await db()
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return ended.length;
+}
