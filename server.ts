@@ -13,6 +13,7 @@ import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
 import { attachCollab } from "./lib/collab/websocket";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
+import { backfillEditionEntities } from "./lib/publishing/edition-entities";
 import path from "node:path";
 
 async function main() {
@@ -26,6 +27,7 @@ async function main() {
   setDatabase(database);
   const seeded = await database.exclusively(async () => {
     await database.migrate();
+    await backfillEditionEntities();
     return config.demo && (await seedDemo());
   });
   if (seeded) {
