@@ -14,6 +14,7 @@ import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
 import { attachCollab } from "./lib/collab/websocket";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
+import { backfillEditionEntities } from "./lib/publishing/edition-entities";
 import { refuseOversizeBody } from "./lib/request-size";
 import path from "node:path";
 
@@ -28,6 +29,7 @@ async function main() {
   setDatabase(database);
   const seeded = await database.exclusively(async () => {
     await database.migrate();
+    await backfillEditionEntities();
     return config.demo && (await seedDemo());
   });
   if (seeded) {

@@ -7,6 +7,7 @@ import { requireTeam } from "@/lib/auth/session";
 import { formatDateRange, partialDateInput } from "@/lib/entities/dates";
 import { backlinks, coMentioned, getEntity, listEntities, participation } from "@/lib/entities/queries";
 import { AppError } from "@/lib/errors";
+import { publishedBacklinks } from "@/lib/publishing/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { EntityActions } from "./EntityActions";
@@ -24,6 +25,16 @@ async function load(teamId: string, id: string, kind: EntityKind): Promise<Entit
   }
 }
 
+/** Notes that mention it as they are now, for those who read drafts. */
+async function draftLinks(slug: string, teamId: string, entityId: string) {
+  return (await backlinks(teamId, entityId)).map((link) => ({ ...link, href: `/t/${slug}/notes/${link.noteId}` }));
+}
+
+/** Briefs that mention it as they were published, for readers: the draft since is not theirs to see. */
+async function publishedLinks(slug: string, teamId: string, entityId: string) {
+  return (await publishedBacklinks(teamId, entityId)).map((link) => ({ ...link, status: "published" as const, href: `/b/${slug}/${link.noteId}` }));
+}
+
 /** An actor's or event's page: details, the notes that mention it, and what it is connected to. */
 export async function EntityPage({ slug, kind, id }: { slug: string; kind: EntityKind; id: string }) {
   const { team, role } = await requireTeam(slug);
@@ -31,7 +42,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
   const readsDrafts = can.readDrafts(role);
   const editable = can.editNotes(role);
   const [links, related, parts, tags, sameKind, actors] = await Promise.all([
-    backlinks(team.id, entity.id, { publishedOnly: !readsDrafts }),
+    readsDrafts ? draftLinks(team.slug, team.id, entity.id) : publishedLinks(team.slug, team.id, entity.id),
     readsDrafts ? coMentioned(team.id, entity.id) : Promise.resolve([]),
     participation(team.id, entity),
     tagsOfEntities([entity.id]),
@@ -83,7 +94,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           <ul className="backlinks">
             {links.map((link) => (
               <li key={link.noteId}>
-                {readsDrafts ? <Link href={`/t/${team.slug}/notes/${link.noteId}`}>{link.title || "Untitled"}</Link> : <strong>{link.title || "Untitled"}</strong>}{" "}
+                <Link href={link.href}>{link.title || "Untitled"}</Link>{" "}
                 <StatusBadge status={link.status} />
                 {link.snippets.map((snippet) => (
                   <blockquote key={snippet} className="snippet">

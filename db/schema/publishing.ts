@@ -1,7 +1,8 @@
 import { getTableColumns, sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
 import { tsvector } from "./columns";
+import { entities } from "./entities";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
 
@@ -37,6 +38,8 @@ export const editions = pgTable(
     visibility: text({ enum: VISIBILITIES }).notNull(),
     authors: jsonb().$type<string[]>().notNull(),
     entities: jsonb().$type<EditionEntity[]>().notNull(),
+    /** The note's tags when it was published: readers see these, never the draft's. */
+    tags: jsonb().$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     publishedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     /** Published without a current approval, by an owner. */
     approvalOverridden: text(),
@@ -50,6 +53,23 @@ export const editions = pgTable(
     index("editions_search_idx").using("gin", t.search),
     check("editions_visibility_check", sql`${t.visibility} in ('team', 'public')`),
   ],
+);
+
+/**
+ * What an edition mentions, frozen with it: the sentences around each mention
+ * as published. Readers' backlinks come from here, so a sentence added to the
+ * draft afterwards stays with the draft.
+ */
+export const editionEntities = pgTable(
+  "edition_entities",
+  {
+    editionId: uuid().notNull().references(() => editions.id, { onDelete: "cascade" }),
+    entityId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+    teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
+    mentions: integer().notNull(),
+    snippets: jsonb().$type<string[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editionId, t.entityId] }), index("edition_entities_entity_idx").on(t.entityId)],
 );
 
 /** A member's personal feed token; only its hash is kept, and it can be revoked. */

@@ -12,7 +12,7 @@ const MEMBER_ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
 /** One team's objects: what fills the id slots (path, query, body) of a request. */
 export interface TeamIds {
   team: string;
-  /** A draft note with text, a comment thread, a named revision and a tag. */
+  /** A draft note with text, a comment thread, a named revision and a tag (the brief's too). */
   noteId: string;
   revisionId: string;
   threadId: string;
@@ -316,6 +316,8 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   await owner.must("app/t/[team]/entities-actions.ts#setNoteTagsAction", [{ team, noteId, tags: [tag] }], params(noteId));
 
   const briefId = await importNote(owner, team, `${marker} brief`, `${marker} brief: the vote is set for Saturday.`);
+  // Published with the tag, so readers have the tag's page too (a tag only drafts carry is not found for them).
+  await owner.must("app/t/[team]/entities-actions.ts#setNoteTagsAction", [{ team, noteId: briefId, tags: [tag] }], params(briefId));
   const { number } = await owner.must<{ number: number }>(
     "app/t/[team]/notes/[id]/publish-actions.ts#publishAction",
     [{ team, noteId: briefId, visibility: "team", overrideApproval: true }],

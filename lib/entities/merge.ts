@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { entities, entityTags, noteEntities, notes, noteUpdates, type Entity } from "@/db/schema";
+import { editionEntities, entities, entityTags, noteEntities, notes, noteUpdates, type Entity } from "@/db/schema";
 import { replaceMentions } from "@/lib/collab/registry";
 import { badRequest } from "@/lib/errors";
 import { claimNames, nameKey } from "./names";
@@ -55,6 +55,12 @@ export async function mergeEntities(teamId: string, keepId: string, removeId: st
       sql`insert into ${noteEntities} (note_id, entity_id, team_id, mentions, snippets)
           select note_id, ${keep.id}, team_id, mentions, snippets from ${noteEntities} where entity_id = ${remove.id}
           on conflict (note_id, entity_id) do update set mentions = ${noteEntities}.mentions + excluded.mentions`,
+    );
+    // Published editions keep their frozen sentences; they now stand under the kept entity.
+    await tx.execute(
+      sql`insert into ${editionEntities} (edition_id, entity_id, team_id, mentions, snippets)
+          select edition_id, ${keep.id}, team_id, mentions, snippets from ${editionEntities} where entity_id = ${remove.id}
+          on conflict (edition_id, entity_id) do update set mentions = ${editionEntities}.mentions + excluded.mentions`,
     );
     await tx.delete(entities).where(eq(entities.id, remove.id));
     const [merged] = await tx

@@ -103,15 +103,16 @@ export async function entityDirectory(teamId: string) {
     .orderBy(asc(entities.name));
 }
 
-/** Notes that mention the entity, with the sentences around the mentions. */
-export async function backlinks(teamId: string, entityId: string, options: { publishedOnly?: boolean } = {}) {
+/**
+ * Notes that mention the entity as they are now, drafts included, with the
+ * sentences around the mentions. Readers get publishedBacklinks instead.
+ */
+export async function backlinks(teamId: string, entityId: string) {
   return db()
     .select({ noteId: notes.id, title: notes.title, status: notes.status, updatedAt: notes.updatedAt, mentions: noteEntities.mentions, snippets: noteEntities.snippets })
     .from(noteEntities)
     .innerJoin(notes, eq(notes.id, noteEntities.noteId))
-    .where(
-      and(eq(noteEntities.entityId, entityId), eq(noteEntities.teamId, teamId), options.publishedOnly ? eq(notes.status, "published") : undefined),
-    )
+    .where(and(eq(noteEntities.entityId, entityId), eq(noteEntities.teamId, teamId)))
     .orderBy(desc(notes.updatedAt));
 }
 

@@ -1,12 +1,23 @@
 import "server-only";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { memberships, notes, notifications, teams, users } from "@/db/schema";
 
 const actor = alias(users, "actor");
 
-/** The user's notifications, newest first, from teams they still belong to. */
+/**
+ * Every notification is about a draft (a comment, a review), so it is shown
+ * only in teams where the user still reads drafts: one who became a reader
+ * does not see the draft's title or the comment any more.
+ */
+const readsDraftsThere = and(
+  eq(memberships.teamId, notifications.teamId),
+  eq(memberships.userId, notifications.userId),
+  ne(memberships.role, "reader"),
+);
+
+/** The user's notifications, newest first, from teams they still belong to and read drafts in. */
 export async function listNotifications(userId: string, limit = 100) {
   return db()
     .select({
@@ -21,7 +32,7 @@ export async function listNotifications(userId: string, limit = 100) {
       teamSlug: teams.slug,
     })
     .from(notifications)
-    .innerJoin(memberships, and(eq(memberships.teamId, notifications.teamId), eq(memberships.userId, notifications.userId)))
+    .innerJoin(memberships, readsDraftsThere)
     .innerJoin(teams, eq(teams.id, notifications.teamId))
     .leftJoin(notes, eq(notes.id, notifications.noteId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
@@ -34,6 +45,7 @@ export async function unreadCount(userId: string): Promise<number> {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
+    .innerJoin(memberships, readsDraftsThere)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row.n;
 }

@@ -10,6 +10,8 @@ import { badRequest, forbidden } from "@/lib/errors";
 import { latestReview } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
+import { tagsOfNote } from "@/lib/tags/queries";
+import { freezeEditionEntities } from "./edition-entities";
 
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -23,7 +25,8 @@ async function approvedAsItIs(noteId: string, content: Record<string, unknown>):
 
 /**
  * Publishes the note as its next edition: a frozen copy of the text as it is
- * now (title, dateline, body, the actors and events it names, its authors).
+ * now (title, dateline, body, its tags, the actors and events it names with
+ * the sentences around them, its authors).
  * The text must be the approved text; an owner may publish without, and that
  * is recorded.
  */
@@ -64,6 +67,7 @@ export async function publishNote(
       .select({ next: sql<number>`coalesce(max(${editions.number}), 0)::int + 1` })
       .from(editions)
       .where(eq(editions.noteId, note.id));
+    const tags = await tagsOfNote(note.id, tx);
     const [created] = await tx
       .insert(editions)
       .values({
@@ -79,10 +83,12 @@ export async function publishNote(
         visibility: options.visibility,
         authors: authorRows.map((row) => row.name).sort(),
         entities: named,
+        tags,
         publishedBy: user.id,
         approvalOverridden: approved ? null : "owner",
       })
       .returning(editionColumns);
+    await freezeEditionEntities(tx, created, body.content);
     await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));
     return created;
   });

@@ -1,10 +1,17 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { editionColumns, editions, notes, teams, type Edition } from "@/db/schema";
+import { editionColumns, editionEntities, editions, entityTags, notes, tags, teams, type Edition } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 
 const live = isNull(editions.withdrawnAt);
+
+/** The edition is its brief's latest live one: the one readers read. */
+export const latestLive = sql`${editions.withdrawnAt} is null and ${editions.number} = (select max(x.number) from ${editions} x where x.note_id = ${editions.noteId} and x.withdrawn_at is null)`;
+
+/** The frozen tags (a jsonb list of names) include this one, in any case. */
+export const hasFrozenTag = (frozen: SQL | typeof editions.tags, tag: string | SQL) =>
+  sql`exists (select 1 from jsonb_array_elements_text(${frozen}) as frozen_tag(name) where lower(frozen_tag.name) = lower(${tag}))`;
 
 /** A note's editions, newest first (withdrawn ones included, marked). */
 export async function listEditions(noteId: string): Promise<Edition[]> {
@@ -35,11 +42,12 @@ type BriefListOptions = BriefFilters & { publicOnly?: boolean; limit?: number };
  * The ids of the team's published briefs, newest first: the latest live
  * edition of each (the latest public one, for the public). Filters on content
  * apply to that edition alone, so an older edition never stands in for a newer
- * one that no longer mentions the actor or has the tag.
+ * one that no longer mentions the actor or has the tag; its tags are those it
+ * was published with, not the draft's.
  */
 function latestLiveEditionIds(teamId: string, options: BriefListOptions) {
   const latest = db()
-    .selectDistinctOn([editions.noteId], { id: editions.id, noteId: editions.noteId, entities: editions.entities, publishedAt: editions.publishedAt })
+    .selectDistinctOn([editions.noteId], { id: editions.id, entities: editions.entities, tags: editions.tags, publishedAt: editions.publishedAt })
     .from(editions)
     .innerJoin(notes, eq(notes.id, editions.noteId))
     .where(and(eq(editions.teamId, teamId), live, options.publicOnly ? eq(editions.visibility, "public") : undefined))
@@ -51,9 +59,7 @@ function latestLiveEditionIds(teamId: string, options: BriefListOptions) {
     .where(
       and(
         options.entityId ? sql`${latest.entities} @> ${JSON.stringify([{ id: options.entityId }])}::jsonb` : undefined,
-        options.tag
-          ? sql`exists (select 1 from note_tags nt join tags t on t.id = nt.tag_id where nt.note_id = ${latest.noteId} and lower(t.name) = ${options.tag.toLowerCase()})`
-          : undefined,
+        options.tag ? hasFrozenTag(sql`${latest.tags}`, options.tag) : undefined,
       ),
     )
     .orderBy(desc(latest.publishedAt))
@@ -84,4 +90,38 @@ export async function frontPageBriefs(teamId: string, options: BriefListOptions 
     .from(editions)
     .where(inArray(editions.id, latestLiveEditionIds(teamId, options)))
     .orderBy(desc(editions.publishedAt));
+}
+
+/**
+ * Published briefs that mention an entity, for readers: the latest live
+ * edition of each, with its title and the sentences around the mentions as
+ * published. What the draft says since is not theirs to see.
+ */
+export function publishedBacklinks(teamId: string, entityId: string) {
+  return db()
+    .select({ noteId: editions.noteId, title: editions.title, publishedAt: editions.publishedAt, mentions: editionEntities.mentions, snippets: editionEntities.snippets })
+    .from(editionEntities)
+    .innerJoin(editions, eq(editions.id, editionEntities.editionId))
+    .where(and(eq(editionEntities.entityId, entityId), eq(editionEntities.teamId, teamId), latestLive))
+    .orderBy(desc(editions.publishedAt));
+}
+
+/**
+ * The tags readers may see: those on actors and events, and those the latest
+ * live editions were published with. A tag only on drafts is not shown.
+ */
+export function publishedTags(teamId: string) {
+  return db()
+    .select({ id: tags.id, name: tags.name })
+    .from(tags)
+    .where(
+      and(
+        eq(tags.teamId, teamId),
+        or(
+          sql`exists (select 1 from ${entityTags} where ${entityTags.tagId} = ${tags.id})`,
+          sql`exists (select 1 from ${editions} where ${editions.teamId} = ${teamId} and ${latestLive} and ${hasFrozenTag(editions.tags, sql`${tags.name}`)})`,
+        ),
+      ),
+    )
+    .orderBy(asc(tags.name));
 }

@@ -3,6 +3,7 @@ import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { comments, commentThreads, editions, entities, notes, type Role } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
+import { hasFrozenTag, latestLive } from "@/lib/publishing/queries";
 import { hasFilters, type SearchFilters } from "./filters";
 import { headline, textQuery } from "./query";
 
@@ -133,7 +134,6 @@ async function searchComments(teamId: string, query: SQL, limit: number): Promis
 /** Readers search what is published: the latest live edition of each brief. */
 async function searchBriefs(teamId: string, f: SearchFilters, limit: number, asYouType: boolean): Promise<BriefHit[]> {
   const query = textQuery(f.q, { asYouType });
-  const latest = sql`${editions.withdrawnAt} is null and ${editions.number} = (select max(e.number) from editions e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)`;
   const mentions = [...f.actors, ...(f.event ? [f.event] : [])].map((id) => sql`${editions.entities} @> ${JSON.stringify([{ id }])}::jsonb`);
   return db()
     .select({
@@ -144,7 +144,15 @@ async function searchBriefs(teamId: string, f: SearchFilters, limit: number, asY
       snippet: query ? headline(editions.text, query) : sql<string>`left(${editions.text}, 200)`,
     })
     .from(editions)
-    .where(and(eq(editions.teamId, teamId), latest, query ? sql`${editions.search} @@ ${query}` : undefined, ...mentions))
+    .where(
+      and(
+        eq(editions.teamId, teamId),
+        latestLive,
+        query ? sql`${editions.search} @@ ${query}` : undefined,
+        ...mentions,
+        f.tag ? hasFrozenTag(editions.tags, f.tag) : undefined,
+      ),
+    )
     // Not a bare `0`: in ORDER BY that is read as a column position, and fails.
     .orderBy(desc(query ? sql`ts_rank_cd(${editions.search}, ${query})` : sql`0::real`), desc(editions.publishedAt))
     .limit(limit);

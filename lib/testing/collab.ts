@@ -12,6 +12,8 @@ import type { StoreRetryTiming } from "@/lib/collab/store-retry";
 import { createCollabServer } from "@/lib/collab/server";
 import { attachCollab } from "@/lib/collab/websocket";
 import { BODY_FIELD } from "@/lib/editor/extensions";
+import { MENTION_NODE } from "@/lib/editor/mentions";
+import type { MentionChip } from "./factories";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hmac-256";
 
@@ -109,10 +111,19 @@ export function useCollabServer(options: Parameters<typeof startCollabServer>[0]
   };
 }
 
-/** Appends a paragraph to the note body, as the editor would. */
-export function appendParagraph(doc: Y.Doc, text: string) {
+/** Appends a paragraph to the note body, as the editor would: text, and mention chips among it. */
+export function appendParagraph(doc: Y.Doc, ...parts: (string | MentionChip)[]) {
   const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
+  paragraph.insert(
+    0,
+    parts.map((part) => {
+      if (typeof part === "string") return new Y.XmlText(part);
+      const chip = new Y.XmlElement(MENTION_NODE);
+      chip.setAttribute("id", part.id);
+      chip.setAttribute("label", part.label);
+      return chip;
+    }),
+  );
   const body = doc.getXmlFragment(BODY_FIELD);
   body.insert(body.length, [paragraph]);
 }

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { requireTeam } from "@/lib/auth/session";
 import { entityOptions } from "@/lib/entities/queries";
-import { frontPageBriefs } from "@/lib/publishing/queries";
-import { listTags } from "@/lib/tags/queries";
+import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
 
 export const metadata: Metadata = { title: "Briefs" };
 
@@ -27,7 +26,8 @@ export default async function BriefsPage({
     frontPageBriefs(team.id, { entityId, tag }),
     entityOptions(team.id, "actor"),
     entityOptions(team.id, "event"),
-    listTags(team.id),
+    // The briefs are filtered on the tags they were published with.
+    publishedTags(team.id),
   ]);
 
   return (

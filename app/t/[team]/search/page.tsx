@@ -8,6 +8,7 @@ import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
 import { entityOptions } from "@/lib/entities/queries";
+import { publishedTags } from "@/lib/publishing/queries";
 import { hasFilters, parseSearchFilters } from "@/lib/search/filters";
 import { searchTeam } from "@/lib/search/search";
 import { listTags } from "@/lib/tags/queries";
@@ -36,7 +37,8 @@ export default async function SearchPage({
     searchTeam(team.id, role, filters),
     entityOptions(team.id, "actor"),
     entityOptions(team.id, "event"),
-    listTags(team.id),
+    // Readers search published briefs, by the tags they were published with.
+    drafts ? listTags(team.id) : publishedTags(team.id),
     drafts ? listMembers(team.id) : Promise.resolve([]),
   ]);
   const searched = Boolean(filters.q.trim()) || hasFilters(filters);

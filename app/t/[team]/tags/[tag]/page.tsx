@@ -5,6 +5,7 @@ import { EntityLink } from "@/components/entities/EntityLink";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
+import { frontPageBriefs } from "@/lib/publishing/queries";
 import { taggedWith } from "@/lib/tags/queries";
 
 export const metadata: Metadata = { title: "Tag" };
@@ -14,8 +15,17 @@ export default async function TagPage({ params }: { params: Promise<{ team: stri
   const { team, role } = await requireTeam(slug);
   const tagged = await taggedWith(team.id, decodeURIComponent(encoded).slice(0, 100));
   if (!tagged) notFound();
-  // Readers see published notes only, as everywhere.
-  const notes = tagged.notes.filter((note) => can.readDrafts(role) || note.status === "published");
+  // Readers see the briefs as published: the latest edition's title, tagged as it was published.
+  const notes = can.readDrafts(role)
+    ? tagged.notes.map((note) => ({ ...note, href: `/t/${team.slug}/notes/${note.id}` }))
+    : (await frontPageBriefs(team.id, { tag: tagged.tag.name })).map((brief) => ({
+        id: brief.noteId,
+        title: brief.title,
+        status: "published" as const,
+        href: `/b/${team.slug}/${brief.noteId}`,
+      }));
+  // A tag only drafts carry does not exist for readers.
+  if (notes.length === 0 && tagged.entities.length === 0 && !can.readDrafts(role)) notFound();
 
   return (
     <main className="page stack">
@@ -32,8 +42,7 @@ export default async function TagPage({ params }: { params: Promise<{ team: stri
           <ul>
             {notes.map((note) => (
               <li key={note.id}>
-                {can.readDrafts(role) ? <Link href={`/t/${team.slug}/notes/${note.id}`}>{note.title || "Untitled"}</Link> : note.title || "Untitled"}{" "}
-                <StatusBadge status={note.status} />
+                <Link href={note.href}>{note.title || "Untitled"}</Link> <StatusBadge status={note.status} />
               </li>
             ))}
           </ul>
