@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", "dist/**"],
     environment: "node",
+    globalSetup: ["lib/testing/build-markdown-worker.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Two cores: files run one at a time, so timings stay honest and PostgreSQL is not swamped.

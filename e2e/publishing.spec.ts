@@ -131,6 +131,23 @@ test("an owner can publish without approval, and it is recorded; unpublishing hi
   await reader.context.close();
 });
 
+test("import Markdown: a file too slow to read is refused by name, and the site keeps answering while it is read", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  await analyst.page.goto("/t/demo/import");
+  // An outside probe found this held the whole server for over a minute when it was read on the event loop.
+  await analyst.page.getByLabel("Markdown files").setInputFiles([{ name: "stars.md", mimeType: "text/markdown", buffer: Buffer.from(`${"*".repeat(65_535)}a`) }]);
+  await analyst.page.getByRole("button", { name: "Import as drafts" }).click();
+  const importing = analyst.page.getByRole("button", { name: "Importing…" });
+  await expect(importing).toBeDisabled();
+  await expect(analyst.page.getByText("Reading the files; a large one can take a few seconds.")).toBeVisible();
+  // Another request is answered while the file is still being read.
+  const health = await analyst.page.request.get("/api/health");
+  expect(health.ok()).toBe(true);
+  await expect(importing).toBeVisible();
+  await expect(analyst.page.locator(".error")).toHaveText("“stars.md” took too long to read; nothing was imported.", { timeout: 30_000 });
+  await analyst.context.close();
+});
+
 test("import Markdown: structure kept, dated post dated, scripts inert; a binary or oversize file imports nothing", async ({ browser, baseURL }) => {
   const analyst = await signedInAs(browser, "analyst", baseURL);
   const stamp = Date.now().toString(36);

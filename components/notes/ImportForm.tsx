@@ -7,7 +7,7 @@ import { FormError } from "@/components/FormError";
 export function ImportForm({ team }: { team: string }) {
   const [state, action, pending] = useActionState(importAction, null);
   return (
-    <form action={action} className="stack">
+    <form action={action} className="stack" aria-busy={pending}>
       <input type="hidden" name="team" value={team} />
       <label>
         Markdown files
@@ -15,9 +15,15 @@ export function ImportForm({ team }: { team: string }) {
       </label>
       <p className="muted">
         Headings, lists, links, tables and quotes are kept. A first “# Title” becomes the title, and a date on a line of its own at the top (“December 20, 2006”) becomes the
-        note&apos;s date. Up to 50 files of 1 MB each; if one cannot be read, none is imported.
+        note&apos;s date. Up to 50 files of 1 MB each, 5 MB in all; if one cannot be read, none is imported.
       </p>
-      <FormError message={state && !state.ok ? state.error : null} />
+      {pending ? (
+        <p className="muted" role="status">
+          Reading the files; a large one can take a few seconds.
+        </p>
+      ) : (
+        <FormError message={state && !state.ok ? state.error : null} />
+      )}
       <div>
         <button className="primary" type="submit" disabled={pending}>
           {pending ? "Importing…" : "Import as drafts"}

@@ -30,7 +30,15 @@ export function sanitizeContent(doc: ProseMirrorJSON): ProseMirrorJSON {
     ...node,
     ...(node.attrs ? { attrs: cleanAttrs(node) } : {}),
     ...(node.marks ? { marks: node.marks.filter((mark) => mark.type !== "link" || isSafeHref(String(mark.attrs?.href ?? ""))) } : {}),
-    ...(node.content ? { content: node.content.map(clean) } : {}),
   });
-  return clean(doc as JSONNode) as ProseMirrorJSON;
+  // Without recursion, so a document nested however deep cannot overflow the stack.
+  const root = clean(doc as JSONNode);
+  const stack: JSONNode[] = [root];
+  while (stack.length > 0) {
+    const copy = stack.pop()!;
+    if (!copy.content) continue;
+    copy.content = copy.content.map(clean);
+    for (const child of copy.content) stack.push(child);
+  }
+  return root as ProseMirrorJSON;
 }

@@ -2,10 +2,10 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import * as Y from "yjs";
 import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
-import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { syncNoteEntities } from "@/lib/entities/note-links";
+import { noteBodyFromContent, type NoteBody } from "./body";
 import { notFound } from "@/lib/errors";
 
 const editor = alias(users, "editor");
@@ -55,10 +55,11 @@ export async function findNote(noteId: string, tx: Executor = db()): Promise<Not
  * server: clients never seed a collaborative document.
  */
 export async function createNote(
-  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: ProseMirrorJSON; date?: Date },
+  // `body` is a body already built elsewhere (the Markdown import builds it off the main thread).
+  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: ProseMirrorJSON; body?: NoteBody; date?: Date },
   tx: Executor = db(),
 ): Promise<Note> {
-  const body = input.content ? bodyFromContent(input.content) : {};
+  const body = input.body ?? (input.content ? noteBodyFromContent(input.content) : {});
   const [note] = await tx
     .insert(notes)
     .values({
@@ -73,14 +74,8 @@ export async function createNote(
       ...(input.date ? { createdAt: input.date, updatedAt: input.date } : {}),
     })
     .returning();
-  if (input.content) await syncNoteEntities(tx, note, note.content ?? {});
+  if (input.content || input.body) await syncNoteEntities(tx, note, note.content ?? {});
   return note;
-}
-
-function bodyFromContent(content: ProseMirrorJSON) {
-  const ydoc = yDocFromContent(content);
-  const { content: normalised, text } = deriveBody(ydoc);
-  return { ydoc: Y.encodeStateAsUpdate(ydoc), content: normalised, text };
 }
 
 export async function renameNote(teamId: string, noteId: string, title: string, userId: string) {

@@ -1,85 +1,23 @@
 import "server-only";
 import { db } from "@/db";
+import { findShapeProblem, measureDocument } from "@/lib/editor/limits";
 import { badRequest } from "@/lib/errors";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
-import { sanitizeContent } from "@/lib/editor/sanitize";
 import { createNote } from "@/lib/notes/queries";
-import { markdownManager } from "./markdown";
+import { markdownReader } from "./markdown-reader";
+import type { PreparedPost, ReadOutcome } from "./prepare-post";
 
-export const IMPORT_LIMITS = { fileBytes: 1_000_000, files: 50 };
-
-export interface ParsedPost {
-  title: string;
-  date: Date | null;
-  content: ProseMirrorJSON;
-}
-
-const DATE_LINE = /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})$/;
-
-function parseDate(text: string): Date | null {
-  const value = text.trim().replace(/^["']|["']$/g, "");
-  if (!DATE_LINE.test(value)) return null;
-  const date = new Date(/^\d{4}-/.test(value) ? `${value}T12:00:00Z` : `${value} 12:00:00 UTC`);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-type Block = { type?: string; content?: Block[] };
-
-/**
- * Puts inline content the Markdown reader leaves straight in the document (the
- * alt text of an image standing alone, as the schema has no images) into a
- * paragraph, so the post is a valid document.
- */
-function wrapLooseInline(doc: ProseMirrorJSON): ProseMirrorJSON {
-  const blocks: Block[] = [];
-  for (const node of (doc as Block).content ?? []) {
-    const inline = node.type === "text" || node.type === "hardBreak" || node.type === "mention";
-    const last = blocks[blocks.length - 1];
-    if (!inline) blocks.push(node);
-    else if (last?.type === "paragraph" && (last as { loose?: boolean }).loose) last.content!.push(node);
-    else blocks.push({ type: "paragraph", content: [node], loose: true } as Block);
-  }
-  return { ...doc, content: blocks.map(({ loose: _, ...block }: Block & { loose?: boolean }) => block) };
-}
-
-/**
- * Reads one Markdown post: optional front matter (title, date), a first
- * "# heading" as the title, and a date alone on one of the first lines
- * ("December 20, 2006") as the note's date. Raw HTML stays text; unsafe
- * links lose their link.
- */
-export function parsePost(fileName: string, markdown: string): ParsedPost {
-  let body = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  let title = "";
-  let date: Date | null = null;
-
-  const front = /^---\n([\s\S]*?)\n---\n/.exec(body);
-  if (front) {
-    for (const line of front[1].split("\n")) {
-      const [key, ...rest] = line.split(":");
-      const value = rest.join(":").trim().replace(/^["']|["']$/g, "");
-      if (key.trim() === "title") title = value;
-      if (key.trim() === "date") date = parseDate(value);
-    }
-    body = body.slice(front[0].length);
-  }
-  const lines = body.split("\n");
-  const firstText = lines.findIndex((line) => line.trim() !== "");
-  if (!title && firstText !== -1 && /^# /.test(lines[firstText])) {
-    title = lines[firstText].slice(2).trim();
-    lines.splice(firstText, 1);
-  }
-  for (let i = 0; i < Math.min(lines.length, 6) && !date; i++) {
-    const found = parseDate(lines[i]);
-    if (found) {
-      date = found;
-      lines.splice(i, 1);
-    }
-  }
-  title ||= fileName.replace(/\.(md|markdown|txt)$/i, "");
-  const content = sanitizeContent(wrapLooseInline(markdownManager().parse(lines.join("\n").trim() || " ") as ProseMirrorJSON));
-  return { title: title.slice(0, 200), date, content };
-}
+export const IMPORT_LIMITS = {
+  /** Bytes in one file. */
+  fileBytes: 1_000_000,
+  /** Files in one import. */
+  files: 50,
+  /** Bytes in all the files of one import. */
+  totalBytes: 5_000_000,
+  /** How long one file may take to read. */
+  readSeconds: 10,
+  /** The memory reading one file may take. */
+  readMemoryMb: 512,
+};
 
 /** Decodes a file as UTF-8 text, refusing binaries, with a sentence naming the file. */
 export function readText(name: string, bytes: Uint8Array): string {
@@ -94,18 +32,52 @@ export function readText(name: string, bytes: Uint8Array): string {
   return text;
 }
 
+/** Why a file was not read, in a sentence naming it. */
+function readFailure(name: string, outcome: Extract<ReadOutcome, { ok: false }>): string {
+  switch (outcome.reason) {
+    case "time":
+      return `“${name}” took too long to read; nothing was imported.`;
+    case "memory":
+      return `“${name}” needs too much memory to read; nothing was imported.`;
+    case "nesting":
+      return `“${name}” is nested too deeply to read; nothing was imported.`;
+    case "shape":
+      return `“${name}” cannot be imported: ${outcome.detail}; nothing was imported.`;
+    case "failed":
+      console.error(`import: reading ${JSON.stringify(name)} failed:`, outcome.detail);
+      return `“${name}” could not be read; nothing was imported.`;
+  }
+}
+
+/**
+ * Reads one post in the reader's worker thread. This thread only checks the
+ * result's shape again (without recursion) before it reaches the database.
+ */
+async function readPost(name: string, markdown: string): Promise<PreparedPost> {
+  const outcome = await markdownReader({ timeLimitMs: IMPORT_LIMITS.readSeconds * 1000, memoryLimitMb: IMPORT_LIMITS.readMemoryMb }).read(name, markdown);
+  if (!outcome.ok) throw badRequest(readFailure(name, outcome));
+  const problem = findShapeProblem(measureDocument(outcome.post.body.content));
+  if (problem) throw badRequest(readFailure(name, { ok: false, reason: "shape", detail: problem }));
+  return outcome.post;
+}
+
 /** Imports posts as new drafts, all or none. */
 export async function importPosts(teamId: string, userId: string, files: { name: string; bytes: Uint8Array }[]) {
   if (files.length === 0) throw badRequest("Choose one or more Markdown files.");
   if (files.length > IMPORT_LIMITS.files) throw badRequest(`At most ${IMPORT_LIMITS.files} files at a time.`);
-  const posts = files.map((file) => {
+  const texts = files.map((file) => {
     if (!/\.(md|markdown|txt)$/i.test(file.name)) throw badRequest(`“${file.name}” is not a Markdown file (.md); nothing was imported.`);
-    return parsePost(file.name, readText(file.name, file.bytes));
+    return { name: file.name, markdown: readText(file.name, file.bytes) };
   });
+  const totalBytes = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+  if (totalBytes > IMPORT_LIMITS.totalBytes) throw badRequest("These files come to more than 5 MB together; nothing was imported.");
+  // One file after another, stopping at the first that cannot be read.
+  const posts: PreparedPost[] = [];
+  for (const { name, markdown } of texts) posts.push(await readPost(name, markdown));
   return db().transaction(async (tx) => {
     const created = [];
     for (const post of posts) {
-      created.push(await createNote({ teamId, userId, title: post.title, content: post.content, date: post.date ?? undefined }, tx));
+      created.push(await createNote({ teamId, userId, title: post.title, body: post.body, date: post.date ?? undefined }, tx));
     }
     return created;
   });

@@ -5,7 +5,8 @@ import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
 import { buildNote, buildTeam } from "@/lib/testing/factories";
 import { exportResponse } from "./export";
-import { importPosts, parsePost, readText } from "./import";
+import { importPosts, readText } from "./import";
+import { parsePost } from "./post";
 import { markdownManager } from "./markdown";
 
 useTestDatabase();
@@ -196,5 +197,23 @@ describe("importing posts", () => {
     }
     expect(before).toBe(1);
     expect((await listNotes(team.id)).length).toBe(before);
+  });
+
+  it("refuses more than 5 MB in all, before reading any of it", async () => {
+    const { team, owner } = await buildTeam();
+    const files = Array.from({ length: 6 }, (_, index) => ({ name: `part-${index}.md`, bytes: new Uint8Array(900_000).fill(0x61) }));
+    const error = await rejectionOf(importPosts(team.id, owner.id, files));
+    expect(error.code).toBe("bad_request");
+    expect(error.message).toBe("These files come to more than 5 MB together; nothing was imported.");
+    expect(await listNotes(team.id)).toEqual([]);
+  });
+
+  it("refuses a post nested deeper than a note may be, naming the file, and imports none of the others", async () => {
+    const { team, owner } = await buildTeam();
+    const deep = { name: "deep.md", bytes: utf8(`${"> ".repeat(60)}deep\n`) };
+    const error = await rejectionOf(importPosts(team.id, owner.id, [{ name: "fine.md", bytes: utf8("Fine.\n") }, deep]));
+    expect(error.code).toBe("bad_request");
+    expect(error.message).toBe("“deep.md” cannot be imported: it is nested 62 levels deep (at most 48); nothing was imported.");
+    expect(await listNotes(team.id)).toEqual([]);
   });
 });

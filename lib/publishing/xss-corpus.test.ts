@@ -8,7 +8,7 @@ import { sanitizeContent } from "@/lib/editor/sanitize";
 import { activeContent, decodeEntities } from "@/lib/testing/inert-html";
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from "@/lib/testing/xss-corpus";
 import { atomFeed } from "./feeds";
-import { parsePost } from "./import";
+import { parsePost } from "./post";
 import { documentHtml, standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */

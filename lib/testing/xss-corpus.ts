@@ -74,3 +74,21 @@ export const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data):/i;
 export const SCRIPT_CAPABLE_ELEMENTS = ["script", "iframe", "object", "embed", "frame", "frameset", "base", "form", "svg", "math", "img", "style", "template", "meta", "link"] as const;
 
 export const CORPUS_SIZE = HOSTILE_TEXT.length;
+
+/** A list nested `depth` levels deep, one item a level. */
+const nestedList = (depth: number) => Array.from({ length: depth }, (_, level) => `${"  ".repeat(level)}- level ${level}`).join("\n");
+
+/**
+ * Markdown files (each within the 1 MB a file may have) that an outside probe
+ * found held the server's one event loop while they were read, for seconds to
+ * minutes, or overflowed its stack: each must be imported or refused without
+ * holding up anyone else.
+ */
+export const SLOW_MARKDOWN: [name: string, markdown: string][] = [
+  ["stars-64k.md", `${"*".repeat(65_535)}a`],
+  ["stars-32k.md", "*".repeat(32_768)],
+  ["brackets-512k.md", "[".repeat(512 * 1024)],
+  ["anchors-512k.md", "<a ".repeat(Math.ceil((512 * 1024) / 3))],
+  ["quotes-1m.md", ">".repeat(1_000_000)],
+  ["nested-lists-1m.md", nestedList(990)],
+];
