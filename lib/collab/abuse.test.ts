@@ -7,12 +7,14 @@ import { mintCollabToken } from "@/lib/auth/collab-token";
 import { deriveBody } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
+import { deleteNote } from "@/lib/notes/queries";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 import { frames } from "@/lib/testing/collab-frames";
 import { useTestDatabase } from "@/lib/testing/database";
 import { appendParagraph, bodyText, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
-import { useRawCollabSockets } from "@/lib/testing/raw-collab-socket";
+import { heldLoads } from "@/lib/testing/held-loads";
+import { useRawCollabSockets, type RawCollabSocket } from "@/lib/testing/raw-collab-socket";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
 import { closeMemberConnections } from "./registry";
 import { userColor } from "./user-color";
@@ -24,7 +26,8 @@ import { userColor } from "./user-color";
  */
 
 useTestDatabase();
-const collab = useCollabServer();
+const loads = heldLoads();
+const collab = useCollabServer({ extensions: [loads.extension] });
 const openSocket = useRawCollabSockets(() => collab().url);
 
 const SEEDED_TEXT = "Seeded on the server.";
@@ -303,6 +306,80 @@ describe("revoking a member", () => {
     expect(await pendingUpdateCount(note.id)).toBe(0);
     expect(writer.received.updates).toEqual([]);
     expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
+  });
+});
+
+describe("revoking a member while the note loads", () => {
+  const revocations = [
+    ["removed from the team", (teamId: string, userId: string) => removeMember(teamId, userId)],
+    ["made a reader", (teamId: string, userId: string) => changeRole(teamId, userId, "reader")],
+    ["made a reviewer", (teamId: string, userId: string) => changeRole(teamId, userId, "reviewer")],
+  ] as const;
+  const WRITTEN = "Written by a member whose access changed while the note loaded.";
+
+  /**
+   * A member let in read-write to a note nobody has open: Hocuspocus says
+   * "authenticated" and then loads the note (held here, as a large note's
+   * slow load is), and only then attaches the socket to it. What the member
+   * sends meanwhile waits in Hocuspocus' queue.
+   */
+  async function memberWaitingForTheNote() {
+    const { team, note } = await teamWithNote();
+    const member = await buildMember(team.id, "analyst");
+    const load = loads.hold(note.id);
+    const socket = await openSocket();
+    expect(await socket.authenticate(note.id, await tokenFor(member.id))).toMatchObject({ kind: "authenticated", scope: "read-write" });
+    await load.reached();
+    socket.send(frames.syncStep1(note.id, new Y.Doc()));
+    socket.send(frames.update(note.id, updateMaking(docOf(await storedState(note.id)), paragraphSaying(WRITTEN))));
+    return { team, note, member, socket, load };
+  }
+
+  async function expectNothingWritten(socket: RawCollabSocket, noteId: string) {
+    await settle();
+    expect(socket.messages("sync-status").filter((status) => status.saved)).toEqual([]);
+    expect(await storedText(noteId)).toBe(SEEDED_TEXT);
+    expect(await pendingUpdateCount(noteId)).toBe(0);
+  }
+
+  it.each(revocations)("closes the socket of a member %s before the note has loaded", async (_, revoke) => {
+    const { team, note, member, socket, load } = await memberWaitingForTheNote();
+
+    await revoke(team.id, member.id);
+    expect(closeMemberConnections(team.id, member.id)).toBe(1);
+    expect((await socket.waitForClose()).code).toBe(4403);
+
+    load.release();
+    await expectNothingWritten(socket, note.id);
+  });
+
+  it.each(revocations)("checks again once the note has loaded, and refuses what a member %s sent meanwhile", async (_, revoke) => {
+    const { team, note, member, socket, load } = await memberWaitingForTheNote();
+    // The membership changes but no message closes the socket (one from another process is still on its way).
+    await revoke(team.id, member.id);
+
+    load.release();
+    expect((await socket.waitForClose()).code).toBe(4403);
+    await expectNothingWritten(socket, note.id);
+  });
+
+  it("checks again once the note has loaded, and refuses what was sent to it after it was deleted", async () => {
+    const { team, note, socket, load } = await memberWaitingForTheNote();
+    await deleteNote(team.id, note.id);
+
+    load.release();
+    expect((await socket.waitForClose()).code).toBe(4403);
+    await settle();
+    expect(socket.messages("sync-status").filter((status) => status.saved)).toEqual([]);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+  });
+
+  it("lets a member whose access did not change write once the note has loaded", async () => {
+    const { note, socket, load } = await memberWaitingForTheNote();
+    load.release();
+    expect(await socket.waitFor("sync-status")).toMatchObject({ saved: true });
+    expect(await storedText(note.id)).toContain(WRITTEN);
+    expect(socket.isOpen).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
 import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
 import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
+import { openSockets } from "./open-sockets";
 
 export type { NoteMessage } from "./cluster";
 
@@ -31,21 +32,11 @@ type Holder = { [key]?: CollabOperations };
  */
 export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: ClusterMessage): number {
   switch (message.kind) {
-    case "close-member": {
-      let closed = 0;
-      for (const document of hocuspocus.documents.values()) {
-        for (const connection of document.getConnections()) {
-          const context = connection.context as CollabContext | undefined;
-          if (context?.userId === message.userId && context.teamId === message.teamId) {
-            // Close the socket, not just the document: the provider then reconnects
-            // and authenticates again, and is let in (or not) under the new role.
-            connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
-            closed += 1;
-          }
-        }
-      }
-      return closed;
-    }
+    case "close-member":
+      // Close the socket, not just the note: the provider then reconnects and
+      // authenticates again, and is let in (or not) under the new role. Sockets
+      // whose note is still loading are among them.
+      return openSockets(hocuspocus).closeMember(message.teamId, message.userId, CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
     case "close-note":
       hocuspocus.closeConnections(message.noteId);
       return 0;
@@ -84,7 +75,7 @@ function collab(): CollabOperations {
   return operations;
 }
 
-/** Closes a member's open connections to the team's notes, on every process. Returns how many on this one. */
+/** Closes a member's open sockets to the team's notes, on every process. Returns how many on this one. */
 export function closeMemberConnections(teamId: string, userId: string): number {
   return (globalThis as Holder)[key]?.closeMemberConnections(teamId, userId) ?? 0;
 }
