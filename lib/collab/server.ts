@@ -2,6 +2,7 @@ import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import IORedis from "ioredis";
 import { authentication } from "./authentication";
+import { awarenessLimits } from "./awareness-limits";
 import type { CollabContext } from "./context";
 import { persistence } from "./persistence";
 import { presence } from "./presence";
@@ -31,13 +32,15 @@ export interface CollabOptions {
 
 /**
  * The collaboration server: one Hocuspocus instance whose extensions each do
- * one job. Order matters: authentication first, the guard before the update
- * log so a refused update is never logged, the update log before persistence
- * so an update is on disk before anything else sees it.
+ * one job. Order matters: authentication first, the presence limits before
+ * presence so a state is measured as the client sent it, the guard before
+ * the update log so a refused update is never logged, the update log before
+ * persistence so an update is on disk before anything else sees it.
  */
 export function createCollabServer(options: CollabOptions): Hocuspocus<CollabContext> {
   const extensions: Extension[] = [
     authentication(options.secret),
+    awarenessLimits(),
     presence(),
     updateGuard(),
     ...(options.updateLog === false ? [] : [updateLog()]),
