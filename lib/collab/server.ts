@@ -32,16 +32,16 @@ export interface CollabOptions {
 
 /**
  * The collaboration server: one Hocuspocus instance whose extensions each do
- * one job. Order matters: authentication first, the presence limits before
- * presence so a state is measured as the client sent it, the guard before
- * the update log so a refused update is never logged, the update log before
- * persistence so an update is on disk before anything else sees it.
+ * one job. Order matters: authentication first, presence before its limits
+ * so a state is measured as it would be relayed, the guard before the update
+ * log so a refused update is never logged, the update log before persistence
+ * so an update is on disk before anything else sees it.
  */
 export function createCollabServer(options: CollabOptions): Hocuspocus<CollabContext> {
   const extensions: Extension[] = [
     authentication(options.secret),
-    awarenessLimits(),
     presence(),
+    awarenessLimits(),
     updateGuard(),
     ...(options.updateLog === false ? [] : [updateLog()]),
     persistence(options.storeRetry),

@@ -12,11 +12,21 @@ export class TokenBucket {
 
   /** Takes a token if one is there; false when the bucket is empty. */
   take(): boolean {
-    const now = performance.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond);
-    this.refilledAt = now;
+    this.refill();
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Milliseconds until a token is there (0 when one is). */
+  msUntilNext(): number {
+    this.refill();
+    return Math.max(0, Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
+  }
+
+  private refill() {
+    const now = performance.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.refilledAt) / 1000) * this.perSecond);
+    this.refilledAt = now;
   }
 }
