@@ -54,8 +54,9 @@ const MATRIX = {
   update: { type: MessageType.Sync, outcome: byAccess("applied", "refused", "ignored") },
   syncReply: { type: MessageType.SyncReply, outcome: byAccess("applied", "refused", "ignored") },
   awareness: { type: MessageType.Awareness, outcome: byAccess("relayed", "relayed", "ignored") },
-  // A presence state over the size limit (64 KB here) reaches no one, whoever sends it.
-  awarenessOversized: { type: MessageType.Awareness, outcome: byAccess("ignored", "ignored", "ignored") },
+  // A presence state padded far over the size limit (64 KB) reaches no one in full: a writer's is
+  // dropped; a reviewer's is first cut to its caret, which is passed on.
+  awarenessOversized: { type: MessageType.Awareness, outcome: byAccess("ignored", "relayed", "ignored") },
   // Hocuspocus 4.7 answers a presence query only to a caller with a reply function: over a socket, nothing comes back.
   queryAwareness: { type: MessageType.QueryAwareness, outcome: byAccess("ignored", "ignored", "ignored") },
   // Dossier has no onStateless hook: a client's stateless message goes nowhere; the server sends its own notices.
@@ -177,7 +178,10 @@ async function sendAdmitted(kind: Kind, socket: RawCollabSocket, w: World, role:
       socket.send(frames.awareness(noteId, encodeAwarenessUpdate(bulky, [bulky.clientID])));
       await probe(socket, noteId);
       await settle();
-      return w.watcher.provider.awareness!.getStates().has(bulky.clientID) ? "relayed" : "ignored";
+      const shown = w.watcher.provider.awareness!.getStates().get(bulky.clientID);
+      if (!shown) return "ignored";
+      expect(JSON.stringify(shown).length, `${role}'s presence as the others see it`).toBeLessThan(1_000);
+      return "relayed";
     }
     case "queryAwareness":
       socket.send(frames.ofType(noteId, MessageType.QueryAwareness));
