@@ -1,14 +1,9 @@
-import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { z } from "zod";
-import { can } from "@/lib/auth/policy";
+import type { beforeHandleMessagePayload, connectedPayload, Connection, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { verifyCollabToken } from "@/lib/auth/collab-token";
 import { isSessionActive } from "@/lib/auth/sessions";
-import { roleInTeam } from "@/lib/teams/queries";
-import { findNote } from "@/lib/notes/queries";
-import { findUserById } from "@/lib/users/queries";
-import type { CollabContext } from "./context";
-
-const noteId = z.uuid();
+import { noteAccess } from "./access";
+import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
+import { openSockets } from "./open-sockets";
 
 /** Refusals carry a reason the editor can show; they never say whether a note exists elsewhere. */
 const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
@@ -17,24 +12,73 @@ const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
  * Refuses by default: a connection is let in only with a valid token from a
  * session that is still open, for a note of a team the user belongs to, with
  * a role that may read drafts. Reviewers are let in read-only.
+ *
+ * Hocuspocus says "authenticated" before the note has loaded and attaches the
+ * connection to it only after, so access is read twice: here, and again once
+ * the connection is attached, before any of its messages is handled. A
+ * revocation or sign-out that commits before the second read is seen by it;
+ * one that commits after finds the connection attached (or, before that,
+ * among the open sockets, recorded before the first read).
  */
 export function authentication(secret: string): Extension {
+  const confirmations = new WeakMap<Connection, Promise<boolean>>();
+  const confirmed = (connection: Connection) => {
+    let confirmation = confirmations.get(connection);
+    if (!confirmation) {
+      confirmation = stillAllowed(connection);
+      confirmations.set(connection, confirmation);
+    }
+    return confirmation;
+  };
+
   return {
     extensionName: "DossierAuthentication",
-    async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
+    async onAuthenticate({ token, documentName, connectionConfig, request, instance }: onAuthenticatePayload): Promise<CollabContext> {
       const identity = token ? await verifyCollabToken(token, secret) : null;
+      if (!identity) throw refuse("unauthenticated");
+      const sockets = openSockets(instance);
+      const grant = sockets.claim(request, identity, documentName);
+      if (!grant) throw refuse("unauthenticated");
+
       // A token outlives the request that minted it: its session may have been signed out since.
-      if (!identity || !(await isSessionActive(identity.sessionId, identity.userId))) throw refuse("unauthenticated");
-      const user = await findUserById(identity.userId);
-      if (!user) throw refuse("unauthenticated");
-
-      const parsed = noteId.safeParse(documentName);
-      const note = parsed.success ? await findNote(parsed.data) : undefined;
-      const role = note ? await roleInTeam(user.id, note.teamId) : undefined;
-      if (!note || !role || !can.readDrafts(role)) throw refuse("not-found");
-
-      connectionConfig.readOnly = !can.editNotes(role);
-      return { userId: user.id, sessionId: identity.sessionId, userName: user.name, teamId: note.teamId, noteId: note.id, role };
+      const access = (await isSessionActive(identity.sessionId, identity.userId))
+        ? await noteAccess(identity.userId, documentName)
+        : ({ allowed: false, reason: "unauthenticated" } as const);
+      if (!access.allowed) {
+        sockets.release(request, grant);
+        throw refuse(access.reason);
+      }
+      grant.teamId = access.teamId;
+      connectionConfig.readOnly = access.readOnly;
+      return { userId: identity.userId, sessionId: identity.sessionId, userName: access.userName, teamId: access.teamId, noteId: documentName, role: access.role };
+    },
+    async connected({ connection }: connectedPayload<CollabContext>) {
+      await confirmed(connection);
+    },
+    async beforeHandleMessage({ connection }: beforeHandleMessagePayload<CollabContext>) {
+      // Messages sent while the note loaded are handled right after it is attached: none before the check.
+      if (!(await confirmed(connection))) throw Object.assign(new Error("access changed while the note loaded"), CLOSE_ACCESS_CHANGED);
     },
   };
+}
+
+/**
+ * Whether the attached connection's access is still what it was let in with;
+ * if not, its socket is closed, so the provider authenticates again under
+ * the access it has now.
+ */
+async function stillAllowed(connection: Connection): Promise<boolean> {
+  const context = connection.context as CollabContext;
+  const access = await readAccess(context).catch((error: unknown) => {
+    console.error(`collab: could not check access to note ${context.noteId} again:`, error);
+    return undefined;
+  });
+  const unchanged = access?.allowed === true && access.teamId === context.teamId && access.readOnly === connection.readOnly;
+  if (!unchanged) connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
+  return unchanged;
+}
+
+async function readAccess(context: CollabContext) {
+  const signedIn = await isSessionActive(context.sessionId, context.userId);
+  return signedIn ? noteAccess(context.userId, context.noteId) : undefined;
 }

@@ -53,6 +53,9 @@ const MATRIX = {
   update: { type: MessageType.Sync, outcome: byAccess("applied", "refused", "ignored") },
   syncReply: { type: MessageType.SyncReply, outcome: byAccess("applied", "refused", "ignored") },
   awareness: { type: MessageType.Awareness, outcome: byAccess("relayed", "relayed", "ignored") },
+  // A presence state padded far over the size limit (64 KB) reaches no one in full: a writer's is
+  // dropped; a reviewer's is first cut to its caret, which is passed on.
+  awarenessOversized: { type: MessageType.Awareness, outcome: byAccess("ignored", "relayed", "ignored") },
   // Hocuspocus 4.7 answers a presence query only to a caller with a reply function: over a socket, nothing comes back.
   queryAwareness: { type: MessageType.QueryAwareness, outcome: byAccess("ignored", "ignored", "ignored") },
   // Dossier has no onStateless hook: a client's stateless message goes nowhere; the server sends its own notices.
@@ -127,6 +130,13 @@ async function probe(socket: RawCollabSocket, noteId: string) {
   await socket.waitFor("sync-step-2", since);
 }
 
+/** A presence state far over the size limit: a caret padded to 64 KB. */
+function oversizedPresence() {
+  const bulky = new Awareness(new Y.Doc());
+  bulky.setLocalState({ cursor: null, padding: "x".repeat(64 * 1024) });
+  return bulky;
+}
+
 /** Sends the kind of frame on a socket that was let in, and reads what came of it. */
 async function sendAdmitted(kind: Kind, socket: RawCollabSocket, w: World, role: Role): Promise<Outcome> {
   const noteId = w.note.id;
@@ -160,6 +170,16 @@ async function sendAdmitted(kind: Kind, socket: RawCollabSocket, w: World, role:
         return state.user as { id: string };
       });
       expect(shown.id, "presence is shown under the sender's own identity").toBe(w.userIds[role]);
+      return "relayed";
+    }
+    case "awarenessOversized": {
+      const bulky = oversizedPresence();
+      socket.send(frames.awareness(noteId, encodeAwarenessUpdate(bulky, [bulky.clientID])));
+      await probe(socket, noteId);
+      await settle();
+      const shown = w.watcher.provider.awareness!.getStates().get(bulky.clientID);
+      if (!shown) return "ignored";
+      expect(JSON.stringify(shown).length, `${role}'s presence as the others see it`).toBeLessThan(1_000);
       return "relayed";
     }
     case "queryAwareness":
@@ -210,6 +230,10 @@ async function sendRefused(kind: Kind, socket: RawCollabSocket, w: World, role: 
     update: () => frames.update(noteId, update),
     syncReply: () => syncReplyUpdate(noteId, update),
     awareness: () => frames.awareness(noteId, encodeAwarenessUpdate(claimant, [claimant.clientID])),
+    awarenessOversized: () => {
+      const bulky = oversizedPresence();
+      return frames.awareness(noteId, encodeAwarenessUpdate(bulky, [bulky.clientID]));
+    },
     queryAwareness: () => frames.ofType(noteId, MessageType.QueryAwareness),
     stateless: () => frames.stateless(noteId, "comments"),
     broadcastStateless: () => frames.broadcastStateless(noteId, "comments"),

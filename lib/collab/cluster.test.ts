@@ -11,8 +11,10 @@ import { useTestDatabase } from "@/lib/testing/database";
 import { frames } from "@/lib/testing/collab-frames";
 import { appendParagraph, bodyText, collabTokenFor, eventually, startCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { heldLoads } from "@/lib/testing/held-loads";
 import { useRawCollabSockets } from "@/lib/testing/raw-collab-socket";
 import { CLOSE_ACCESS_CHANGED } from "./context";
+import { loadNoteState, pendingUpdateCount } from "./note-state";
 
 /**
  * Two collaboration servers joined through the machine's real Redis, as two
@@ -26,12 +28,13 @@ useTestDatabase();
 type Server = Awaited<ReturnType<typeof startCollabServer>>;
 let first: Server;
 let second: Server;
+const loadsOnSecond = heldLoads();
 
 beforeEach(async () => {
   const redis = { url: REDIS_URL, prefix: `dossier-test-${randomUUID()}` };
   const revisionsAfterPause = { pauseMs: 150 };
   first = await startCollabServer({ redis, revisions: revisionsAfterPause });
-  second = await startCollabServer({ redis, revisions: revisionsAfterPause, register: false });
+  second = await startCollabServer({ redis, revisions: revisionsAfterPause, register: false, extensions: [loadsOnSecond.extension] });
 });
 
 afterEach(async () => {
@@ -90,6 +93,28 @@ describe("several processes on one Redis", () => {
 
     await eventually(() => expect(onSecond.events.closes).toContain(CLOSE_ACCESS_CHANGED.code));
     await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write", "readonly"]));
+  });
+
+  it("closes a revoked member's socket on another process while the note is still loading there", async () => {
+    const { team, analyst, note } = await teamWithNote();
+    const load = loadsOnSecond.hold(note.id);
+    const socket = await socketToSecond();
+    expect(await socket.authenticate(note.id, await collabTokenFor(analyst.id))).toMatchObject({ scope: "read-write" });
+    await load.reached();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, (await loadNoteState(note.id))!);
+    appendParagraph(copy, "Written on the second process while the note loaded.");
+    socket.send(frames.update(note.id, Y.encodeStateAsUpdate(copy)));
+
+    await changeRole(team.id, analyst.id, "reader");
+    expect(first.operations.closeMemberConnections(team.id, analyst.id)).toBe(0); // none on this process
+    expect((await socket.waitForClose()).code).toBe(CLOSE_ACCESS_CHANGED.code);
+
+    load.release();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(socket.messages("sync-status")).toEqual([]);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect((await findNote(note.id))?.text).not.toContain("Written on the second process while the note loaded.");
   });
 
   it("closes a deleted note's connections on every process", async () => {

@@ -1,6 +1,18 @@
 import type { beforeHandleAwarenessPayload, Extension } from "@hocuspocus/server";
+import { z } from "zod";
 import type { CollabContext } from "./context";
 import { userColor } from "./user-color";
+
+/** A Yjs relative position as y-prosemirror puts it in awareness (JSON of Y.RelativePosition). */
+const yId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
+const relativePosition = z.object({ type: yId.nullish(), tname: z.string().max(200).nullish(), item: yId.nullish(), assoc: z.number().int().optional() });
+/** The caret and selection y-prosemirror's cursor plugin shares; anything else in it is dropped. */
+const caret = z.object({ anchor: relativePosition, head: relativePosition }).nullable();
+
+/** What a read-only connection may say about itself: where its caret is, nothing more. */
+function readOnlyFields(state: Record<string, unknown>): Record<string, unknown> {
+  return "cursor" in state ? { cursor: caret.safeParse(state.cursor).data ?? null } : {};
+}
 
 /**
  * A client's awareness says who it is, but the server decides: the user shown
@@ -10,7 +22,8 @@ import { userColor } from "./user-color";
  * awareness shows as another user's (a client on another process, relayed by
  * Redis). Otherwise anyone could move someone else's caret and relabel it (and
  * overwrite that client's own awareness, which Yjs replaces when a newer state
- * for it arrives).
+ * for it arrives). A read-only connection shares only its caret: reviewers
+ * read, and what the editor draws of others is a caret and a name.
  */
 export function presence(): Extension {
   return {
@@ -29,7 +42,7 @@ export function presence(): Extension {
         }
         if (!state) continue;
         states.set(clientId, {
-          ...state,
+          ...(connection?.readOnly ? readOnlyFields(state) : state),
           user: { id: context.userId, name: context.userName, color: userColor(context.userId), role: context.role },
         });
       }

@@ -3,6 +3,7 @@ import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
 import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
 import { CLOSE_ACCESS_CHANGED, CLOSE_SIGNED_OUT, type CollabContext } from "./context";
+import { openSockets } from "./open-sockets";
 
 export type { NoteMessage } from "./cluster";
 
@@ -33,13 +34,16 @@ type Holder = { [key]?: CollabOperations };
 export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: ClusterMessage): number {
   switch (message.kind) {
     case "close-member":
-      // Close the socket, not just the document: the provider then reconnects
-      // and authenticates again, and is let in (or not) under the new role.
-      return closeConnections(hocuspocus, (c) => c.userId === message.userId && c.teamId === message.teamId, CLOSE_ACCESS_CHANGED);
+      // Close the socket, not just the note: the provider then reconnects and
+      // authenticates again, and is let in (or not) under the new role. Sockets
+      // whose note is still loading are among them.
+      return openSockets(hocuspocus).close(
+        (grant) => grant.userId === message.userId && (grant.teamId ?? message.teamId) === message.teamId,
+        CLOSE_ACCESS_CHANGED,
+      );
     case "close-user":
-      return closeConnections(
-        hocuspocus,
-        (c) => c.userId === message.userId && (message.sessionId === undefined || c.sessionId === message.sessionId),
+      return openSockets(hocuspocus).close(
+        (grant) => grant.userId === message.userId && (message.sessionId === undefined || grant.sessionId === message.sessionId),
         CLOSE_SIGNED_OUT,
       );
     case "close-note":
@@ -49,21 +53,6 @@ export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: Clust
       for (const connection of hocuspocus.documents.get(message.noteId)?.getConnections() ?? []) connection.sendStateless(message.message);
       return 0;
   }
-}
-
-/** Closes the sockets of this process' connections whose context matches; returns how many. */
-function closeConnections(hocuspocus: Hocuspocus<CollabContext>, matches: (context: CollabContext) => boolean, why: { code: number; reason: string }): number {
-  let closed = 0;
-  for (const document of hocuspocus.documents.values()) {
-    for (const connection of document.getConnections()) {
-      const context = connection.context as CollabContext | undefined;
-      if (context && matches(context)) {
-        connection.webSocket.close(why.code, why.reason);
-        closed += 1;
-      }
-    }
-  }
-  return closed;
 }
 
 /** The operations of one collaboration server; with a cluster, messages reach every process. */
@@ -96,7 +85,7 @@ function collab(): CollabOperations {
   return operations;
 }
 
-/** Closes a member's open connections to the team's notes, on every process. Returns how many on this one. */
+/** Closes a member's open sockets to the team's notes, on every process. Returns how many on this one. */
 export function closeMemberConnections(teamId: string, userId: string): number {
   return (globalThis as Holder)[key]?.closeMemberConnections(teamId, userId) ?? 0;
 }

@@ -2,6 +2,7 @@ import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import IORedis from "ioredis";
 import { authentication } from "./authentication";
+import { awarenessLimits } from "./awareness-limits";
 import type { CollabContext } from "./context";
 import { persistence } from "./persistence";
 import { presence } from "./presence";
@@ -31,7 +32,8 @@ export interface CollabOptions {
 
 /**
  * The collaboration server: one Hocuspocus instance whose extensions each do
- * one job. Order matters: authentication first, the guard before the update
+ * one job. Order matters: authentication first, presence before its limits
+ * so a state is measured as it would be relayed, the guard before the update
  * log so a refused update is never logged, the update log before persistence
  * so an update is on disk before anything else sees it.
  */
@@ -39,6 +41,7 @@ export function createCollabServer(options: CollabOptions): Hocuspocus<CollabCon
   const extensions: Extension[] = [
     authentication(options.secret),
     presence(),
+    awarenessLimits(),
     updateGuard(),
     ...(options.updateLog === false ? [] : [updateLog()]),
     persistence(options.storeRetry),

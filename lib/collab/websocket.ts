@@ -1,9 +1,10 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus, WebSocketLike } from "@hocuspocus/server";
+import crossws from "crossws/adapters/node";
+import { openSockets } from "./open-sockets";
 
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
-import crossws from "crossws/adapters/node";
 
 export const COLLAB_PATH = "/collab";
 /** Largest websocket message accepted; larger ones close the connection (1009). */
@@ -20,16 +21,20 @@ export function collabUpgradeHandler(
   hocuspocus: Hocuspocus,
   fallback: (request: IncomingMessage, socket: Duplex, head: Buffer) => void,
 ) {
+  const sockets = openSockets(hocuspocus);
   const ws = crossws({
     serverOptions: { maxPayload: MAX_MESSAGE_BYTES },
     hooks: {
       open(peer) {
-        peer.context.hocuspocus = hocuspocus.handleConnection(peer.websocket as WebSocketLike, peer.request as Request);
+        const websocket = peer.websocket as WebSocketLike;
+        sockets.opened(peer.request, (code, reason) => websocket.close(code, reason));
+        peer.context.hocuspocus = hocuspocus.handleConnection(websocket, peer.request);
       },
       message(peer, message) {
         connectionOf(peer as unknown as Peer)?.handleMessage(message.uint8Array());
       },
       close(peer, event) {
+        sockets.closed(peer.request);
         connectionOf(peer as unknown as Peer)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? "" });
       },
       error(peer, error) {

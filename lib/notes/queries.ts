@@ -45,6 +45,12 @@ export async function getTeamNote(teamId: string, noteId: string, tx: Executor =
   return note;
 }
 
+/** The team a note belongs to, without its body: what an access check needs. */
+export async function findNoteTeam(noteId: string, tx: Executor = db()): Promise<string | undefined> {
+  const [note] = await tx.select({ teamId: notes.teamId }).from(notes).where(eq(notes.id, noteId));
+  return note?.teamId;
+}
+
 export async function findNote(noteId: string, tx: Executor = db()): Promise<Note | undefined> {
   const [note] = await tx.select().from(notes).where(eq(notes.id, noteId));
   return note;

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import type { Extension } from "@hocuspocus/server";
 import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
 import { mintCollabToken } from "@/lib/auth/collab-token";
@@ -30,12 +31,15 @@ export interface TestCollabOptions {
   register?: boolean;
   /** How soon a failed store is tried again. */
   storeRetry?: StoreRetryTiming;
+  /** Extensions of the test's own, run after Dossier's (heldLoads() holds a note's load with one). */
+  extensions?: Extension[];
 }
 
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
 export async function startCollabServer(options: TestCollabOptions = {}) {
   const { redis } = options;
   const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions, storeRetry: options.storeRetry });
+  hocuspocus.configuration.extensions.push(...(options.extensions ?? []));
   const cluster = redis ? await joinCluster(redis.url, redis.prefix, (message) => actLocally(hocuspocus, message)) : undefined;
   const operations = collabOperations(hocuspocus, cluster);
   if (options.register ?? true) registerCollab(operations);

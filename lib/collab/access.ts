@@ -1,0 +1,29 @@
+import { z } from "zod";
+import type { Role } from "@/db/schema";
+import { can } from "@/lib/auth/policy";
+import { findNoteTeam } from "@/lib/notes/queries";
+import { roleInTeam } from "@/lib/teams/queries";
+import { findUserById } from "@/lib/users/queries";
+
+const noteId = z.uuid();
+
+/** What a user may do with a note's collaborative document now, or why they may not open it. */
+export type NoteAccess =
+  | { allowed: true; userName: string; teamId: string; role: Role; readOnly: boolean }
+  | { allowed: false; reason: "unauthenticated" | "not-found" };
+
+/**
+ * Reads the user's access to the note from the database: a user who exists,
+ * a note that exists, a membership of its team with a role that reads drafts.
+ * Reviewers read only. Asked when a connection authenticates and again once
+ * it is attached to the loaded note.
+ */
+export async function noteAccess(userId: string, documentName: string): Promise<NoteAccess> {
+  const user = await findUserById(userId);
+  if (!user) return { allowed: false, reason: "unauthenticated" };
+  const parsed = noteId.safeParse(documentName);
+  const teamId = parsed.success ? await findNoteTeam(parsed.data) : undefined;
+  const role = teamId ? await roleInTeam(user.id, teamId) : undefined;
+  if (!teamId || !role || !can.readDrafts(role)) return { allowed: false, reason: "not-found" };
+  return { allowed: true, userName: user.name, teamId, role, readOnly: !can.editNotes(role) };
+}
