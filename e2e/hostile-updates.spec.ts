@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import * as Y from "yjs";
 import { decodeServerMessage, frames, type ServerMessage } from "../lib/testing/collab-frames";
-import { insertNestedQuotes } from "../lib/testing/deep-bodies";
+import { insertNestedQuotes } from "../lib/testing/body-updates";
 import { BODY_FIELD } from "../lib/editor/extensions";
 import { createNote, NotePage, signedInAs } from "./support/pages";
 

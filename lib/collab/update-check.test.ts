@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
+import { copyOf, updateMaking } from "@/lib/testing/body-updates";
 import { paragraphs } from "@/lib/testing/factories";
 import { findUpdateProblem } from "./update-check";
 
@@ -39,18 +40,6 @@ const richContent: ProseMirrorJSON = {
   ],
 };
 
-const copyOf = (doc: Y.Doc) => {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-};
-
-/** The update a change to `doc` produces, as a provider would send it. */
-function updateMaking(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  change(doc.getXmlFragment(BODY_FIELD));
-  return Y.encodeStateAsUpdate(doc, before);
-}
 
 const body = (doc: Y.Doc) => doc.getXmlFragment(BODY_FIELD);
 const paragraphText = (doc: Y.Doc, index: number) => (body(doc).get(index) as Y.XmlElement).get(0) as Y.XmlText;

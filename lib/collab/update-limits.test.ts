@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { deriveBody, yDocFromContent } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { DOCUMENT_LIMITS, measureDocument } from "@/lib/editor/limits";
-import { insertNestedQuotes } from "@/lib/testing/deep-bodies";
+import { copyOf, insertNestedQuotes, updateMaking } from "@/lib/testing/body-updates";
 import { paragraphs } from "@/lib/testing/factories";
 import { findUpdateProblem } from "./update-check";
 
@@ -13,17 +13,6 @@ import { findUpdateProblem } from "./update-check";
  * browser editor, which then wrote back an empty note.
  */
 
-const copyOf = (doc: Y.Doc) => {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  return copy;
-};
-
-function updateMaking(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  change(doc.getXmlFragment(BODY_FIELD));
-  return Y.encodeStateAsUpdate(doc, before);
-}
 
 const paragraph = (text: string) => {
   const element = new Y.XmlElement("paragraph");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { headlessEditor } from "@/lib/testing/random-edits";
-import { insertNestedQuotes } from "@/lib/testing/deep-bodies";
+import { insertNestedQuotes } from "@/lib/testing/body-updates";
 import { paragraphs } from "@/lib/testing/factories";
 import { guardBody } from "./body-guard";
 import { yDocFromContent } from "./derive";

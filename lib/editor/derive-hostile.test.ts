@@ -1,7 +1,7 @@
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { insertNestedQuotes } from "@/lib/testing/deep-bodies";
+import { insertNestedQuotes } from "@/lib/testing/body-updates";
 import { paragraphs } from "@/lib/testing/factories";
 import { deriveBody, yDocFromContent } from "./derive";
 import { BODY_FIELD } from "./extensions";

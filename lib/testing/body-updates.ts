@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { BODY_FIELD } from "../editor/extensions";
 
 /**
  * Puts `levels` blockquotes one inside the other at `index` of `parent`, with
@@ -20,4 +21,18 @@ export function insertNestedQuotes(parent: Y.XmlFragment | Y.XmlElement, index: 
     container.insert(at, [paragraph]);
     paragraph.insert(0, [new Y.XmlText(text)]);
   });
+}
+
+/** A second replica of `doc`, as a client holds it after syncing. */
+export function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}
+
+/** The update a change to `doc`'s body produces, as a provider would send it. */
+export function updateMaking(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  change(doc.getXmlFragment(BODY_FIELD));
+  return Y.encodeStateAsUpdate(doc, before);
 }
