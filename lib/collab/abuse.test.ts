@@ -1,99 +1,25 @@
-import { SignJWT } from "jose";
 import * as prng from "lib0/prng";
 import { describe, expect, it } from "vitest";
 import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { createSession } from "@/lib/auth/sessions";
 import { deriveBody } from "@/lib/editor/derive";
-import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
-import { deleteNote } from "@/lib/notes/queries";
-import { changeRole, removeMember } from "@/lib/teams/queries";
+import { docOf, paragraphSaying, SEEDED_TEXT, settle, signToken, storedState, storedText, teamWithNote, tokenFor, useAbuseWorld } from "@/lib/testing/abuse-world";
+import { updateMaking } from "@/lib/testing/body-updates";
 import { frames } from "@/lib/testing/collab-frames";
-import { useTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
-import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
-import { heldLoads } from "@/lib/testing/held-loads";
-import { useRawCollabSockets, type RawCollabSocket } from "@/lib/testing/raw-collab-socket";
-import { loadNoteState, pendingUpdateCount } from "./note-state";
-import { AWARENESS_LIMITS } from "./awareness-limits";
-import { closeMemberConnections } from "./registry";
+import { appendParagraph, bodyText, collabTokenFor, eventually } from "@/lib/testing/collab";
+import { buildMember, buildTeam } from "@/lib/testing/factories";
+import { pendingUpdateCount } from "./note-state";
 import { userColor } from "./user-color";
 
 /**
  * Abuse of the collaboration websocket by a client that is not a provider:
  * frames are written by hand and sent over a bare socket, while a real
- * writer's provider on the same note checks that nothing reaches it.
+ * writer's provider on the same note checks that nothing reaches it. Presence
+ * floods are in presence-abuse.test.ts, revocations in revocation.test.ts.
  */
 
-useTestDatabase();
-const loads = heldLoads();
-const collab = useCollabServer({ extensions: [loads.extension] });
-const openSocket = useRawCollabSockets(() => collab().url);
-
-const SEEDED_TEXT = "Seeded on the server.";
-/** Time for anything the server wrongly let through to reach the database and the peer. */
-const SETTLE_MS = 300;
-const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-
-async function teamWithNote() {
-  const { team, owner } = await buildTeam();
-  const analyst = await buildMember(team.id, "analyst");
-  const note = await buildNote(team.id, analyst.id, paragraphs(SEEDED_TEXT));
-  return { team, owner, analyst, note };
-}
-
-const tokenFor = (userId: string) => collabTokenFor(userId);
-
-/** A collaboration token as lib/auth/collab-token.ts mints one (from an open session), but expiring when it is told. */
-async function signToken(userId: string, expiresAt: Date) {
-  const seconds = Math.floor(expiresAt.getTime() / 1000);
-  return new SignJWT({ sid: await createSession({ userId }) })
-    .setProtectedHeader({ alg: "HS256" })
-    .setSubject(userId)
-    .setAudience("dossier:collab")
-    .setIssuedAt(seconds - 600)
-    .setExpirationTime(seconds)
-    .sign(new TextEncoder().encode(TEST_SECRET));
-}
-
-const docOf = (state: Uint8Array) => {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  return doc;
-};
-
-const storedState = async (noteId: string) => (await loadNoteState(noteId))!;
-const storedText = async (noteId: string) => bodyText(docOf(await storedState(noteId)));
-
-/** The update that takes `doc` from what it holds now to what `change` makes of it. */
-function updateMaking(doc: Y.Doc, change: (body: Y.XmlFragment) => void): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  change(doc.getXmlFragment(BODY_FIELD));
-  return Y.encodeStateAsUpdate(doc, before);
-}
-
-const paragraphSaying = (text: string) => (body: Y.XmlFragment) => {
-  const paragraph = new Y.XmlElement("paragraph");
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  body.insert(body.length, [paragraph]);
-};
-
-/**
- * A writer with the note open in a real provider, synced, and a record of
- * what reaches it from the server from now on.
- */
-async function watchingWriter(noteId: string, userId: string) {
-  const writer = await collab().connect(noteId, userId);
-  await eventually(() => expect(writer.events.authenticated).toEqual(["read-write"]));
-  await eventually(() => expect(writer.provider.isSynced).toBe(true));
-  const received = { updates: [] as Uint8Array[], stateless: [] as string[] };
-  writer.doc.on("update", (update: Uint8Array, origin: unknown) => {
-    if (origin === writer.provider) received.updates.push(update);
-  });
-  writer.provider.on("stateless", ({ payload }: { payload: string }) => received.stateless.push(payload));
-  return { ...writer, received };
-}
+const { collab, openSocket, watchingWriter } = useAbuseWorld();
 
 describe("connections that may not open the note", () => {
   it("answers permission-denied to a missing, forged, expired or outsider's token, and lets none of their frames in", async () => {
@@ -262,245 +188,6 @@ describe("a reviewer's read-only connection", () => {
     for (const state of seen) expect(state).toEqual(writersCaret);
     expect(observer.provider.awareness!.getStates().get(victim)).toEqual(writersCaret);
     expect(writer.provider.awareness!.getLocalState()).toEqual(writersOwnState);
-  });
-});
-
-describe("presence a connection sends", () => {
-  const senders = [
-    ["a reviewer", "reviewer", "readonly"],
-    ["an analyst", "analyst", "read-write"],
-  ] as const;
-
-  async function senderOnNote(role: "reviewer" | "analyst") {
-    const { team, analyst, note } = await teamWithNote();
-    const sender = await buildMember(team.id, role);
-    const writer = await watchingWriter(note.id, analyst.id);
-    const socket = await openSocket();
-    expect(await socket.authenticate(note.id, await tokenFor(sender.id))).toMatchObject({ kind: "authenticated" });
-    return { note, sender, writer, socket };
-  }
-
-  /** Counts the presence updates of one client that reach the writer, and the largest state among them. */
-  function presenceSeenBy(writer: Awaited<ReturnType<typeof watchingWriter>>, clientId: number) {
-    const seen = { updates: 0, largest: 0 };
-    writer.provider.awareness!.on("update", ({ added, updated }: { added: number[]; updated: number[] }) => {
-      if (![...added, ...updated].includes(clientId)) return;
-      seen.updates += 1;
-      seen.largest = Math.max(seen.largest, JSON.stringify(writer.provider.awareness!.getStates().get(clientId)).length);
-    });
-    return seen;
-  }
-
-  /** Sends a small state for a new client after whatever came before, and waits until the writer has it: the earlier ones were dealt with. */
-  async function handledSoFar(socket: RawCollabSocket, noteId: string, writer: Awaited<ReturnType<typeof watchingWriter>>) {
-    const marker = new Awareness(new Y.Doc());
-    marker.setLocalState({ cursor: null });
-    socket.send(frames.awareness(noteId, encodeAwarenessUpdate(marker, [marker.clientID])));
-    await eventually(() => expect(writer.provider.awareness!.getStates().has(marker.clientID)).toBe(true));
-  }
-
-  it.each(senders)("never passes a 3.5 MB state from %s to another editor", async (_, role) => {
-    const { note, writer, socket } = await senderOnNote(role);
-    const bulky = new Awareness(new Y.Doc());
-    const seen = presenceSeenBy(writer, bulky.clientID);
-    const padding = "x".repeat(3.5 * 1024 * 1024);
-
-    for (let i = 0; i < 5; i++) {
-      bulky.setLocalState(i % 2 ? { cursor: { anchor: padding, head: i }, user: {} } : { cursor: null, notes: `${i}${padding}` });
-      socket.send(frames.awareness(note.id, encodeAwarenessUpdate(bulky, [bulky.clientID])));
-    }
-    await handledSoFar(socket, note.id, writer);
-
-    // A reviewer's caret (none here) may come through, with nothing else of what they sent.
-    expect(seen.largest).toBeLessThan(1_000);
-    if (role === "analyst") expect(writer.provider.awareness!.getStates().has(bulky.clientID)).toBe(false);
-  });
-
-  /** A caret as y-prosemirror shares one, a little further along at each step. */
-  const caretAt = (step: number) => {
-    const position = { tname: BODY_FIELD, assoc: step };
-    return { cursor: { anchor: position, head: position } };
-  };
-
-  it.each(senders)("cuts a flood of presence from %s to the rate, ends with its newest state, and keeps the connection", async (_, role) => {
-    const { note, writer, socket } = await senderOnNote(role);
-    const flooder = new Awareness(new Y.Doc());
-    const seen = presenceSeenBy(writer, flooder.clientID);
-    const sent = 100;
-
-    // One message every few milliseconds, so each is handled (and would be relayed) on its own.
-    const started = performance.now();
-    for (let i = 0; i < sent; i++) {
-      flooder.setLocalState(caretAt(i));
-      socket.send(frames.awareness(note.id, encodeAwarenessUpdate(flooder, [flooder.clientID])));
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    // Messages are handled in order: once the note comes back, the flood was dealt with.
-    await socket.syncedDoc(note.id);
-    const seconds = (performance.now() - started) / 1000;
-    await settle();
-
-    const allowed = AWARENESS_LIMITS.burst + Math.ceil(AWARENESS_LIMITS.perSecond * seconds);
-    expect(seen.updates).toBeGreaterThan(0);
-    expect(seen.updates).toBeLessThanOrEqual(allowed);
-    expect(allowed).toBeLessThan(sent);
-    // The caret the others are left with is where it stopped.
-    await eventually(() => expect(writer.provider.awareness!.getStates().get(flooder.clientID)).toMatchObject(caretAt(sent - 1)));
-    expect(seen.updates).toBeLessThanOrEqual(allowed + 1);
-    expect(socket.messages("close")).toEqual([]);
-  });
-
-  it("closes the note's connection of a client that keeps flooding presence", async () => {
-    const { note, writer, socket } = await senderOnNote("reviewer");
-    const flooder = new Awareness(new Y.Doc());
-    const seen = presenceSeenBy(writer, flooder.clientID);
-
-    for (let i = 0; i < 1_000; i++) {
-      flooder.setLocalState({ cursor: null, step: i });
-      socket.send(frames.awareness(note.id, encodeAwarenessUpdate(flooder, [flooder.clientID])));
-    }
-
-    expect(await socket.waitFor("close")).toMatchObject({ documentName: note.id, reason: "awareness-flood" });
-    await settle();
-    expect(seen.updates).toBeLessThanOrEqual(AWARENESS_LIMITS.burst + AWARENESS_LIMITS.perSecond);
-  });
-
-  it("passes on a reviewer's caret under their own name, and nothing else they put in their presence", async () => {
-    const { note, sender, writer, socket } = await senderOnNote("reviewer");
-    const copy = await socket.syncedDoc(note.id);
-    // As y-prosemirror shares a selection: relative positions in the body.
-    const at = (index: number) => JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(copy.getXmlFragment(BODY_FIELD), index)));
-    const cursor = { anchor: at(0), head: at(1) };
-    const reviewer = new Awareness(new Y.Doc());
-    reviewer.setLocalState({ user: { id: "someone-else", name: "Someone Else" }, cursor: { ...cursor, label: "extra" }, status: "reading", avatar: "https://example.invalid/a.png" });
-    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(reviewer, [reviewer.clientID])));
-
-    const shown = { id: sender.id, name: sender.name, color: userColor(sender.id), role: "reviewer" };
-    await eventually(() => expect(writer.provider.awareness!.getStates().get(reviewer.clientID)).toEqual({ user: shown, cursor }));
-
-    // A caret that is not one is shown as none.
-    reviewer.setLocalState({ cursor: { anchor: "x".repeat(1_000), head: 3 } });
-    socket.send(frames.awareness(note.id, encodeAwarenessUpdate(reviewer, [reviewer.clientID])));
-    await eventually(() => expect(writer.provider.awareness!.getStates().get(reviewer.clientID)).toEqual({ user: shown, cursor: null }));
-  });
-});
-
-describe("revoking a member", () => {
-  const revocations = [
-    ["removed from the team", (teamId: string, userId: string) => removeMember(teamId, userId)],
-    ["made a reader", (teamId: string, userId: string) => changeRole(teamId, userId, "reader")],
-  ] as const;
-
-  it.each(revocations)("closes the socket of a member %s within a second, and refuses what they send after", async (_, revoke) => {
-    const { team, analyst, note } = await teamWithNote();
-    const member = await buildMember(team.id, "analyst");
-    const writer = await watchingWriter(note.id, analyst.id);
-    const socket = await openSocket();
-    expect(await socket.authenticate(note.id, await tokenFor(member.id))).toMatchObject({ kind: "authenticated", scope: "read-write" });
-    const copy = await socket.syncedDoc(note.id);
-    const editor = await collab().connect(note.id, member.id);
-    await eventually(() => expect(editor.events.authenticated).toEqual(["read-write"]));
-    await eventually(() => expect(editor.provider.isSynced).toBe(true));
-
-    // As the members server action does: change the membership, then close the member's connections.
-    await revoke(team.id, member.id);
-    const closing = performance.now();
-    expect(closeMemberConnections(team.id, member.id)).toBe(2);
-    const closed = await socket.waitForClose(1_000);
-    expect(closed.code).toBe(4403);
-    expect(closed.at - closing).toBeLessThan(1_000);
-    await eventually(() => expect(editor.events.closes).toContain(4403), 1_000);
-
-    // The editor reconnects on its own and is refused; what it writes then goes nowhere.
-    await eventually(() => expect(editor.events.denied).toEqual(["not-found"]));
-    appendParagraph(editor.doc, "Written by the editor after the revocation.");
-    // A bare socket that comes back with the same (still unexpired) token is refused too.
-    const again = await openSocket();
-    const attack = updateMaking(copy, paragraphSaying("Written on a new socket after the revocation."));
-    again.send(frames.update(note.id, attack));
-    expect(await again.authenticate(note.id, await tokenFor(member.id))).toMatchObject({ kind: "permission-denied", reason: "not-found" });
-    again.send(frames.update(note.id, attack));
-    await settle();
-
-    expect(again.received.map((message) => message.kind)).toEqual(["permission-denied"]);
-    expect(await storedText(note.id)).toBe(SEEDED_TEXT);
-    expect(await pendingUpdateCount(note.id)).toBe(0);
-    expect(writer.received.updates).toEqual([]);
-    expect(bodyText(writer.doc)).toBe(SEEDED_TEXT);
-  });
-});
-
-describe("revoking a member while the note loads", () => {
-  const revocations = [
-    ["removed from the team", (teamId: string, userId: string) => removeMember(teamId, userId)],
-    ["made a reader", (teamId: string, userId: string) => changeRole(teamId, userId, "reader")],
-    ["made a reviewer", (teamId: string, userId: string) => changeRole(teamId, userId, "reviewer")],
-  ] as const;
-  const WRITTEN = "Written by a member whose access changed while the note loaded.";
-
-  /**
-   * A member let in read-write to a note nobody has open: Hocuspocus says
-   * "authenticated" and then loads the note (held here, as a large note's
-   * slow load is), and only then attaches the socket to it. What the member
-   * sends meanwhile waits in Hocuspocus' queue.
-   */
-  async function memberWaitingForTheNote() {
-    const { team, note } = await teamWithNote();
-    const member = await buildMember(team.id, "analyst");
-    const load = loads.hold(note.id);
-    const socket = await openSocket();
-    expect(await socket.authenticate(note.id, await tokenFor(member.id))).toMatchObject({ kind: "authenticated", scope: "read-write" });
-    await load.reached();
-    socket.send(frames.syncStep1(note.id, new Y.Doc()));
-    socket.send(frames.update(note.id, updateMaking(docOf(await storedState(note.id)), paragraphSaying(WRITTEN))));
-    return { team, note, member, socket, load };
-  }
-
-  async function expectNothingWritten(socket: RawCollabSocket, noteId: string) {
-    await settle();
-    expect(socket.messages("sync-status").filter((status) => status.saved)).toEqual([]);
-    expect(await storedText(noteId)).toBe(SEEDED_TEXT);
-    expect(await pendingUpdateCount(noteId)).toBe(0);
-  }
-
-  it.each(revocations)("closes the socket of a member %s before the note has loaded", async (_, revoke) => {
-    const { team, note, member, socket, load } = await memberWaitingForTheNote();
-
-    await revoke(team.id, member.id);
-    expect(closeMemberConnections(team.id, member.id)).toBe(1);
-    expect((await socket.waitForClose()).code).toBe(4403);
-
-    load.release();
-    await expectNothingWritten(socket, note.id);
-  });
-
-  it.each(revocations)("checks again once the note has loaded, and refuses what a member %s sent meanwhile", async (_, revoke) => {
-    const { team, note, member, socket, load } = await memberWaitingForTheNote();
-    // The membership changes but no message closes the socket (one from another process is still on its way).
-    await revoke(team.id, member.id);
-
-    load.release();
-    expect((await socket.waitForClose()).code).toBe(4403);
-    await expectNothingWritten(socket, note.id);
-  });
-
-  it("checks again once the note has loaded, and refuses what was sent to it after it was deleted", async () => {
-    const { team, note, socket, load } = await memberWaitingForTheNote();
-    await deleteNote(team.id, note.id);
-
-    load.release();
-    expect((await socket.waitForClose()).code).toBe(4403);
-    await settle();
-    expect(socket.messages("sync-status").filter((status) => status.saved)).toEqual([]);
-    expect(await pendingUpdateCount(note.id)).toBe(0);
-  });
-
-  it("lets a member whose access did not change write once the note has loaded", async () => {
-    const { note, socket, load } = await memberWaitingForTheNote();
-    load.release();
-    expect(await socket.waitFor("sync-status")).toMatchObject({ saved: true });
-    expect(await storedText(note.id)).toContain(WRITTEN);
-    expect(socket.isOpen).toBe(true);
   });
 });
 
@@ -703,3 +390,4 @@ describe("frames the server cannot or must not use", () => {
     await expectStoredBodyValid(note.id);
   });
 });
+
