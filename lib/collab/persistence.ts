@@ -1,6 +1,7 @@
-import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
-import { loadNoteState, storeNoteState } from "./note-state";
+import type { afterLoadDocumentPayload, Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
+import { loadNoteState, pendingUpdateCount, storeNoteState } from "./note-state";
 import type { CollabContext } from "./context";
+import { scheduleStore } from "./schedule-store";
 import { storeRetries, type StoreRetryTiming } from "./store-retry";
 import { inStoreSlot } from "./store-slots";
 
@@ -8,7 +9,9 @@ import { inStoreSlot } from "./store-slots";
  * Loads a note's state (stored state plus log) and, on Hocuspocus' debounced
  * store, folds the log into the stored state with the derived JSON and text.
  * A failed load throws, so Hocuspocus never serves (or later stores) an empty
- * document in place of a stored one. A failed store is tried again until it
+ * document in place of a stored one. A note loaded with rows in its log (left
+ * by a process that stopped, or appended as the note was unloaded) is stored
+ * soon after, as an edit would be. A failed store is tried again until it
  * succeeds, and the note is not unloaded before then.
  */
 export function persistence(retryTiming?: StoreRetryTiming): Extension {
@@ -25,6 +28,10 @@ export function persistence(retryTiming?: StoreRetryTiming): Extension {
       }
       if (!state) throw Object.assign(new Error("note not found"), { reason: "not-found" });
       return state;
+    },
+    async afterLoadDocument({ instance, document, documentName }: afterLoadDocumentPayload) {
+      // No context: whoever opened the note is not who wrote those rows (the rows name their writers).
+      if ((await pendingUpdateCount(documentName)) > 0) scheduleStore(instance, document, undefined);
     },
     async onStoreDocument(payload: onStoreDocumentPayload) {
       const context = payload.lastContext as Partial<CollabContext> | undefined;

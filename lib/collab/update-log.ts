@@ -1,6 +1,7 @@
-import type { beforeSyncPayload, Extension } from "@hocuspocus/server";
+import type { beforeSyncPayload, Extension, Hocuspocus } from "@hocuspocus/server";
 import { appendUpdate } from "./note-state";
 import type { CollabContext } from "./context";
+import { scheduleStore } from "./schedule-store";
 
 // y-protocols sync message types that carry document changes.
 const SYNC_STEP_2 = 1;
@@ -16,14 +17,25 @@ export const carriesChanges = (type: number, payload: Uint8Array) => (type === S
  * an update and acknowledges it, so the update is committed to the log first.
  * If the append fails, the hook throws, the update is neither applied nor
  * acknowledged, and the client keeps it to send again.
+ *
+ * Every row appended is followed by a store that folds it. An update the
+ * server already holds (a reconnecting editor's sync reply carries the whole
+ * delete set; its provider replays what it queued offline) changes nothing in
+ * memory, so Hocuspocus itself would schedule no store for it.
  */
 export function updateLog(): Extension {
+  let instance: Hocuspocus | undefined;
   return {
     extensionName: "DossierUpdateLog",
-    async beforeSync({ connection, type, payload, context }: beforeSyncPayload<CollabContext>) {
+    async onConfigure({ instance: configured }) {
+      instance = configured;
+    },
+    async beforeSync({ connection, document, documentName, type, payload, context }: beforeSyncPayload<CollabContext>) {
       if (connection.readOnly) return; // Hocuspocus drops these; they must not reach the log either.
       if (!carriesChanges(type, payload)) return;
       await appendUpdate(context.noteId, payload, context.userId);
+      // A note unloaded meanwhile (its last editor left) is not stored here: its next load stores the row.
+      if (instance?.documents.get(documentName) === document) scheduleStore(instance, document, context);
     },
   };
 }
