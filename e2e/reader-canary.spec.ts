@@ -72,6 +72,7 @@ function sweptPaths(ids: TeamIds, draftId: string): string[] {
     `/feeds/demo/public`,
     `/feeds/demo/entities/${ids.actorId}`,
     `/feeds/demo/entities/${ids.eventId}`,
+    `/feeds/demo/entities/${ids.actorId}?token=${ids.feedToken}`,
     `/feeds/demo/entities/${ids.eventId}?token=${ids.feedToken}`,
     `/b/demo/${ids.briefId}/1/export?format=html`,
     `/b/demo/${draftId}`,
@@ -152,7 +153,7 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
   expect(actorPage).toContain(PUBLISHED_TITLE);
   expect(await (await reader.get(`/t/demo/tags/${TAG}`)).text()).toContain(PUBLISHED_TITLE);
   expect(await (await anonymous.get(`/b/demo/${briefId}`)).text()).toContain(PUBLISHED_TITLE);
-  expect(await (await anonymous.get(`/feeds/demo/entities/${actorId}`)).text()).toContain(PUBLISHED_TITLE);
+  expect(await (await anonymous.get(`/feeds/demo/entities/${actorId}?token=${feedToken}`)).text()).toContain(PUBLISHED_TITLE);
 
   // Every request that shows the word, so a failure names them all.
   const leaks: string[] = [];
