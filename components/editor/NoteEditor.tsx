@@ -46,7 +46,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities 
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [unshowable, setUnshowable] = useState<string | null>(null);
-  const shownIn = useRef<Editor | null>(null);
+  const shownInRef = useRef<Editor | null>(null);
 
   useEffect(() => {
     const doc = new Y.Doc();
@@ -55,7 +55,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities 
     const stopGuard = guardBody(doc, (problem) => {
       // Synchronously, before y-tiptap draws the change: nothing may be written back.
       provider?.disconnect();
-      shownIn.current?.destroy();
+      shownInRef.current?.destroy();
       setUnshowable(problem);
     });
     provider = connectToNote(noteId, doc);
@@ -73,7 +73,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities 
     <CollaborativeEditor
       key={session.doc.guid}
       {...session}
-      shownIn={shownIn}
+      shownInRef={shownInRef}
       team={team}
       noteId={noteId}
       user={user}
@@ -103,18 +103,22 @@ interface EditorProps {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   /** Where the editor is kept once made, for the body guard to take it down. */
-  shownIn: RefObject<Editor | null>;
+  shownInRef: RefObject<Editor | null>;
   user: EditorUser;
   readOnly: boolean;
   directory: EntityDirectory;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownIn, user, readOnly, directory }: EditorProps) {
+function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory }: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
   const [activeThread, setActiveThread] = useState<string | null>(null);
-  // The highlight plugin reads these on every redraw.
+  // The highlight plugin reads these on every redraw, through closures it is
+  // given once when the editor is made. The refs rule is off for this block:
+  // the refs are written in render so any redraw sees the latest threads, and
+  // only the plugin reads them, never render.
+  /* eslint-disable react-hooks/refs */
   const highlighted = useRef(threads);
   highlighted.current = threads.filter((thread) => !thread.resolved);
   const active = useRef(activeThread);
@@ -134,6 +138,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownIn,
         CollaborationCaret.configure({ provider, user }),
         Placeholder.configure({ placeholder: "Write your analysis…" }),
         CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),
+        /* eslint-enable react-hooks/refs */
       ],
       editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Note body", class: "note-body" } },
     },
@@ -141,8 +146,8 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownIn,
   );
 
   useEffect(() => {
-    shownIn.current = editor;
-  }, [shownIn, editor]);
+    shownInRef.current = editor;
+  }, [shownInRef, editor]);
 
   useEffect(() => {
     editor?.setEditable(editable);

@@ -12,12 +12,11 @@ import type { EntityDirectory } from "./mentions/entity-directory";
  * collaborators see it at once.
  */
 export function UnlinkedMentions({ editor, directory, editable }: { editor: Editor; directory: EntityDirectory; editable: boolean }) {
-  const [version, setVersion] = useState(0);
-  useEffect(() => directory.subscribe(() => setVersion((v) => v + 1)), [directory]);
+  const [entries, setEntries] = useState(() => directory.all());
+  useEffect(() => directory.subscribe(() => setEntries(directory.all())), [directory]);
   const names = useMemo(
-    () => directory.all().flatMap((entry) => [entry.name, ...entry.aliases].map((name) => ({ entityId: entry.id, name }))),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [directory, version],
+    () => entries.flatMap((entry) => [entry.name, ...entry.aliases].map((name) => ({ entityId: entry.id, name }))),
+    [entries],
   );
   const [found, setFound] = useState<UnlinkedMention[]>([]);
 

@@ -47,8 +47,14 @@ export function CommandPalette({ team }: { team: string }) {
     if (open) input.current?.focus();
   }, [open]);
 
+  // A blank query shows no results: they are cleared where the query changes.
+  const changeQuery = (value: string) => {
+    setQ(value);
+    if (!value.trim()) setItems([]);
+  };
+
   useEffect(() => {
-    if (!q.trim()) return setItems([]);
+    if (!q.trim()) return;
     let current = true;
     const timer = setTimeout(async () => {
       const result = await quickSearchAction({ team, q });
@@ -65,7 +71,7 @@ export function CommandPalette({ team }: { team: string }) {
 
   const go = (href: string) => {
     setOpen(false);
-    setQ("");
+    changeQuery("");
     router.push(href);
   };
   const searchPage = `/t/${team}/search?q=${encodeURIComponent(q)}`;
@@ -81,7 +87,7 @@ export function CommandPalette({ team }: { team: string }) {
             <input
               ref={input}
               value={q}
-              onChange={(event) => setQ(event.target.value)}
+              onChange={(event) => changeQuery(event.target.value)}
               placeholder="Search notes, briefs, actors, events, comments"
               aria-label="Search"
               role="combobox"

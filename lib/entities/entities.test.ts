@@ -97,7 +97,7 @@ describe("actors and events", () => {
   });
 
   it("answers not found for another team's entity, and never changes it", async () => {
-    const { team, owner } = await buildTeam();
+    const { team } = await buildTeam();
     const other = await buildTeam();
     const theirs = await buildActor(other.team.id, other.owner.id, { name: "Their actor" });
 

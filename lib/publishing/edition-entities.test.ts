@@ -78,7 +78,7 @@ describe("what an edition mentions, frozen with it", () => {
   });
 
   it("gives readers no backlink from a note never published", async () => {
-    const { team, owner, iran } = await teamWithBrief();
+    const { team, iran } = await teamWithBrief();
     expect((await backlinks(team.id, iran.id)).length).toBe(1);
     expect(await publishedBacklinks(team.id, iran.id)).toEqual([]);
   });

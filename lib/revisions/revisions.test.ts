@@ -75,7 +75,7 @@ describe("revisions", () => {
   });
 
   it("are thinned with age, but named and pre-restore ones are kept", async () => {
-    const { team, analyst, note } = await setUp();
+    const { team, note } = await setUp();
     const now = new Date("2026-06-30T12:00:00Z");
     const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3600_000);
     const row = (hoursAgo: number, extra: Partial<typeof revisions.$inferInsert> = {}) => ({

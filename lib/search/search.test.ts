@@ -192,7 +192,7 @@ describe("query syntax", () => {
   });
 
   it("leaves out notes with a word after a minus", async () => {
-    const { team, phrase, reversed, russia, china } = await teamWithNotes();
+    const { team, phrase, reversed, china } = await teamWithNotes();
     expect(sorted(await noteIds(team.id, { q: "Iran -Russia" }))).toEqual(sorted([phrase.id, reversed.id, china.id]));
     expect(sorted(await noteIds(team.id, { q: "-Russia Iran" }))).toEqual(sorted([phrase.id, reversed.id, china.id]));
     expect(await noteIds(team.id, { q: "deal -Russia" })).toEqual([china.id]);

@@ -20,6 +20,8 @@ export function useCommentThreads(team: string, noteId: string, provider: Hocusp
   }, [team, noteId, enabled]);
 
   useEffect(() => {
+    // reload sets state only once the server has answered, never synchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void reload();
     const onMessage = ({ payload }: { payload: string }) => {
       if (payload === "comments") void reload();
