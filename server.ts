@@ -1,6 +1,6 @@
 /**
  * Dossier's one process: Next.js for HTTP, Hocuspocus for websockets on
- * /collab, one database handle shared by both (DESIGN.md, "The architecture").
+ * /collab, one database handle shared by both (docs/ARCHITECTURE.md, "One process").
  */
 import { createServer } from "node:http";
 import next from "next";

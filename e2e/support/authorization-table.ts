@@ -14,7 +14,7 @@ type Roles = readonly MatrixRole[];
 export const EVERYONE: Roles = ["owner", "analyst", "reviewer", "reader", "outsider", "anonymous"];
 export const SIGNED_IN: Roles = ["owner", "analyst", "reviewer", "reader", "outsider"];
 export const MEMBERS: Roles = ["owner", "analyst", "reviewer", "reader"];
-/** DESIGN.md: readers read published briefs only; reviewers read drafts and comment. */
+/** docs/ARCHITECTURE.md: readers read published briefs only; reviewers read drafts and comment. */
 export const DRAFT_READERS: Roles = ["owner", "analyst", "reviewer"];
 export const WRITERS: Roles = ["owner", "analyst"];
 export const OWNER: Roles = ["owner"];

@@ -1,7 +1,7 @@
 import type { Role } from "@/db/schema";
 
 /**
- * What each role may do in its team (DESIGN.md, "Who uses it"). Plain
+ * What each role may do in its team (docs/ARCHITECTURE.md, "Who may do what"). Plain
  * functions of the role, so every page, action and websocket asks the same.
  */
 export const can = {
@@ -14,7 +14,7 @@ export const can = {
   review: (role: Role) => role === "reviewer",
   /** Publish without a current approval (recorded). */
   overrideApproval: (role: Role) => role === "owner",
-  /** Deleting for good is the owner's (DESIGN.md); merging keeps everything and is an edit. */
+  /** Deleting for good is the owner's (docs/ARCHITECTURE.md); merging keeps everything and is an edit. */
   delete: (role: Role) => role === "owner",
 };
 
