@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Role } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
+import { isSessionActive } from "@/lib/auth/sessions";
 import { findNoteTeam } from "@/lib/notes/queries";
 import { roleInTeam } from "@/lib/teams/queries";
 import { findUserById } from "@/lib/users/queries";
@@ -13,12 +14,14 @@ export type NoteAccess =
   | { allowed: false; reason: "unauthenticated" | "not-found" };
 
 /**
- * Reads the user's access to the note from the database: a user who exists,
- * a note that exists, a membership of its team with a role that reads drafts.
+ * Reads the user's access to the note from the database: a session still
+ * open (a token outlives the request that minted it), a user who exists, a
+ * note that exists, a membership of its team with a role that reads drafts.
  * Reviewers read only. Asked when a connection authenticates and again once
  * it is attached to the loaded note.
  */
-export async function noteAccess(userId: string, documentName: string): Promise<NoteAccess> {
+export async function noteAccess({ userId, sessionId }: { userId: string; sessionId: string }, documentName: string): Promise<NoteAccess> {
+  if (!(await isSessionActive(sessionId, userId))) return { allowed: false, reason: "unauthenticated" };
   const user = await findUserById(userId);
   if (!user) return { allowed: false, reason: "unauthenticated" };
   const parsed = noteId.safeParse(documentName);

@@ -1,6 +1,5 @@
 import type { beforeHandleMessagePayload, connectedPayload, Connection, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { verifyCollabToken } from "@/lib/auth/collab-token";
-import { isSessionActive } from "@/lib/auth/sessions";
 import { noteAccess } from "./access";
 import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
 import { openSockets } from "./open-sockets";
@@ -40,10 +39,7 @@ export function authentication(secret: string): Extension {
       const grant = sockets.claim(request, identity, documentName);
       if (!grant) throw refuse("unauthenticated");
 
-      // A token outlives the request that minted it: its session may have been signed out since.
-      const access = (await isSessionActive(identity.sessionId, identity.userId))
-        ? await noteAccess(identity.userId, documentName)
-        : ({ allowed: false, reason: "unauthenticated" } as const);
+      const access = await noteAccess(identity, documentName);
       if (!access.allowed) {
         sockets.release(request, grant);
         throw refuse(access.reason);
@@ -69,7 +65,7 @@ export function authentication(secret: string): Extension {
  */
 async function stillAllowed(connection: Connection): Promise<boolean> {
   const context = connection.context as CollabContext;
-  const access = await readAccess(context).catch((error: unknown) => {
+  const access = await noteAccess(context, context.noteId).catch((error: unknown) => {
     console.error(`collab: could not check access to note ${context.noteId} again:`, error);
     return undefined;
   });
@@ -78,7 +74,3 @@ async function stillAllowed(connection: Connection): Promise<boolean> {
   return unchanged;
 }
 
-async function readAccess(context: CollabContext) {
-  const signedIn = await isSessionActive(context.sessionId, context.userId);
-  return signedIn ? noteAccess(context.userId, context.noteId) : undefined;
-}
