@@ -1,11 +1,10 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { Role } from "@/db/schema";
-import { currentUser } from "@/lib/auth/session";
-import { AppError, forbidden, notFound } from "@/lib/errors";
+import { currentUser, teamSession, type TeamSession } from "@/lib/auth/session";
+import { AppError, notFound } from "@/lib/errors";
+import { authorize, teamScope, type TeamScopedPermission } from "@/lib/policies";
 import { membershipBySlug } from "@/lib/teams/queries";
-import type { TeamSession } from "@/lib/auth/session";
 
 export type ActionResult<T = void> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -26,13 +25,14 @@ const firstIssue = (error: z.ZodError) => {
 
 /**
  * Every team server action goes through here: authenticate, validate the
- * input with zod, check the role against the policy, then act. The team comes
- * from the validated input, and a non-member gets the same answer as for a
- * team that does not exist.
+ * input with zod, authorize what the action does in the team (teamPolicy),
+ * then act; a handler that acts on one note, comment or entry authorizes that
+ * too (lib/policies/open.ts). The team comes from the validated input, and a
+ * non-member gets the same answer as for a team that does not exist.
  */
 export function teamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(
   schema: S,
-  allowed: (role: Role) => boolean,
+  permission: TeamScopedPermission,
   handler: (input: z.infer<S>, session: TeamSession) => Promise<T>,
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
@@ -43,8 +43,9 @@ export function teamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(
       if (!parsed.success) throw new AppError("bad_request", firstIssue(parsed.error));
       const membership = await membershipBySlug(user.id, parsed.data.team);
       if (!membership) throw notFound("That team");
-      if (!allowed(membership.role)) throw forbidden();
-      return { ok: true, data: await handler(parsed.data, { user, ...membership }) };
+      const session = teamSession(user, membership);
+      authorize(session.actor, permission, teamScope(membership.team));
+      return { ok: true, data: await handler(parsed.data, session) };
     } catch (error) {
       return toActionError(error);
     }

@@ -4,7 +4,7 @@ import { DocumentView, type JSONNode } from "@/components/document/DocumentView"
 import { mentionLinks } from "@/lib/publishing/access";
 
 /** A published edition as readers read it: rendered on the server, printable, no scripts. */
-export function BriefArticle({ teamSlug, edition, total, isMember }: { teamSlug: string; edition: Edition; total: number; isMember: boolean }) {
+export function BriefArticle({ teamSlug, edition, total, linkMentions }: { teamSlug: string; edition: Edition; total: number; linkMentions: boolean }) {
   const base = `/b/${teamSlug}/${edition.noteId}`;
   return (
     <article className="brief" aria-labelledby="brief-title">
@@ -27,7 +27,7 @@ export function BriefArticle({ teamSlug, edition, total, isMember }: { teamSlug:
         <p className="covers">
           Covers:{" "}
           {edition.entities.map((entity) =>
-            isMember ? (
+            linkMentions ? (
               <Link key={entity.id} className={`mention mention-${entity.kind}`} href={`/t/${teamSlug}/${entity.kind}s/${entity.id}`}>
                 {entity.name}
               </Link>
@@ -39,7 +39,7 @@ export function BriefArticle({ teamSlug, edition, total, isMember }: { teamSlug:
           )}
         </p>
       )}
-      <DocumentView className="brief-body" document={edition.content as JSONNode} mentionHref={mentionLinks(teamSlug, isMember)} />
+      <DocumentView className="brief-body" document={edition.content as JSONNode} mentionHref={mentionLinks(teamSlug, linkMentions)} />
       <footer className="brief-footer no-print">
         {total > 1 && (
           <nav aria-label="Editions">

@@ -1,6 +1,6 @@
 import type { EntityKind } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { can, teamScope } from "@/lib/policies";
+import { openTeam } from "@/lib/policies/open";
 import { formatDateRange } from "@/lib/entities/dates";
 import { listEntities } from "@/lib/entities/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
@@ -12,7 +12,7 @@ const TITLES: Record<EntityKind, string> = { actor: "Actors", event: "Events" };
 
 /** The team's actors or events: search, list, and a form to add one. */
 export async function EntityListPage({ slug, kind, query }: { slug: string; kind: EntityKind; query?: string }) {
-  const { team, role } = await requireTeam(slug);
+  const { team, actor } = await openTeam(slug, "entity.read");
   const list = await listEntities(team.id, kind, { query });
   const tags = await tagsOfEntities(list.map((e) => e.id));
 
@@ -25,7 +25,7 @@ export async function EntityListPage({ slug, kind, query }: { slug: string; kind
           <button type="submit">Search</button>
         </form>
       </div>
-      {can.editNotes(role) && (
+      {can(actor, "entity.update", teamScope(team)) && (
         <details className="card padded">
           <summary>New {kind}</summary>
           <EntityForm team={team.slug} kind={kind} />

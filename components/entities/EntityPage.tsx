@@ -1,12 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
-import type { Entity, EntityKind } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import type { EntityKind } from "@/db/schema";
+import { abilities, can, teamScope } from "@/lib/policies";
+import { openTeam, orNotFound, requireIds } from "@/lib/policies/open";
 import { formatDateRange, partialDateInput } from "@/lib/entities/dates";
 import { backlinks, coMentioned, getEntity, listEntities, participation } from "@/lib/entities/queries";
-import { AppError } from "@/lib/errors";
 import { publishedBacklinks } from "@/lib/publishing/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { StatusBadge } from "@/components/notes/StatusBadge";
@@ -14,16 +11,6 @@ import { EntityActions } from "./EntityActions";
 import { EntityLink } from "./EntityLink";
 import { ParticipantsEditor } from "./ParticipantsEditor";
 import { TagList } from "./TagList";
-
-async function load(teamId: string, id: string, kind: EntityKind): Promise<Entity> {
-  if (!z.uuid().safeParse(id).success) notFound();
-  try {
-    return await getEntity(teamId, id, undefined, kind);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
 
 /** Notes that mention it as they are now, for those who read drafts. */
 async function draftLinks(slug: string, teamId: string, entityId: string) {
@@ -37,10 +24,12 @@ async function publishedLinks(slug: string, teamId: string, entityId: string) {
 
 /** An actor's or event's page: details, the notes that mention it, and what it is connected to. */
 export async function EntityPage({ slug, kind, id }: { slug: string; kind: EntityKind; id: string }) {
-  const { team, role } = await requireTeam(slug);
-  const entity = await load(team.id, id, kind);
-  const readsDrafts = can.readDrafts(role);
-  const editable = can.editNotes(role);
+  const { team, actor } = await openTeam(slug, "entity.read");
+  requireIds(id);
+  const entity = await orNotFound(() => getEntity(team.id, id, undefined, kind));
+  const may = abilities(actor, "entity", entity);
+  const readsDrafts = can(actor, "team.readDrafts", teamScope(team));
+  const editable = may.update;
   const [links, related, parts, tags, sameKind, actors] = await Promise.all([
     readsDrafts ? draftLinks(team.slug, team.id, entity.id) : publishedLinks(team.slug, team.id, entity.id),
     readsDrafts ? coMentioned(team.id, entity.id) : Promise.resolve([]),
@@ -82,7 +71,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
             place: entity.place,
           }}
           mergeCandidates={sameKind.filter((o) => o.id !== entity.id).map((o) => ({ id: o.id, name: o.name }))}
-          canDelete={can.delete(role)}
+          canDelete={may.delete}
         />
       )}
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createInviteAction } from "@/app/t/[team]/members/actions";
 import { ROLES } from "@/db/schema";
-import { ROLE_LABELS } from "@/lib/auth/policy";
+import { ROLE_LABELS } from "@/lib/policies/grants";
 import { FormError } from "@/components/FormError";
 
 export function InviteForm({ team }: { team: string }) {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changeRoleAction, removeMemberAction } from "@/app/t/[team]/members/actions";
 import { ROLES, type Role } from "@/db/schema";
-import { ROLE_LABELS } from "@/lib/auth/policy";
+import { ROLE_LABELS } from "@/lib/policies/grants";
 import { FormError } from "@/components/FormError";
 
 interface Props {

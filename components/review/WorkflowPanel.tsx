@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Note, Role } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
+import type { Note } from "@/db/schema";
+import { abilities, type Actor } from "@/lib/policies";
 import { userNames } from "@/lib/revisions/queries";
 import { approvalState } from "@/lib/review/workflow";
 import { ReviewControls } from "./ReviewControls";
@@ -9,14 +9,15 @@ import { listEditions } from "@/lib/publishing/queries";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
- * whether the text changed since it was approved. The controls shown depend
- * on the role; the server checks them again.
+ * whether the text changed since it was approved. The controls shown are the
+ * review policy's answers for this member and note; the server asks it again.
  */
-export async function WorkflowPanel({ team, note, role, userId, reviewers }: { team: string; note: Note; role: Role; userId: string; reviewers: { id: string; name: string }[] }) {
+export async function WorkflowPanel({ team, note, actor, reviewers }: { team: string; note: Note; actor: Actor; reviewers: { id: string; name: string }[] }) {
   const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
+  const may = abilities(actor, "review", { note, review, changedSinceApproval });
+  const mayUnpublish = abilities(actor, "note", note).unpublish;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
-  const waitingOnMe = note.status === "in_review" && review?.state === "pending" && (review.reviewers.length === 0 || review.reviewers.includes(userId));
 
   return (
     <section className="workflow card padded" aria-label="Review">
@@ -60,12 +61,12 @@ export async function WorkflowPanel({ team, note, role, userId, reviewers }: { t
           ))}
         </p>
       )}
-      {can.editNotes(role) && (
+      {(may.publish || may.publishWithoutApproval || mayUnpublish) && (
         <PublishPanel
           team={team}
           noteId={note.id}
-          approved={review?.state === "approved" && !changedSinceApproval}
-          canOverride={can.overrideApproval(role)}
+          approved={may.publish}
+          canOverride={may.publishWithoutApproval}
           published={editions.some((e) => !e.withdrawnAt)}
           nextNumber={(editions[0]?.number ?? 0) + 1}
         />
@@ -73,8 +74,8 @@ export async function WorkflowPanel({ team, note, role, userId, reviewers }: { t
       <ReviewControls
         team={team}
         noteId={note.id}
-        canRequest={can.editNotes(role) && (note.status === "draft" || changedSinceApproval)}
-        canDecide={can.review(role) && waitingOnMe}
+        canRequest={may.request}
+        canDecide={may.decide}
         reviewers={reviewers}
       />
     </section>

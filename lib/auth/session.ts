@@ -2,6 +2,7 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { User } from "@/db/schema";
+import type { Actor } from "@/lib/policies";
 import { membershipBySlug, type TeamMembership } from "@/lib/teams/queries";
 import { findUserById } from "@/lib/users/queries";
 import { auth } from "./auth";
@@ -35,12 +36,20 @@ export async function requireUser(): Promise<User> {
 
 export interface TeamSession extends TeamMembership {
   user: User;
+  /** The member as the policies see them (lib/policies). */
+  actor: Actor;
 }
+
+export const teamSession = (user: User, membership: TeamMembership): TeamSession => ({
+  user,
+  ...membership,
+  actor: { userId: user.id, teamId: membership.team.id, role: membership.role },
+});
 
 /** For pages: the user's membership of the team, or a 404 for anyone who is not a member. */
 export async function requireTeam(slug: string): Promise<TeamSession> {
   const user = await requireUser();
   const membership = await membershipOf(user.id, slug);
   if (!membership) notFound();
-  return { user, ...membership };
+  return teamSession(user, membership);
 }

@@ -3,7 +3,10 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { comments, commentThreads, memberships, notifications, users, type CommentThread } from "@/db/schema";
 import { loadNoteState } from "@/lib/collab/note-state";
-import { badRequest, forbidden, notFound } from "@/lib/errors";
+import { badRequest, notFound } from "@/lib/errors";
+import { findNoteHead } from "@/lib/notes/queries";
+import { authorize, can } from "@/lib/policies";
+import { actorInTeam } from "@/lib/teams/queries";
 import { anchorResolves, toBase64, type Anchor } from "./anchors";
 import { mentionedMembers } from "./mentions";
 
@@ -54,12 +57,15 @@ export async function listThreads(teamId: string, noteId: string): Promise<Threa
   }));
 }
 
+/** Notifies the members named in a comment who may read the note it is on. */
 async function notifyMentioned(teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
-  const members = await db()
-    .select({ id: users.id, name: users.name })
+  const rows = await db()
+    .select({ id: users.id, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.teamId, teamId), sql`${memberships.role} <> 'reader'`));
+    .where(eq(memberships.teamId, teamId));
+  const note = await findNoteHead(noteId);
+  const members = note ? rows.filter((row) => can({ userId: row.id, teamId, role: row.role }, "note.read", note)) : [];
   const mentioned = mentionedMembers(body, members).filter((id) => id !== authorId);
   if (mentioned.length === 0) return;
   await db()
@@ -119,7 +125,7 @@ async function ownComment(teamId: string, noteId: string, commentId: string, use
     .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
     .where(and(eq(comments.id, commentId), eq(commentThreads.noteId, noteId), eq(commentThreads.teamId, teamId)));
   if (!row) throw notFound("That comment");
-  if (row.comment.authorId !== userId) throw forbidden("You can only change your own comments.");
+  authorize(await actorInTeam(userId, teamId), "comment.edit", { teamId, authorId: row.comment.authorId });
   return row.comment;
 }
 

@@ -1,7 +1,5 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { openTeam } from "@/lib/policies/open";
 import { parseViewFilters } from "./view-filters";
 
 export interface TeamViewProps {
@@ -15,7 +13,6 @@ export interface TeamViewProps {
  */
 export async function openTeamView({ params, searchParams }: TeamViewProps) {
   const { team: slug } = await params;
-  const { team, role } = await requireTeam(slug);
-  if (!can.readDrafts(role)) notFound();
+  const { team } = await openTeam(slug, "team.readDrafts");
   return { team, ...parseViewFilters(await searchParams) };
 }

@@ -45,10 +45,10 @@ export async function getTeamNote(teamId: string, noteId: string, tx: Executor =
   return note;
 }
 
-/** The team a note belongs to, without its body: what an access check needs. */
-export async function findNoteTeam(noteId: string, tx: Executor = db()): Promise<string | undefined> {
-  const [note] = await tx.select({ teamId: notes.teamId }).from(notes).where(eq(notes.id, noteId));
-  return note?.teamId;
+/** A note's team and status, without its body: what an access check needs. */
+export async function findNoteHead(noteId: string, tx: Executor = db()): Promise<Pick<Note, "id" | "teamId" | "status"> | undefined> {
+  const [note] = await tx.select({ id: notes.id, teamId: notes.teamId, status: notes.status }).from(notes).where(eq(notes.id, noteId));
+  return note;
 }
 
 export async function findNote(noteId: string, tx: Executor = db()): Promise<Note | undefined> {

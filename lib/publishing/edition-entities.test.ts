@@ -143,7 +143,7 @@ describe("an edition's tags, frozen with it", () => {
     expect(await frontPageBriefs(team.id, { tag: CANARY })).toEqual([]);
     expect((await publishedTags(team.id)).map((tag) => tag.name)).toEqual(["nuclear", "region"]);
 
-    const asReader = (tag: string) => searchTeam(team.id, "reader", parseSearchFilters({ tag }));
+    const asReader = (tag: string) => searchTeam({ userId: owner.id, teamId: team.id, role: "reader" }, parseSearchFilters({ tag }));
     expect((await asReader("nuclear")).briefs.map((brief) => brief.noteId)).toEqual([note.id]);
     expect((await asReader(CANARY)).briefs).toEqual([]);
   });

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { teamBySlug } from "@/lib/teams/queries";
 import { getEntity } from "@/lib/entities/queries";
 import { AppError } from "@/lib/errors";
-import { atomFeed, feedTokenOpens } from "./feeds";
+import { can } from "@/lib/policies";
+import { atomFeed, feedTokenActor } from "./feeds";
 import { publishedBriefs } from "./queries";
 
 const notFoundResponse = () => new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain" } });
@@ -18,7 +19,9 @@ export async function serveFeed(request: Request, slug: string, scope: { kind: "
   if (!team) return notFoundResponse();
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
-  const member = scope.kind !== "public" && (await feedTokenOpens(token, team.id));
+  const actor = scope.kind === "public" ? null : await feedTokenActor(token, team.id);
+  // The edition policy decides, as on the reading pages: a team brief is for members.
+  const member = can(actor, "edition.read", { teamId: team.id, visibility: "team" });
   if (scope.kind === "team" && !member) return new Response("A valid feed token is needed for this feed.\n", { status: 401, headers: { "Content-Type": "text/plain" } });
 
   let title = scope.kind === "public" ? `${team.name}: public briefs` : `${team.name}: briefs`;

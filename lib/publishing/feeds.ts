@@ -5,7 +5,8 @@ import { Feed } from "feed";
 import { db } from "@/db";
 import { feedTokens, type Edition, type Team } from "@/db/schema";
 import { escapeHtml } from "@/lib/editor/html";
-import { roleInTeam } from "@/lib/teams/queries";
+import type { Actor } from "@/lib/policies";
+import { actorInTeam } from "@/lib/teams/queries";
 import { documentHtml } from "./render";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -29,14 +30,14 @@ export async function hasFeedToken(userId: string, teamId: string): Promise<bool
   return Boolean(row);
 }
 
-/** Whether the token is a live one of a current member of this team. */
-export async function feedTokenOpens(token: string | null, teamId: string): Promise<boolean> {
-  if (!token || token.length > 100) return false;
+/** Who reads a feed with this token: its owner, as a member of the team today; null for no live token. */
+export async function feedTokenActor(token: string | null, teamId: string): Promise<Actor | null> {
+  if (!token || token.length > 100) return null;
   const [row] = await db()
     .select({ userId: feedTokens.userId })
     .from(feedTokens)
     .where(and(eq(feedTokens.tokenHash, hash(token)), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
-  return Boolean(row && (await roleInTeam(row.userId, teamId)));
+  return row ? actorInTeam(row.userId, teamId) : null;
 }
 
 /** An Atom feed of editions; the entries carry the full text, rendered as in the reading view. */

@@ -3,10 +3,10 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editionColumns, editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import { can } from "@/lib/auth/policy";
 import { liveBody } from "@/lib/collab/registry";
 import { extractMentions } from "@/lib/editor/mentions";
-import { badRequest, forbidden } from "@/lib/errors";
+import { badRequest } from "@/lib/errors";
+import { authorize, can } from "@/lib/policies";
 import { latestReview } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
@@ -15,12 +15,12 @@ import { freezeEditionEntities } from "./edition-entities";
 
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** Whether the text as it is now is the text a reviewer approved. */
-async function approvedAsItIs(noteId: string, content: Record<string, unknown>): Promise<boolean> {
-  const review = await latestReview(noteId);
-  if (review?.state !== "approved" || !review.approvedRevisionId) return false;
+/** Where the note stands in review, against the text as it is now. */
+async function workflowOf(note: Note, content: Record<string, unknown>) {
+  const review = await latestReview(note.id);
+  if (review?.state !== "approved" || !review.approvedRevisionId) return { note, review, changedSinceApproval: false };
   const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
-  return Boolean(approved) && stableStringify(approved.content) === stableStringify(content);
+  return { note, review, changedSinceApproval: !approved || stableStringify(approved.content) !== stableStringify(content) };
 }
 
 /**
@@ -37,10 +37,10 @@ export async function publishNote(
   options: { visibility: Visibility; summary: string; overrideApproval: boolean },
 ) {
   const body = await liveBody(note.id);
-  const approved = await approvedAsItIs(note.id, body.content);
-  if (!approved && !(options.overrideApproval && can.overrideApproval(role))) {
-    throw options.overrideApproval ? forbidden("Only an owner can publish without approval.") : badRequest("Publishing needs an approval of the text as it is now: request a review first.");
-  }
+  const actor = { userId: user.id, teamId: note.teamId, role };
+  const flow = await workflowOf(note, body.content);
+  const approved = can(actor, "review.publish", flow);
+  if (!approved) authorize(actor, options.overrideApproval ? "review.publishWithoutApproval" : "review.publish", flow);
   if (!body.text.trim()) throw badRequest("There is nothing to publish yet: the note is empty.");
 
   const mentioned = extractMentions(body.content).map((m) => m.entityId);

@@ -2,8 +2,9 @@ import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { memberships, notes, notifications, reviews, revisions, type Note, type Review } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
 import { badRequest } from "@/lib/errors";
+import { authorize, can } from "@/lib/policies";
+import { actorInTeam } from "@/lib/teams/queries";
 import { liveBody } from "@/lib/collab/registry";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
@@ -31,14 +32,13 @@ export async function approvalState(note: Note): Promise<ApprovalState> {
 /** The team's members who may review. */
 async function teamReviewers(teamId: string): Promise<string[]> {
   const rows = await db().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId));
-  return rows.filter((row) => can.review(row.role)).map((row) => row.userId);
+  return rows.filter((row) => can({ ...row, teamId }, "team.review", { id: teamId })).map((row) => row.userId);
 }
 
 /** An analyst asks for review, optionally naming reviewers; they are notified. */
 export async function requestReview(note: Note, userId: string, named: string[]) {
   const state = await approvalState(note);
-  const reopenable = note.status === "draft" || ((note.status === "approved" || note.status === "published") && state.changedSinceApproval);
-  if (!reopenable) throw badRequest(note.status === "in_review" ? "This note is already in review." : "Only a draft can be sent for review.");
+  authorize(await actorInTeam(userId, note.teamId), "review.request", { note, ...state });
   const allReviewers = await teamReviewers(note.teamId);
   const reviewers = [...new Set(named)];
   if (reviewers.some((id) => !allReviewers.includes(id))) throw badRequest("Only reviewers of this team can be asked to review.");
@@ -60,8 +60,8 @@ export async function requestReview(note: Note, userId: string, named: string[])
  */
 export async function decideReview(note: Note, reviewerId: string, decision: "approve" | "request_changes", summary: string) {
   const review = await latestReview(note.id);
-  if (note.status !== "in_review" || review?.state !== "pending") throw badRequest("This note is not waiting for review.");
-  if (review.reviewers.length > 0 && !review.reviewers.includes(reviewerId)) throw badRequest("Another reviewer was asked to review this note.");
+  authorize(await actorInTeam(reviewerId, note.teamId), "review.decide", { note, review, changedSinceApproval: false });
+  if (!review) throw badRequest("This note is not waiting for review."); // The policy refused already; this tells TypeScript.
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
   const live = decision === "approve" ? await liveBody(note.id) : null;
   await db().transaction(async (tx) => {

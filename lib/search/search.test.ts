@@ -21,11 +21,14 @@ useTestDatabase();
 
 type Params = Parameters<typeof parseSearchFilters>[0];
 
+/** The policies read the role (and team) of whoever searches; who it is does not change the results. */
+const asMember = (teamId: string, role: Role) => ({ userId: crypto.randomUUID(), teamId, role });
+
 /** A search as the search page runs it: the URL's parameters, read through the same parser. */
 // As the palette searches, as one types: the last word is also a prefix.
-const search = (teamId: string, role: Role, params: Params) => searchTeam(teamId, role, parseSearchFilters(params), { asYouType: true });
+const search = (teamId: string, role: Role, params: Params) => searchTeam(asMember(teamId, role), parseSearchFilters(params), { asYouType: true });
 // As the search page searches, once submitted: whole words only.
-const submitted = (teamId: string, role: Role, params: Params) => searchTeam(teamId, role, parseSearchFilters(params));
+const submitted = (teamId: string, role: Role, params: Params) => searchTeam(asMember(teamId, role), parseSearchFilters(params));
 
 /** The ids of the notes found, in the order shown. */
 const noteIds = async (teamId: string, params: Params, role: Role = "analyst") => (await search(teamId, role, params)).notes.map((hit) => hit.id);

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { comments, commentThreads, editions, entities, notes, type Role } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
+import { comments, commentThreads, editions, entities, notes } from "@/db/schema";
+import { can, type Actor } from "@/lib/policies";
 import { hasFrozenTag, latestLive } from "@/lib/publishing/queries";
 import { hasFilters, type SearchFilters } from "./filters";
 import { headline, textQuery } from "./query";
@@ -73,8 +73,7 @@ function noteConditions(f: SearchFilters): SQL[] {
  * snippets. Nothing is counted or quoted from what the member may not open.
  */
 export async function searchTeam(
-  teamId: string,
-  role: Role,
+  actor: Actor,
   f: SearchFilters,
   options: { limit?: number; asYouType?: boolean } = {},
 ): Promise<SearchResults> {
@@ -82,7 +81,8 @@ export async function searchTeam(
   const asYouType = options.asYouType ?? false;
   const query = textQuery(f.q, { asYouType });
   if (!query && !hasFilters(f)) return empty;
-  if (!can.readDrafts(role)) return { ...empty, briefs: await searchBriefs(teamId, f, limit, asYouType), entities: query ? await searchEntities(teamId, f.q, limit, asYouType) : [] };
+  const teamId = actor.teamId;
+  if (!can(actor, "team.readDrafts", { id: teamId })) return { ...empty, briefs: await searchBriefs(teamId, f, limit, asYouType), entities: query ? await searchEntities(teamId, f.q, limit, asYouType) : [] };
 
   // Not a bare `0`: in ORDER BY that is read as a column position, and fails.
   const rank = query ? sql`ts_rank_cd(${notes.search}, ${query})` : sql`0::real`;

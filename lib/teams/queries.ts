@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, teams, users, type Role, type Team } from "@/db/schema";
 import { badRequest, notFound } from "@/lib/errors";
+import type { Actor } from "@/lib/policies";
 
 export interface TeamMembership {
   team: Team;
@@ -39,6 +40,12 @@ export async function roleInTeam(userId: string, teamId: string, tx: Executor = 
     .from(memberships)
     .where(and(eq(memberships.userId, userId), eq(memberships.teamId, teamId)));
   return row?.role;
+}
+
+/** The user as a member of this team, for the policies; null when they are not one. */
+export async function actorInTeam(userId: string, teamId: string, tx: Executor = db()): Promise<Actor | null> {
+  const role = await roleInTeam(userId, teamId, tx);
+  return role ? { userId, teamId, role } : null;
 }
 
 export async function createTeam(input: { name: string; slug: string; ownerId: string }, tx: Executor = db()) {

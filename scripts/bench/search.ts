@@ -60,12 +60,12 @@ async function fill(handle: DatabaseHandle) {
   }
   await db.execute(sql`analyze`);
   console.log(`  ${handle.kind}: ${NOTES} notes in ${Math.round((performance.now() - started) / 1000)} s`);
-  return { teamId: team.id, actors };
+  return { teamId: team.id, userId: user.id, actors };
 }
 
 async function measure(handle: DatabaseHandle) {
   setDatabase(handle);
-  const { teamId, actors } = await fill(handle);
+  const { teamId, userId, actors } = await fill(handle);
   const rows = [];
   // A submitted search (whole words), and the palette's search as you type (last word as a prefix).
   for (const asYouType of [false, true]) {
@@ -74,7 +74,7 @@ async function measure(handle: DatabaseHandle) {
     for (let i = 0; i < QUERIES; i++) {
       const filters = parseSearchFilters({ q: `${pick(TOPICAL)} ${pick(TOPICAL)}`, actor: pick(actors) });
       const start = performance.now();
-      const results = await searchTeam(teamId, "analyst", filters, { asYouType });
+      const results = await searchTeam({ userId, teamId, role: "analyst" }, filters, { asYouType });
       samples.push(performance.now() - start);
       found += results.notes.length;
     }

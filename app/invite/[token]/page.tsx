@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InviteResponse } from "@/components/auth/InviteResponse";
-import { ROLE_LABELS } from "@/lib/auth/policy";
+import { ROLE_LABELS } from "@/lib/policies/grants";
 import { currentUser } from "@/lib/auth/session";
 import { findOpenInvite } from "@/lib/teams/invites";
 

@@ -4,16 +4,16 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { teamAction, type ActionResult } from "@/lib/action";
-import { can } from "@/lib/auth/policy";
 import { closeNote } from "@/lib/collab/registry";
 import { createNote, deleteNote, renameNote } from "@/lib/notes/queries";
+import { noteFor } from "@/lib/policies/open";
 import { NOTE_KINDS } from "@/db/schema";
 
 const title = z.string().trim().max(200, "A title can be at most 200 characters.");
 
 const create = teamAction(
   z.object({ team: z.string(), title: title.default(""), kind: z.enum(NOTE_KINDS).default("note") }),
-  can.editNotes,
+  "team.edit",
   async (input, { user, team }) => {
     const note = await createNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
     await recordAudit({ teamId: team.id, userId: user.id, action: "note.created", target: note.id });
@@ -30,14 +30,19 @@ export async function createNoteAction(_state: ActionResult<string> | null, form
 
 export const renameNoteAction = teamAction(
   z.object({ team: z.string(), noteId: z.uuid("That note was not found."), title }),
-  can.editNotes,
-  async (input, { user, team }) => renameNote(team.id, input.noteId, input.title, user.id),
+  "team.edit",
+  async (input, session) => {
+    await noteFor(session, input.noteId, "update");
+    await renameNote(session.team.id, input.noteId, input.title, session.user.id);
+  },
 );
 
 export const deleteNoteAction = teamAction(
   z.object({ team: z.string(), noteId: z.uuid("That note was not found.") }),
-  can.delete,
-  async (input, { user, team }) => {
+  "team.deleteForGood",
+  async (input, session) => {
+    const { user, team } = session;
+    await noteFor(session, input.noteId, "delete");
     const note = await deleteNote(team.id, input.noteId);
     closeNote(note.id);
     await recordAudit({ teamId: team.id, userId: user.id, action: "note.deleted", target: note.id, data: { title: note.title } });

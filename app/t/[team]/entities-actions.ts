@@ -5,11 +5,10 @@ import { z } from "zod";
 import { ENTITY_KINDS } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
-import { can } from "@/lib/auth/policy";
 import { deleteEntityEverywhere, mergeEntities } from "@/lib/entities/merge";
 import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity, type EntityInput } from "@/lib/entities/queries";
 import { actorInput, entityName, eventInput } from "@/lib/entities/validation";
-import { getTeamNote } from "@/lib/notes/queries";
+import { noteFor } from "@/lib/policies/open";
 import { setNoteTags } from "@/lib/tags/queries";
 import { tagNames } from "@/lib/entities/validation";
 
@@ -25,7 +24,7 @@ const entityPath = (team: string, entity: { kind: string; id: string }) => `/t/$
 
 export const createEntityAction = teamAction(
   z.object({ ...withTeam, entity: entityPayload }),
-  can.editNotes,
+  "entity.update",
   async ({ entity }, { user, team }) => {
     const created = await createEntity(team.id, user.id, entity as EntityInput);
     return { id: created.id, kind: created.kind, name: created.name, path: entityPath(team.slug, created) };
@@ -34,7 +33,7 @@ export const createEntityAction = teamAction(
 
 export const updateEntityAction = teamAction(
   z.object({ ...withTeam, id: id("That entry"), entity: entityPayload }),
-  can.editNotes,
+  "entity.update",
   async (input, { team }) => {
     const updated = await updateEntity(team.id, input.id, input.entity as EntityInput);
     revalidatePath(`/t/${team.slug}`, "layout");
@@ -48,7 +47,7 @@ export const updateEntityAction = teamAction(
  */
 export const quickCreateEntityAction = teamAction(
   z.object({ ...withTeam, id: id("That entry"), kind: z.enum(ENTITY_KINDS), name: entityName }),
-  can.editNotes,
+  "entity.update",
   async (input, { user, team }) => {
     const payload = entityPayload.parse({ kind: input.kind, name: input.name });
     const created = await createEntity(team.id, user.id, payload as EntityInput, undefined, input.id);
@@ -58,7 +57,7 @@ export const quickCreateEntityAction = teamAction(
 
 export const suggestEntitiesAction = teamAction(
   z.object({ ...withTeam, kind: z.enum(ENTITY_KINDS), query: z.string().max(200).default("") }),
-  can.readDrafts,
+  "team.readDrafts",
   async (input, { team }) =>
     (await listEntities(team.id, input.kind, { query: input.query, limit: 8 })).map((e) => ({
       id: e.id,
@@ -70,7 +69,7 @@ export const suggestEntitiesAction = teamAction(
 
 export const mergeEntitiesAction = teamAction(
   z.object({ ...withTeam, keepId: id("The entry to keep"), removeId: id("The entry to merge") }),
-  can.editNotes,
+  "entity.update",
   async (input, { user, team }) => {
     const merged = await mergeEntities(team.id, input.keepId, input.removeId, user.id);
     await recordAudit({ teamId: team.id, userId: user.id, action: "entity.merged", target: merged.id, data: { removed: input.removeId } });
@@ -78,7 +77,7 @@ export const mergeEntitiesAction = teamAction(
   },
 );
 
-export const deleteEntityAction = teamAction(z.object({ ...withTeam, id: id("That entry") }), can.delete, async (input, { user, team }) => {
+export const deleteEntityAction = teamAction(z.object({ ...withTeam, id: id("That entry") }), "entity.delete", async (input, { user, team }) => {
   const deleted = await deleteEntityEverywhere(team.id, input.id, user.id);
   await recordAudit({ teamId: team.id, userId: user.id, action: "entity.deleted", target: deleted.id, data: { name: deleted.name } });
   return { path: `/t/${team.slug}/${deleted.kind}s` };
@@ -86,21 +85,21 @@ export const deleteEntityAction = teamAction(z.object({ ...withTeam, id: id("Tha
 
 export const addParticipantAction = teamAction(
   z.object({ ...withTeam, eventId: id("That event"), actorId: id("That actor"), role: z.string().trim().max(100).default("") }),
-  can.editNotes,
+  "entity.update",
   async (input, { team }) => addParticipant(team.id, input.eventId, input.actorId, input.role),
 );
 
 export const removeParticipantAction = teamAction(
   z.object({ ...withTeam, relationId: id("That participant") }),
-  can.editNotes,
+  "entity.update",
   async (input, { team }) => removeParticipant(team.id, input.relationId),
 );
 
 export const setNoteTagsAction = teamAction(
   z.object({ ...withTeam, noteId: id("That note"), tags: tagNames }),
-  can.editNotes,
-  async (input, { team }) => {
-    await getTeamNote(team.id, input.noteId);
-    await setNoteTags(team.id, input.noteId, input.tags);
+  "team.edit",
+  async (input, session) => {
+    await noteFor(session, input.noteId, "update");
+    await setNoteTags(session.team.id, input.noteId, input.tags);
   },
 );

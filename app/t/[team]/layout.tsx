@@ -3,14 +3,16 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/SignOutButton";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
 import { CommandPalette } from "@/components/search/CommandPalette";
-import { can, ROLE_LABELS } from "@/lib/auth/policy";
+import { abilities, can, teamScope } from "@/lib/policies";
+import { ROLE_LABELS } from "@/lib/policies/grants";
 import { requireTeam } from "@/lib/auth/session";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { unreadCount } from "@/lib/notifications/queries";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { user, team, role } = await requireTeam(slug);
+  const { user, team, role, actor } = await requireTeam(slug);
+  const may = abilities(actor, "team", team);
   const [teams, unread] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id)]);
   return (
     <>
@@ -20,14 +22,14 @@ export default async function TeamLayout({ children, params }: { children: React
         </Link>
         <TeamSwitcher current={team.slug} teams={teams.map(({ team }) => ({ slug: team.slug, name: team.name }))} />
         <nav aria-label="Team">
-          {can.readDrafts(role) && <Link href={`/t/${team.slug}`}>Notes</Link>}
+          {may.readDrafts && <Link href={`/t/${team.slug}`}>Notes</Link>}
           <Link href={`/t/${team.slug}/briefs`}>Briefs</Link>
           <Link href={`/t/${team.slug}/actors`}>Actors</Link>
           <Link href={`/t/${team.slug}/events`}>Events</Link>
-          {can.readDrafts(role) && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
-          {can.readDrafts(role) && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
-          {can.manageMembers(role) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
-          {can.manageMembers(role) && <Link href={`/t/${team.slug}/audit`}>Audit</Link>}
+          {may.readDrafts && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
+          {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
+          {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
+          {can(actor, "audit.read", teamScope(team)) && <Link href={`/t/${team.slug}/audit`}>Audit</Link>}
           <Link href="/teams/new">New team</Link>
         </nav>
         <span className="spacer" />

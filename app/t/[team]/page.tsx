@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { NewNoteButton } from "@/components/notes/NewNoteButton";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
-import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
+import { abilities } from "@/lib/policies";
 import { listNotes } from "@/lib/notes/queries";
 import { waitingFor } from "@/lib/review/workflow";
 import type { NoteStatus } from "@/db/schema";
@@ -27,24 +27,21 @@ export default async function NotesPage({
   searchParams: Promise<{ status?: string; waiting?: string; imported?: string }>;
 }) {
   const [{ team: slug }, filters] = await Promise.all([params, searchParams]);
-  const { team, role, user } = await requireTeam(slug);
-  // A reader's home is the front page of published briefs.
-  if (!can.readDrafts(role)) redirect(`/t/${team.slug}/briefs`);
+  const { team, actor, user } = await requireTeam(slug);
+  const may = abilities(actor, "team", team);
+  // A reader's home is the front page of published briefs: drafts never reach them.
+  if (!may.readDrafts) redirect(`/t/${team.slug}/briefs`);
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
-  const waitingForMe = filters.waiting === "me" && can.review(role);
+  const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
-  // Readers see published briefs only; drafts never leave the server for them.
-  const notes = (await listNotes(team.id)).filter(
-    (note) =>
-      (can.readDrafts(role) || note.status === "published") && (!status || note.status === status) && (!waiting || waiting.has(note.id)),
-  );
+  const notes = (await listNotes(team.id)).filter((note) => (!status || note.status === status) && (!waiting || waiting.has(note.id)));
   const base = `/t/${team.slug}`;
 
   return (
     <main className="page">
       <div className="page-head">
-        <h1>{can.readDrafts(role) ? "Notes" : "Published briefs"}</h1>
-        {can.editNotes(role) && (
+        <h1>Notes</h1>
+        {may.edit && (
           <div className="row">
             <Link className="button" href={`${base}/import`}>
               Import Markdown
@@ -58,30 +55,28 @@ export default async function NotesPage({
           Imported {filters.imported === "1" ? "1 note" : `${Number(filters.imported) || 0} notes`} as drafts.
         </p>
       )}
-      {can.readDrafts(role) && (
-        <nav className="row filters-bar" aria-label="Filter notes">
-          <Link href={base} aria-current={!status && !waitingForMe ? "page" : undefined}>
-            All
+      <nav className="row filters-bar" aria-label="Filter notes">
+        <Link href={base} aria-current={!status && !waitingForMe ? "page" : undefined}>
+          All
+        </Link>
+        {STATUS_FILTERS.map((filter) => (
+          <Link key={filter.value} href={`${base}?status=${filter.value}`} aria-current={status === filter.value ? "page" : undefined}>
+            {filter.label}
           </Link>
-          {STATUS_FILTERS.map((filter) => (
-            <Link key={filter.value} href={`${base}?status=${filter.value}`} aria-current={status === filter.value ? "page" : undefined}>
-              {filter.label}
-            </Link>
-          ))}
-          {can.review(role) && (
-            <Link href={`${base}?waiting=me`} aria-current={waitingForMe ? "page" : undefined}>
-              Waiting for my review
-            </Link>
-          )}
-        </nav>
-      )}
+        ))}
+        {may.review && (
+          <Link href={`${base}?waiting=me`} aria-current={waitingForMe ? "page" : undefined}>
+            Waiting for my review
+          </Link>
+        )}
+      </nav>
       {notes.length === 0 ? (
         <div className="card empty">
           {status || waitingForMe
             ? "No notes match this filter."
-            : can.editNotes(role)
+            : may.edit
               ? "No notes yet. Create the first one."
-              : "Nothing has been published yet."}
+              : "No notes yet."}
         </div>
       ) : (
         <div className="card">
@@ -98,11 +93,7 @@ export default async function NotesPage({
               {notes.map((note) => (
                 <tr key={note.id}>
                   <td className="title">
-                    {can.readDrafts(role) ? (
-                      <Link href={`/t/${team.slug}/notes/${note.id}`}>{note.title || "Untitled"}</Link>
-                    ) : (
-                      note.title || "Untitled"
-                    )}
+                    <Link href={`/t/${team.slug}/notes/${note.id}`}>{note.title || "Untitled"}</Link>
                   </td>
                   <td>
                     <StatusBadge status={note.status} />

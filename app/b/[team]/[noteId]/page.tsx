@@ -6,10 +6,10 @@ export const metadata: Metadata = { title: "Brief" };
 
 export default async function LatestEditionPage({ params }: { params: Promise<{ team: string; noteId: string }> }) {
   const { team, noteId } = await params;
-  const { edition, total, membership } = await openEdition(team, noteId);
+  const { edition, total, linkMentions } = await openEdition(team, noteId);
   return (
     <main className="reading-page">
-      <BriefArticle teamSlug={team} edition={edition} total={total} isMember={Boolean(membership)} />
+      <BriefArticle teamSlug={team} edition={edition} total={total} linkMentions={linkMentions} />
     </main>
   );
 }

@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { openTeam } from "@/lib/policies/open";
 import { teamAuditLog } from "@/lib/audit-queries";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -10,8 +8,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: 
 
 export default async function AuditPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { team, role } = await requireTeam(slug);
-  if (!can.manageMembers(role)) notFound();
+  const { team } = await openTeam(slug, "audit.read");
   const entries = await teamAuditLog(team.id);
   return (
     <main className="page stack">

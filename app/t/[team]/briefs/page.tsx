@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
-import { requireTeam } from "@/lib/auth/session";
+import { openTeam } from "@/lib/policies/open";
 import { entityOptions } from "@/lib/entities/queries";
 import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
 
@@ -19,7 +19,7 @@ export default async function BriefsPage({
   searchParams: Promise<{ actor?: string; event?: string; tag?: string }>;
 }) {
   const [{ team: slug }, query] = await Promise.all([params, searchParams]);
-  const { team } = await requireTeam(slug);
+  const { team } = await openTeam(slug);
   const entityId = [query.actor, query.event].find((id) => id && z.uuid().safeParse(id).success);
   const tag = query.tag?.slice(0, 60) || undefined;
   const [briefs, actors, events, tags] = await Promise.all([

@@ -2,14 +2,19 @@
 
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
+import type { TeamSession } from "@/lib/auth/session";
+import { authorize } from "@/lib/policies";
 import { renewFeedToken, revokeFeedTokens } from "@/lib/publishing/feeds";
 
-const anyMember = () => true;
+/** A member's own token, never another's. */
+const ownToken = ({ actor, user, team }: TeamSession) => authorize(actor, "feedToken.manage", { teamId: team.id, userId: user.id });
 
-export const renewFeedTokenAction = teamAction(z.object({ team: z.string() }), anyMember, async (_input, { user, team }) =>
-  renewFeedToken(user.id, team.id),
-);
+export const renewFeedTokenAction = teamAction(z.object({ team: z.string() }), "team.read", async (_input, session) => {
+  ownToken(session);
+  return renewFeedToken(session.user.id, session.team.id);
+});
 
-export const revokeFeedTokenAction = teamAction(z.object({ team: z.string() }), anyMember, async (_input, { user, team }) =>
-  revokeFeedTokens(user.id, team.id),
-);
+export const revokeFeedTokenAction = teamAction(z.object({ team: z.string() }), "team.read", async (_input, session) => {
+  ownToken(session);
+  await revokeFeedTokens(session.user.id, session.team.id);
+});

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { FeedTokenControls } from "@/components/briefs/FeedTokenControls";
-import { requireTeam } from "@/lib/auth/session";
+import { openTeam } from "@/lib/policies/open";
 import { hasFeedToken } from "@/lib/publishing/feeds";
 
 export const metadata: Metadata = { title: "Feeds" };
 
 export default async function FeedsPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { team, user } = await requireTeam(slug);
+  const { team, user } = await openTeam(slug);
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost:3000"}`;
 

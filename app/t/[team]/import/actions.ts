@@ -3,12 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { teamAction, type ActionResult } from "@/lib/action";
-import { can } from "@/lib/auth/policy";
 import { IMPORT_LIMITS, importPosts } from "@/lib/publishing/import";
 
 const importFiles = teamAction(
   z.object({ team: z.string(), files: z.array(z.instanceof(File)).max(IMPORT_LIMITS.files, `At most ${IMPORT_LIMITS.files} files at a time.`) }),
-  can.editNotes,
+  "team.edit",
   async (input, { user, team }) => {
     const files = await Promise.all(
       input.files.filter((file) => file.size > 0 || file.name).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),

@@ -1,15 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { ImportForm } from "@/components/notes/ImportForm";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { openTeam } from "@/lib/policies/open";
 
 export const metadata: Metadata = { title: "Import" };
 
 export default async function ImportPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { team, role } = await requireTeam(slug);
-  if (!can.editNotes(role)) notFound();
+  const { team } = await openTeam(slug, "team.edit");
   return (
     <main className="page stack">
       <div className="page-head">

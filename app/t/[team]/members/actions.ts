@@ -5,21 +5,20 @@ import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { recordAudit } from "@/lib/audit";
-import { can } from "@/lib/auth/policy";
 import { closeMemberConnections } from "@/lib/collab/registry";
 import { createInvite, revokeInvite } from "@/lib/teams/invites";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 
 const member = z.object({ team: z.string(), userId: z.uuid("That member was not found.") });
 
-export const changeRoleAction = teamAction(member.extend({ role: z.enum(ROLES) }), can.manageMembers, async (input, { user, team }) => {
+export const changeRoleAction = teamAction(member.extend({ role: z.enum(ROLES) }), "member.changeRole", async (input, { user, team }) => {
   await changeRole(team.id, input.userId, input.role);
   await recordAudit({ teamId: team.id, userId: user.id, action: "member.role_changed", target: input.userId, data: { role: input.role } });
   // Open editors reconnect and are let in (or not) under the new role.
   closeMemberConnections(team.id, input.userId);
 });
 
-export const removeMemberAction = teamAction(member, can.manageMembers, async (input, { user, team }) => {
+export const removeMemberAction = teamAction(member, "member.remove", async (input, { user, team }) => {
   await removeMember(team.id, input.userId);
   await recordAudit({ teamId: team.id, userId: user.id, action: "member.removed", target: input.userId });
   closeMemberConnections(team.id, input.userId);
@@ -27,7 +26,7 @@ export const removeMemberAction = teamAction(member, can.manageMembers, async (i
 
 export const createInviteAction = teamAction(
   z.object({ team: z.string(), email: z.email("Enter a valid email address.").max(320), role: z.enum(ROLES) }),
-  can.manageMembers,
+  "member.invite",
   async (input, { user, team }) => {
     const { token } = await createInvite({ teamId: team.id, email: input.email, role: input.role, createdBy: user.id });
     const requestHeaders = await headers();
@@ -39,6 +38,6 @@ export const createInviteAction = teamAction(
 
 export const revokeInviteAction = teamAction(
   z.object({ team: z.string(), inviteId: z.uuid("That invite was not found.") }),
-  can.manageMembers,
+  "member.invite",
   async (input, { team }) => revokeInvite(team.id, input.inviteId),
 );

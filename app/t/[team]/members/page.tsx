@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { InviteForm } from "@/components/members/InviteForm";
 import { MemberRow } from "@/components/members/MemberRow";
 import { RevokeInviteButton } from "@/components/members/RevokeInviteButton";
 import { RelativeTime } from "@/components/RelativeTime";
-import { can, ROLE_LABELS } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { ROLE_LABELS } from "@/lib/policies/grants";
+import { openTeam } from "@/lib/policies/open";
 import { listOpenInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/queries";
 
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { user, team, role } = await requireTeam(slug);
-  if (!can.manageMembers(role)) notFound();
+  const { user, team } = await openTeam(slug, "member.list");
   const [members, invites] = await Promise.all([listMembers(team.id), listOpenInvites(team.id)]);
 
   return (

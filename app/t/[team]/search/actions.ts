@@ -8,6 +8,6 @@ import { searchTeam } from "@/lib/search/search";
 /** The command palette's quick results: a few of each kind, for any member (readers see briefs). */
 export const quickSearchAction = teamAction(
   z.object({ team: z.string(), q: z.string().max(10_000) }),
-  () => true,
-  async (input, { team, role }) => searchTeam(team.id, role, parseSearchFilters({ q: input.q }), { limit: 5, asYouType: true }),
+  "team.read",
+  async (input, { actor }) => searchTeam(actor, parseSearchFilters({ q: input.q }), { limit: 5, asYouType: true }),
 );

@@ -5,8 +5,8 @@ import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
 import { ResultSection } from "@/components/search/ResultSection";
 import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { can } from "@/lib/policies";
+import { openTeam } from "@/lib/policies/open";
 import { entityOptions } from "@/lib/entities/queries";
 import { publishedTags } from "@/lib/publishing/queries";
 import { hasFilters, parseSearchFilters } from "@/lib/search/filters";
@@ -30,11 +30,11 @@ export default async function SearchPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const [{ team: slug }, query] = await Promise.all([params, searchParams]);
-  const { team, role } = await requireTeam(slug);
+  const { team, actor } = await openTeam(slug);
   const filters = parseSearchFilters(query);
-  const drafts = can.readDrafts(role);
+  const drafts = can(actor, "team.readDrafts", team);
   const [results, actors, events, tags, members] = await Promise.all([
-    searchTeam(team.id, role, filters),
+    searchTeam(actor, filters),
     entityOptions(team.id, "actor"),
     entityOptions(team.id, "event"),
     // Readers search published briefs, by the tags they were published with.

@@ -6,10 +6,10 @@ export const metadata: Metadata = { title: "Brief" };
 
 export default async function EditionPage({ params }: { params: Promise<{ team: string; noteId: string; edition: string }> }) {
   const { team, noteId, edition: number } = await params;
-  const { edition, total, membership } = await openEdition(team, noteId, number);
+  const { edition, total, linkMentions } = await openEdition(team, noteId, number);
   return (
     <main className="reading-page">
-      <BriefArticle teamSlug={team} edition={edition} total={total} isMember={Boolean(membership)} />
+      <BriefArticle teamSlug={team} edition={edition} total={total} linkMentions={linkMentions} />
     </main>
   );
 }

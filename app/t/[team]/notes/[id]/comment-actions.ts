@@ -2,12 +2,11 @@
 
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
-import { can } from "@/lib/auth/policy";
 import { fromBase64 } from "@/lib/comments/anchors";
 import { commentBody } from "@/lib/comments/validation";
 import { createThread, deleteComment, editComment, listThreads, reply, setResolved } from "@/lib/comments/queries";
 import { tellEditors } from "@/lib/collab/registry";
-import { getTeamNote } from "@/lib/notes/queries";
+import { noteFor } from "@/lib/policies/open";
 
 
 const body = commentBody;
@@ -20,17 +19,17 @@ const note = { team: z.string(), noteId: z.uuid("That note was not found.") };
 const threadId = z.uuid("That comment thread was not found.");
 const commentId = z.uuid("That comment was not found.");
 
-export const listThreadsAction = teamAction(z.object(note), can.comment, async (input, { team }) => {
-  await getTeamNote(team.id, input.noteId);
-  return listThreads(team.id, input.noteId);
+export const listThreadsAction = teamAction(z.object(note), "team.comment", async (input, session) => {
+  await noteFor(session, input.noteId, "comment");
+  return listThreads(session.team.id, input.noteId);
 });
 
 export const createThreadAction = teamAction(
   z.object({ ...note, anchorStart: anchorPart, anchorEnd: anchorPart, quote: z.string().max(2_000).default(""), body }),
-  can.comment,
-  async (input, { user, team }) => {
-    const target = await getTeamNote(team.id, input.noteId);
-    const thread = await createThread(target, user.id, {
+  "team.comment",
+  async (input, session) => {
+    const target = await noteFor(session, input.noteId, "comment");
+    const thread = await createThread(target, session.user.id, {
       anchor: { start: input.anchorStart, end: input.anchorEnd },
       quote: input.quote.trim(),
       body: input.body,
@@ -40,26 +39,34 @@ export const createThreadAction = teamAction(
   },
 );
 
-export const replyAction = teamAction(z.object({ ...note, threadId, body }), can.comment, async (input, { user, team }) => {
+export const replyAction = teamAction(z.object({ ...note, threadId, body }), "team.comment", async (input, session) => {
+  const { user, team } = session;
+  await noteFor(session, input.noteId, "comment");
   await reply(team.id, input.noteId, input.threadId, user.id, input.body);
   tellEditors(input.noteId, "comments");
 });
 
 export const resolveThreadAction = teamAction(
   z.object({ ...note, threadId, resolved: z.boolean() }),
-  can.comment,
-  async (input, { user, team }) => {
+  "team.comment",
+  async (input, session) => {
+    const { user, team } = session;
+    await noteFor(session, input.noteId, "comment");
     await setResolved(team.id, input.noteId, input.threadId, user.id, input.resolved);
     tellEditors(input.noteId, "comments");
   },
 );
 
-export const editCommentAction = teamAction(z.object({ ...note, commentId, body }), can.comment, async (input, { user, team }) => {
+export const editCommentAction = teamAction(z.object({ ...note, commentId, body }), "team.comment", async (input, session) => {
+  const { user, team } = session;
+  await noteFor(session, input.noteId, "comment");
   await editComment(team.id, input.noteId, input.commentId, user.id, input.body);
   tellEditors(input.noteId, "comments");
 });
 
-export const deleteCommentAction = teamAction(z.object({ ...note, commentId }), can.comment, async (input, { user, team }) => {
+export const deleteCommentAction = teamAction(z.object({ ...note, commentId }), "team.comment", async (input, session) => {
+  const { user, team } = session;
+  await noteFor(session, input.noteId, "comment");
   await deleteComment(team.id, input.noteId, input.commentId, user.id);
   tellEditors(input.noteId, "comments");
 });

@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
-import { can } from "@/lib/auth/policy";
 import { tellEditors } from "@/lib/collab/registry";
-import { getTeamNote } from "@/lib/notes/queries";
+import { noteFor } from "@/lib/policies/open";
 import { publishNote, unpublishNote } from "@/lib/publishing/publish";
 
 const note = { team: z.string(), noteId: z.uuid("That note was not found.") };
@@ -18,17 +17,20 @@ export const publishAction = teamAction(
     summary: z.string().trim().max(1_000, "A summary can be at most 1,000 characters.").default(""),
     overrideApproval: z.boolean().default(false),
   }),
-  can.editNotes,
-  async (input, { user, team, role }) => {
-    const edition = await publishNote(await getTeamNote(team.id, input.noteId), user, role, input);
+  "team.edit",
+  async (input, session) => {
+    const { user, team, role } = session;
+    // The review policy decides with the note's state (lib/publishing/publish.ts).
+    const edition = await publishNote(await noteFor(session, input.noteId, "read"), user, role, input);
     revalidatePath(`/t/${team.slug}`, "layout");
     tellEditors(input.noteId, "review");
     return { number: edition.number, path: `/b/${team.slug}/${input.noteId}/${edition.number}` };
   },
 );
 
-export const unpublishAction = teamAction(z.object(note), can.editNotes, async (input, { user, team }) => {
-  await unpublishNote(await getTeamNote(team.id, input.noteId), user);
+export const unpublishAction = teamAction(z.object(note), "team.edit", async (input, session) => {
+  const { user, team } = session;
+  await unpublishNote(await noteFor(session, input.noteId, "unpublish"), user);
   revalidatePath(`/t/${team.slug}`, "layout");
   tellEditors(input.noteId, "review");
 });

@@ -3,19 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
-import { can } from "@/lib/auth/policy";
 import { tellEditors } from "@/lib/collab/registry";
 import { badRequest } from "@/lib/errors";
-import { getTeamNote } from "@/lib/notes/queries";
+import { noteFor } from "@/lib/policies/open";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 
 const note = { team: z.string(), noteId: z.uuid("That note was not found.") };
 
 export const requestReviewAction = teamAction(
   z.object({ ...note, reviewers: z.array(z.uuid("That reviewer was not found.")).max(20).default([]) }),
-  can.editNotes,
-  async (input, { user, team }) => {
-    await requestReview(await getTeamNote(team.id, input.noteId), user.id, input.reviewers);
+  "team.edit",
+  async (input, session) => {
+    const { user, team } = session;
+    // The review policy decides with the note's state (lib/review/workflow.ts).
+    await requestReview(await noteFor(session, input.noteId, "read"), user.id, input.reviewers);
     revalidatePath(`/t/${team.slug}`, "layout");
     tellEditors(input.noteId, "review");
   },
@@ -27,10 +28,11 @@ export const decideReviewAction = teamAction(
     decision: z.enum(["approve", "request_changes"]),
     summary: z.string().trim().max(5_000, "A summary can be at most 5,000 characters.").default(""),
   }),
-  can.review,
-  async (input, { user, team }) => {
+  "team.review",
+  async (input, session) => {
+    const { user, team } = session;
     if (input.decision === "request_changes" && !input.summary) throw badRequest("Say what should change.");
-    await decideReview(await getTeamNote(team.id, input.noteId), user.id, input.decision, input.summary);
+    await decideReview(await noteFor(session, input.noteId, "read"), user.id, input.decision, input.summary);
     revalidatePath(`/t/${team.slug}`, "layout");
     tellEditors(input.noteId, "review");
   },

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityLink } from "@/components/entities/EntityLink";
 import { StatusBadge } from "@/components/notes/StatusBadge";
-import { can } from "@/lib/auth/policy";
-import { requireTeam } from "@/lib/auth/session";
+import { can } from "@/lib/policies";
+import { openTeam } from "@/lib/policies/open";
 import { frontPageBriefs } from "@/lib/publishing/queries";
 import { taggedWith } from "@/lib/tags/queries";
 
@@ -12,11 +12,12 @@ export const metadata: Metadata = { title: "Tag" };
 
 export default async function TagPage({ params }: { params: Promise<{ team: string; tag: string }> }) {
   const { team: slug, tag: encoded } = await params;
-  const { team, role } = await requireTeam(slug);
+  const { team, actor } = await openTeam(slug);
+  const readsDrafts = can(actor, "team.readDrafts", team);
   const tagged = await taggedWith(team.id, decodeURIComponent(encoded).slice(0, 100));
   if (!tagged) notFound();
   // Readers see the briefs as published: the latest edition's title, tagged as it was published.
-  const notes = can.readDrafts(role)
+  const notes = readsDrafts
     ? tagged.notes.map((note) => ({ ...note, href: `/t/${team.slug}/notes/${note.id}` }))
     : (await frontPageBriefs(team.id, { tag: tagged.tag.name })).map((brief) => ({
         id: brief.noteId,
@@ -25,7 +26,7 @@ export default async function TagPage({ params }: { params: Promise<{ team: stri
         href: `/b/${team.slug}/${brief.noteId}`,
       }));
   // A tag only drafts carry does not exist for readers.
-  if (notes.length === 0 && tagged.entities.length === 0 && !can.readDrafts(role)) notFound();
+  if (notes.length === 0 && tagged.entities.length === 0 && !readsDrafts) notFound();
 
   return (
     <main className="page stack">

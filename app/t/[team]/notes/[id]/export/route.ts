@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { can } from "@/lib/auth/policy";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser, teamSession } from "@/lib/auth/session";
 import { findNote } from "@/lib/notes/queries";
+import { can } from "@/lib/policies";
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { membershipBySlug } from "@/lib/teams/queries";
 
@@ -18,7 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   if (!user) return text(401, "Please sign in.");
   const membership = await membershipBySlug(user.id, slug);
   const note = z.uuid().safeParse(id).success ? await findNote(id) : undefined;
-  if (!membership || !can.readDrafts(membership.role) || !note || note.teamId !== membership.team.id) return text(404, "Not found.");
+  if (!membership || !note || !can(teamSession(user, membership).actor, "note.read", note)) return text(404, "Not found.");
   return exportResponse(format, {
     title: note.title || "Untitled",
     subtitle: `${membership.team.name} · draft exported ${new Date().toISOString().slice(0, 10)}`,

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
-import { can } from "@/lib/auth/policy";
-import { getTeamNote } from "@/lib/notes/queries";
+import { authorize } from "@/lib/policies";
+import { noteFor } from "@/lib/policies/open";
 import { recordRevision } from "@/lib/revisions/create";
 import { nameRevision } from "@/lib/revisions/queries";
 import { restoreRevision } from "@/lib/revisions/restore";
@@ -12,7 +12,9 @@ import { restoreRevision } from "@/lib/revisions/restore";
 const ids = { team: z.string(), noteId: z.uuid("That note was not found."), revisionId: z.uuid("That revision was not found.") };
 const revisionName = z.string().trim().max(120, "A name can be at most 120 characters.");
 
-export const nameRevisionAction = teamAction(z.object({ ...ids, name: revisionName }), can.editNotes, async (input, { user, team }) => {
+export const nameRevisionAction = teamAction(z.object({ ...ids, name: revisionName }), "team.edit", async (input, session) => {
+  const { user, team } = session;
+  authorize(session.actor, "revision.name", await noteFor(session, input.noteId, "read"));
   await nameRevision(team.id, input.noteId, input.revisionId, input.name || null, user.id);
   revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
 });
@@ -20,16 +22,19 @@ export const nameRevisionAction = teamAction(z.object({ ...ids, name: revisionNa
 /** Keeps the note as it is now as a named revision ("sent to review"). */
 export const saveNamedRevisionAction = teamAction(
   z.object({ team: z.string(), noteId: ids.noteId, name: revisionName.min(1, "Give the version a name.") }),
-  can.editNotes,
-  async (input, { user, team }) => {
-    await getTeamNote(team.id, input.noteId);
+  "team.edit",
+  async (input, session) => {
+    const { user, team } = session;
+    authorize(session.actor, "revision.name", await noteFor(session, input.noteId, "read"));
     const revision = await recordRevision(input.noteId, { reason: "named", userId: user.id, name: input.name });
     revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
     return revision?.id ?? null;
   },
 );
 
-export const restoreRevisionAction = teamAction(z.object(ids), can.editNotes, async (input, { user, team }) => {
+export const restoreRevisionAction = teamAction(z.object(ids), "team.edit", async (input, session) => {
+  const { user, team } = session;
+  authorize(session.actor, "revision.restore", await noteFor(session, input.noteId, "read"));
   await restoreRevision(team.id, input.noteId, input.revisionId, user.id);
   revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
   return `/t/${team.slug}/notes/${input.noteId}`;

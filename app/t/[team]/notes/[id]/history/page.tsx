@@ -3,8 +3,8 @@ import Link from "next/link";
 import { RelativeTime } from "@/components/RelativeTime";
 import { RevisionName } from "@/components/revisions/RevisionName";
 import { SaveNamedVersion } from "@/components/revisions/SaveNamedVersion";
-import { can } from "@/lib/auth/policy";
-import { openNoteHistory } from "@/lib/revisions/page";
+import { abilities } from "@/lib/policies";
+import { openNote } from "@/lib/policies/open";
 import { listRevisions, userNames } from "@/lib/revisions/queries";
 import type { RevisionReason } from "@/db/schema";
 
@@ -27,7 +27,8 @@ export default async function HistoryPage({
   searchParams: Promise<{ named?: string }>;
 }) {
   const [{ team: slug, id }, { named }] = await Promise.all([params, searchParams]);
-  const { team, role, note } = await openNoteHistory(slug, id);
+  const { team, actor, note } = await openNote(slug, id);
+  const may = abilities(actor, "revision", note);
   const namedOnly = named === "1";
   const list = await listRevisions(team.id, note.id, { namedOnly });
   const names = await userNames(list.flatMap((r) => r.contributors));
@@ -49,7 +50,7 @@ export default async function HistoryPage({
         <Link href={`${base}?named=1`} aria-current={namedOnly ? "page" : undefined} className={namedOnly ? "button primary" : "button"}>
           Named only
         </Link>
-        {can.editNotes(role) && <SaveNamedVersion team={team.slug} noteId={note.id} />}
+        {may.name && <SaveNamedVersion team={team.slug} noteId={note.id} />}
       </nav>
       {list.length === 0 ? (
         <div className="card empty">
@@ -84,7 +85,7 @@ export default async function HistoryPage({
                     <span className="muted">words</span>
                   </td>
                   <td>
-                    <RevisionName team={team.slug} noteId={note.id} revisionId={revision.id} name={revision.name} editable={can.editNotes(role)} />
+                    <RevisionName team={team.slug} noteId={note.id} revisionId={revision.id} name={revision.name} editable={may.name} />
                   </td>
                   <td>
                     <input form="compare" type="radio" name="from" value={revision.id} defaultChecked={i === 1 || (list.length === 1 && i === 0)} aria-label="Compare from this revision" />{" "}

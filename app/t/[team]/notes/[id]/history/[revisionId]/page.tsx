@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
 import { RestoreButton } from "@/components/revisions/RestoreButton";
-import { can } from "@/lib/auth/policy";
-import { openNoteHistory, orNotFound } from "@/lib/revisions/page";
+import { can } from "@/lib/policies";
+import { openNote, orNotFound } from "@/lib/policies/open";
 import { getRevision, userNames } from "@/lib/revisions/queries";
 
 export const metadata: Metadata = { title: "Revision" };
@@ -12,7 +12,7 @@ const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "s
 
 export default async function RevisionPage({ params }: { params: Promise<{ team: string; id: string; revisionId: string }> }) {
   const { team: slug, id, revisionId } = await params;
-  const { team, role, note } = await openNoteHistory(slug, id, revisionId);
+  const { team, actor, note } = await openNote(slug, id, revisionId);
   const revision = await orNotFound(() => getRevision(team.id, note.id, revisionId));
   const names = await userNames(revision.contributors);
   const base = `/t/${team.slug}/notes/${note.id}/history`;
@@ -32,7 +32,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ team:
           <Link href={`${base}/compare?from=${revision.id}&to=current`}>Compare with the current text</Link>
         </div>
       </div>
-      {can.editNotes(role) && <RestoreButton team={team.slug} noteId={note.id} revisionId={revision.id} />}
+      {can(actor, "revision.restore", note) && <RestoreButton team={team.slug} noteId={note.id} revisionId={revision.id} />}
       <article className="card padded reading" aria-label="Revision text">
         <DocumentView document={revision.content as JSONNode} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
       </article>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
 import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
 import { compareVersions, type Side } from "@/lib/revisions/compare";
-import { openNoteHistory, orNotFound } from "@/lib/revisions/page";
+import { openNote, orNotFound } from "@/lib/policies/open";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -20,7 +20,7 @@ export default async function ComparePage({
 }) {
   const [{ team: slug, id }, { from, to = "current" }] = await Promise.all([params, searchParams]);
   if (!from) notFound();
-  const { team, note } = await openNoteHistory(slug, id, from, to === "current" ? undefined : to);
+  const { team, note } = await openNote(slug, id, from, to === "current" ? undefined : to);
   const comparison = await orNotFound(() => compareVersions(team.id, note, from, to));
 
   return (

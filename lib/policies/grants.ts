@@ -1,0 +1,37 @@
+import type { Role } from "@/db/schema";
+
+/** What a role may be granted in its team. Resource policies build on these. */
+export type Grant =
+  | "readBriefs"
+  | "readDrafts"
+  | "editNotes"
+  | "comment"
+  | "review"
+  | "publish"
+  | "publishWithoutApproval"
+  | "deleteForGood"
+  | "manageMembers"
+  | "readAudit";
+
+/**
+ * Every role's grants, written out: nothing is implied by a role not being
+ * another ("not a reader"), so a role added to the database without a line
+ * here gets nothing until someone decides what it may do.
+ */
+export const GRANTS: Record<Role, readonly Grant[]> = {
+  owner: ["readBriefs", "readDrafts", "editNotes", "comment", "publish", "publishWithoutApproval", "deleteForGood", "manageMembers", "readAudit"],
+  analyst: ["readBriefs", "readDrafts", "editNotes", "comment", "publish"],
+  reviewer: ["readBriefs", "readDrafts", "comment", "review"],
+  reader: ["readBriefs"],
+};
+
+export function roleHas(role: string, grant: Grant): boolean {
+  return Object.hasOwn(GRANTS, role) && GRANTS[role as Role].includes(grant);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  analyst: "Analyst",
+  reviewer: "Reviewer",
+  reader: "Reader",
+};
