@@ -1,8 +1,9 @@
 import "server-only";
-import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { memberships, notes, notifications, teams, users } from "@/db/schema";
+import { rolesWith } from "@/lib/policies/grants";
 
 const actor = alias(users, "actor");
 
@@ -14,7 +15,7 @@ const actor = alias(users, "actor");
 const readsDraftsThere = and(
   eq(memberships.teamId, notifications.teamId),
   eq(memberships.userId, notifications.userId),
-  ne(memberships.role, "reader"),
+  inArray(memberships.role, rolesWith("readDrafts")),
 );
 
 /** The user's notifications, newest first, from teams they still belong to and read drafts in. */

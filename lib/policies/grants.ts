@@ -29,6 +29,11 @@ export function roleHas(role: string, grant: Grant): boolean {
   return Object.hasOwn(GRANTS, role) && GRANTS[role as Role].includes(grant);
 }
 
+/** The roles holding a grant, for a query that filters members in the database. */
+export function rolesWith(grant: Grant): Role[] {
+  return (Object.keys(GRANTS) as Role[]).filter((role) => GRANTS[role].includes(grant));
+}
+
 export const ROLE_LABELS: Record<Role, string> = {
   owner: "Owner",
   analyst: "Analyst",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NOTE_STATUSES, REVIEW_STATES, ROLES, VISIBILITIES, type NoteStatus, type ReviewState, type Role, type Visibility } from "@/db/schema";
 import type { Actor } from "./actor";
-import { GRANTS } from "./grants";
+import { GRANTS, rolesWith } from "./grants";
 import { abilities, authorize, can, POLICIES, type Permission, type ResourceFor, type ResourceType } from "./index";
 
 /**
@@ -187,5 +187,12 @@ describe("authorize", () => {
 
   it("sends a page every rule of a policy as a yes or no", () => {
     expect(abilities(actor("reviewer"), "note", note(cases[0]))).toEqual({ read: true, update: false, comment: true, delete: false, unpublish: false });
+  });
+});
+
+describe("rolesWith", () => {
+  it("lists the roles granted an ability, for queries that filter in the database", () => {
+    expect(rolesWith("readDrafts")).toEqual(["owner", "analyst", "reviewer"]);
+    expect(rolesWith("review")).toEqual(["reviewer"]);
   });
 });
