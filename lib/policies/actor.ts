@@ -30,3 +30,9 @@ export function holds(actor: Actor | null, teamId: string, grant: Grant): actor 
   return actor !== null && actor.teamId === teamId && roleHas(actor.role, grant);
 }
 
+
+/** The plainest rule: members of the resource's team whose role has the grant. */
+export const grantedTo =
+  <T extends { teamId: string }>(grant: Grant) =>
+  (actor: Actor | null, resource: T): boolean =>
+    holds(actor, resource.teamId, grant);

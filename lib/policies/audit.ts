@@ -1,9 +1,9 @@
-import { holds, type Actor } from "./actor";
+import { grantedTo } from "./actor";
 
 export interface AuditResource {
   teamId: string;
 }
 
 export const auditPolicy = {
-  read: (actor: Actor | null, log: AuditResource) => holds(actor, log.teamId, "readAudit"),
+  read: grantedTo<AuditResource>("readAudit"),
 };

@@ -1,4 +1,4 @@
-import { holds, type Actor } from "./actor";
+import { grantedTo } from "./actor";
 
 export interface EntityResource {
   teamId: string;
@@ -9,8 +9,8 @@ export interface EntityResource {
  * show of notes follows teamPolicy.readDrafts (readers see editions only).
  */
 export const entityPolicy = {
-  read: (actor: Actor | null, entity: EntityResource) => holds(actor, entity.teamId, "readBriefs"),
+  read: grantedTo<EntityResource>("readBriefs"),
   /** Create, edit, link participants, merge (merging keeps everything, so it is an edit). */
-  update: (actor: Actor | null, entity: EntityResource) => holds(actor, entity.teamId, "editNotes"),
-  delete: (actor: Actor | null, entity: EntityResource) => holds(actor, entity.teamId, "deleteForGood"),
+  update: grantedTo<EntityResource>("editNotes"),
+  delete: grantedTo<EntityResource>("deleteForGood"),
 };

@@ -1,4 +1,4 @@
-import { holds, type Actor } from "./actor";
+import { grantedTo } from "./actor";
 
 export interface MemberResource {
   teamId: string;
@@ -7,8 +7,8 @@ export interface MemberResource {
 /** Memberships and invitations. Keeping a team with an owner is a rule of the data (lib/teams), not of who asks. */
 export const memberPolicy = {
   /** The members page: who is in the team, open invitations. */
-  list: (actor: Actor | null, member: MemberResource) => holds(actor, member.teamId, "manageMembers"),
-  invite: (actor: Actor | null, member: MemberResource) => holds(actor, member.teamId, "manageMembers"),
-  changeRole: (actor: Actor | null, member: MemberResource) => holds(actor, member.teamId, "manageMembers"),
-  remove: (actor: Actor | null, member: MemberResource) => holds(actor, member.teamId, "manageMembers"),
+  list: grantedTo<MemberResource>("manageMembers"),
+  invite: grantedTo<MemberResource>("manageMembers"),
+  changeRole: grantedTo<MemberResource>("manageMembers"),
+  remove: grantedTo<MemberResource>("manageMembers"),
 };

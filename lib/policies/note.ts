@@ -1,5 +1,5 @@
 import type { NoteStatus } from "@/db/schema";
-import { holds, type Actor } from "./actor";
+import { grantedTo } from "./actor";
 
 export interface NoteResource {
   id: string;
@@ -14,11 +14,11 @@ export interface NoteResource {
  */
 export const notePolicy = {
   /** The draft, its history, comments and exports; opening its collaborative document. */
-  read: (actor: Actor | null, note: NoteResource) => holds(actor, note.teamId, "readDrafts"),
+  read: grantedTo<NoteResource>("readDrafts"),
   /** Body, title, tags, named versions and restoring a version. */
-  update: (actor: Actor | null, note: NoteResource) => holds(actor, note.teamId, "editNotes"),
-  comment: (actor: Actor | null, note: NoteResource) => holds(actor, note.teamId, "comment"),
-  delete: (actor: Actor | null, note: NoteResource) => holds(actor, note.teamId, "deleteForGood"),
+  update: grantedTo<NoteResource>("editNotes"),
+  comment: grantedTo<NoteResource>("comment"),
+  delete: grantedTo<NoteResource>("deleteForGood"),
   /** Withdraw every edition from readers. */
-  unpublish: (actor: Actor | null, note: NoteResource) => holds(actor, note.teamId, "publish"),
+  unpublish: grantedTo<NoteResource>("publish"),
 };

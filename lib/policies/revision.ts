@@ -1,4 +1,4 @@
-import { holds, type Actor } from "./actor";
+import { grantedTo } from "./actor";
 
 export interface RevisionResource {
   teamId: string;
@@ -6,7 +6,7 @@ export interface RevisionResource {
 
 /** A note's saved versions: read with the draft; named and restored by whoever may edit it. */
 export const revisionPolicy = {
-  read: (actor: Actor | null, revision: RevisionResource) => holds(actor, revision.teamId, "readDrafts"),
-  name: (actor: Actor | null, revision: RevisionResource) => holds(actor, revision.teamId, "editNotes"),
-  restore: (actor: Actor | null, revision: RevisionResource) => holds(actor, revision.teamId, "editNotes"),
+  read: grantedTo<RevisionResource>("readDrafts"),
+  name: grantedTo<RevisionResource>("editNotes"),
+  restore: grantedTo<RevisionResource>("editNotes"),
 };

@@ -1,20 +1,23 @@
 import { holds, type Actor } from "./actor";
+import type { Grant } from "./grants";
 
 export interface TeamResource {
   id: string;
 }
 
+const grantedInTeam = (grant: Grant) => (actor: Actor | null, team: TeamResource) => holds(actor, team.id, grant);
+
 /** Team-wide abilities: which parts of the team's space a member may open. Members and the audit log have their own policies. */
 export const teamPolicy = {
   /** Published briefs, actors and events as readers see them, search, personal feeds. */
-  read: (actor: Actor | null, team: TeamResource) => holds(actor, team.id, "readBriefs"),
+  read: grantedInTeam("readBriefs"),
   /** Drafts: the notes list, timeline, link chart, history. */
-  readDrafts: (actor: Actor | null, team: TeamResource) => holds(actor, team.id, "readDrafts"),
+  readDrafts: grantedInTeam("readDrafts"),
   /** Write: new notes, imports, actors and events. */
-  edit: (actor: Actor | null, team: TeamResource) => holds(actor, team.id, "editNotes"),
-  comment: (actor: Actor | null, team: TeamResource) => holds(actor, team.id, "comment"),
+  edit: grantedInTeam("editNotes"),
+  comment: grantedInTeam("comment"),
   /** Be asked for, and give, reviews. */
-  review: (actor: Actor | null, team: TeamResource) => holds(actor, team.id, "review"),
+  review: grantedInTeam("review"),
   /** Delete for good (notes, actors, events); merging keeps everything and is an edit. */
-  deleteForGood: (actor: Actor | null, team: TeamResource) => holds(actor, team.id, "deleteForGood"),
+  deleteForGood: grantedInTeam("deleteForGood"),
 };
