@@ -2,11 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { teamAction, type ActionResult } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
-import { closeNote } from "@/lib/collab/registry";
-import { createNote, deleteNote, renameNote } from "@/lib/notes/queries";
+import { deleteNote, renameNote, startNote } from "@/lib/notes/queries";
 import { NOTE_KINDS } from "@/db/schema";
 
 const title = z.string().trim().max(200, "A title can be at most 200 characters.");
@@ -15,8 +13,7 @@ const create = teamAction(
   z.object({ team: z.string(), title: title.default(""), kind: z.enum(NOTE_KINDS).default("note") }),
   can.editNotes,
   async (input, { user, team }) => {
-    const note = await createNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
-    await recordAudit({ teamId: team.id, userId: user.id, action: "note.created", target: note.id });
+    const note = await startNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
     return `/t/${team.slug}/notes/${note.id}`;
   },
 );
@@ -38,9 +35,7 @@ export const deleteNoteAction = teamAction(
   z.object({ team: z.string(), noteId: z.uuid("That note was not found.") }),
   can.delete,
   async (input, { user, team }) => {
-    const note = await deleteNote(team.id, input.noteId);
-    closeNote(note.id);
-    await recordAudit({ teamId: team.id, userId: user.id, action: "note.deleted", target: note.id, data: { title: note.title } });
+    await deleteNote(team.id, input.noteId, user.id);
     return `/t/${team.slug}`;
   },
 );

@@ -6,9 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { fromBase64 } from "@/lib/comments/anchors";
 import { commentBody } from "@/lib/comments/validation";
 import { createThread, deleteComment, editComment, listThreads, reply, setResolved } from "@/lib/comments/queries";
-import { tellEditors } from "@/lib/collab/registry";
 import { getTeamNote } from "@/lib/notes/queries";
-
 
 const body = commentBody;
 const anchorPart = z.string().transform((text, ctx) => {
@@ -35,14 +33,12 @@ export const createThreadAction = teamAction(
       quote: input.quote.trim(),
       body: input.body,
     });
-    tellEditors(target.id, "comments");
     return thread.id;
   },
 );
 
 export const replyAction = teamAction(z.object({ ...note, threadId, body }), can.comment, async (input, { user, team }) => {
   await reply(team.id, input.noteId, input.threadId, user.id, input.body);
-  tellEditors(input.noteId, "comments");
 });
 
 export const resolveThreadAction = teamAction(
@@ -50,16 +46,13 @@ export const resolveThreadAction = teamAction(
   can.comment,
   async (input, { user, team }) => {
     await setResolved(team.id, input.noteId, input.threadId, user.id, input.resolved);
-    tellEditors(input.noteId, "comments");
   },
 );
 
 export const editCommentAction = teamAction(z.object({ ...note, commentId, body }), can.comment, async (input, { user, team }) => {
   await editComment(team.id, input.noteId, input.commentId, user.id, input.body);
-  tellEditors(input.noteId, "comments");
 });
 
 export const deleteCommentAction = teamAction(z.object({ ...note, commentId }), can.comment, async (input, { user, team }) => {
   await deleteComment(team.id, input.noteId, input.commentId, user.id);
-  tellEditors(input.noteId, "comments");
 });

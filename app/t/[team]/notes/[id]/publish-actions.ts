@@ -1,11 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
-import { tellEditors } from "@/lib/collab/registry";
 import { getTeamNote } from "@/lib/notes/queries";
 import { publishNote, unpublishNote } from "@/lib/publishing/publish";
 
@@ -21,14 +19,10 @@ export const publishAction = teamAction(
   can.editNotes,
   async (input, { user, team, role }) => {
     const edition = await publishNote(await getTeamNote(team.id, input.noteId), user, role, input);
-    revalidatePath(`/t/${team.slug}`, "layout");
-    tellEditors(input.noteId, "review");
     return { number: edition.number, path: `/b/${team.slug}/${input.noteId}/${edition.number}` };
   },
 );
 
 export const unpublishAction = teamAction(z.object(note), can.editNotes, async (input, { user, team }) => {
   await unpublishNote(await getTeamNote(team.id, input.noteId), user);
-  revalidatePath(`/t/${team.slug}`, "layout");
-  tellEditors(input.noteId, "review");
 });

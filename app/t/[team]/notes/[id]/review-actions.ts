@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
-import { tellEditors } from "@/lib/collab/registry";
 import { badRequest } from "@/lib/errors";
 import { getTeamNote } from "@/lib/notes/queries";
 import { decideReview, requestReview } from "@/lib/review/workflow";
@@ -16,8 +14,6 @@ export const requestReviewAction = teamAction(
   can.editNotes,
   async (input, { user, team }) => {
     await requestReview(await getTeamNote(team.id, input.noteId), user.id, input.reviewers);
-    revalidatePath(`/t/${team.slug}`, "layout");
-    tellEditors(input.noteId, "review");
   },
 );
 
@@ -31,7 +27,5 @@ export const decideReviewAction = teamAction(
   async (input, { user, team }) => {
     if (input.decision === "request_changes" && !input.summary) throw badRequest("Say what should change.");
     await decideReview(await getTeamNote(team.id, input.noteId), user.id, input.decision, input.summary);
-    revalidatePath(`/t/${team.slug}`, "layout");
-    tellEditors(input.noteId, "review");
   },
 );

@@ -1,12 +1,9 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
-import { getTeamNote } from "@/lib/notes/queries";
-import { recordRevision } from "@/lib/revisions/create";
-import { nameRevision } from "@/lib/revisions/queries";
+import { nameRevision, saveNamedVersion } from "@/lib/revisions/queries";
 import { restoreRevision } from "@/lib/revisions/restore";
 
 const ids = { team: z.string(), noteId: z.uuid("That note was not found."), revisionId: z.uuid("That revision was not found.") };
@@ -14,7 +11,6 @@ const revisionName = z.string().trim().max(120, "A name can be at most 120 chara
 
 export const nameRevisionAction = teamAction(z.object({ ...ids, name: revisionName }), can.editNotes, async (input, { user, team }) => {
   await nameRevision(team.id, input.noteId, input.revisionId, input.name || null, user.id);
-  revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
 });
 
 /** Keeps the note as it is now as a named revision ("sent to review"). */
@@ -22,15 +18,12 @@ export const saveNamedRevisionAction = teamAction(
   z.object({ team: z.string(), noteId: ids.noteId, name: revisionName.min(1, "Give the version a name.") }),
   can.editNotes,
   async (input, { user, team }) => {
-    await getTeamNote(team.id, input.noteId);
-    const revision = await recordRevision(input.noteId, { reason: "named", userId: user.id, name: input.name });
-    revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
+    const revision = await saveNamedVersion(team.id, input.noteId, user.id, input.name);
     return revision?.id ?? null;
   },
 );
 
 export const restoreRevisionAction = teamAction(z.object(ids), can.editNotes, async (input, { user, team }) => {
   await restoreRevision(team.id, input.noteId, input.revisionId, user.id);
-  revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
   return `/t/${team.slug}/notes/${input.noteId}`;
 });
