@@ -1,7 +1,11 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import type { Team } from "@/db/schema";
 import { currentUser, teamSession, type TeamSession } from "@/lib/auth/session";
+import { AfterCommitFailed } from "@/lib/commands/command";
+import { listenForPageRefreshes } from "@/lib/commands/page-refresh";
 import { AppError, notFound } from "@/lib/errors";
 import { authorize, teamScope, type TeamScopedPermission } from "@/lib/policies";
 import { membershipBySlug } from "@/lib/teams/queries";
@@ -12,6 +16,10 @@ export type ActionResult<T = void> = { ok: true; data: T } | { ok: false; error:
 export function toActionError(error: unknown): { ok: false; error: string } {
   unstable_rethrow(error); // redirect() and notFound() are control flow, not failures.
   if (error instanceof AppError) return { ok: false, error: error.message };
+  if (error instanceof AfterCommitFailed) {
+    console.error("action committed, but its effects failed:", ...error.causes);
+    return { ok: false, error: "Your change was saved, but others who have this open may not see it until they reload." };
+  }
   console.error("action failed:", error);
   return { ok: false, error: "Something went wrong; nothing was changed. Please try again." };
 }
@@ -22,6 +30,21 @@ const firstIssue = (error: z.ZodError) => {
   const field = issue.path.at(-1);
   return issue.code === "custom" || !field || /[A-Z].*\.$/.test(issue.message) ? issue.message : `${String(field)}: ${issue.message}`;
 };
+
+/**
+ * Runs an action's work and then, if it asked (lib/commands/page-refresh.ts),
+ * revalidates the team's pages for the calling browser: here, because
+ * revalidatePath needs the request Next.js gives a server action. A change
+ * committed before a later failure is refreshed too.
+ */
+async function refreshingTeamPages<T>(team: Team, work: () => Promise<T>): Promise<T> {
+  let asked = false;
+  try {
+    return await listenForPageRefreshes((teamId) => (asked ||= teamId === team.id), work);
+  } finally {
+    if (asked) revalidatePath(`/t/${team.slug}`, "layout");
+  }
+}
 
 /**
  * Every team server action goes through here: authenticate, validate the
@@ -45,7 +68,7 @@ export function teamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(
       if (!membership) throw notFound("That team");
       const session = teamSession(user, membership);
       authorize(session.actor, permission, teamScope(membership.team));
-      return { ok: true, data: await handler(parsed.data, session) };
+      return { ok: true, data: await refreshingTeamPages(membership.team, () => handler(parsed.data, session)) };
     } catch (error) {
       return toActionError(error);
     }

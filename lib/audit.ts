@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Executor } from "@/db";
+import type { Executor } from "@/db";
 import { auditLog } from "@/db/schema";
 
 export type AuditAction =
@@ -17,9 +17,19 @@ export type AuditAction =
   | "user.signed_in"
   | "user.sign_in_failed";
 
-export async function recordAudit(
-  entry: { teamId?: string | null; userId?: string | null; action: AuditAction; target?: string; data?: Record<string, unknown> },
-  tx: Executor = db(),
-) {
+export interface AuditEntry {
+  teamId?: string | null;
+  userId?: string | null;
+  action: AuditAction;
+  target?: string;
+  data?: Record<string, unknown>;
+}
+
+/**
+ * Writes one entry of the audit log. A change and its entry are written by a
+ * command (lib/commands), in one transaction; only an entry with no change
+ * to join (a failed sign-in) is written on its own.
+ */
+export async function insertAuditEntry(tx: Executor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values(entry);
 }

@@ -1,6 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { closeUserConnections } from "@/lib/collab/registry";
 import { authorizeCredentials } from "./credentials";
 import { isSessionActive, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 
@@ -62,7 +61,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const token = "token" in message ? message.token : null;
       if (!token?.sid) return;
       await revokeSession(token.sid);
-      if (token.sub) closeUserConnections(token.sub, token.sid);
     },
   },
 });

@@ -2,7 +2,7 @@ import "server-only";
 // next-auth re-exports this class from its pinned @auth/core; importing it from there keeps this module free of Next.js.
 import { CredentialsSignin } from "@auth/core/errors";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
+import { runCommand } from "@/lib/commands/command";
 import { normaliseEmail, verifyCredentials } from "@/lib/users/queries";
 import { addressOf } from "./client-address";
 import { clearSignInAttempts, recordFailedSignIn, reserveSignInAttempt } from "./rate-limit";
@@ -50,7 +50,10 @@ export async function authorizeCredentials(raw: unknown, request: Request): Prom
     return null;
   }
   await clearSignInAttempts(email, address);
-  const sessionId = await createSession({ userId: user.id, userAgent: request.headers.get("user-agent"), address });
-  await recordAudit({ userId: user.id, action: "user.signed_in" });
+  const sessionId = await runCommand(async ({ tx, audit }) => {
+    const started = await createSession({ userId: user.id, userAgent: request.headers.get("user-agent"), address }, tx);
+    await audit({ userId: user.id, action: "user.signed_in" });
+    return started;
+  });
   return { id: user.id, email: user.email, name: user.name, sessionId };
 }

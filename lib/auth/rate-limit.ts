@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { signInCounters } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { insertAuditEntry } from "@/lib/audit";
 
 /**
  * From one client address, an account gets this many attempts at once; after
@@ -106,7 +106,11 @@ export async function clearSignInAttempts(account: string, address: string): Pro
     .where(and(eq(t.account, account), eq(t.address, ALL_ADDRESSES)));
 }
 
-/** Failed sign-ins stay in the audit log, with the address they came from. */
+/**
+ * Failed sign-ins stay in the audit log, with the address they came from.
+ * The entry is written on its own: the attempt's counter was reserved
+ * before the password was checked, and nothing else changes.
+ */
 export function recordFailedSignIn(account: string, address: string) {
-  return recordAudit({ action: "user.sign_in_failed", target: account, data: { address } });
+  return insertAuditEntry(db(), { action: "user.sign_in_failed", target: account, data: { address } });
 }

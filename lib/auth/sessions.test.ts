@@ -2,11 +2,14 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { sessions } from "@/db/schema";
+import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildUser } from "@/lib/testing/factories";
 import { createSession, isSessionActive, revokeSession, revokeUserSessions } from "./sessions";
 
 useTestDatabase();
+// Ending a session closes its open editors through the running collaboration server (lib/collab/sign-out.test.ts).
+useCollabServer();
 
 describe("sessions on record", () => {
   it("signing out ends that session only", async () => {

@@ -1,8 +1,10 @@
 import "server-only";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db";
+import { db, type Executor } from "@/db";
 import { sessions } from "@/db/schema";
+import { closeUserConnections } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
 
 /** How long a session lasts after its last use (the cookie's own lifetime is the same). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -18,8 +20,8 @@ const idOrNull = (value: unknown) => {
 const expiry = sql`now() + ${sql.raw(String(SESSION_MAX_AGE_SECONDS))} * interval '1 second'`;
 
 /** Starts a session at sign-in; its id goes into the session cookie. */
-export async function createSession(input: { userId: string; userAgent?: string | null; address?: string | null }): Promise<string> {
-  const [row] = await db()
+export async function createSession(input: { userId: string; userAgent?: string | null; address?: string | null }, tx: Executor = db()): Promise<string> {
+  const [row] = await tx
     .insert(sessions)
     .values({ userId: input.userId, userAgent: input.userAgent?.slice(0, 512) ?? null, address: input.address ?? null, expiresAt: expiry })
     .returning({ id: sessions.id });
@@ -46,22 +48,35 @@ export async function isSessionActive(sessionId: unknown, userId: unknown): Prom
   return true;
 }
 
-/** Ends one session (signing out): its cookie, and every copy of it, stops working. */
+/**
+ * Ends one session (signing out): its cookie, and every copy of it, stops
+ * working. Once that is committed, the editors it opened are closed on every process.
+ */
 export async function revokeSession(sessionId: unknown): Promise<void> {
   const id = idOrNull(sessionId);
   if (!id) return;
-  await db()
-    .update(sessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await runCommand(async ({ tx, afterCommit }) => {
+    const [ended] = await tx
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)))
+      .returning({ userId: sessions.userId });
+    if (ended) afterCommit(() => closeUserConnections(ended.userId, id));
+  });
 }
 
-/** Ends every session of a user ("Sign out everywhere"). Returns how many were open. */
-export async function revokeUserSessions(userId: string): Promise<number> {
-  const ended = await db()
-    .update(sessions)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-    .returning({ id: sessions.id });
-  return ended.length;
+/**
+ * Ends every session of a user ("Sign out everywhere"), then closes all
+ * their open editors on every process. Returns how many sessions were open.
+ */
+export function revokeUserSessions(userId: string): Promise<number> {
+  return runCommand(async ({ tx, afterCommit }) => {
+    const ended = await tx
+      .update(sessions)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    afterCommit(() => closeUserConnections(userId));
+    return ended.length;
+  });
 }

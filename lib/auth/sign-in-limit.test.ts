@@ -1,9 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, signInCounters } from "@/db/schema";
+import { auditLog, sessions, signInCounters } from "@/db/schema";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildUser } from "@/lib/testing/factories";
+import { whileRefusingInserts } from "@/lib/testing/refused-inserts";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { authorizeCredentials, type SignedIn } from "./credentials";
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT } from "./rate-limit";
@@ -43,6 +44,15 @@ async function passwordChecksFailed(email: string) {
     .select({ n: count() })
     .from(auditLog)
     .where(and(eq(auditLog.action, "user.sign_in_failed"), eq(auditLog.target, email)));
+  return row.n;
+}
+
+/** Sign-ins that succeeded: each leaves an entry in the audit log. */
+async function signInsOnRecord(userId: string) {
+  const [row] = await db()
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "user.signed_in"), eq(auditLog.userId, userId)));
   return row.n;
 }
 
@@ -114,5 +124,13 @@ describe("the sign-in limit", () => {
     expect(await isSessionActive(first.signedIn.sessionId, user.id)).toBe(true);
     const someoneElse = await buildUser();
     expect(await isSessionActive(first.signedIn.sessionId, someoneElse.id)).toBe(false);
+    expect(await signInsOnRecord(user.id)).toBe(2);
+  });
+
+  it("starts no session when its sign-in cannot be put on record", async () => {
+    const user = await buildUser({ password: PASSWORD });
+    await expect(whileRefusingInserts("audit_log", () => attempt(user.email, PASSWORD, ADDRESS_A))).rejects.toThrow();
+    expect(await db().select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([]);
+    expect(await signInsOnRecord(user.id)).toBe(0);
   });
 });

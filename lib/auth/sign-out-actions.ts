@@ -1,6 +1,5 @@
 "use server";
 
-import { closeUserConnections } from "@/lib/collab/registry";
 import { signOut } from "./auth";
 import { currentUser } from "./session";
 import { revokeUserSessions } from "./sessions";
@@ -16,9 +15,6 @@ export async function signOutAction(): Promise<void> {
  */
 export async function signOutEverywhereAction(): Promise<void> {
   const user = await currentUser();
-  if (user) {
-    await revokeUserSessions(user.id);
-    closeUserConnections(user.id);
-  }
+  if (user) await revokeUserSessions(user.id);
   await signOut({ redirectTo: "/signin" });
 }

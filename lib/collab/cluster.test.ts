@@ -5,7 +5,7 @@ import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { db } from "@/db";
 import { revisions } from "@/db/schema";
-import { findNote } from "@/lib/notes/queries";
+import { deleteNote, findNote } from "@/lib/notes/queries";
 import { changeRole } from "@/lib/teams/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { frames } from "@/lib/testing/collab-frames";
@@ -84,19 +84,19 @@ describe("several processes on one Redis", () => {
   });
 
   it("closes a revoked member's connections on every process, and lets them back in only under the new role", async () => {
-    const { team, analyst, note } = await teamWithNote();
+    const { team, owner, analyst, note } = await teamWithNote();
     const onSecond = await second.connect(note.id, analyst.id);
     await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write"]));
 
-    await changeRole(team.id, analyst.id, "reviewer");
-    expect(first.operations.closeMemberConnections(team.id, analyst.id)).toBe(0); // none on this process
+    // Through the first process (the registered one), which has none of the member's connections.
+    await changeRole(team.id, analyst.id, "reviewer", owner.id);
 
     await eventually(() => expect(onSecond.events.closes).toContain(CLOSE_ACCESS_CHANGED.code));
     await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write", "readonly"]));
   });
 
   it("closes a revoked member's socket on another process while the note is still loading there", async () => {
-    const { team, analyst, note } = await teamWithNote();
+    const { team, owner, analyst, note } = await teamWithNote();
     const load = loadsOnSecond.hold(note.id);
     const socket = await socketToSecond();
     expect(await socket.authenticate(note.id, await collabTokenFor(analyst.id))).toMatchObject({ scope: "read-write" });
@@ -106,8 +106,7 @@ describe("several processes on one Redis", () => {
     appendParagraph(copy, "Written on the second process while the note loaded.");
     socket.send(frames.update(note.id, Y.encodeStateAsUpdate(copy)));
 
-    await changeRole(team.id, analyst.id, "reader");
-    expect(first.operations.closeMemberConnections(team.id, analyst.id)).toBe(0); // none on this process
+    await changeRole(team.id, analyst.id, "reader", owner.id);
     expect((await socket.waitForClose()).code).toBe(CLOSE_ACCESS_CHANGED.code);
 
     load.release();
@@ -118,11 +117,11 @@ describe("several processes on one Redis", () => {
   });
 
   it("closes a deleted note's connections on every process", async () => {
-    const { analyst, note } = await teamWithNote();
+    const { team, owner, analyst, note } = await teamWithNote();
     const onSecond = await second.connect(note.id, analyst.id);
     await eventually(() => expect(onSecond.provider.isSynced).toBe(true));
 
-    first.operations.closeNote(note.id);
+    await deleteNote(team.id, note.id, owner.id);
 
     await eventually(() => expect(onSecond.events.closes.length).toBeGreaterThan(0));
   });

@@ -75,10 +75,19 @@ export function collabOperations(hocuspocus: Hocuspocus<CollabContext>, cluster?
   };
 }
 
-export function registerCollab(operations: CollabOperations): void {
-  (globalThis as Holder)[key] = operations;
+/** Makes these the process' operations; the function returned takes them away again (a stopped server). */
+export function registerCollab(operations: CollabOperations): () => void {
+  const holder = globalThis as Holder;
+  holder[key] = operations;
+  return () => {
+    if (holder[key] === operations) delete holder[key];
+  };
 }
 
+/**
+ * The running server's operations. Every one throws without a server: a
+ * revocation or a deletion that reached no open editor must not pass for done.
+ */
 function collab(): CollabOperations {
   const operations = (globalThis as Holder)[key];
   if (!operations) throw new Error("The collaboration server is not running in this process.");
@@ -87,7 +96,7 @@ function collab(): CollabOperations {
 
 /** Closes a member's open sockets to the team's notes, on every process. Returns how many on this one. */
 export function closeMemberConnections(teamId: string, userId: string): number {
-  return (globalThis as Holder)[key]?.closeMemberConnections(teamId, userId) ?? 0;
+  return collab().closeMemberConnections(teamId, userId);
 }
 
 /**
@@ -95,7 +104,7 @@ export function closeMemberConnections(teamId: string, userId: string): number {
  * (signing out), or all of them (signing out everywhere). Returns how many on this one.
  */
 export function closeUserConnections(userId: string, sessionId?: string): number {
-  return (globalThis as Holder)[key]?.closeUserConnections(userId, sessionId) ?? 0;
+  return collab().closeUserConnections(userId, sessionId);
 }
 
 /** Rewrites mentions of an entity in these notes' bodies, through Yjs. */
@@ -110,7 +119,7 @@ export function restoreBody(noteId: string, userId: string, content: ProseMirror
 
 /** Tells everyone who has the note open, on any process, that something beside the text changed. */
 export function tellEditors(noteId: string, message: NoteMessage): void {
-  (globalThis as Holder)[key]?.tellEditors(noteId, message);
+  collab().tellEditors(noteId, message);
 }
 
 /** The note's body as its editors see it now (stored or not): what an approval or an edition is bound to. */
@@ -120,5 +129,5 @@ export function liveBody(noteId: string): Promise<LiveBody> {
 
 /** Closes every connection to a note, on every process (it is being deleted). */
 export function closeNote(noteId: string): void {
-  (globalThis as Holder)[key]?.closeNote(noteId);
+  collab().closeNote(noteId);
 }

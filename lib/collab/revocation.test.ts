@@ -1,6 +1,8 @@
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { deleteNote } from "@/lib/notes/queries";
+import { db } from "@/db";
+import { memberships, notes, type Role } from "@/db/schema";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 import { docOf, paragraphSaying, SEEDED_TEXT, settle, storedState, storedText, teamWithNote, tokenFor, useAbuseWorld } from "@/lib/testing/abuse-world";
 import { updateMaking } from "@/lib/testing/body-updates";
@@ -9,7 +11,6 @@ import { appendParagraph, bodyText, eventually } from "@/lib/testing/collab";
 import { buildMember } from "@/lib/testing/factories";
 import type { RawCollabSocket } from "@/lib/testing/raw-collab-socket";
 import { pendingUpdateCount } from "./note-state";
-import { closeMemberConnections } from "./registry";
 
 /** A member whose access is revoked loses their open sockets at once, whether or not their note has loaded yet. */
 
@@ -17,12 +18,12 @@ const { collab, loads, openSocket, watchingWriter } = useAbuseWorld();
 
 describe("revoking a member", () => {
   const revocations = [
-    ["removed from the team", (teamId: string, userId: string) => removeMember(teamId, userId)],
-    ["made a reader", (teamId: string, userId: string) => changeRole(teamId, userId, "reader")],
+    ["removed from the team", (teamId: string, userId: string, by: string) => removeMember(teamId, userId, by)],
+    ["made a reader", (teamId: string, userId: string, by: string) => changeRole(teamId, userId, "reader", by)],
   ] as const;
 
   it.each(revocations)("closes the socket of a member %s within a second, and refuses what they send after", async (_, revoke) => {
-    const { team, analyst, note } = await teamWithNote();
+    const { team, owner, analyst, note } = await teamWithNote();
     const member = await buildMember(team.id, "analyst");
     const writer = await watchingWriter(note.id, analyst.id);
     const socket = await openSocket();
@@ -32,13 +33,12 @@ describe("revoking a member", () => {
     await eventually(() => expect(editor.events.authenticated).toEqual(["read-write"]));
     await eventually(() => expect(editor.provider.isSynced).toBe(true));
 
-    // As the members server action does: change the membership, then close the member's connections.
-    await revoke(team.id, member.id);
-    const closing = performance.now();
-    expect(closeMemberConnections(team.id, member.id)).toBe(2);
+    // The change closes the member's connections once it is committed.
+    await revoke(team.id, member.id, owner.id);
+    const revoked = performance.now();
     const closed = await socket.waitForClose(1_000);
     expect(closed.code).toBe(4403);
-    expect(closed.at - closing).toBeLessThan(1_000);
+    expect(closed.at - revoked).toBeLessThan(1_000);
     await eventually(() => expect(editor.events.closes).toContain(4403), 1_000);
 
     // The editor reconnects on its own and is refused; what it writes then goes nowhere.
@@ -62,10 +62,23 @@ describe("revoking a member", () => {
 
 describe("revoking a member while the note loads", () => {
   const revocations = [
-    ["removed from the team", (teamId: string, userId: string) => removeMember(teamId, userId)],
-    ["made a reader", (teamId: string, userId: string) => changeRole(teamId, userId, "reader")],
-    ["made a reviewer", (teamId: string, userId: string) => changeRole(teamId, userId, "reviewer")],
+    ["removed from the team", null],
+    ["made a reader", "reader"],
+    ["made a reviewer", "reviewer"],
   ] as const;
+
+  /** The members page's change: committed, then the member's connections are closed. */
+  const revokeAsOwner = (teamId: string, userId: string, ownerId: string, to: Role | null) =>
+    to ? changeRole(teamId, userId, to, ownerId) : removeMember(teamId, userId, ownerId);
+
+  /**
+   * The same change to the membership alone, as another process makes it
+   * whose message to close the member's connections is still on its way.
+   */
+  const changeMembershipOnly = async (teamId: string, userId: string, to: Role | null) => {
+    const member = and(eq(memberships.teamId, teamId), eq(memberships.userId, userId));
+    await (to ? db().update(memberships).set({ role: to }).where(member) : db().delete(memberships).where(member));
+  };
   const WRITTEN = "Written by a member whose access changed while the note loaded.";
 
   /**
@@ -75,7 +88,7 @@ describe("revoking a member while the note loads", () => {
    * sends meanwhile waits in Hocuspocus' queue.
    */
   async function memberWaitingForTheNote() {
-    const { team, note } = await teamWithNote();
+    const { team, owner, note } = await teamWithNote();
     const member = await buildMember(team.id, "analyst");
     const load = loads.hold(note.id);
     const socket = await openSocket();
@@ -83,7 +96,7 @@ describe("revoking a member while the note loads", () => {
     await load.reached();
     socket.send(frames.syncStep1(note.id, new Y.Doc()));
     socket.send(frames.update(note.id, updateMaking(docOf(await storedState(note.id)), paragraphSaying(WRITTEN))));
-    return { team, note, member, socket, load };
+    return { team, owner, note, member, socket, load };
   }
 
   async function expectNothingWritten(socket: RawCollabSocket, noteId: string) {
@@ -93,21 +106,19 @@ describe("revoking a member while the note loads", () => {
     expect(await pendingUpdateCount(noteId)).toBe(0);
   }
 
-  it.each(revocations)("closes the socket of a member %s before the note has loaded", async (_, revoke) => {
-    const { team, note, member, socket, load } = await memberWaitingForTheNote();
+  it.each(revocations)("closes the socket of a member %s before the note has loaded", async (_, to) => {
+    const { team, owner, note, member, socket, load } = await memberWaitingForTheNote();
 
-    await revoke(team.id, member.id);
-    expect(closeMemberConnections(team.id, member.id)).toBe(1);
+    await revokeAsOwner(team.id, member.id, owner.id, to);
     expect((await socket.waitForClose()).code).toBe(4403);
 
     load.release();
     await expectNothingWritten(socket, note.id);
   });
 
-  it.each(revocations)("checks again once the note has loaded, and refuses what a member %s sent meanwhile", async (_, revoke) => {
+  it.each(revocations)("checks again once the note has loaded, and refuses what a member %s sent meanwhile", async (_, to) => {
     const { team, note, member, socket, load } = await memberWaitingForTheNote();
-    // The membership changes but no message closes the socket (one from another process is still on its way).
-    await revoke(team.id, member.id);
+    await changeMembershipOnly(team.id, member.id, to);
 
     load.release();
     expect((await socket.waitForClose()).code).toBe(4403);
@@ -115,8 +126,9 @@ describe("revoking a member while the note loads", () => {
   });
 
   it("checks again once the note has loaded, and refuses what was sent to it after it was deleted", async () => {
-    const { team, note, socket, load } = await memberWaitingForTheNote();
-    await deleteNote(team.id, note.id);
+    const { note, socket, load } = await memberWaitingForTheNote();
+    // Deleted by another process, whose message to close the note has not arrived.
+    await db().delete(notes).where(eq(notes.id, note.id));
 
     load.release();
     expect((await socket.waitForClose()).code).toBe(4403);

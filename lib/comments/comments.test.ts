@@ -18,6 +18,8 @@ import { createThread, deleteComment, editComment, listThreads, reply, setResolv
 import { commentBody } from "./validation";
 
 useTestDatabase();
+// Comments are told to the note's open editors through the running collaboration server.
+const collab = useCollabServer();
 
 const OPENING = "Iran says the Bushehr reactor is safe.";
 
@@ -69,8 +71,6 @@ async function startThread(note: Note, authorId: string, body = "Which unit?") {
 const threadRows = (noteId: string) => db().select().from(commentThreads).where(eq(commentThreads.noteId, noteId));
 
 describe("comment anchors", () => {
-  const collab = useCollabServer();
-
   it("follow their words as others edit, and the thread keeps its quote when the words are deleted", async () => {
     const { team, analyst, reviewer, note } = await teamWithNote();
     // A reviewer (read-only) comments while the analyst writes.
@@ -193,6 +193,30 @@ describe("threads and comments", () => {
       ["Source, please?", true],
       ["IAEA statement, 3 May.", false],
     ]);
+  });
+
+  it("tells the note's open editors of every change to its comments", async () => {
+    const { team, analyst, reviewer, note } = await teamWithNote();
+    const editor = await collab().connect(note.id, analyst.id);
+    await eventually(() => expect(editor.provider.isSynced).toBe(true));
+    const told = async (count: number) => eventually(() => expect(editor.events.stateless).toEqual(Array(count).fill("comments")));
+
+    const thread = await startThread(note, reviewer.id, "Source?");
+    await told(1);
+    await reply(team.id, note.id, thread.id, analyst.id, "IAEA statement, 3 May.");
+    await told(2);
+    await setResolved(team.id, note.id, thread.id, analyst.id, true);
+    await told(3);
+    const [question] = (await listThreads(team.id, note.id))[0].comments;
+    await editComment(team.id, note.id, question.id, reviewer.id, "Source, please?");
+    await told(4);
+    await deleteComment(team.id, note.id, question.id, reviewer.id);
+    await told(5);
+
+    // A refused change is not told.
+    await expect(editComment(team.id, note.id, question.id, reviewer.id, "Gone")).rejects.toMatchObject({ code: "not_found" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(editor.events.stateless).toHaveLength(5);
   });
 
   it("keeps a thread while it has a comment, and removes it with its last one", async () => {

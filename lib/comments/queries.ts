@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { comments, commentThreads, memberships, notifications, users, type CommentThread } from "@/db/schema";
+import { comments, commentThreads, memberships, users, type CommentThread } from "@/db/schema";
 import { loadNoteState } from "@/lib/collab/note-state";
+import { tellEditors } from "@/lib/collab/registry";
+import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { badRequest, notFound } from "@/lib/errors";
 import { findNoteHead } from "@/lib/notes/queries";
 import { authorize, can } from "@/lib/policies";
@@ -57,21 +59,25 @@ export async function listThreads(teamId: string, noteId: string): Promise<Threa
   }));
 }
 
-/** Notifies the members named in a comment who may read the note it is on. */
-async function notifyMentioned(teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
-  const rows = await db()
+/**
+ * Notifies the members a comment names who may read the note it is on, in the
+ * comment's transaction; tells the note's open editors after it commits.
+ */
+async function commentWritten({ tx, notify, afterCommit }: CommandContext, teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
+  const rows = await tx
     .select({ id: users.id, name: users.name, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.teamId, teamId));
-  const note = await findNoteHead(noteId);
+  const note = await findNoteHead(noteId, tx);
   const members = note ? rows.filter((row) => can({ userId: row.id, teamId, role: row.role }, "note.read", note)) : [];
   const mentioned = mentionedMembers(body, members).filter((id) => id !== authorId);
-  if (mentioned.length === 0) return;
-  await db()
-    .insert(notifications)
-    .values(mentioned.map((userId) => ({ userId, teamId, kind: "mentioned" as const, noteId, threadId, actorId: authorId, excerpt: body.slice(0, 200) })));
+  await notify(mentioned.map((userId) => ({ userId, teamId, kind: "mentioned" as const, noteId, threadId, actorId: authorId, excerpt: body.slice(0, 200) })));
+  afterCommit(() => commentsChanged(noteId));
 }
+
+/** After a change to a note's comments: its open editors, on any process, reload the threads. */
+const commentsChanged = (noteId: string) => tellEditors(noteId, "comments");
 
 /** Starts a thread on a passage. The anchor must point into the note as it is now. */
 export async function createThread(
@@ -81,16 +87,15 @@ export async function createThread(
 ): Promise<CommentThread> {
   const state = await loadNoteState(note.id);
   if (!state || !anchorResolves(state, input.anchor)) throw badRequest("That passage is not in the note any more; select it again.");
-  const thread = await db().transaction(async (tx) => {
-    const [created] = await tx
+  return runCommand(async (command) => {
+    const [created] = await command.tx
       .insert(commentThreads)
       .values({ noteId: note.id, teamId: note.teamId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, createdBy: authorId })
       .returning();
-    await tx.insert(comments).values({ threadId: created.id, authorId, body: input.body });
+    await command.tx.insert(comments).values({ threadId: created.id, authorId, body: input.body });
+    await commentWritten(command, note.teamId, note.id, created.id, authorId, input.body);
     return created;
   });
-  await notifyMentioned(note.teamId, note.id, thread.id, authorId, input.body);
-  return thread;
 }
 
 async function threadOf(teamId: string, noteId: string, threadId: string): Promise<CommentThread> {
@@ -104,17 +109,22 @@ async function threadOf(teamId: string, noteId: string, threadId: string): Promi
 
 export async function reply(teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
   await threadOf(teamId, noteId, threadId);
-  await db().insert(comments).values({ threadId, authorId, body });
-  await db().update(commentThreads).set({ updatedAt: new Date() }).where(eq(commentThreads.id, threadId));
-  await notifyMentioned(teamId, noteId, threadId, authorId, body);
+  await runCommand(async (command) => {
+    await command.tx.insert(comments).values({ threadId, authorId, body });
+    await command.tx.update(commentThreads).set({ updatedAt: new Date() }).where(eq(commentThreads.id, threadId));
+    await commentWritten(command, teamId, noteId, threadId, authorId, body);
+  });
 }
 
 export async function setResolved(teamId: string, noteId: string, threadId: string, userId: string, resolved: boolean) {
   await threadOf(teamId, noteId, threadId);
-  await db()
-    .update(commentThreads)
-    .set(resolved ? { resolvedBy: userId, resolvedAt: new Date(), updatedAt: new Date() } : { resolvedBy: null, resolvedAt: null, updatedAt: new Date() })
-    .where(eq(commentThreads.id, threadId));
+  await runCommand(async ({ tx, afterCommit }) => {
+    await tx
+      .update(commentThreads)
+      .set(resolved ? { resolvedBy: userId, resolvedAt: new Date(), updatedAt: new Date() } : { resolvedBy: null, resolvedAt: null, updatedAt: new Date() })
+      .where(eq(commentThreads.id, threadId));
+    afterCommit(() => commentsChanged(noteId));
+  });
 }
 
 /** A comment of this note, by this author: one may edit or delete only one's own. */
@@ -131,15 +141,19 @@ async function ownComment(teamId: string, noteId: string, commentId: string, use
 
 export async function editComment(teamId: string, noteId: string, commentId: string, userId: string, body: string) {
   await ownComment(teamId, noteId, commentId, userId);
-  await db().update(comments).set({ body, editedAt: new Date(), updatedAt: new Date() }).where(eq(comments.id, commentId));
+  await runCommand(async ({ tx, afterCommit }) => {
+    await tx.update(comments).set({ body, editedAt: new Date(), updatedAt: new Date() }).where(eq(comments.id, commentId));
+    afterCommit(() => commentsChanged(noteId));
+  });
 }
 
 /** Deletes one's own comment; a thread left without comments goes with it. */
 export async function deleteComment(teamId: string, noteId: string, commentId: string, userId: string) {
   const comment = await ownComment(teamId, noteId, commentId, userId);
-  await db().transaction(async (tx) => {
+  await runCommand(async ({ tx, afterCommit }) => {
     await tx.delete(comments).where(eq(comments.id, commentId));
     const [left] = await tx.select({ n: sql<number>`count(*)::int` }).from(comments).where(eq(comments.threadId, comment.threadId));
     if (left.n === 0) await tx.delete(commentThreads).where(eq(commentThreads.id, comment.threadId));
+    afterCommit(() => commentsChanged(noteId));
   });
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
-import { noteEntities } from "@/db/schema";
+import { auditLog, noteEntities } from "@/db/schema";
 import { appendUpdate, loadNoteState } from "@/lib/collab/note-state";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -18,6 +18,10 @@ import { actorInput, eventInput } from "./validation";
 
 useTestDatabase();
 const collab = useCollabServer();
+
+/** The team's audit log, as its owners read it. */
+const audited = (teamId: string) =>
+  db().select({ action: auditLog.action, userId: auditLog.userId, target: auditLog.target, data: auditLog.data }).from(auditLog).where(eq(auditLog.teamId, teamId));
 
 const actor = (teamId: string, userId: string, fields: Record<string, unknown>) =>
   createEntity(teamId, userId, { kind: "actor", ...actorInput.parse(fields) });
@@ -138,6 +142,7 @@ describe("merging actors and events", () => {
     for (const name of ["Islamic Republic", "iri"]) {
       expect((await rejectionOf(actor(team.id, owner.id, { name }))).message).toBe("An actor with that name or alias already exists: “Iran”.");
     }
+    expect(await audited(team.id)).toEqual([{ action: "entity.merged", userId: owner.id, target: iran.id, data: { removed: iri.id } }]);
   });
 
   it("merges two events, moving their participants", async () => {
@@ -181,6 +186,7 @@ describe("merging actors and events", () => {
       [talks.id, "Talks"],
     ]);
     expect(await linksOf(note.id)).toEqual({ [iran.id]: 1, [talks.id]: 1 });
+    expect(await audited(team.id)).toEqual([]);
   });
 
   it("answers not found when either entry is another team's, and changes neither", async () => {
@@ -261,6 +267,7 @@ describe("deleting an actor or event everywhere", () => {
     expect(await participation(team.id, talks)).toEqual([]);
     // Its names are free again.
     await actor(team.id, owner.id, { name: "IRI" });
+    expect(await audited(team.id)).toEqual([{ action: "entity.deleted", userId: owner.id, target: iri.id, data: { name: "Islamic Republic" } }]);
   });
 
   it("turns a mention that was acknowledged but not yet stored into text", async () => {
@@ -283,5 +290,6 @@ describe("deleting an actor or event everywhere", () => {
     expect((await rejectionOf(deleteEntityEverywhere(team.id, theirs.id, owner.id))).code).toBe("not_found");
     expect((await getEntity(other.team.id, theirs.id)).name).toBe("Persia");
     expect(await storedMentions(theirNote.id)).toEqual([[theirs.id, "Persia"]]);
+    expect([...(await audited(team.id)), ...(await audited(other.team.id))]).toEqual([]);
   });
 });

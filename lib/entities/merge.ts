@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editionEntities, entities, entityTags, noteEntities, notes, noteUpdates, type Entity } from "@/db/schema";
 import { replaceMentions } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
 import { badRequest } from "@/lib/errors";
 import { claimNames, nameKey } from "./names";
 import { getEntity } from "./queries";
@@ -35,7 +36,7 @@ export async function mergeEntities(teamId: string, keepId: string, removeId: st
 
   await replaceMentions(await notesMentioning(teamId, remove.id), remove.id, { id: keep.id, label: keep.name }, userId);
 
-  return db().transaction(async (tx) => {
+  return runCommand(async ({ tx, audit }) => {
     const aliases = [...keep.aliases, remove.name, ...remove.aliases].filter(
       (name, i, all) => nameKey(name) !== nameKey(keep.name) && all.findIndex((n) => nameKey(n) === nameKey(name)) === i,
     );
@@ -69,14 +70,18 @@ export async function mergeEntities(teamId: string, keepId: string, removeId: st
       .where(eq(entities.id, keep.id))
       .returning();
     await claimNames(tx, merged, [merged.name, ...aliases]);
+    await audit({ teamId, userId, action: "entity.merged", target: merged.id, data: { removed: remove.id } });
     return merged;
   });
 }
 
-/** Deletes an entity; its mentions in notes become plain text, through Yjs. */
+/** Deletes an entity; its mentions in notes become plain text, through Yjs. Recorded. */
 export async function deleteEntityEverywhere(teamId: string, id: string, userId: string): Promise<Entity> {
   const entity = await getEntity(teamId, id);
   await replaceMentions(await notesMentioning(teamId, entity.id), entity.id, null, userId);
-  await db().delete(entities).where(and(eq(entities.id, entity.id), eq(entities.teamId, teamId)));
-  return entity;
+  return runCommand(async ({ tx, audit }) => {
+    await tx.delete(entities).where(and(eq(entities.id, entity.id), eq(entities.teamId, teamId)));
+    await audit({ teamId, userId, action: "entity.deleted", target: entity.id, data: { name: entity.name } });
+    return entity;
+  });
 }

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { entities, entityRelations, notes, noteEntities, type Entity, type EntityKind } from "@/db/schema";
+import { runCommand } from "@/lib/commands/command";
+import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { conflict, notFound } from "@/lib/errors";
 import { setEntityTags } from "@/lib/tags/queries";
 import { claimNames } from "./names";
@@ -38,8 +40,9 @@ export async function createEntity(teamId: string, userId: string, input: Entity
   return tx ? run(tx) : db().transaction(run);
 }
 
+/** Changes an actor or event; the caller's pages of the team show it at once. */
 export async function updateEntity(teamId: string, id: string, input: EntityInput): Promise<Entity> {
-  return db().transaction(async (tx) => {
+  return runCommand(async ({ tx, afterCommit }) => {
     const current = await getEntity(teamId, id, tx);
     if (current.kind !== input.kind) throw notFound(`That ${input.kind}`);
     const [entity] = await tx
@@ -49,6 +52,7 @@ export async function updateEntity(teamId: string, id: string, input: EntityInpu
       .returning();
     await claimNames(tx, entity, [input.name, ...input.aliases]);
     await setEntityTags(teamId, id, input.tags, tx);
+    afterCommit(() => refreshTeamPages(teamId));
     return entity;
   });
 }

@@ -3,6 +3,8 @@ import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
+import { closeNote } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
 import { syncNoteEntities } from "@/lib/entities/note-links";
 import { noteBodyFromContent, type NoteBody } from "./body";
@@ -84,8 +86,8 @@ export async function createNote(
   return note;
 }
 
-export async function renameNote(teamId: string, noteId: string, title: string, userId: string) {
-  const updated = await db()
+export async function renameNote(teamId: string, noteId: string, title: string, userId: string, tx: Executor = db()) {
+  const updated = await tx
     .update(notes)
     .set({ title, updatedBy: userId, updatedAt: new Date() })
     .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)))
@@ -93,12 +95,29 @@ export async function renameNote(teamId: string, noteId: string, title: string, 
   if (updated.length === 0) throw notFound("That note");
 }
 
-/** Deletes a note of the team with everything that hangs off it (revisions, comments, editions). */
-export async function deleteNote(teamId: string, noteId: string): Promise<Note> {
-  const [deleted] = await db()
-    .delete(notes)
-    .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)))
-    .returning();
-  if (!deleted) throw notFound("That note");
-  return deleted;
+/** A member starts a new note (the New note button); recorded. */
+export function startNote(input: { teamId: string; userId: string; title: string; kind: NoteKind }): Promise<Note> {
+  return runCommand(async ({ tx, audit }) => {
+    const note = await createNote(input, tx);
+    await audit({ teamId: input.teamId, userId: input.userId, action: "note.created", target: note.id });
+    return note;
+  });
+}
+
+/**
+ * Deletes a note of the team with everything that hangs off it (revisions,
+ * comments, editions); recorded. Once that is committed, every connection to
+ * it is closed, on every process.
+ */
+export function deleteNote(teamId: string, noteId: string, userId: string): Promise<Note> {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
+    const [deleted] = await tx
+      .delete(notes)
+      .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)))
+      .returning();
+    if (!deleted) throw notFound("That note");
+    await audit({ teamId, userId, action: "note.deleted", target: deleted.id, data: { title: deleted.title } });
+    afterCommit(() => closeNote(deleted.id));
+    return deleted;
+  });
 }

@@ -2,11 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createNote, renameNote } from "@/lib/notes/queries";
 import { requestReview } from "@/lib/review/workflow";
 import { changeRole } from "@/lib/teams/queries";
+import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { listNotifications, unreadCount } from "./queries";
 
 useTestDatabase();
+// Requests for review and role changes reach open editors through the running collaboration server.
+useCollabServer();
 
 describe("the inbox", () => {
   it("shows nothing about drafts to a member who has become a reader", async () => {
@@ -19,12 +22,12 @@ describe("the inbox", () => {
     expect((await listNotifications(reviewer.id)).map((item) => [item.kind, item.noteTitle])).toEqual([["review_requested", "Draft on secret talks"]]);
     expect(await unreadCount(reviewer.id)).toBe(1);
 
-    await changeRole(team.id, reviewer.id, "reader");
+    await changeRole(team.id, reviewer.id, "reader", owner.id);
     expect(await listNotifications(reviewer.id)).toEqual([]);
     expect(await unreadCount(reviewer.id)).toBe(0);
 
     // Back to reviewing drafts, the notification is there again.
-    await changeRole(team.id, reviewer.id, "reviewer");
+    await changeRole(team.id, reviewer.id, "reviewer", owner.id);
     expect(await unreadCount(reviewer.id)).toBe(1);
   });
 });

@@ -136,11 +136,11 @@ describe("the team feed", () => {
   });
 
   it("stops opening for someone removed from the team", async () => {
-    const { team, analyst, iran } = await teamWithBriefs();
+    const { team, owner, analyst, iran } = await teamWithBriefs();
     const token = await renewFeedToken(analyst.id, team.id);
     expect((await fetchFeed(team.slug, { kind: "team" }, token)).status).toBe(200);
 
-    await removeMember(team.id, analyst.id);
+    await removeMember(team.id, analyst.id, owner.id);
     expect((await fetchFeed(team.slug, { kind: "team" }, token)).status).toBe(401);
     // Their token no longer opens an entity feed either.
     expect((await fetchFeed(team.slug, { kind: "entity", id: iran.id }, token)).status).toBe(404);

@@ -2,11 +2,12 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editionColumns, editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
 import { liveBody } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
 import { extractMentions } from "@/lib/editor/mentions";
 import { badRequest } from "@/lib/errors";
 import { authorize, can } from "@/lib/policies";
+import { statusChanged } from "@/lib/review/status-change";
 import { latestReview } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
@@ -61,7 +62,7 @@ export async function publishNote(
         or ${users.id} in (select user_id from ${noteUpdates} where note_id = ${note.id})`,
     );
 
-  const edition = await db().transaction(async (tx) => {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
     const revision = await recordRevision(note.id, { reason: "publish", userId: user.id, snapshot: { title: note.title, ...body } }, tx);
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${editions.number}), 0)::int + 1` })
@@ -90,26 +91,29 @@ export async function publishNote(
       .returning(editionColumns);
     await freezeEditionEntities(tx, created, body.content);
     await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));
+    await audit({
+      teamId: note.teamId,
+      userId: user.id,
+      action: "note.published",
+      target: note.id,
+      data: { edition: created.number, visibility: created.visibility, ...(approved ? {} : { approvalOverridden: true }) },
+    });
+    afterCommit(() => statusChanged(note));
     return created;
   });
-  await recordAudit({
-    teamId: note.teamId,
-    userId: user.id,
-    action: "note.published",
-    target: note.id,
-    data: { edition: edition.number, visibility: edition.visibility, ...(approved ? {} : { approvalOverridden: true }) },
-  });
-  return edition;
 }
 
 /** Withdraws every edition from readers; recorded. The note goes back to draft. */
-export async function unpublishNote(note: Note, user: { id: string }) {
-  const withdrawn = await db()
-    .update(editions)
-    .set({ withdrawnAt: new Date(), withdrawnBy: user.id })
-    .where(and(eq(editions.noteId, note.id), isNull(editions.withdrawnAt)))
-    .returning({ id: editions.id });
-  if (withdrawn.length === 0) throw badRequest("This brief is not published.");
-  await db().update(notes).set({ status: "draft" }).where(eq(notes.id, note.id));
-  await recordAudit({ teamId: note.teamId, userId: user.id, action: "note.unpublished", target: note.id, data: { editions: withdrawn.length } });
+export function unpublishNote(note: Note, user: { id: string }) {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
+    const withdrawn = await tx
+      .update(editions)
+      .set({ withdrawnAt: new Date(), withdrawnBy: user.id })
+      .where(and(eq(editions.noteId, note.id), isNull(editions.withdrawnAt)))
+      .returning({ id: editions.id });
+    if (withdrawn.length === 0) throw badRequest("This brief is not published.");
+    await tx.update(notes).set({ status: "draft" }).where(eq(notes.id, note.id));
+    await audit({ teamId: note.teamId, userId: user.id, action: "note.unpublished", target: note.id, data: { editions: withdrawn.length } });
+    afterCommit(() => statusChanged(note));
+  });
 }

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { memberships, notes, notifications, reviews, revisions, type Note, type Review } from "@/db/schema";
+import { memberships, notes, reviews, revisions, type Note, type Review } from "@/db/schema";
 import { badRequest } from "@/lib/errors";
 import { authorize, can } from "@/lib/policies";
 import { actorInTeam } from "@/lib/teams/queries";
 import { liveBody } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
+import { statusChanged } from "./status-change";
 
 /** The latest review of a note, if any. */
 export async function latestReview(noteId: string): Promise<Review | undefined> {
@@ -42,15 +44,12 @@ export async function requestReview(note: Note, userId: string, named: string[])
   const allReviewers = await teamReviewers(note.teamId);
   const reviewers = [...new Set(named)];
   if (reviewers.some((id) => !allReviewers.includes(id))) throw badRequest("Only reviewers of this team can be asked to review.");
-  const notify = reviewers.length ? reviewers : allReviewers;
-  await db().transaction(async (tx) => {
+  const asked = reviewers.length ? reviewers : allReviewers;
+  await runCommand(async ({ tx, notify, afterCommit }) => {
     await tx.insert(reviews).values({ noteId: note.id, teamId: note.teamId, requestedBy: userId, reviewers });
     await tx.update(notes).set({ status: "in_review" }).where(eq(notes.id, note.id));
-    if (notify.length) {
-      await tx
-        .insert(notifications)
-        .values(notify.map((reviewer) => ({ userId: reviewer, teamId: note.teamId, kind: "review_requested" as const, noteId: note.id, actorId: userId })));
-    }
+    await notify(asked.map((reviewer) => ({ userId: reviewer, teamId: note.teamId, kind: "review_requested" as const, noteId: note.id, actorId: userId })));
+    afterCommit(() => statusChanged(note));
   });
 }
 
@@ -64,7 +63,7 @@ export async function decideReview(note: Note, reviewerId: string, decision: "ap
   if (!review) throw badRequest("This note is not waiting for review."); // The policy refused already; this tells TypeScript.
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
   const live = decision === "approve" ? await liveBody(note.id) : null;
-  await db().transaction(async (tx) => {
+  await runCommand(async ({ tx, notify, afterCommit }) => {
     // Two reviewers deciding at once: the second finds the review decided.
     const [current] = await tx.select({ state: reviews.state }).from(reviews).where(eq(reviews.id, review.id)).for("update");
     if (current?.state !== "pending") throw badRequest("This review has just been decided by someone else.");
@@ -82,10 +81,9 @@ export async function decideReview(note: Note, reviewerId: string, decision: "ap
       .where(eq(reviews.id, review.id));
     await tx.update(notes).set({ status: decision === "approve" ? "approved" : "draft" }).where(eq(notes.id, note.id));
     if (review.requestedBy) {
-      await tx
-        .insert(notifications)
-        .values({ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200) });
+      await notify([{ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200) }]);
     }
+    afterCommit(() => statusChanged(note));
   });
 }
 

@@ -2,7 +2,11 @@ import "server-only";
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
 import { revisions, users, type Revision } from "@/db/schema";
+import { runCommand } from "@/lib/commands/command";
+import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { notFound } from "@/lib/errors";
+import { getTeamNote } from "@/lib/notes/queries";
+import { recordRevision } from "./create";
 
 export type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
 
@@ -40,13 +44,27 @@ export async function getRevision(teamId: string, noteId: string, revisionId: st
   return revision;
 }
 
+/** Names a revision (or takes its name away); the caller's history page shows it at once. */
 export async function nameRevision(teamId: string, noteId: string, revisionId: string, name: string | null, userId: string) {
-  const updated = await db()
-    .update(revisions)
-    .set({ name, namedBy: name ? userId : null })
-    .where(and(eq(revisions.id, revisionId), eq(revisions.noteId, noteId), eq(revisions.teamId, teamId)))
-    .returning({ id: revisions.id });
-  if (updated.length === 0) throw notFound("That revision");
+  await runCommand(async ({ tx, afterCommit }) => {
+    const updated = await tx
+      .update(revisions)
+      .set({ name, namedBy: name ? userId : null })
+      .where(and(eq(revisions.id, revisionId), eq(revisions.noteId, noteId), eq(revisions.teamId, teamId)))
+      .returning({ id: revisions.id });
+    if (updated.length === 0) throw notFound("That revision");
+    afterCommit(() => refreshTeamPages(teamId));
+  });
+}
+
+/** Keeps the note of the team as it is now as a named revision ("sent to review"). */
+export function saveNamedVersion(teamId: string, noteId: string, userId: string, name: string): Promise<Revision | null> {
+  return runCommand(async ({ tx, afterCommit }) => {
+    await getTeamNote(teamId, noteId, tx);
+    const revision = await recordRevision(noteId, { reason: "named", userId, name }, tx);
+    afterCommit(() => refreshTeamPages(teamId));
+    return revision;
+  });
 }
 
 /** Display names for user ids (contributors, namers). */

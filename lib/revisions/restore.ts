@@ -1,6 +1,7 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit";
 import { restoreBody } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
+import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { getTeamNote, renameNote } from "@/lib/notes/queries";
 import { recordRevision } from "./create";
 import { getRevision } from "./queries";
@@ -15,6 +16,10 @@ export async function restoreRevision(teamId: string, noteId: string, revisionId
   await restoreBody(noteId, userId, revision.content, async (current) => {
     await recordRevision(noteId, { reason: "restore", userId, snapshot: { title: note.title, ...current } });
   });
-  if (revision.title !== note.title) await renameNote(teamId, noteId, revision.title, userId);
-  await recordAudit({ teamId, userId, action: "note.restored", target: noteId, data: { revisionId } });
+  // The body went through Yjs above, as editors' edits do; the title and the record commit together.
+  await runCommand(async ({ tx, audit, afterCommit }) => {
+    if (revision.title !== note.title) await renameNote(teamId, noteId, revision.title, userId, tx);
+    await audit({ teamId, userId, action: "note.restored", target: noteId, data: { revisionId } });
+    afterCommit(() => refreshTeamPages(teamId));
+  });
 }

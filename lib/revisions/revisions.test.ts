@@ -1,7 +1,8 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { revisions } from "@/db/schema";
-import { findNote } from "@/lib/notes/queries";
+import { auditLog, revisions } from "@/db/schema";
+import { findNote, renameNote } from "@/lib/notes/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { appendParagraph, bodyText, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
@@ -72,6 +73,18 @@ describe("revisions", () => {
     await restoreRevision(team.id, note.id, before!.id, analyst.id);
     await eventually(() => expect(bodyText(writer.doc)).toBe("Opening line.\nLater text."));
     await eventually(async () => expect((await findNote(note.id))?.text).toBe("Opening line.\nLater text."));
+  });
+
+  it("restore the title with the body, and are on record", async () => {
+    const { team, analyst, note } = await setUp();
+    const first = await recordRevision(note.id, { reason: "named", name: "as seeded", userId: analyst.id });
+    await renameNote(team.id, note.id, "A better title", analyst.id);
+
+    await restoreRevision(team.id, note.id, first!.id, analyst.id);
+    expect((await findNote(note.id))?.title).toBe("A note");
+    expect(await db().select({ action: auditLog.action, userId: auditLog.userId, data: auditLog.data }).from(auditLog).where(eq(auditLog.target, note.id))).toEqual([
+      { action: "note.restored", userId: analyst.id, data: { revisionId: first!.id } },
+    ]);
   });
 
   it("are thinned with age, but named and pre-restore ones are kept", async () => {

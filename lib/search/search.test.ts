@@ -10,7 +10,7 @@ import { createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { setNoteTags } from "@/lib/tags/queries";
-import { appendParagraph } from "@/lib/testing/collab";
+import { appendParagraph, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildTeam, mention, mentionDoc, paragraphs } from "@/lib/testing/factories";
 import { parseSearchFilters } from "./filters";
@@ -120,6 +120,9 @@ describe("ranking", () => {
 });
 
 describe("snippets", () => {
+  // A new comment is told to the note's open editors through the running collaboration server.
+  useCollabServer();
+
   it("mark the matched words and nothing else", async () => {
     const { team, owner } = await buildTeam();
     const text = "Officials in Tehran said the Bushehr reactor is safe. Inspectors will return to Bushehr next month.";
@@ -424,6 +427,9 @@ describe("filters", () => {
 });
 
 describe("who finds what", () => {
+  // A new comment is told to the note's open editors through the running collaboration server.
+  useCollabServer();
+
   it("gives a reader published briefs only, never notes or comments", async () => {
     const { team, owner } = await buildTeam();
     const draft = await buildTitledNote(team.id, owner.id, "Bushehr draft", "The Bushehr reactor is not finished.");

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { db, type Executor } from "@/db";
+import { db } from "@/db";
 import { invites, teams, users, type Role, type Team } from "@/db/schema";
-import { recordAudit } from "@/lib/audit";
+import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { createUser, normaliseEmail } from "@/lib/users/queries";
 import { addMember, roleInTeam } from "./queries";
@@ -13,20 +13,24 @@ const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 // Only the hash is stored: a leaked database does not leak working invite links.
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** An owner invites someone by email; recorded. The token is the invite link's secret. */
 export async function createInvite(input: { teamId: string; email: string; role: Role; createdBy: string }) {
   const token = randomBytes(24).toString("base64url");
-  const [invite] = await db()
-    .insert(invites)
-    .values({
-      teamId: input.teamId,
-      email: normaliseEmail(input.email),
-      role: input.role,
-      tokenHash: hashToken(token),
-      createdBy: input.createdBy,
-      expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
-    })
-    .returning();
-  await recordAudit({ teamId: input.teamId, userId: input.createdBy, action: "member.invited", target: invite.email, data: { role: input.role } });
+  const invite = await runCommand(async ({ tx, audit }) => {
+    const [created] = await tx
+      .insert(invites)
+      .values({
+        teamId: input.teamId,
+        email: normaliseEmail(input.email),
+        role: input.role,
+        tokenHash: hashToken(token),
+        createdBy: input.createdBy,
+        expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
+      })
+      .returning();
+    await audit({ teamId: input.teamId, userId: input.createdBy, action: "member.invited", target: created.email, data: { role: input.role } });
+    return created;
+  });
   return { invite, token };
 }
 
@@ -55,7 +59,7 @@ export async function revokeInvite(teamId: string, inviteId: string) {
   if (deleted.length === 0) throw notFound("That invite");
 }
 
-async function claimInvite(tx: Executor, token: string, userId: string): Promise<Team> {
+async function claimInvite({ tx, audit }: CommandContext, token: string, userId: string): Promise<Team> {
   const open = and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date()));
   const [invite] = await tx.select({ email: invites.email }).from(invites).where(open);
   if (!invite) throw new AppError("not_found", "This invite link has expired or has already been used.");
@@ -72,23 +76,23 @@ async function claimInvite(tx: Executor, token: string, userId: string): Promise
   if (!claimed) throw new AppError("not_found", "This invite link has expired or has already been used.");
   // Joining never lowers a role the user already has in the team.
   if (!(await roleInTeam(userId, claimed.teamId, tx))) await addMember(claimed.teamId, userId, claimed.role, tx);
-  await recordAudit({ teamId: claimed.teamId, userId, action: "member.joined", data: { role: claimed.role } }, tx);
+  await audit({ teamId: claimed.teamId, userId, action: "member.joined", data: { role: claimed.role } });
   const [team] = await tx.select().from(teams).where(eq(teams.id, claimed.teamId));
   return team;
 }
 
 /** Joins a signed-in user to the invite's team with its role; an invite is used once, by the person it was sent to. */
 export function acceptInvite(token: string, userId: string): Promise<Team> {
-  return db().transaction((tx) => claimInvite(tx, token, userId));
+  return runCommand((command) => claimInvite(command, token, userId));
 }
 
 /** Creates the invited person's account and joins them to the team, all or nothing. */
 export async function signUpWithInvite(token: string, input: { name: string; password: string }) {
   const open = await findOpenInvite(token);
   if (!open) throw new AppError("not_found", "This invite link has expired or has already been used.");
-  return db().transaction(async (tx) => {
-    const user = await createUser({ email: open.invite.email, ...input }, tx);
-    const team = await claimInvite(tx, token, user.id);
+  return runCommand(async (command) => {
+    const user = await createUser({ email: open.invite.email, ...input }, command.tx);
+    const team = await claimInvite(command, token, user.id);
     return { user, team };
   });
 }

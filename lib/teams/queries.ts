@@ -2,6 +2,8 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, teams, users, type Role, type Team } from "@/db/schema";
+import { closeMemberConnections } from "@/lib/collab/registry";
+import { runCommand } from "@/lib/commands/command";
 import { badRequest, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policies";
 
@@ -87,8 +89,13 @@ async function assertKeepsAnOwner(teamId: string, userId: string, tx: Executor) 
   }
 }
 
-export async function changeRole(teamId: string, userId: string, role: Role) {
-  await db().transaction(async (tx) => {
+/**
+ * Changes a member's role, by `changedBy`; recorded. Once committed, the
+ * member's open editors are closed on every process: they reconnect and are
+ * let in (or not) under the new role.
+ */
+export async function changeRole(teamId: string, userId: string, role: Role, changedBy: string) {
+  await runCommand(async ({ tx, audit, afterCommit }) => {
     if (role === "owner") {
       if (!(await roleInTeam(userId, teamId, tx))) throw notFound("That member");
     } else {
@@ -98,13 +105,18 @@ export async function changeRole(teamId: string, userId: string, role: Role) {
       .update(memberships)
       .set({ role, updatedAt: new Date() })
       .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
+    await audit({ teamId, userId: changedBy, action: "member.role_changed", target: userId, data: { role } });
+    afterCommit(() => closeMemberConnections(teamId, userId));
   });
 }
 
-export async function removeMember(teamId: string, userId: string) {
-  await db().transaction(async (tx) => {
+/** Removes a member, by `removedBy`; recorded. Once committed, their open editors are closed on every process. */
+export async function removeMember(teamId: string, userId: string, removedBy: string) {
+  await runCommand(async ({ tx, audit, afterCommit }) => {
     await assertKeepsAnOwner(teamId, userId, tx);
     await tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
+    await audit({ teamId, userId: removedBy, action: "member.removed", target: userId });
+    afterCommit(() => closeMemberConnections(teamId, userId));
   });
 }
 

@@ -1,11 +1,26 @@
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { auditLog } from "@/db/schema";
+import { CLOSE_ACCESS_CHANGED } from "@/lib/collab/context";
+import { eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
-import { buildMember, buildTeam, buildUser } from "@/lib/testing/factories";
+import { buildMember, buildNote, buildTeam, buildUser } from "@/lib/testing/factories";
 import { findUserByEmail, verifyCredentials } from "@/lib/users/queries";
 import { acceptInvite, createInvite, findOpenInvite, signUpWithInvite } from "./invites";
 import { availableSlug, changeRole, removeMember, roleInTeam, teamsOfUser } from "./queries";
 
 useTestDatabase();
+// Role changes and removals close the member's open editors through the running collaboration server.
+const collab = useCollabServer();
+
+/** The team's audit log, oldest first, as an owner reads it. */
+const audited = (teamId: string) =>
+  db()
+    .select({ action: auditLog.action, userId: auditLog.userId, target: auditLog.target, data: auditLog.data })
+    .from(auditLog)
+    .where(eq(auditLog.teamId, teamId))
+    .orderBy(asc(auditLog.createdAt));
 
 describe("teams and invites", () => {
   it("stores passwords as argon2id hashes and checks them", async () => {
@@ -67,18 +82,18 @@ describe("teams and invites", () => {
 
   it("keeps at least one owner in every team", async () => {
     const { team, owner } = await buildTeam();
-    await expect(changeRole(team.id, owner.id, "analyst")).rejects.toThrow("A team needs at least one owner");
-    await expect(removeMember(team.id, owner.id)).rejects.toThrow("A team needs at least one owner");
+    await expect(changeRole(team.id, owner.id, "analyst", owner.id)).rejects.toThrow("A team needs at least one owner");
+    await expect(removeMember(team.id, owner.id, owner.id)).rejects.toThrow("A team needs at least one owner");
     const second = await buildMember(team.id, "analyst");
-    await changeRole(team.id, second.id, "owner");
-    await changeRole(team.id, owner.id, "reader");
+    await changeRole(team.id, second.id, "owner", owner.id);
+    await changeRole(team.id, owner.id, "reader", second.id);
     expect(await roleInTeam(owner.id, team.id)).toBe("reader");
   });
 
   it("answers not found for a role change of someone outside the team", async () => {
-    const { team } = await buildTeam();
+    const { team, owner } = await buildTeam();
     const stranger = await buildUser();
-    await expect(changeRole(team.id, stranger.id, "owner")).rejects.toThrow("That member was not found.");
+    await expect(changeRole(team.id, stranger.id, "owner", owner.id)).rejects.toThrow("That member was not found.");
     expect(await roleInTeam(stranger.id, team.id)).toBeUndefined();
   });
 
@@ -103,5 +118,39 @@ describe("teams and invites", () => {
     expect(await availableSlug("Korea Desk")).toBe("korea-desk");
     expect(await availableSlug(team.slug)).toBe(`${team.slug}-2`);
     expect(await availableSlug("!!!")).toBe("team");
+  });
+});
+
+describe("changes to a team's members", () => {
+  it("are on record, and a role change or removal closes the member's open editors at once", async () => {
+    const { team, owner } = await buildTeam();
+    const note = await buildNote(team.id, owner.id);
+    const { token } = await createInvite({ teamId: team.id, email: "Newcomer@Example.test", role: "analyst", createdBy: owner.id });
+    const newcomer = await buildUser({ email: "newcomer@example.test" });
+    await acceptInvite(token, newcomer.id);
+    const editor = await collab().connect(note.id, newcomer.id);
+    await eventually(() => expect(editor.events.authenticated).toEqual(["read-write"]));
+
+    await changeRole(team.id, newcomer.id, "reviewer", owner.id);
+    await eventually(() => expect(editor.events.closes).toEqual([CLOSE_ACCESS_CHANGED.code]));
+    await eventually(() => expect(editor.events.authenticated).toEqual(["read-write", "readonly"]));
+
+    await removeMember(team.id, newcomer.id, owner.id);
+    await eventually(() => expect(editor.events.closes).toEqual([CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.code]));
+    await eventually(() => expect(editor.events.denied).toEqual(["not-found"]));
+
+    expect(await audited(team.id)).toEqual([
+      { action: "member.invited", userId: owner.id, target: "newcomer@example.test", data: { role: "analyst" } },
+      { action: "member.joined", userId: newcomer.id, target: null, data: { role: "analyst" } },
+      { action: "member.role_changed", userId: owner.id, target: newcomer.id, data: { role: "reviewer" } },
+      { action: "member.removed", userId: owner.id, target: newcomer.id, data: null },
+    ]);
+  });
+
+  it("record nothing when refused", async () => {
+    const { team, owner } = await buildTeam();
+    await expect(changeRole(team.id, owner.id, "analyst", owner.id)).rejects.toThrow("A team needs at least one owner");
+    await expect(removeMember(team.id, owner.id, owner.id)).rejects.toThrow("A team needs at least one owner");
+    expect(await audited(team.id)).toEqual([]);
   });
 });

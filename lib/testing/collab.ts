@@ -42,7 +42,7 @@ export async function startCollabServer(options: TestCollabOptions = {}) {
   hocuspocus.configuration.extensions.push(...(options.extensions ?? []));
   const cluster = redis ? await joinCluster(redis.url, redis.prefix, (message) => actLocally(hocuspocus, message)) : undefined;
   const operations = collabOperations(hocuspocus, cluster);
-  if (options.register ?? true) registerCollab(operations);
+  const unregister = options.register ?? true ? registerCollab(operations) : () => {};
   const server: Server = createServer((_request, response) => response.writeHead(404).end());
   attachCollab(server, hocuspocus, (_request, socket) => socket.destroy());
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -75,6 +75,8 @@ export async function startCollabServer(options: TestCollabOptions = {}) {
       return { provider, doc, events, websocketProvider };
     },
     async close() {
+      // From here on, an operation asked of this process fails as it would with no server running.
+      unregister();
       for (const provider of providers) {
         provider.configuration.websocketProvider.destroy();
         provider.destroy();

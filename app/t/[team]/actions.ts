@@ -2,10 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit";
 import { teamAction, type ActionResult } from "@/lib/action";
-import { closeNote } from "@/lib/collab/registry";
-import { createNote, deleteNote, renameNote } from "@/lib/notes/queries";
+import { deleteNote, renameNote, startNote } from "@/lib/notes/queries";
 import { noteFor } from "@/lib/policies/open";
 import { NOTE_KINDS } from "@/db/schema";
 
@@ -15,8 +13,7 @@ const create = teamAction(
   z.object({ team: z.string(), title: title.default(""), kind: z.enum(NOTE_KINDS).default("note") }),
   "team.edit",
   async (input, { user, team }) => {
-    const note = await createNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
-    await recordAudit({ teamId: team.id, userId: user.id, action: "note.created", target: note.id });
+    const note = await startNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
     return `/t/${team.slug}/notes/${note.id}`;
   },
 );
@@ -43,9 +40,7 @@ export const deleteNoteAction = teamAction(
   async (input, session) => {
     const { user, team } = session;
     await noteFor(session, input.noteId, "delete");
-    const note = await deleteNote(team.id, input.noteId);
-    closeNote(note.id);
-    await recordAudit({ teamId: team.id, userId: user.id, action: "note.deleted", target: note.id, data: { title: note.title } });
+    await deleteNote(team.id, input.noteId, user.id);
     return `/t/${team.slug}`;
   },
 );

@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { ENTITY_KINDS } from "@/db/schema";
 import { teamAction } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
 import { deleteEntityEverywhere, mergeEntities } from "@/lib/entities/merge";
 import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity, type EntityInput } from "@/lib/entities/queries";
 import { actorInput, entityName, eventInput } from "@/lib/entities/validation";
@@ -36,7 +34,6 @@ export const updateEntityAction = teamAction(
   "entity.update",
   async (input, { team }) => {
     const updated = await updateEntity(team.id, input.id, input.entity as EntityInput);
-    revalidatePath(`/t/${team.slug}`, "layout");
     return { path: entityPath(team.slug, updated) };
   },
 );
@@ -72,14 +69,12 @@ export const mergeEntitiesAction = teamAction(
   "entity.update",
   async (input, { user, team }) => {
     const merged = await mergeEntities(team.id, input.keepId, input.removeId, user.id);
-    await recordAudit({ teamId: team.id, userId: user.id, action: "entity.merged", target: merged.id, data: { removed: input.removeId } });
     return { path: entityPath(team.slug, merged) };
   },
 );
 
 export const deleteEntityAction = teamAction(z.object({ ...withTeam, id: id("That entry") }), "entity.delete", async (input, { user, team }) => {
   const deleted = await deleteEntityEverywhere(team.id, input.id, user.id);
-  await recordAudit({ teamId: team.id, userId: user.id, action: "entity.deleted", target: deleted.id, data: { name: deleted.name } });
   return { path: `/t/${team.slug}/${deleted.kind}s` };
 });
 

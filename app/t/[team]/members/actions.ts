@@ -4,24 +4,17 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
-import { recordAudit } from "@/lib/audit";
-import { closeMemberConnections } from "@/lib/collab/registry";
 import { createInvite, revokeInvite } from "@/lib/teams/invites";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 
 const member = z.object({ team: z.string(), userId: z.uuid("That member was not found.") });
 
 export const changeRoleAction = teamAction(member.extend({ role: z.enum(ROLES) }), "member.changeRole", async (input, { user, team }) => {
-  await changeRole(team.id, input.userId, input.role);
-  await recordAudit({ teamId: team.id, userId: user.id, action: "member.role_changed", target: input.userId, data: { role: input.role } });
-  // Open editors reconnect and are let in (or not) under the new role.
-  closeMemberConnections(team.id, input.userId);
+  await changeRole(team.id, input.userId, input.role, user.id);
 });
 
 export const removeMemberAction = teamAction(member, "member.remove", async (input, { user, team }) => {
-  await removeMember(team.id, input.userId);
-  await recordAudit({ teamId: team.id, userId: user.id, action: "member.removed", target: input.userId });
-  closeMemberConnections(team.id, input.userId);
+  await removeMember(team.id, input.userId, user.id);
 });
 
 export const createInviteAction = teamAction(

@@ -5,9 +5,7 @@ import { teamAction } from "@/lib/action";
 import { fromBase64 } from "@/lib/comments/anchors";
 import { commentBody } from "@/lib/comments/validation";
 import { createThread, deleteComment, editComment, listThreads, reply, setResolved } from "@/lib/comments/queries";
-import { tellEditors } from "@/lib/collab/registry";
 import { noteFor } from "@/lib/policies/open";
-
 
 const body = commentBody;
 const anchorPart = z.string().transform((text, ctx) => {
@@ -34,7 +32,6 @@ export const createThreadAction = teamAction(
       quote: input.quote.trim(),
       body: input.body,
     });
-    tellEditors(target.id, "comments");
     return thread.id;
   },
 );
@@ -43,7 +40,6 @@ export const replyAction = teamAction(z.object({ ...note, threadId, body }), "te
   const { user, team } = session;
   await noteFor(session, input.noteId, "comment");
   await reply(team.id, input.noteId, input.threadId, user.id, input.body);
-  tellEditors(input.noteId, "comments");
 });
 
 export const resolveThreadAction = teamAction(
@@ -53,7 +49,6 @@ export const resolveThreadAction = teamAction(
     const { user, team } = session;
     await noteFor(session, input.noteId, "comment");
     await setResolved(team.id, input.noteId, input.threadId, user.id, input.resolved);
-    tellEditors(input.noteId, "comments");
   },
 );
 
@@ -61,12 +56,10 @@ export const editCommentAction = teamAction(z.object({ ...note, commentId, body 
   const { user, team } = session;
   await noteFor(session, input.noteId, "comment");
   await editComment(team.id, input.noteId, input.commentId, user.id, input.body);
-  tellEditors(input.noteId, "comments");
 });
 
 export const deleteCommentAction = teamAction(z.object({ ...note, commentId }), "team.comment", async (input, session) => {
   const { user, team } = session;
   await noteFor(session, input.noteId, "comment");
   await deleteComment(team.id, input.noteId, input.commentId, user.id);
-  tellEditors(input.noteId, "comments");
 });

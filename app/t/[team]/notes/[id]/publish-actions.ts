@@ -1,10 +1,8 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
-import { tellEditors } from "@/lib/collab/registry";
 import { noteFor } from "@/lib/policies/open";
 import { publishNote, unpublishNote } from "@/lib/publishing/publish";
 
@@ -22,15 +20,10 @@ export const publishAction = teamAction(
     const { user, team, role } = session;
     // The review policy decides with the note's state (lib/publishing/publish.ts).
     const edition = await publishNote(await noteFor(session, input.noteId, "read"), user, role, input);
-    revalidatePath(`/t/${team.slug}`, "layout");
-    tellEditors(input.noteId, "review");
     return { number: edition.number, path: `/b/${team.slug}/${input.noteId}/${edition.number}` };
   },
 );
 
 export const unpublishAction = teamAction(z.object(note), "team.edit", async (input, session) => {
-  const { user, team } = session;
-  await unpublishNote(await noteFor(session, input.noteId, "unpublish"), user);
-  revalidatePath(`/t/${team.slug}`, "layout");
-  tellEditors(input.noteId, "review");
+  await unpublishNote(await noteFor(session, input.noteId, "unpublish"), session.user);
 });

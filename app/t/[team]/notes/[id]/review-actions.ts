@@ -1,9 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
-import { tellEditors } from "@/lib/collab/registry";
 import { badRequest } from "@/lib/errors";
 import { noteFor } from "@/lib/policies/open";
 import { decideReview, requestReview } from "@/lib/review/workflow";
@@ -14,11 +12,8 @@ export const requestReviewAction = teamAction(
   z.object({ ...note, reviewers: z.array(z.uuid("That reviewer was not found.")).max(20).default([]) }),
   "team.edit",
   async (input, session) => {
-    const { user, team } = session;
     // The review policy decides with the note's state (lib/review/workflow.ts).
-    await requestReview(await noteFor(session, input.noteId, "read"), user.id, input.reviewers);
-    revalidatePath(`/t/${team.slug}`, "layout");
-    tellEditors(input.noteId, "review");
+    await requestReview(await noteFor(session, input.noteId, "read"), session.user.id, input.reviewers);
   },
 );
 
@@ -30,10 +25,8 @@ export const decideReviewAction = teamAction(
   }),
   "team.review",
   async (input, session) => {
-    const { user, team } = session;
+    const { user } = session;
     if (input.decision === "request_changes" && !input.summary) throw badRequest("Say what should change.");
     await decideReview(await noteFor(session, input.noteId, "read"), user.id, input.decision, input.summary);
-    revalidatePath(`/t/${team.slug}`, "layout");
-    tellEditors(input.noteId, "review");
   },
 );

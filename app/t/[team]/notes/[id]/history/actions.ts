@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { authorize } from "@/lib/policies";
 import { noteFor } from "@/lib/policies/open";
-import { recordRevision } from "@/lib/revisions/create";
-import { nameRevision } from "@/lib/revisions/queries";
+import { nameRevision, saveNamedVersion } from "@/lib/revisions/queries";
 import { restoreRevision } from "@/lib/revisions/restore";
 
 const ids = { team: z.string(), noteId: z.uuid("That note was not found."), revisionId: z.uuid("That revision was not found.") };
@@ -16,7 +14,6 @@ export const nameRevisionAction = teamAction(z.object({ ...ids, name: revisionNa
   const { user, team } = session;
   authorize(session.actor, "revision.name", await noteFor(session, input.noteId, "read"));
   await nameRevision(team.id, input.noteId, input.revisionId, input.name || null, user.id);
-  revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
 });
 
 /** Keeps the note as it is now as a named revision ("sent to review"). */
@@ -26,8 +23,7 @@ export const saveNamedRevisionAction = teamAction(
   async (input, session) => {
     const { user, team } = session;
     authorize(session.actor, "revision.name", await noteFor(session, input.noteId, "read"));
-    const revision = await recordRevision(input.noteId, { reason: "named", userId: user.id, name: input.name });
-    revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
+    const revision = await saveNamedVersion(team.id, input.noteId, user.id, input.name);
     return revision?.id ?? null;
   },
 );
@@ -36,6 +32,5 @@ export const restoreRevisionAction = teamAction(z.object(ids), "team.edit", asyn
   const { user, team } = session;
   authorize(session.actor, "revision.restore", await noteFor(session, input.noteId, "read"));
   await restoreRevision(team.id, input.noteId, input.revisionId, user.id);
-  revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
   return `/t/${team.slug}/notes/${input.noteId}`;
 });
