@@ -39,7 +39,7 @@ describe("extracting mentions", () => {
   });
 
   it("finds mentions in headings, lists and tables, and keeps at most three sentences each", () => {
-    const para = (...parts: (string | MentionChip)[]) => mentionDoc(parts).content as object[];
+    const para = (...parts: (string | MentionChip)[]) => mentionDoc(parts).content ?? [];
     const found = extractMentions({
       type: "doc",
       content: [

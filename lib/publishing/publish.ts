@@ -5,6 +5,7 @@ import { editionColumns, editions, entities, notes, noteUpdates, revisions, user
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
 import { liveBody } from "@/lib/collab/registry";
+import type { DocNode } from "@/lib/editor/document";
 import { extractMentions } from "@/lib/editor/mentions";
 import { badRequest, forbidden } from "@/lib/errors";
 import { latestReview } from "@/lib/review/workflow";
@@ -16,7 +17,7 @@ import { freezeEditionEntities } from "./edition-entities";
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Whether the text as it is now is the text a reviewer approved. */
-async function approvedAsItIs(noteId: string, content: Record<string, unknown>): Promise<boolean> {
+async function approvedAsItIs(noteId: string, content: DocNode): Promise<boolean> {
   const review = await latestReview(noteId);
   if (review?.state !== "approved" || !review.approvedRevisionId) return false;
   const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));

@@ -357,7 +357,7 @@ describe("filters", () => {
       teamId: team.id,
       reason: "auto",
       title: contributed.title,
-      content: contributed.content ?? {},
+      content: contributed.content ?? { type: "doc" },
       text: contributed.text,
       ydoc: contributed.ydoc!,
       contributors: [contributor.id],
