@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { noteEntities } from "@/db/schema";
+import type { NoteSubscriber } from "@/lib/collab/note-hooks";
 import type { DocNode } from "@/lib/editor/document";
 import { extractMentions, type MentionFound } from "@/lib/editor/mentions";
 import { teamEntityIds } from "./queries";
@@ -27,3 +28,8 @@ export async function syncNoteEntities(tx: Executor, note: { id: string; teamId:
   const rows = mentions.map((m) => ({ noteId: note.id, entityId: m.entityId, teamId: note.teamId, mentions: m.count, snippets: m.snippets }));
   if (rows.length > 0) await tx.insert(noteEntities).values(rows);
 }
+
+/** Keeps a note's links in step with its body as the collaboration server stores it, in the store's transaction. */
+export const noteLinksSubscriber: NoteSubscriber = {
+  bodyChanged: ({ tx, note, content }) => syncNoteEntities(tx, note, content),
+};

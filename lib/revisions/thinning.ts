@@ -1,13 +1,7 @@
 import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { db } from "@/db";
 import { revisions } from "@/db/schema";
-
-export interface Retention {
-  /** Automatic revisions older than this keep one per hour. */
-  hourlyAfterMs: number;
-  /** Automatic revisions older than this keep one per day. */
-  dailyAfterMs: number;
-}
+import type { Retention } from "@/lib/config";
 
 export const DEFAULT_RETENTION: Retention = { hourlyAfterMs: 24 * 3600_000, dailyAfterMs: 30 * 24 * 3600_000 };
 
