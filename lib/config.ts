@@ -46,7 +46,7 @@ export interface Retention {
   dailyAfterMs: number;
 }
 
-export interface Config {
+interface Config {
   port: number;
   /** The app's public origin, as browsers reach it: "https://dossier.example.org". */
   appUrl: string;

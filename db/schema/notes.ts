@@ -56,4 +56,3 @@ export const noteUpdates = pgTable(
 );
 
 export type Note = typeof notes.$inferSelect;
-export type NewNote = typeof notes.$inferInsert;

@@ -10,7 +10,7 @@ import { revisions } from "./revisions";
 export const VISIBILITIES = ["team", "public"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-export interface EditionEntity {
+interface EditionEntity {
   id: string;
   kind: "actor" | "event";
   name: string;

@@ -9,7 +9,7 @@ import { notes } from "./notes";
  * Why a revision was made: after a pause in editing, when the last editor
  * left, by hand, just before a restore, when the note was approved or published.
  */
-export const REVISION_REASONS = ["auto", "leave", "named", "restore", "publish", "approval"] as const;
+const REVISION_REASONS = ["auto", "leave", "named", "restore", "publish", "approval"] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 export const revisions = pgTable(

@@ -3,7 +3,7 @@ import type { Executor } from "@/db";
 import type { DocNode } from "@/lib/editor/document";
 
 /** A body a store has just written, in the store's transaction. */
-export interface BodyChange {
+interface BodyChange {
   /** The store's transaction: what is written with it commits, or not, with the body. */
   tx: Executor;
   note: { id: string; teamId: string };

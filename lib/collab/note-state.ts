@@ -37,7 +37,7 @@ export async function loadNoteState(noteId: string): Promise<Uint8Array | null> 
   });
 }
 
-export interface StoreResult {
+interface StoreResult {
   /** Whether the body's content changed (and so the derived columns were written). */
   contentChanged: boolean;
   /** How many log entries were folded into the stored state. */
@@ -143,7 +143,7 @@ async function recordContributors(
   }
 }
 
-/** Entries waiting in the log for a note (for tests and operators). */
+/** Entries waiting in the log for a note (a note loaded with some is stored soon after). */
 export async function pendingUpdateCount(noteId: string): Promise<number> {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })

@@ -39,7 +39,7 @@ const mention = (ids: Ids, key: DemoKey): DocNode => {
   return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: isActor ? "@" : "#" } };
 };
 
-export interface DemoNote {
+interface DemoNote {
   title: string;
   kind: "note" | "brief";
   status: "draft" | "in_review" | "approved" | "published";

@@ -19,7 +19,7 @@ export interface DerivedBody {
 // A mention reads as its label, so search and previews find the names it carries.
 const leafText = (leaf: ProseMirrorNode) => (leaf.type.name === MENTION_NODE ? String(leaf.attrs.label ?? "") : " ");
 
-export function plainText(node: ProseMirrorNode): string {
+function plainText(node: ProseMirrorNode): string {
   return node.textBetween(0, node.content.size, "\n", leafText).trim();
 }
 

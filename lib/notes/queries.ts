@@ -10,7 +10,7 @@ import { notFound } from "@/lib/errors";
 
 const editor = alias(users, "editor");
 
-export interface NoteListItem {
+interface NoteListItem {
   id: string;
   title: string;
   kind: NoteKind;

@@ -3,7 +3,7 @@ import type { DocNode } from "@/lib/editor/document";
 import { markdownManager } from "./markdown";
 import { documentHtml, standaloneHtml } from "./render";
 
-export type ExportFormat = "md" | "html";
+type ExportFormat = "md" | "html";
 
 export const exportFormat = (value: string | null): ExportFormat | null => (value === "md" || value === "html" ? value : null);
 

@@ -2,7 +2,7 @@ import type { DocNode } from "@/lib/editor/document";
 import { sanitizeContent } from "@/lib/editor/sanitize";
 import { markdownManager } from "./markdown";
 
-export interface ParsedPost {
+interface ParsedPost {
   title: string;
   date: Date | null;
   content: DocNode;

@@ -16,7 +16,7 @@ export interface Side {
   contributors: string[];
 }
 
-export interface AttributedChange extends DiffChange {
+interface AttributedChange extends DiffChange {
   /** Who wrote the inserted text; for a pure deletion, who edited in between. */
   authors: string[];
 }

@@ -5,7 +5,7 @@ import type { DocNode } from "@/lib/editor/document";
 import { stableStringify } from "@/lib/stable-json";
 import { wordChanges } from "./words";
 
-export interface Snapshot {
+interface Snapshot {
   title: string;
   content: DocNode;
   text: string;

@@ -14,7 +14,7 @@ export interface DiffChange {
   deleted: string;
 }
 
-export interface DocumentDiff {
+interface DocumentDiff {
   /** The newer document with insertions marked and deletions put back, struck through. */
   document: DocNode;
   changes: DiffChange[];

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { revisions, users, type Revision } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 
-export type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
+type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
 
 const summaryColumns = {
   id: revisions.id,

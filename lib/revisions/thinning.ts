@@ -3,7 +3,7 @@ import { db } from "@/db";
 import { revisions } from "@/db/schema";
 import type { Retention } from "@/lib/config";
 
-export const DEFAULT_RETENTION: Retention = { hourlyAfterMs: 24 * 3600_000, dailyAfterMs: 30 * 24 * 3600_000 };
+const DEFAULT_RETENTION: Retention = { hourlyAfterMs: 24 * 3600_000, dailyAfterMs: 30 * 24 * 3600_000 };
 
 /**
  * Thins a note's automatic revisions: past a day, the last of each hour is

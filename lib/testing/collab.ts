@@ -25,7 +25,7 @@ export async function collabTokenFor(userId: string, secret = TEST_SECRET): Prom
   return mintCollabToken({ userId, sessionId: await createSession({ userId }) }, secret);
 }
 
-export interface TestCollabOptions {
+interface TestCollabOptions {
   revisions?: RevisionTiming;
   /** Joins the processes sharing this Redis URL and prefix, as several server.ts processes do. */
   redis?: { url: string; prefix: string };

@@ -31,7 +31,7 @@ export interface DemoWorld {
   users: Record<DemoRole, User>;
 }
 
-export interface DossierProcess<T> {
+interface DossierProcess<T> {
   baseURL: string;
   /** What `prepare` returned. */
   prepared: T;

@@ -6,7 +6,7 @@
  */
 import type { DocNode } from "@/lib/editor/document";
 
-export interface Mentionable {
+interface Mentionable {
   id: string;
   name: string;
   kind: "actor" | "event";
