@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-export const E2E_PORT = 3210;
+const E2E_PORT = 3210;
 
 /** Debian's Chromium; Playwright's own browser download is not used. */
 export const chromiumLaunchOptions = {

@@ -11,6 +11,7 @@ import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
 import { joinCluster } from "./lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
 import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
+import { collabWiring } from "./lib/collab-wiring";
 import { attachCollab } from "./lib/collab/websocket";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
@@ -36,7 +37,7 @@ async function main() {
     console.log(`Demo data created. Sign in as ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")} with password "${DEMO_PASSWORD}".`);
   }
 
-  const hocuspocus = createCollabServer({ secret, redisUrl: config.redisUrl, revisions: config.revisions });
+  const hocuspocus = createCollabServer({ secret, redisUrl: config.redisUrl, ...collabWiring(config.revisions) });
   // With Redis, revocations, deletions and "comments changed" reach every process.
   const cluster = config.redisUrl
     ? await joinCluster(config.redisUrl, REDIS_PREFIX, (message) => actLocally(hocuspocus, message))

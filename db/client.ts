@@ -12,7 +12,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A database or an open transaction: data-access functions accept either. */
 export type Executor = Database;
 
-export type DatabaseKind = "pglite" | "postgres";
+type DatabaseKind = "pglite" | "postgres";
 
 export interface DatabaseHandle {
   db: Database;
@@ -29,7 +29,7 @@ export interface DatabaseHandle {
 // Any fixed number: it names the lock that Dossier processes queue on at startup.
 const STARTUP_LOCK = 7_341_120;
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   /** postgres://… selects PostgreSQL; otherwise PGlite. */
   databaseUrl?: string;
   /** PGlite data folder; "memory://" for an in-memory database. */

@@ -50,7 +50,7 @@ async function refreshingTeamPages<T>(team: Team, work: () => Promise<T>): Promi
  * Every team server action goes through here: authenticate, validate the
  * input with zod, authorize what the action does in the team (teamPolicy),
  * then act; a handler that acts on one note, comment or entry authorizes that
- * too (lib/policies/open.ts). The team comes from the validated input, and a
+ * too (lib/loaders/open.ts). The team comes from the validated input, and a
  * non-member gets the same answer as for a team that does not exist.
  */
 export function teamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import type { Retention } from "@/lib/revisions/thinning";
 
 /** "https://dossier.example.org" (a trailing slash allowed), not a page or a user@host. */
 function isHttpOrigin(value: string): boolean {
@@ -39,7 +38,15 @@ const schema = z.object({
   REVISIONS_DAILY_AFTER_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
-export interface Config {
+/** How automatic revisions are thinned as they age (lib/revisions/thinning.ts). */
+export interface Retention {
+  /** Automatic revisions older than this keep one per hour. */
+  hourlyAfterMs: number;
+  /** Automatic revisions older than this keep one per day. */
+  dailyAfterMs: number;
+}
+
+interface Config {
   port: number;
   /** The app's public origin, as browsers reach it: "https://dossier.example.org". */
   appUrl: string;

@@ -3,7 +3,7 @@
  * a sentence for the user. Anything else that is thrown is logged and shown as
  * a generic failure, never with its stack.
  */
-export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
+type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "rate_limited";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Edition } from "@/db/schema";
-import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
+import { DocumentView } from "@/components/document/DocumentView";
 import { mentionLinks } from "@/lib/publishing/access";
 
 /** A published edition as readers read it: rendered on the server, printable, no scripts. */
@@ -39,7 +39,7 @@ export function BriefArticle({ teamSlug, edition, total, linkMentions }: { teamS
           )}
         </p>
       )}
-      <DocumentView className="brief-body" document={edition.content as JSONNode} mentionHref={mentionLinks(teamSlug, linkMentions)} />
+      <DocumentView className="brief-body" document={edition.content} mentionHref={mentionLinks(teamSlug, linkMentions)} />
       <footer className="brief-footer no-print">
         {total > 1 && (
           <nav aria-label="Editions">

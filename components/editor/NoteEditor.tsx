@@ -24,7 +24,7 @@ import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
 
-export interface EditorUser {
+interface EditorUser {
   id: string;
   name: string;
   color: string;

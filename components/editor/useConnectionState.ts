@@ -3,7 +3,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 
-export type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied" | "unavailable";
+type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied" | "unavailable";
 
 export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -23,7 +23,7 @@ const refusalOf = (reason: string | undefined): "denied" | "unavailable" => (rea
  * has acknowledged every local change, and the server acknowledges only once
  * an update is in the database.
  */
-export function connectionState(
+function connectionState(
   provider: HocuspocusProvider,
   seen: { everConnected: boolean; refused: "denied" | "unavailable" | null; online: boolean },
 ): ConnectionState {

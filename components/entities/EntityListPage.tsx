@@ -1,6 +1,6 @@
 import type { EntityKind } from "@/db/schema";
 import { can, teamScope } from "@/lib/policies";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { formatDateRange } from "@/lib/entities/dates";
 import { listEntities } from "@/lib/entities/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { EntityKind } from "@/db/schema";
 import { abilities, can, teamScope } from "@/lib/policies";
-import { openTeam, orNotFound, requireIds } from "@/lib/policies/open";
+import { openTeam, orNotFound, requireIds } from "@/lib/loaders/open";
 import { formatDateRange, partialDateInput } from "@/lib/entities/dates";
 import { backlinks, coMentioned, getEntity, listEntities, participation } from "@/lib/entities/queries";
 import { publishedBacklinks } from "@/lib/publishing/queries";

@@ -61,5 +61,4 @@ export const invites = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Team = typeof teams.$inferSelect;
-export type Membership = typeof memberships.$inferSelect;
 export type Invite = typeof invites.$inferSelect;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { DocNode } from "@/lib/editor/document";
 import { users, teams } from "./accounts";
 import { bytea, timestamps, tsvector } from "./columns";
 
@@ -18,7 +19,7 @@ export const notes = pgTable(
     status: text({ enum: NOTE_STATUSES }).notNull().default("draft"),
     /** Yjs state: the truth for the body. content and text are derived from it. */
     ydoc: bytea(),
-    content: jsonb().$type<Record<string, unknown>>(),
+    content: jsonb().$type<DocNode>(),
     text: text().notNull().default(""),
     /** Title (weighted first) and text, for full-text search; kept up to date by PostgreSQL. */
     search: tsvector().generatedAlwaysAs(
@@ -55,4 +56,3 @@ export const noteUpdates = pgTable(
 );
 
 export type Note = typeof notes.$inferSelect;
-export type NewNote = typeof notes.$inferInsert;

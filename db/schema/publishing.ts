@@ -1,5 +1,6 @@
 import { getTableColumns, sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { DocNode } from "@/lib/editor/document";
 import { teams, users } from "./accounts";
 import { tsvector } from "./columns";
 import { entities } from "./entities";
@@ -9,7 +10,7 @@ import { revisions } from "./revisions";
 export const VISIBILITIES = ["team", "public"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-export interface EditionEntity {
+interface EditionEntity {
   id: string;
   kind: "actor" | "event";
   name: string;
@@ -29,7 +30,7 @@ export const editions = pgTable(
     revisionId: uuid().references(() => revisions.id, { onDelete: "set null" }),
     title: text().notNull(),
     dateline: text().notNull(),
-    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    content: jsonb().$type<DocNode>().notNull(),
     text: text().notNull(),
     summary: text().notNull().default(""),
     search: tsvector().generatedAlwaysAs(

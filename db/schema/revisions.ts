@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { DocNode } from "@/lib/editor/document";
 import { teams, users } from "./accounts";
 import { bytea } from "./columns";
 import { notes } from "./notes";
@@ -8,7 +9,7 @@ import { notes } from "./notes";
  * Why a revision was made: after a pause in editing, when the last editor
  * left, by hand, just before a restore, when the note was approved or published.
  */
-export const REVISION_REASONS = ["auto", "leave", "named", "restore", "publish", "approval"] as const;
+const REVISION_REASONS = ["auto", "leave", "named", "restore", "publish", "approval"] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
 export const revisions = pgTable(
@@ -22,7 +23,7 @@ export const revisions = pgTable(
     name: text(),
     namedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     title: text().notNull(),
-    content: jsonb().$type<Record<string, unknown>>().notNull(),
+    content: jsonb().$type<DocNode>().notNull(),
     text: text().notNull().default(""),
     /** The Yjs state at the time: attribution of insertions is read from it. */
     ydoc: bytea().notNull(),

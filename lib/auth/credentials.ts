@@ -10,7 +10,7 @@ import { createSession } from "./sessions";
 import { refusalCode } from "./sign-in-refusal";
 
 /** Too many attempts: the sign-in form says from where and for how long (lib/auth/sign-in-refusal.ts). */
-export class TooManyAttempts extends CredentialsSignin {
+class TooManyAttempts extends CredentialsSignin {
   constructor(code: string) {
     super();
     this.code = code;

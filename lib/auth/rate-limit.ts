@@ -16,12 +16,12 @@ export const ADDRESS_LIMIT = { freeAttempts: 5, firstDelayMs: 60_000, maxDelayMs
  */
 export const ACCOUNT_LIMIT = { freeAttempts: 20, delayMs: 1_000 };
 /** A counter left alone this long after its wait ends starts again from nothing. */
-export const FORGET_AFTER_MS = 15 * 60_000;
+const FORGET_AFTER_MS = 15 * 60_000;
 
 /** The counter of an account across all addresses (a client address is never "*"). */
 const ALL_ADDRESSES = "*";
 
-export type SignInGate = { granted: true } | { granted: false; scope: "address" | "account"; retryAfterMs: number };
+type SignInGate = { granted: true } | { granted: false; scope: "address" | "account"; retryAfterMs: number };
 
 /** Our own numbers, written into the statement. */
 const literal = (n: number) => sql.raw(String(n));

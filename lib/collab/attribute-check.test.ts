@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
+import { yDocFromContent } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { HOSTILE_HREFS, UNSAFE_SCHEME } from "@/lib/testing/xss-corpus";
 import { findUpdateProblem } from "./update-check";
 
-const mentionDocument: ProseMirrorJSON = {
+const mentionDocument: DocNode = {
   type: "doc",
   content: [
     {

@@ -1,7 +1,6 @@
 import type { beforeHandleMessagePayload, connectedPayload, Connection, Extension, onAuthenticatePayload } from "@hocuspocus/server";
-import { verifyCollabToken } from "@/lib/auth/collab-token";
-import { noteAccess } from "./access";
-import { CLOSE_ACCESS_CHANGED, type CollabContext } from "./context";
+import { verifyCollabToken } from "./collab-token";
+import { CLOSE_ACCESS_CHANGED, type CollabContext, type NoteAccessCheck } from "./context";
 import { openSockets } from "./open-sockets";
 
 /** Refusals carry a reason the editor can show; they never say whether a note exists elsewhere. */
@@ -10,7 +9,8 @@ const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
 /**
  * Refuses by default: a connection is let in only with a valid token from a
  * session that is still open, for a note of a team the user belongs to, with
- * a role that may read drafts. Reviewers are let in read-only.
+ * a role that may read drafts. Reviewers are let in read-only. `noteAccess`
+ * (given where the server starts) reads all but the token from the database.
  *
  * Hocuspocus says "authenticated" before the note has loaded and attaches the
  * connection to it only after, so access is read twice: here, and again once
@@ -19,12 +19,12 @@ const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
  * one that commits after finds the connection attached (or, before that,
  * among the open sockets, recorded before the first read).
  */
-export function authentication(secret: string): Extension {
+export function authentication(secret: string, noteAccess: NoteAccessCheck): Extension {
   const confirmations = new WeakMap<Connection, Promise<boolean>>();
   const confirmed = (connection: Connection) => {
     let confirmation = confirmations.get(connection);
     if (!confirmation) {
-      confirmation = stillAllowed(connection);
+      confirmation = stillAllowed(connection, noteAccess);
       confirmations.set(connection, confirmation);
     }
     return confirmation;
@@ -63,7 +63,7 @@ export function authentication(secret: string): Extension {
  * if not, its socket is closed, so the provider authenticates again under
  * the access it has now.
  */
-async function stillAllowed(connection: Connection): Promise<boolean> {
+async function stillAllowed(connection: Connection, noteAccess: NoteAccessCheck): Promise<boolean> {
   const context = connection.context as CollabContext;
   const access = await noteAccess(context, context.noteId).catch((error: unknown) => {
     console.error(`collab: could not check access to note ${context.noteId} again:`, error);

@@ -3,7 +3,8 @@ import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import { uint32 } from "lib0/random";
 import * as Y from "yjs";
-import { deriveBody, type DerivedBody, type ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
+import { deriveBody, type DerivedBody } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
 import { noteSchema } from "@/lib/editor/schema";
@@ -62,7 +63,7 @@ export function restoreNoteBody(
   hocuspocus: Hocuspocus,
   noteId: string,
   userId: string,
-  content: ProseMirrorJSON,
+  content: DocNode,
   beforeRestore: (current: LiveBody) => Promise<void>,
 ) {
   const target = ProseMirrorNode.fromJSON(noteSchema(), content);

@@ -1,4 +1,5 @@
 import type { Role } from "@/db/schema";
+import type { CollabIdentity } from "./collab-token";
 
 /** What a websocket connection proved in onAuthenticate; every later hook reads it. */
 export interface CollabContext {
@@ -10,6 +11,18 @@ export interface CollabContext {
   noteId: string;
   role: Role;
 }
+
+/** What a user may do with a note's collaborative document now, or why they may not open it. */
+export type NoteAccess =
+  | { allowed: true; userName: string; teamId: string; role: Role; readOnly: boolean }
+  | { allowed: false; reason: "unauthenticated" | "not-found" };
+
+/**
+ * Reads a user's access to a note from the database (lib/notes/collab-access.ts),
+ * given to the server where it starts: asked when a connection authenticates
+ * and again once it is attached to the loaded note.
+ */
+export type NoteAccessCheck = (identity: CollabIdentity, noteId: string) => Promise<NoteAccess>;
 
 /** Close codes the editor understands (4000–4999 are the application's). */
 export const CLOSE_ACCESS_CHANGED = { code: 4403, reason: "access-changed" };

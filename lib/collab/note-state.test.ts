@@ -43,7 +43,7 @@ describe("note state", () => {
     const { note, doc, owner } = await noteWithDoc("One.");
     await appendUpdate(note.id, edit(doc, (d) => appendParagraph(d, "Two.")), owner.id);
 
-    const result = await storeNoteState(note.id, doc, owner.id);
+    const result = await storeNoteState(note.id, doc, owner.id, []);
     expect(result).toEqual({ contentChanged: true, folded: 1 });
     expect(await pendingUpdateCount(note.id)).toBe(0);
     const stored = await findNote(note.id);
@@ -58,7 +58,7 @@ describe("note state", () => {
     Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
     await appendUpdate(note.id, edit(replica, (d) => appendParagraph(d, "In flight.")), owner.id);
 
-    await storeNoteState(note.id, doc, owner.id);
+    await storeNoteState(note.id, doc, owner.id, []);
     expect(await pendingUpdateCount(note.id)).toBe(0);
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, (await loadNoteState(note.id))!);
@@ -74,13 +74,13 @@ describe("note state", () => {
     const second = edit(replica, (d) => appendParagraph(d, "Second."));
     // Only the later edit is logged before the store: it cannot be shown yet, but must not be lost.
     await appendUpdate(note.id, second, owner.id);
-    await storeNoteState(note.id, doc, owner.id);
+    await storeNoteState(note.id, doc, owner.id, []);
     await appendUpdate(note.id, first, owner.id);
 
     const reloaded = new Y.Doc();
     Y.applyUpdate(reloaded, (await loadNoteState(note.id))!);
     expect(bodyText(reloaded)).toBe("Before.\nFirst.\nSecond.");
-    await storeNoteState(note.id, reloaded, owner.id);
+    await storeNoteState(note.id, reloaded, owner.id, []);
     expect((await findNote(note.id))?.text).toBe("Before.\nFirst.\nSecond.");
   });
 
@@ -89,7 +89,7 @@ describe("note state", () => {
     const before = await findNote(note.id);
     await new Promise((resolve) => setTimeout(resolve, 20));
 
-    expect(await storeNoteState(note.id, doc, owner.id)).toEqual({ contentChanged: false, folded: 0 });
+    expect(await storeNoteState(note.id, doc, owner.id, [])).toEqual({ contentChanged: false, folded: 0 });
     const after = await findNote(note.id);
     expect(after?.updatedAt).toEqual(before?.updatedAt);
     expect(after?.ydoc).toEqual(before?.ydoc);
@@ -99,7 +99,7 @@ describe("note state", () => {
     const { note, doc } = await noteWithDoc("Text.");
     const { owner: editor } = await buildTeam();
     appendParagraph(doc, "More.");
-    await storeNoteState(note.id, doc, editor.id);
+    await storeNoteState(note.id, doc, editor.id, []);
     const [row] = await db().select().from(notes).where(eq(notes.id, note.id));
     expect(row.updatedBy).toBe(editor.id);
     expect(row.updatedAt.getTime()).toBeGreaterThan(note.updatedAt.getTime());

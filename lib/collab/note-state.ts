@@ -3,9 +3,9 @@ import * as Y from "yjs";
 import { db, type Executor } from "@/db";
 import { noteClients, notes, noteUpdates } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
-import { syncNoteEntities } from "@/lib/entities/note-links";
 import { stableStringify } from "@/lib/stable-json";
 import { groupCommit } from "./group-commit";
+import { announceBodyChange, type NoteSubscriber } from "./note-hooks";
 
 /**
  * Durable storage of a note's Yjs document: the stored state (notes.ydoc)
@@ -37,7 +37,7 @@ export async function loadNoteState(noteId: string): Promise<Uint8Array | null> 
   });
 }
 
-export interface StoreResult {
+interface StoreResult {
   /** Whether the body's content changed (and so the derived columns were written). */
   contentChanged: boolean;
   /** How many log entries were folded into the stored state. */
@@ -46,12 +46,13 @@ export interface StoreResult {
 
 /**
  * Folds the log into the stored state and writes the derived JSON and text,
- * the note's links to actors and events, and who contributed, in one
- * transaction under a row lock. Log entries are merged in rather than
- * assumed to be in `doc`, so an update logged but not yet applied in memory is
- * never lost by the fold. A store that changes nothing writes nothing.
+ * who contributed, and what the subscribers derive from a changed body (the
+ * note's links to actors and events), in one transaction under a row lock.
+ * Log entries are merged in rather than assumed to be in `doc`, so an update
+ * logged but not yet applied in memory is never lost by the fold. A store
+ * that changes nothing writes nothing.
  */
-export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string | null): Promise<StoreResult> {
+export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string | null, subscribers: readonly NoteSubscriber[]): Promise<StoreResult> {
   return db().transaction(async (tx) => {
     const [note] = await tx
       .select({ content: notes.content, teamId: notes.teamId, pendingContributors: notes.pendingContributors })
@@ -83,7 +84,7 @@ export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string 
           : {}),
       })
       .where(eq(notes.id, noteId));
-    if (contentChanged) await syncNoteEntities(tx, { id: noteId, teamId: note.teamId }, body.content);
+    if (contentChanged) await announceBodyChange(subscribers, { tx, note: { id: noteId, teamId: note.teamId }, content: body.content });
     if (log.length > 0) {
       await recordContributors(tx, { id: noteId, pendingContributors: note.pendingContributors }, log);
       await tx.delete(noteUpdates).where(
@@ -142,7 +143,7 @@ async function recordContributors(
   }
 }
 
-/** Entries waiting in the log for a note (for tests and operators). */
+/** Entries waiting in the log for a note (a note loaded with some is stored soon after). */
 export async function pendingUpdateCount(noteId: string): Promise<number> {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })

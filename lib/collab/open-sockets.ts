@@ -1,7 +1,7 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 
 /** A user (and session) a socket showed a token for, and the note it was for; the team is known once the note is read. */
-export interface SocketGrant {
+interface SocketGrant {
   userId: string;
   sessionId: string;
   noteId: string;
@@ -20,7 +20,7 @@ interface OpenSocket {
  * and a revocation that lands meanwhile must still find the socket. Keyed by
  * the upgrade request, which Hocuspocus hands to every hook of the socket.
  */
-export class OpenSockets {
+class OpenSockets {
   private readonly sockets = new Map<Request, OpenSocket>();
 
   opened(request: Request, close: OpenSocket["close"]): void {

@@ -1,6 +1,7 @@
 import type { afterLoadDocumentPayload, Extension, onLoadDocumentPayload, onStoreDocumentPayload } from "@hocuspocus/server";
 import { loadNoteState, pendingUpdateCount, storeNoteState } from "./note-state";
 import type { CollabContext } from "./context";
+import type { NoteSubscriber } from "./note-hooks";
 import { scheduleStore } from "./schedule-store";
 import { storeRetries, type StoreRetryTiming } from "./store-retry";
 import { inStoreSlot } from "./store-slots";
@@ -12,9 +13,10 @@ import { inStoreSlot } from "./store-slots";
  * document in place of a stored one. A note loaded with rows in its log (left
  * by a process that stopped, or appended as the note was unloaded) is stored
  * soon after, as an edit would be. A failed store is tried again until it
- * succeeds, and the note is not unloaded before then.
+ * succeeds, and the note is not unloaded before then. The subscribers' work
+ * on a changed body is part of each store.
  */
-export function persistence(retryTiming?: StoreRetryTiming): Extension {
+export function persistence(subscribers: readonly NoteSubscriber[], retryTiming?: StoreRetryTiming): Extension {
   const retries = storeRetries(retryTiming);
   return {
     extensionName: "DossierPersistence",
@@ -36,7 +38,7 @@ export function persistence(retryTiming?: StoreRetryTiming): Extension {
     async onStoreDocument(payload: onStoreDocumentPayload) {
       const context = payload.lastContext as Partial<CollabContext> | undefined;
       try {
-        await inStoreSlot(() => storeNoteState(payload.documentName, payload.document, context?.userId ?? null));
+        await inStoreSlot(() => storeNoteState(payload.documentName, payload.document, context?.userId ?? null, subscribers));
       } catch (error) {
         retries.failed(payload);
         throw error;

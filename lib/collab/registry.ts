@@ -1,5 +1,5 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
 import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
 import { CLOSE_ACCESS_CHANGED, CLOSE_SIGNED_OUT, type CollabContext } from "./context";
@@ -17,7 +17,7 @@ export interface CollabOperations {
   closeMemberConnections(teamId: string, userId: string): number;
   closeUserConnections(userId: string, sessionId?: string): number;
   replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
-  restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
+  restoreBody(noteId: string, userId: string, content: DocNode, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
   tellEditors(noteId: string, message: NoteMessage): void;
   liveBody(noteId: string): Promise<LiveBody>;
   closeNote(noteId: string): void;
@@ -113,7 +113,7 @@ export function replaceMentions(noteIds: string[], fromId: string, to: MentionRe
 }
 
 /** Makes a note's body equal to `content` through Yjs, after `beforeRestore` has kept the current body. */
-export function restoreBody(noteId: string, userId: string, content: ProseMirrorJSON, beforeRestore: (current: LiveBody) => Promise<void>) {
+export function restoreBody(noteId: string, userId: string, content: DocNode, beforeRestore: (current: LiveBody) => Promise<void>) {
   return collab().restoreBody(noteId, userId, content, beforeRestore);
 }
 

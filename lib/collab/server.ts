@@ -3,10 +3,10 @@ import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import IORedis from "ioredis";
 import { authentication } from "./authentication";
 import { awarenessLimits } from "./awareness-limits";
-import type { CollabContext } from "./context";
+import type { CollabContext, NoteAccessCheck } from "./context";
+import { noteHooks, type NoteSubscriber } from "./note-hooks";
 import { persistence } from "./persistence";
 import { presence } from "./presence";
-import { revisionScheduler, type RevisionTiming } from "./revision-scheduler";
 import type { StoreRetryTiming } from "./store-retry";
 import { updateGuard } from "./update-guard";
 import { updateLog } from "./update-log";
@@ -16,14 +16,16 @@ export const REDIS_PREFIX = "dossier";
 export interface CollabOptions {
   /** Secret that signs collaboration tokens (AUTH_SECRET). */
   secret: string;
+  /** What a user may do with a note's document (lib/collab-wiring.ts gives it). */
+  noteAccess: NoteAccessCheck;
+  /** What runs as notes are stored and unloaded (lib/collab-wiring.ts gives them). */
+  subscribers: readonly NoteSubscriber[];
   /** With Redis, updates and awareness cross to the other processes serving a note. */
   redisUrl?: string;
   /** Namespace of Dossier's keys and channels in Redis (tests keep theirs apart). */
   redisPrefix?: string;
   /** Milliseconds of quiet before the debounced store (tests shorten it). */
   debounce?: number;
-  /** When automatic revisions are made and how they are thinned. */
-  revisions?: RevisionTiming;
   /** How soon a failed store is tried again (tests shorten it). */
   storeRetry?: StoreRetryTiming;
   /** `false` acknowledges updates without logging them first, so a benchmark can price the log; never in the app. */
@@ -39,13 +41,13 @@ export interface CollabOptions {
  */
 export function createCollabServer(options: CollabOptions): Hocuspocus<CollabContext> {
   const extensions: Extension[] = [
-    authentication(options.secret),
+    authentication(options.secret, options.noteAccess),
     presence(),
     awarenessLimits(),
     updateGuard(),
     ...(options.updateLog === false ? [] : [updateLog()]),
-    persistence(options.storeRetry),
-    revisionScheduler(options.revisions ?? { pauseMs: 3 * 60_000 }),
+    persistence(options.subscribers, options.storeRetry),
+    noteHooks(options.subscribers),
   ];
   if (options.redisUrl) {
     const url = options.redisUrl;

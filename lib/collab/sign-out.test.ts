@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mintCollabToken } from "@/lib/auth/collab-token";
+import { mintCollabToken } from "@/lib/collab/collab-token";
 import { createSession, revokeSession, revokeUserSessions } from "@/lib/auth/sessions";
 import { eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";

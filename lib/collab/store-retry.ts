@@ -7,7 +7,7 @@ export interface StoreRetryTiming {
   maxMs: number;
 }
 
-export const DEFAULT_STORE_RETRY: StoreRetryTiming = { firstMs: 500, maxMs: 30_000 };
+const DEFAULT_STORE_RETRY: StoreRetryTiming = { firstMs: 500, maxMs: 30_000 };
 
 /**
  * Keeps track of notes whose last store failed and stores them again, with

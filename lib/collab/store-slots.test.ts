@@ -31,7 +31,7 @@ describe("store slots", () => {
 
     // Every note's debounce ends at once, as when a team stops typing together.
     let stored = 0;
-    const wave = edited.map(({ note, doc }) => inStoreSlot(() => storeNoteState(note.id, doc, owner.id)).then(() => stored++));
+    const wave = edited.map(({ note, doc }) => inStoreSlot(() => storeNoteState(note.id, doc, owner.id, [])).then(() => stored++));
     // The keystroke arrives from the network a moment later.
     await new Promise((resolve) => setImmediate(resolve));
     const storedBeforeAppend = await appendUpdate(typedInto.id, keystroke, owner.id).then(() => stored);

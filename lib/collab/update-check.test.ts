@@ -2,18 +2,19 @@ import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { updateYFragment } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocMark, DocNode } from "@/lib/editor/document";
+import { yDocFromContent } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
 import { copyOf, updateMaking } from "@/lib/testing/body-updates";
 import { paragraphs } from "@/lib/testing/factories";
 import { findUpdateProblem } from "./update-check";
 
-const text = (value: string, marks?: ProseMirrorJSON[]) => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
-const paragraph = (...content: ProseMirrorJSON[]) => ({ type: "paragraph", content });
+const text = (value: string, marks?: DocMark[]): DocNode => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
 
 /** Every kind of node and mark the editor writes. */
-const richContent: ProseMirrorJSON = {
+const richContent: DocNode = {
   type: "doc",
   content: [
     { type: "heading", attrs: { level: 2 }, content: [text("Talks")] },

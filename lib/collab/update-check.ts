@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { depthInBody } from "@/lib/editor/body-shape";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { DOCUMENT_LIMITS } from "@/lib/editor/limits";
-import { noteSchema } from "@/lib/editor/schema";
+import { isReadableElement } from "@/lib/editor/schema";
 import { findAttributeProblem, findFormatProblem } from "./attribute-check";
 import { findGrowthProblem } from "./body-size";
 
@@ -35,18 +35,12 @@ function placeInType(type: unknown, parentSub: string | null, body: Y.XmlFragmen
   return type instanceof Y.XmlElement ? "element" : "elsewhere";
 }
 
-function isKnownNode(name: string, place: "body" | "element") {
-  const type = noteSchema().nodes[name];
-  if (type === undefined || type.isText || type === noteSchema().topNodeType) return false;
-  return place === "element" || type.isBlock;
-}
-
 function contentAllowed(item: Y.Item, place: Place): boolean {
   if (item.content instanceof Y.ContentDeleted || place === "elsewhere" || place === "discarded" || place === "unknown") return true;
   if (!(item.content instanceof Y.ContentType)) return false;
   const type = item.content.type;
   if (type instanceof Y.XmlText) return place === "element";
-  return type instanceof Y.XmlElement && isKnownNode(type.nodeName, place);
+  return type instanceof Y.XmlElement && isReadableElement(type.nodeName, place);
 }
 
 /** Finds a decoded update's struct by id (an id may point inside a run of characters). */

@@ -6,7 +6,7 @@ import { openSockets } from "./open-sockets";
 
 type ClientConnection = ReturnType<Hocuspocus["handleConnection"]>;
 
-export const COLLAB_PATH = "/collab";
+const COLLAB_PATH = "/collab";
 /** Largest websocket message accepted; larger ones close the connection (1009). */
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
@@ -17,7 +17,7 @@ const connectionOf = (peer: Peer) => peer.context.hocuspocus as ClientConnection
  * Returns an upgrade handler that hands websockets on /collab to Hocuspocus,
  * and everything else to `fallback` (Next's dev reload, for one).
  */
-export function collabUpgradeHandler(
+function collabUpgradeHandler(
   hocuspocus: Hocuspocus,
   fallback: (request: IncomingMessage, socket: Duplex, head: Buffer) => void,
 ) {

@@ -1,16 +1,15 @@
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocMark, DocNode } from "@/lib/editor/document";
 
 /** Demo notes: short analyst briefs on real diplomatic events of 2006, written for Dossier. */
 
-type Inline = { type: string; text?: string; marks?: { type: string }[]; attrs?: Record<string, unknown> };
-const text = (value: string, marks?: { type: string }[]): Inline => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
-const paragraph = (...content: Inline[]) => ({ type: "paragraph", content });
+const text = (value: string, marks?: DocMark[]): DocNode => ({ type: "text", text: value, ...(marks ? { marks } : {}) });
+const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
 const heading = (level: number, value: string) => ({ type: "heading", attrs: { level }, content: [text(value)] });
 const bullets = (...items: string[]) => ({
   type: "bulletList",
   content: items.map((item) => ({ type: "listItem", content: [paragraph(text(item))] })),
 });
-const doc = (...content: object[]): ProseMirrorJSON => ({ type: "doc", content });
+const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
 
 /** Demo actors and events, keyed for the notes below. */
 export const DEMO_ACTORS = {
@@ -34,17 +33,17 @@ export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS;
 type Ids = Record<DemoKey, string>;
 
 /** A mention of a demo actor (@) or event (#). */
-const mention = (ids: Ids, key: DemoKey): Inline => {
+const mention = (ids: Ids, key: DemoKey): DocNode => {
   const isActor = key in DEMO_ACTORS;
   const name = isActor ? DEMO_ACTORS[key as keyof typeof DEMO_ACTORS].name : DEMO_EVENTS[key as keyof typeof DEMO_EVENTS].name;
   return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: isActor ? "@" : "#" } };
 };
 
-export interface DemoNote {
+interface DemoNote {
   title: string;
   kind: "note" | "brief";
   status: "draft" | "in_review" | "approved" | "published";
-  content: (ids: Ids) => ProseMirrorJSON;
+  content: (ids: Ids) => DocNode;
 }
 
 export const DEMO_NOTES: DemoNote[] = [

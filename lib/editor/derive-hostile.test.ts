@@ -6,7 +6,7 @@ import { paragraphs } from "@/lib/testing/factories";
 import { deriveBody, yDocFromContent } from "./derive";
 import { BODY_FIELD } from "./extensions";
 import { DOCUMENT_LIMITS } from "./limits";
-import { documentToHtml, type JSONNode } from "./html";
+import { documentToHtml } from "./html";
 import { noteSchema } from "./schema";
 
 const element = (name: string, ...children: unknown[]) => {
@@ -75,7 +75,7 @@ describe("reading a note stored with content that breaks the schema", () => {
     const json = JSON.stringify(body.content);
     expect(json).not.toContain("javascript:");
     expect(json).not.toContain("<script");
-    const html = documentToHtml(body.content as JSONNode);
+    const html = documentToHtml(body.content);
     expect(html).not.toMatch(/<(script|img)\b/i);
     expect(html).toContain("<p>Before.</p>");
   });

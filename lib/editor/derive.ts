@@ -2,17 +2,16 @@ import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { measureBody, pruneTooDeep } from "./body-shape";
+import type { DocNode } from "./document";
 import { BODY_FIELD } from "./extensions";
 import { DOCUMENT_LIMITS } from "./limits";
 import { MENTION_NODE } from "./mentions";
 import { sanitizeContent } from "./sanitize";
-import { noteSchema } from "./schema";
-
-export type ProseMirrorJSON = Record<string, unknown>;
+import { isReadableElement, noteSchema } from "./schema";
 
 export interface DerivedBody {
   /** ProseMirror JSON, normalised through the schema. */
-  content: ProseMirrorJSON;
+  content: DocNode;
   /** Plain text, blocks separated by newlines (for search and list previews). */
   text: string;
 }
@@ -20,15 +19,12 @@ export interface DerivedBody {
 // A mention reads as its label, so search and previews find the names it carries.
 const leafText = (leaf: ProseMirrorNode) => (leaf.type.name === MENTION_NODE ? String(leaf.attrs.label ?? "") : " ");
 
-export function plainText(node: ProseMirrorNode): string {
+function plainText(node: ProseMirrorNode): string {
   return node.textBetween(0, node.content.size, "\n", leafText).trim();
 }
 
-const isReadableElement = (value: unknown, inBody: boolean): value is Y.XmlElement => {
-  if (!(value instanceof Y.XmlElement)) return false;
-  const type = noteSchema().nodes[value.nodeName];
-  return type !== undefined && !type.isText && type !== noteSchema().topNodeType && (!inBody || type.isBlock);
-};
+const isReadable = (value: unknown, inBody: boolean): value is Y.XmlElement =>
+  value instanceof Y.XmlElement && isReadableElement(value.nodeName, inBody ? "body" : "element");
 
 /** Deletes what the conversion to ProseMirror cannot read: loose text or values, unknown elements. */
 function dropUnreadable(body: Y.XmlFragment) {
@@ -38,7 +34,7 @@ function dropUnreadable(body: Y.XmlFragment) {
     const children = parent.toArray() as unknown[];
     for (let index = children.length - 1; index >= 0; index--) {
       const child = children[index];
-      if (isReadableElement(child, inBody)) stack.push({ parent: child, inBody: false });
+      if (isReadable(child, inBody)) stack.push({ parent: child, inBody: false });
       else if (!(child instanceof Y.XmlText) || inBody) parent.delete(index, 1);
     }
   }
@@ -46,7 +42,8 @@ function dropUnreadable(body: Y.XmlFragment) {
 
 function readBody(fragment: Y.XmlFragment): DerivedBody {
   const node = yXmlFragmentToProseMirrorRootNode(fragment, noteSchema());
-  return { content: sanitizeContent(node.toJSON() as ProseMirrorJSON), text: plainText(node) };
+  const content: DocNode = node.toJSON();
+  return { content: sanitizeContent(content), text: plainText(node) };
 }
 
 /**
@@ -72,7 +69,7 @@ export function deriveBody(doc: Y.Doc): DerivedBody {
 }
 
 /** Builds a Yjs document from ProseMirror JSON; throws if the JSON breaks the schema. */
-export function yDocFromContent(content: ProseMirrorJSON): Y.Doc {
+export function yDocFromContent(content: DocNode): Y.Doc {
   const node = ProseMirrorNode.fromJSON(noteSchema(), content);
   node.check();
   return prosemirrorJSONToYDoc(noteSchema(), node.toJSON(), BODY_FIELD);

@@ -8,7 +8,7 @@ import { MENTION_CHARS, MENTION_NODE } from "./mentions";
 export const BODY_FIELD = "default";
 
 /** Schemes a link may use; anything else (javascript:, data:, …) is refused by the schema. */
-export const SAFE_LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
+const SAFE_LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 
 export function isSafeHref(href: string): boolean {
   try {
@@ -25,7 +25,7 @@ export function isSafeHref(href: string): boolean {
  * Editor-only behaviour (collaboration, carets, placeholder) is added by the
  * editor component on top of it.
  */
-export interface EditorOnlyOptions {
+interface EditorOnlyOptions {
   /** The @ and # pickers (browser only). */
   mentionSuggestions?: MentionOptions["suggestions"];
   /** How the browser draws a mention chip (with the entity's current name). */

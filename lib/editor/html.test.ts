@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { documentToHtml, type JSONNode } from "./html";
+import type { DocNode } from "./document";
+import { documentToHtml } from "./html";
 
 const IRAN = "6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b";
 const TALKS = "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d";
 
-const doc = (...content: JSONNode[]): JSONNode => ({ type: "doc", content });
-const paragraph = (...content: JSONNode[]): JSONNode => ({ type: "paragraph", content });
-const text = (value: string, marks: JSONNode["marks"] = []): JSONNode => ({ type: "text", text: value, ...(marks.length ? { marks } : {}) });
+const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
+const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
+const text = (value: string, marks: DocNode["marks"] = []): DocNode => ({ type: "text", text: value, ...(marks.length ? { marks } : {}) });
 const link = (href: string) => ({ type: "link", attrs: { href } });
 
 /** Every attribute name in the HTML's tags, as a browser would read them (quoted values skipped). */

@@ -1,7 +1,5 @@
+import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
-
-type JSONMark = { type: string; attrs?: Record<string, unknown> };
-export type JSONNode = { type: string; text?: string; attrs?: Record<string, unknown>; content?: JSONNode[]; marks?: JSONMark[] };
 
 export interface HtmlOptions {
   /** Where a mention links to; null renders it as plain text (for the public). */
@@ -23,7 +21,7 @@ const BLOCKS: Record<string, string> = {
 
 const SIMPLE_MARKS: Record<string, string> = { bold: "strong", italic: "em", underline: "u", strike: "s", code: "code" };
 
-function markOpen(mark: JSONMark): [string, string] | null {
+function markOpen(mark: DocMark): [string, string] | null {
   if (SIMPLE_MARKS[mark.type]) return [`<${SIMPLE_MARKS[mark.type]}>`, `</${SIMPLE_MARKS[mark.type]}>`];
   if (mark.type === "link") {
     const href = String(mark.attrs?.href ?? "");
@@ -36,7 +34,7 @@ function markOpen(mark: JSONMark): [string, string] | null {
   return null;
 }
 
-function render(node: JSONNode, options: HtmlOptions): string {
+function render(node: DocNode, options: HtmlOptions): string {
   const inner = () => (node.content ?? []).map((child) => render(child, options)).join("");
   switch (node.type) {
     case "text":
@@ -76,6 +74,6 @@ function render(node: JSONNode, options: HtmlOptions): string {
  * nodes and marks become elements, every text and attribute is escaped, and
  * links are checked again. Used by the reading view, exports and feeds alike.
  */
-export function documentToHtml(document: JSONNode, options: HtmlOptions = {}): string {
+export function documentToHtml(document: DocNode, options: HtmlOptions = {}): string {
   return (document.content ?? []).map((node) => render(node, options)).join("");
 }

@@ -1,3 +1,5 @@
+import type { DocNode } from "./document";
+
 /**
  * How large and how deep a note's body may be. Every reader of a document
  * (ProseMirror, y-tiptap, the HTML renderer) recurses once per level of
@@ -15,8 +17,6 @@ export const DOCUMENT_LIMITS = {
   characters: 10_000_000,
 } as const;
 
-export type JSONDocumentNode = { type?: string; content?: JSONDocumentNode[]; [key: string]: unknown };
-
 export interface DocumentShape {
   /** The deepest element's depth, the document itself being 0. */
   depth: number;
@@ -25,12 +25,16 @@ export interface DocumentShape {
   characters: number;
 }
 
-/** Measures a ProseMirror JSON document without recursion, so a hostile one cannot overflow the stack. */
-export function measureDocument(doc: JSONDocumentNode): DocumentShape {
+/**
+ * Measures a ProseMirror JSON document without recursion, so a hostile one
+ * cannot overflow the stack; a document read from outside (an import) may
+ * hold anything, so no field's kind is taken on trust.
+ */
+export function measureDocument(doc: DocNode): DocumentShape {
   let depth = 0;
   let nodes = 0;
   let characters = 0;
-  const stack: { node: JSONDocumentNode; depth: number }[] = [{ node: doc, depth: 0 }];
+  const stack: { node: DocNode; depth: number }[] = [{ node: doc, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth: level } = stack.pop()!;
     if (level > depth) depth = level;

@@ -1,4 +1,4 @@
-import type { ProseMirrorJSON } from "./derive";
+import type { DocNode } from "./document";
 
 /** The node that marks a mention of an actor (typed with @) or an event (typed with #). */
 export const MENTION_NODE = "mention";
@@ -10,8 +10,6 @@ export interface MentionFound {
   /** Sentences around the first mentions, mention labels inline. */
   snippets: string[];
 }
-
-type JSONNode = { type?: string; text?: string; attrs?: Record<string, unknown>; content?: JSONNode[] };
 
 const MAX_SNIPPETS = 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,10 +28,10 @@ function sentenceAround(text: string, boundaries: string, at: number): string {
 }
 
 /** Walks a ProseMirror document and gathers its mentions, by entity, with their sentences. */
-export function extractMentions(doc: ProseMirrorJSON): MentionFound[] {
+export function extractMentions(doc: DocNode): MentionFound[] {
   const found = new Map<string, MentionFound>();
 
-  const visitTextblock = (block: JSONNode) => {
+  const visitTextblock = (block: DocNode) => {
     let text = "";
     let boundaries = "";
     const positions: { id: string; at: number }[] = [];
@@ -58,11 +56,11 @@ export function extractMentions(doc: ProseMirrorJSON): MentionFound[] {
     }
   };
 
-  const walk = (node: JSONNode) => {
+  const walk = (node: DocNode) => {
     const children = node.content ?? [];
     if (children.some((child) => child.type === "text" || child.type === MENTION_NODE)) visitTextblock(node);
     else children.forEach(walk);
   };
-  walk(doc as JSONNode);
+  walk(doc);
   return [...found.values()];
 }

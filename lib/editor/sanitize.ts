@@ -1,13 +1,11 @@
+import type { DocNode } from "./document";
 import { isSafeHref } from "./extensions";
-import type { ProseMirrorJSON } from "./derive";
 import { MENTION_CHARS, MENTION_NODE } from "./mentions";
-
-type JSONNode = { type?: string; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: JSONNode[]; [key: string]: unknown };
 
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
 
 /** Attributes of the kinds the renderers expect, whatever an old or hostile document holds. */
-function cleanAttrs(node: JSONNode): Record<string, unknown> | undefined {
+function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   const attrs = node.attrs;
   if (!attrs) return attrs;
   if (node.type === MENTION_NODE) {
@@ -25,20 +23,20 @@ function cleanAttrs(node: JSONNode): Record<string, unknown> | undefined {
  * link and keep their text, and attributes of the wrong kind (a mention whose
  * label is not text) are replaced.
  */
-export function sanitizeContent(doc: ProseMirrorJSON): ProseMirrorJSON {
-  const clean = (node: JSONNode): JSONNode => ({
+export function sanitizeContent(doc: DocNode): DocNode {
+  const clean = (node: DocNode): DocNode => ({
     ...node,
     ...(node.attrs ? { attrs: cleanAttrs(node) } : {}),
     ...(node.marks ? { marks: node.marks.filter((mark) => mark.type !== "link" || isSafeHref(String(mark.attrs?.href ?? ""))) } : {}),
   });
   // Without recursion, so a document nested however deep cannot overflow the stack.
-  const root = clean(doc as JSONNode);
-  const stack: JSONNode[] = [root];
+  const root = clean(doc);
+  const stack: DocNode[] = [root];
   while (stack.length > 0) {
     const copy = stack.pop()!;
     if (!copy.content) continue;
     copy.content = copy.content.map(clean);
     for (const child of copy.content) stack.push(child);
   }
-  return root as ProseMirrorJSON;
+  return root;
 }

@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 
-export interface KnownName {
+interface KnownName {
   entityId: string;
   name: string;
 }

@@ -9,6 +9,7 @@ import { extractMentions } from "@/lib/editor/mentions";
 import { createNote } from "@/lib/notes/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, type MentionChip, mention, mentionDoc } from "@/lib/testing/factories";
+import { noteLinksSubscriber } from "./note-links";
 import { backlinks, coMentioned, createEntity } from "./queries";
 import { actorInput } from "./validation";
 
@@ -39,7 +40,7 @@ describe("extracting mentions", () => {
   });
 
   it("finds mentions in headings, lists and tables, and keeps at most three sentences each", () => {
-    const para = (...parts: (string | MentionChip)[]) => mentionDoc(parts).content as object[];
+    const para = (...parts: (string | MentionChip)[]) => mentionDoc(parts).content ?? [];
     const found = extractMentions({
       type: "doc",
       content: [
@@ -156,7 +157,7 @@ describe("a note's links to actors and events", () => {
     const third = new Y.XmlElement("paragraph");
     third.insert(0, [new Y.XmlText("Then "), chip(theirs), new Y.XmlText(" met "), chip(russia), new Y.XmlText(".")]);
     body.insert(1, [third]);
-    expect(await storeNoteState(note.id, state, owner.id)).toMatchObject({ contentChanged: true });
+    expect(await storeNoteState(note.id, state, owner.id, [noteLinksSubscriber])).toMatchObject({ contentChanged: true });
 
     expect(await links(note.id)).toEqual({
       [iran.id]: { mentions: 1, snippets: ["First Iran."] },
@@ -164,7 +165,7 @@ describe("a note's links to actors and events", () => {
     });
 
     body.delete(0, 2);
-    await storeNoteState(note.id, state, owner.id);
+    await storeNoteState(note.id, state, owner.id, [noteLinksSubscriber]);
     expect(await links(note.id)).toEqual({});
     expect(await backlinks(team.id, iran.id)).toEqual([]);
   });

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { db } from "@/db";
 import { auditLog, noteEntities } from "@/db/schema";
 import { appendUpdate, loadNoteState } from "@/lib/collab/note-state";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
@@ -58,11 +58,11 @@ async function storedMentions(noteId: string) {
 /** Mentions in the note's derived JSON (notes.content). */
 async function contentMentions(noteId: string): Promise<[string, string][]> {
   const found: [string, string][] = [];
-  const visit = (node: { type?: string; attrs?: Record<string, unknown>; content?: unknown[] }) => {
+  const visit = (node: DocNode) => {
     if (node.type === "mention") found.push([String(node.attrs?.id), String(node.attrs?.label)]);
-    (node.content ?? []).forEach((child) => visit(child as typeof node));
+    (node.content ?? []).forEach(visit);
   };
-  visit((await findNote(noteId))!.content as ProseMirrorJSON);
+  visit((await findNote(noteId))!.content!);
   return found;
 }
 

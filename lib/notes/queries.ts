@@ -5,14 +5,14 @@ import { db, type Executor } from "@/db";
 import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
 import { closeNote } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { syncNoteEntities } from "@/lib/entities/note-links";
 import { noteBodyFromContent, type NoteBody } from "./body";
 import { notFound } from "@/lib/errors";
 
 const editor = alias(users, "editor");
 
-export interface NoteListItem {
+interface NoteListItem {
   id: string;
   title: string;
   kind: NoteKind;
@@ -64,10 +64,10 @@ export async function findNote(noteId: string, tx: Executor = db()): Promise<Not
  */
 export async function createNote(
   // `body` is a body already built elsewhere (the Markdown import builds it off the main thread).
-  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: ProseMirrorJSON; body?: NoteBody; date?: Date },
+  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: DocNode; body?: NoteBody; date?: Date },
   tx: Executor = db(),
 ): Promise<Note> {
-  const body = input.body ?? (input.content ? noteBodyFromContent(input.content) : {});
+  const body = input.body ?? (input.content ? noteBodyFromContent(input.content) : undefined);
   const [note] = await tx
     .insert(notes)
     .values({
@@ -82,7 +82,7 @@ export async function createNote(
       ...(input.date ? { createdAt: input.date, updatedAt: input.date } : {}),
     })
     .returning();
-  if (input.content || input.body) await syncNoteEntities(tx, note, note.content ?? {});
+  if (body) await syncNoteEntities(tx, note, body.content);
   return note;
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, gt, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { editionEntities, editions } from "@/db/schema";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { teamMentions } from "@/lib/entities/note-links";
 
 /**
@@ -10,7 +10,7 @@ import { teamMentions } from "@/lib/entities/note-links";
  * the transaction that creates it. Only the team's entities are kept, as for
  * a note's links.
  */
-export async function freezeEditionEntities(tx: Executor, edition: { id: string; teamId: string }, content: ProseMirrorJSON) {
+export async function freezeEditionEntities(tx: Executor, edition: { id: string; teamId: string }, content: DocNode) {
   const mentions = await teamMentions(tx, edition.teamId, content);
   if (mentions.length === 0) return;
   await tx

@@ -1,9 +1,9 @@
 import "server-only";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { markdownManager } from "./markdown";
 import { documentHtml, standaloneHtml } from "./render";
 
-export type ExportFormat = "md" | "html";
+type ExportFormat = "md" | "html";
 
 export const exportFormat = (value: string | null): ExportFormat | null => (value === "md" || value === "html" ? value : null);
 
@@ -11,7 +11,7 @@ const fileName = (title: string, extension: string) =>
   `${(title || "untitled").normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/\s+/g, "-").slice(0, 80) || "untitled"}.${extension}`;
 
 /** A note or edition as a download: Markdown (title as the first heading) or a standalone HTML page. */
-export function exportResponse(format: ExportFormat, document: { title: string; subtitle: string; content: ProseMirrorJSON }) {
+export function exportResponse(format: ExportFormat, document: { title: string; subtitle: string; content: DocNode }) {
   const body =
     format === "md"
       ? `# ${document.title}\n\n_${document.subtitle}_\n\n${markdownManager().serialize(document.content)}\n`

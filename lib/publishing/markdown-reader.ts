@@ -2,7 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ReadOutcome, ReadRequest, WorkerMessage } from "./prepare-post";
 
-export interface MarkdownReaderOptions {
+interface MarkdownReaderOptions {
   /** The bundled worker script. */
   workerPath: string;
   /** How long one file may take to read before its worker is stopped. */

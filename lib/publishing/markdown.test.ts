@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocMark, DocNode } from "@/lib/editor/document";
+import { deriveBody, yDocFromContent } from "@/lib/editor/derive";
 import { findNote, listNotes } from "@/lib/notes/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
@@ -11,25 +12,23 @@ import { markdownManager } from "./markdown";
 
 useTestDatabase();
 
-type Node = { type: string; text?: string; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: Node[] };
-
-const text = (value: string, ...marks: Node["marks"] & {}): Node => ({ type: "text", text: value, ...(marks.length ? { marks } : {}) });
-const paragraph = (...content: Node[]): Node => ({ type: "paragraph", content });
-const heading = (level: number, value: string): Node => ({ type: "heading", attrs: { level }, content: [text(value)] });
-const item = (value: string): Node => ({ type: "listItem", content: [paragraph(text(value))] });
-const cell = (type: "tableHeader" | "tableCell", value: string): Node => ({ type, content: [paragraph(text(value))] });
-const doc = (...content: Node[]): ProseMirrorJSON => ({ type: "doc", content });
+const text = (value: string, ...marks: DocMark[]): DocNode => ({ type: "text", text: value, ...(marks.length ? { marks } : {}) });
+const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
+const heading = (level: number, value: string): DocNode => ({ type: "heading", attrs: { level }, content: [text(value)] });
+const item = (value: string): DocNode => ({ type: "listItem", content: [paragraph(text(value))] });
+const cell = (type: "tableHeader" | "tableCell", value: string): DocNode => ({ type, content: [paragraph(text(value))] });
+const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
 
 /** The document as the editor stores it: normalised through the schema (default attributes filled in, empty marks gone). */
-const normalised = (content: ProseMirrorJSON) => deriveBody(yDocFromContent(content)).content;
+const normalised = (content: DocNode) => deriveBody(yDocFromContent(content)).content;
 
 /** Every text of the document, in order. */
-function textsOf(node: Node): string[] {
+function textsOf(node: DocNode): string[] {
   return node.type === "text" ? [node.text ?? ""] : (node.content ?? []).flatMap(textsOf);
 }
 
 /** Every link address of the document. */
-function linksOf(node: Node): string[] {
+function linksOf(node: DocNode): string[] {
   const own = (node.marks ?? []).filter((mark) => mark.type === "link").map((mark) => String(mark.attrs?.href));
   return [...own, ...(node.content ?? []).flatMap(linksOf)];
 }
@@ -63,7 +62,7 @@ describe("Markdown both ways", () => {
     expect(markdown).toContain("[source](https://example.org/report?id=7)");
     expect(markdown).toContain("| Iran");
 
-    expect(normalised(markdownManager().parse(markdown) as ProseMirrorJSON)).toEqual(normalised(brief));
+    expect(normalised(markdownManager().parse(markdown) as DocNode)).toEqual(normalised(brief));
   });
 
   it("imports an exported brief as the same document, its first heading as the title", async () => {
@@ -73,7 +72,7 @@ describe("Markdown both ways", () => {
     expect(post.title).toBe("Iran talks");
     expect(post.date).toBeNull();
     // The export's subtitle line comes back as the first paragraph, in italics.
-    expect(normalised(post.content)).toEqual(normalised(doc(paragraph(text("Desk · 20 December 2006 · edition 1", { type: "italic" })), ...(brief.content as Node[]))));
+    expect(normalised(post.content)).toEqual(normalised(doc(paragraph(text("Desk · 20 December 2006 · edition 1", { type: "italic" })), ...(brief.content ?? []))));
   });
 
   it("exports a standalone HTML page with the title and text escaped", async () => {
@@ -95,7 +94,7 @@ describe("reading a Markdown post", () => {
     const post = parsePost("post.md", "# Snow in Tehran\n\nDecember 20, 2006\n\nThe city closed its schools.\n");
     expect(post.title).toBe("Snow in Tehran");
     expect(post.date?.toISOString()).toBe("2006-12-20T12:00:00.000Z");
-    expect(textsOf(post.content as Node)).toEqual(["The city closed its schools."]);
+    expect(textsOf(post.content)).toEqual(["The city closed its schools."]);
   });
 
   it("reads title and date from front matter, and then keeps a first heading in the body", () => {
@@ -112,21 +111,21 @@ describe("reading a Markdown post", () => {
     );
     expect(post.title).toBe("notes-from-geneva");
     expect(post.date).toBeNull();
-    expect(textsOf(post.content as Node)).toContain("December 20, 2006");
+    expect(textsOf(post.content)).toContain("December 20, 2006");
   });
 
   it("keeps raw HTML as plain text", () => {
     const post = parsePost("post.md", "Before <script>alert(1)</script> after.\n\n<img src=x onerror=alert(1)>\n\n<script>\nalert(2)\n</script>\n");
-    const texts = textsOf(post.content as Node).join("\n");
+    const texts = textsOf(post.content).join("\n");
     expect(texts).toContain("<script>alert(1)</script>");
     expect(texts).toContain("<img src=x onerror=alert(1)>");
     expect(texts).toContain("alert(2)");
     const types = new Set<string>();
-    const visit = (node: Node) => {
+    const visit = (node: DocNode) => {
       types.add(node.type);
       (node.content ?? []).forEach(visit);
     };
-    visit(post.content as Node);
+    visit(post.content);
     expect([...types].sort()).toEqual(["doc", "paragraph", "text"]);
   });
 
@@ -135,8 +134,8 @@ describe("reading a Markdown post", () => {
       "post.md",
       "[one](javascript:alert(1)) [two](JaVaScRiPt:alert(1)) [three](data:text/html,hello) <javascript:alert(1)> [four](https://example.org/) [five](mailto:desk@example.org)\n",
     );
-    expect(linksOf(post.content as Node)).toEqual(["https://example.org/", "mailto:desk@example.org"]);
-    expect(textsOf(post.content as Node).join("")).toBe("one two three javascript:alert(1) four five");
+    expect(linksOf(post.content)).toEqual(["https://example.org/", "mailto:desk@example.org"]);
+    expect(textsOf(post.content).join("")).toBe("one two three javascript:alert(1) four five");
   });
 });
 

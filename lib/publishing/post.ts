@@ -1,11 +1,11 @@
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { sanitizeContent } from "@/lib/editor/sanitize";
 import { markdownManager } from "./markdown";
 
-export interface ParsedPost {
+interface ParsedPost {
   title: string;
   date: Date | null;
-  content: ProseMirrorJSON;
+  content: DocNode;
 }
 
 const DATE_LINE = /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})$/;
@@ -17,23 +17,26 @@ function parseDate(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-type Block = { type?: string; content?: Block[] };
-
 /**
  * Puts inline content the Markdown reader leaves straight in the document (the
  * alt text of an image standing alone, as the schema has no images) into a
  * paragraph, so the post is a valid document.
  */
-function wrapLooseInline(doc: ProseMirrorJSON): ProseMirrorJSON {
-  const blocks: Block[] = [];
-  for (const node of (doc as Block).content ?? []) {
+function wrapLooseInline(doc: DocNode): DocNode {
+  const blocks: DocNode[] = [];
+  let run: DocNode[] | undefined; // the inline nodes of the paragraph being gathered
+  for (const node of doc.content ?? []) {
     const inline = node.type === "text" || node.type === "hardBreak" || node.type === "mention";
-    const last = blocks[blocks.length - 1];
-    if (!inline) blocks.push(node);
-    else if (last?.type === "paragraph" && (last as { loose?: boolean }).loose) last.content!.push(node);
-    else blocks.push({ type: "paragraph", content: [node], loose: true } as Block);
+    if (!inline) {
+      blocks.push(node);
+      run = undefined;
+    } else if (run) run.push(node);
+    else {
+      run = [node];
+      blocks.push({ type: "paragraph", content: run });
+    }
   }
-  return { ...doc, content: blocks.map(({ loose: _, ...block }: Block & { loose?: boolean }) => block) };
+  return { ...doc, content: blocks };
 }
 
 /**
@@ -71,6 +74,8 @@ export function parsePost(fileName: string, markdown: string): ParsedPost {
     }
   }
   title ||= fileName.replace(/\.(md|markdown|txt)$/i, "");
-  const content = sanitizeContent(wrapLooseInline(markdownManager().parse(lines.join("\n").trim() || " ") as ProseMirrorJSON));
+  // The manager builds its JSON from the one schema, so every node has a type.
+  const parsed = markdownManager().parse(lines.join("\n").trim() || " ") as DocNode;
+  const content = sanitizeContent(wrapLooseInline(parsed));
   return { title: title.slice(0, 200), date, content };
 }

@@ -16,7 +16,7 @@ export interface PreparedPost {
 }
 
 /** Why a file was not read: too slow, too large for memory, nested too deep for the reader, a document too deep or large, or anything else. */
-export type ReadFailure = "time" | "memory" | "nesting" | "shape" | "failed";
+type ReadFailure = "time" | "memory" | "nesting" | "shape" | "failed";
 
 export type ReadOutcome = { ok: true; post: PreparedPost } | { ok: false; reason: ReadFailure; detail?: string };
 

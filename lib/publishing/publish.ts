@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { editionColumns, editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
 import { liveBody } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
+import type { DocNode } from "@/lib/editor/document";
 import { extractMentions } from "@/lib/editor/mentions";
 import { badRequest } from "@/lib/errors";
 import { authorize, can } from "@/lib/policies";
@@ -17,7 +18,7 @@ import { freezeEditionEntities } from "./edition-entities";
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** Where the note stands in review, against the text as it is now. */
-async function workflowOf(note: Note, content: Record<string, unknown>) {
+async function workflowOf(note: Note, content: DocNode) {
   const review = await latestReview(note.id);
   if (review?.state !== "approved" || !review.approvedRevisionId) return { note, review, changedSinceApproval: false };
   const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));

@@ -31,7 +31,7 @@ export async function findEdition(teamSlug: string, noteId: string, number?: num
   return row;
 }
 
-export interface BriefFilters {
+interface BriefFilters {
   entityId?: string;
   tag?: string;
 }

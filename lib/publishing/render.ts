@@ -1,10 +1,10 @@
 import "server-only";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
-import { documentToHtml, escapeHtml, type JSONNode } from "@/lib/editor/html";
+import type { DocNode } from "@/lib/editor/document";
+import { documentToHtml, escapeHtml } from "@/lib/editor/html";
 
 /** A document as HTML: the same renderer as the reading view, so text is escaped and links checked. */
-export function documentHtml(content: ProseMirrorJSON, mentionHref?: (kind: "actor" | "event", id: string) => string | null): string {
-  return documentToHtml(content as JSONNode, { mentionHref });
+export function documentHtml(content: DocNode, mentionHref?: (kind: "actor" | "event", id: string) => string | null): string {
+  return documentToHtml(content, { mentionHref });
 }
 
 /** A page that stands alone (no scripts, its own styles), for export. */

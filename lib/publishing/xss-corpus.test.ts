@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Edition, Team } from "@/db/schema";
-import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
+import { deriveBody, yDocFromContent } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
-import { documentToHtml, type JSONNode } from "@/lib/editor/html";
+import { documentToHtml } from "@/lib/editor/html";
 import { sanitizeContent } from "@/lib/editor/sanitize";
 import { activeContent, decodeEntities } from "@/lib/testing/inert-html";
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from "@/lib/testing/xss-corpus";
@@ -13,13 +14,13 @@ import { documentHtml, standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */
 const mentionHref = (kind: "actor" | "event", id: string) => `/t/desk/${kind}s/${id}`;
-const doc = (...content: JSONNode[]): JSONNode => ({ type: "doc", content });
-const paragraph = (...content: JSONNode[]): JSONNode => ({ type: "paragraph", content });
-const linked = (href: string): JSONNode => ({ type: "text", text: "click", marks: [{ type: "link", attrs: { href } }] });
-const chip = (id: string, label: string, char = "@"): JSONNode => ({ type: "mention", attrs: { id, label, mentionSuggestionChar: char } });
+const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
+const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
+const linked = (href: string): DocNode => ({ type: "text", text: "click", marks: [{ type: "link", attrs: { href } }] });
+const chip = (id: string, label: string, char = "@"): DocNode => ({ type: "mention", attrs: { id, label, mentionSuggestionChar: char } });
 
 const team = { id: "00000000-0000-4000-8000-000000000001", slug: "desk", name: "Desk" } as Team;
-function edition(payload: string, content: ProseMirrorJSON): Edition {
+function edition(payload: string, content: DocNode): Edition {
   return {
     id: "00000000-0000-4000-8000-000000000002",
     noteId: "00000000-0000-4000-8000-000000000003",
@@ -61,24 +62,24 @@ const places: Record<string, (payload: string) => string[]> = {
       ),
     ),
   ],
-  "stored link, sanitised": (payload) => [documentToHtml(sanitizeContent(doc(paragraph(linked(payload))) as ProseMirrorJSON) as JSONNode)],
+  "stored link, sanitised": (payload) => [documentToHtml(sanitizeContent(doc(paragraph(linked(payload)))))],
   "revision body read from Yjs": (payload) => {
     const ydoc = yDocFromContent({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "click" }] }] });
     const text = (ydoc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     text.format(0, 5, { link: { href: payload } });
     text.insert(5, ` ${payload}`);
-    return [documentToHtml(deriveBody(ydoc).content as JSONNode, { mentionHref })];
+    return [documentToHtml(deriveBody(ydoc).content, { mentionHref })];
   },
-  "export page title and dateline": (payload) => [exportBody(standaloneHtml(payload, payload, documentHtml(doc(paragraph(linked(payload))) as ProseMirrorJSON, mentionHref)))],
+  "export page title and dateline": (payload) => [exportBody(standaloneHtml(payload, payload, documentHtml(doc(paragraph(linked(payload))), mentionHref)))],
   "atom feed entry": (payload) => {
-    const content = doc(paragraph({ type: "text", text: payload }, linked(payload), chip(payload, payload))) as ProseMirrorJSON;
+    const content = doc(paragraph({ type: "text", text: payload }, linked(payload), chip(payload, payload)));
     const xml = atomFeed({ origin: "https://dossier.test", team: { ...team, name: payload }, title: payload, selfPath: "/feeds/desk/briefs", editions: [edition(payload, content)], linkMentions: true });
     // The XML itself carries no markup of its own beyond Atom's elements.
     return [xml.replace(/<(\?xml|feed|id|title|updated|generator|author|name|link|rights|entry|summary|content|published|email|uri|subtitle|icon|logo)\b/g, "<atom-$1"), ...feedHtml(xml)];
   },
   "markdown import": (payload) => {
     const post = parsePost("post.md", `---\ntitle: ${payload.replace(/\n/g, " ")}\n---\n${payload}\n\nText [link](${payload}) and ![image](${payload}).\n`);
-    return [documentToHtml(post.content as JSONNode, { mentionHref }), exportBody(standaloneHtml(post.title, "", ""))];
+    return [documentToHtml(post.content, { mentionHref }), exportBody(standaloneHtml(post.title, "", ""))];
   },
 };
 
@@ -96,7 +97,7 @@ describe("the XSS corpus is inert wherever a function renders it", () => {
   it.each(HOSTILE_MARKDOWN)("imported Markdown document: %j", (markdown) => {
     tried.push(`import ${markdown}`);
     const post = parsePost("post.md", `# ${markdown.split("\n")[0]}\n\n${markdown}\n`);
-    expect(activeContent(documentToHtml(post.content as JSONNode, { mentionHref }))).toEqual([]);
+    expect(activeContent(documentToHtml(post.content, { mentionHref }))).toEqual([]);
     // It makes a valid note (an image alone on a line once made the import fail).
     expect(() => yDocFromContent(post.content)).not.toThrow();
     // What is stored carries no runnable address either, for renderers yet to come.

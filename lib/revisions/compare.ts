@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, gt, inArray, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { noteClients, revisions, type Note } from "@/db/schema";
+import type { DocNode } from "@/lib/editor/document";
 import { writersByPosition, writersOf } from "./attribution";
 import { diffDocuments, type DiffChange } from "./diff";
 import { getRevision, userNames } from "./queries";
@@ -10,12 +11,12 @@ export interface Side {
   label: "revision" | "current";
   revisionId: string | null;
   at: Date;
-  content: Record<string, unknown>;
+  content: DocNode;
   ydoc: Uint8Array;
   contributors: string[];
 }
 
-export interface AttributedChange extends DiffChange {
+interface AttributedChange extends DiffChange {
   /** Who wrote the inserted text; for a pure deletion, who edited in between. */
   authors: string[];
 }

@@ -1,12 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { notes, revisions, type Revision, type RevisionReason } from "@/db/schema";
+import type { DocNode } from "@/lib/editor/document";
 import { stableStringify } from "@/lib/stable-json";
 import { wordChanges } from "./words";
 
-export interface Snapshot {
+interface Snapshot {
   title: string;
-  content: Record<string, unknown>;
+  content: DocNode;
   text: string;
   ydoc: Uint8Array;
 }

@@ -2,7 +2,7 @@ import { recreateTransform } from "@fellow/prosemirror-recreate-transform";
 import { Node as ProseMirrorNode, Schema } from "@tiptap/pm/model";
 import { Transform } from "@tiptap/pm/transform";
 import { ChangeSet, simplifyChanges } from "prosemirror-changeset";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { noteSchema } from "@/lib/editor/schema";
 
 export interface DiffChange {
@@ -14,9 +14,9 @@ export interface DiffChange {
   deleted: string;
 }
 
-export interface DocumentDiff {
+interface DocumentDiff {
   /** The newer document with insertions marked and deletions put back, struck through. */
-  document: ProseMirrorJSON;
+  document: DocNode;
   changes: DiffChange[];
 }
 
@@ -40,7 +40,7 @@ function schemaWithDiffMarks(): Schema {
  * to the other are recreated (word by word), and prosemirror-changeset distils
  * them into inserted and deleted ranges.
  */
-export function diffDocuments(older: ProseMirrorJSON, newer: ProseMirrorJSON): DocumentDiff {
+export function diffDocuments(older: DocNode, newer: DocNode): DocumentDiff {
   const schema = noteSchema();
   const a = ProseMirrorNode.fromJSON(schema, older);
   const b = ProseMirrorNode.fromJSON(schema, newer);
@@ -68,5 +68,5 @@ export function diffDocuments(older: ProseMirrorJSON, newer: ProseMirrorJSON): D
       }
     }
   }
-  return { document: view.doc.toJSON() as ProseMirrorJSON, changes: result };
+  return { document: view.doc.toJSON(), changes: result };
 }

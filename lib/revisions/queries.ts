@@ -8,7 +8,7 @@ import { notFound } from "@/lib/errors";
 import { getTeamNote } from "@/lib/notes/queries";
 import { recordRevision } from "./create";
 
-export type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
+type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
 
 const summaryColumns = {
   id: revisions.id,

@@ -1,15 +1,9 @@
 import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { db } from "@/db";
 import { revisions } from "@/db/schema";
+import type { Retention } from "@/lib/config";
 
-export interface Retention {
-  /** Automatic revisions older than this keep one per hour. */
-  hourlyAfterMs: number;
-  /** Automatic revisions older than this keep one per day. */
-  dailyAfterMs: number;
-}
-
-export const DEFAULT_RETENTION: Retention = { hourlyAfterMs: 24 * 3600_000, dailyAfterMs: 30 * 24 * 3600_000 };
+const DEFAULT_RETENTION: Retention = { hourlyAfterMs: 24 * 3600_000, dailyAfterMs: 30 * 24 * 3600_000 };
 
 /**
  * Thins a note's automatic revisions: past a day, the last of each hour is

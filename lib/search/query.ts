@@ -31,7 +31,7 @@ export function textQuery(input: string, options: { config?: "english" | "simple
 }
 
 /** Options for ts_headline: a couple of short fragments with the matches marked. */
-export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MinWords=6, MaxWords=18, FragmentDelimiter=" … "`;
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MinWords=6, MaxWords=18, FragmentDelimiter=" … "`;
 
 /** Stands in for "<" while ts_headline runs (private use, like the marks). */
 const TAG_GUARD = "\uE002";

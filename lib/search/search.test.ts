@@ -363,7 +363,7 @@ describe("filters", () => {
       teamId: team.id,
       reason: "auto",
       title: contributed.title,
-      content: contributed.content ?? {},
+      content: contributed.content ?? { type: "doc" },
       text: contributed.text,
       ydoc: contributed.ydoc!,
       contributors: [contributor.id],
@@ -516,14 +516,14 @@ describe("edits", () => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, (await loadNoteState(note.id))!);
     appendParagraph(doc, "Centrifuges moved to Fordow.");
-    await storeNoteState(note.id, doc, owner.id);
+    await storeNoteState(note.id, doc, owner.id, []);
     const [hit] = (await search(team.id, "owner", { q: "Fordow" })).notes;
     expect(hit.id).toBe(note.id);
     expect(marked(hit.snippet)).toEqual(["Fordow"]);
 
     const body = doc.getXmlFragment(BODY_FIELD);
     body.delete(0, 1);
-    await storeNoteState(note.id, doc, owner.id);
+    await storeNoteState(note.id, doc, owner.id, []);
     expect((await findNote(note.id))?.text).toBe("Centrifuges moved to Fordow.");
     expect(await noteIds(team.id, { q: "unchanged" })).toEqual([]);
     expect(await noteIds(team.id, { q: "Fordow" })).toEqual([note.id]);

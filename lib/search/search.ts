@@ -7,7 +7,7 @@ import { hasFrozenTag, latestLive } from "@/lib/publishing/queries";
 import { hasFilters, type SearchFilters } from "./filters";
 import { headline, textQuery } from "./query";
 
-export interface NoteHit {
+interface NoteHit {
   id: string;
   title: string;
   status: string;
@@ -15,20 +15,20 @@ export interface NoteHit {
   updatedAt: Date;
   snippet: string;
 }
-export interface BriefHit {
+interface BriefHit {
   noteId: string;
   number: number;
   title: string;
   dateline: string;
   snippet: string;
 }
-export interface EntityHit {
+interface EntityHit {
   id: string;
   kind: "actor" | "event";
   name: string;
   aliases: string[];
 }
-export interface CommentHit {
+interface CommentHit {
   noteId: string;
   noteTitle: string;
   threadId: string;

@@ -4,7 +4,7 @@ import { db, type Executor } from "@/db";
 import { entities, entityTags, notes, noteTags, tags, type Tag } from "@/db/schema";
 
 /** The team's tags with these names, created as needed (matched case-insensitively). */
-export async function ensureTags(teamId: string, names: string[], tx: Executor = db()): Promise<Tag[]> {
+async function ensureTags(teamId: string, names: string[], tx: Executor = db()): Promise<Tag[]> {
   const found: Tag[] = [];
   for (const name of names) {
     await tx.insert(tags).values({ teamId, name }).onConflictDoNothing();

@@ -57,7 +57,7 @@ export async function teamWithNote() {
 
 export const tokenFor = (userId: string) => collabTokenFor(userId);
 
-/** A collaboration token as lib/auth/collab-token.ts mints one (from an open session), but expiring when it is told. */
+/** A collaboration token as lib/collab/collab-token.ts mints one (from an open session), but expiring when it is told. */
 export async function signToken(userId: string, expiresAt: Date) {
   const seconds = Math.floor(expiresAt.getTime() / 1000);
   return new SignJWT({ sid: await createSession({ userId }) })

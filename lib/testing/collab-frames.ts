@@ -8,7 +8,7 @@ import type * as Y from "yjs";
  * OutgoingMessages write it (document name, message type, payload), so tests
  * can send what no well-behaved provider would.
  */
-export const MESSAGE_TYPE = {
+const MESSAGE_TYPE = {
   sync: 0,
   awareness: 1,
   auth: 2,

@@ -8,13 +8,14 @@ import type { AddressInfo } from "node:net";
 import { openDatabase } from "@/db/client";
 import { setDatabase } from "@/db";
 import { createCollabServer } from "@/lib/collab/server";
+import { collabWiring } from "@/lib/collab-wiring";
 import { attachCollab } from "@/lib/collab/websocket";
 
 const database = openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
 setDatabase(database);
 await database.migrate();
 // A short debounce, so stores (and the folding of the log) happen all through a test.
-const hocuspocus = createCollabServer({ secret: process.env.AUTH_SECRET!, debounce: Number(process.env.STORE_DEBOUNCE_MS ?? 20) });
+const hocuspocus = createCollabServer({ secret: process.env.AUTH_SECRET!, debounce: Number(process.env.STORE_DEBOUNCE_MS ?? 20), ...collabWiring() });
 const server = createServer((_request, response) => response.writeHead(404).end());
 attachCollab(server, hocuspocus, (_request, socket) => socket.destroy());
 server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {

@@ -4,16 +4,18 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import type { Extension } from "@hocuspocus/server";
 import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
-import { mintCollabToken } from "@/lib/auth/collab-token";
+import { mintCollabToken } from "@/lib/collab/collab-token";
 import { createSession } from "@/lib/auth/sessions";
 import { joinCluster } from "@/lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "@/lib/collab/registry";
-import type { RevisionTiming } from "@/lib/collab/revision-scheduler";
+import type { NoteSubscriber } from "@/lib/collab/note-hooks";
 import type { StoreRetryTiming } from "@/lib/collab/store-retry";
 import { createCollabServer } from "@/lib/collab/server";
+import { collabWiring } from "@/lib/collab-wiring";
 import { attachCollab } from "@/lib/collab/websocket";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
+import type { RevisionTiming } from "@/lib/revisions/scheduler";
 import type { MentionChip } from "./factories";
 
 export const TEST_SECRET = "test-secret-that-is-long-enough-for-hmac-256";
@@ -23,7 +25,7 @@ export async function collabTokenFor(userId: string, secret = TEST_SECRET): Prom
   return mintCollabToken({ userId, sessionId: await createSession({ userId }) }, secret);
 }
 
-export interface TestCollabOptions {
+interface TestCollabOptions {
   revisions?: RevisionTiming;
   /** Joins the processes sharing this Redis URL and prefix, as several server.ts processes do. */
   redis?: { url: string; prefix: string };
@@ -33,12 +35,23 @@ export interface TestCollabOptions {
   storeRetry?: StoreRetryTiming;
   /** Extensions of the test's own, run after Dossier's (heldLoads() holds a note's load with one). */
   extensions?: Extension[];
+  /** Subscribers of the test's own, run after Dossier's. */
+  subscribers?: NoteSubscriber[];
 }
 
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
 export async function startCollabServer(options: TestCollabOptions = {}) {
   const { redis } = options;
-  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions, storeRetry: options.storeRetry });
+  const wiring = collabWiring(options.revisions);
+  const hocuspocus = createCollabServer({
+    secret: TEST_SECRET,
+    debounce: 50,
+    redisUrl: redis?.url,
+    redisPrefix: redis?.prefix,
+    storeRetry: options.storeRetry,
+    noteAccess: wiring.noteAccess,
+    subscribers: [...wiring.subscribers, ...(options.subscribers ?? [])],
+  });
   hocuspocus.configuration.extensions.push(...(options.extensions ?? []));
   const cluster = redis ? await joinCluster(redis.url, redis.prefix, (message) => actLocally(hocuspocus, message)) : undefined;
   const operations = collabOperations(hocuspocus, cluster);

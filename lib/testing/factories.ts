@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Role, User } from "@/db/schema";
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { createNote } from "@/lib/notes/queries";
 import { addMember, createTeam } from "@/lib/teams/queries";
 import { createUser } from "@/lib/users/queries";
@@ -29,7 +29,7 @@ export async function buildMember(teamId: string, role: Role) {
   return user;
 }
 
-export const paragraphs = (...texts: string[]): ProseMirrorJSON => ({
+export const paragraphs = (...texts: string[]): DocNode => ({
   type: "doc",
   content: texts.map((text) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] })),
 });
@@ -41,7 +41,7 @@ export type MentionChip = { id: string; label: string };
 export const mention = (entity: { id: string; name: string }): MentionChip => ({ id: entity.id, label: entity.name });
 
 /** A document of paragraphs, each a run of text and mention chips, as the editor writes them. */
-export function mentionDoc(...blocks: (string | MentionChip)[][]): ProseMirrorJSON {
+export function mentionDoc(...blocks: (string | MentionChip)[][]): DocNode {
   return {
     type: "doc",
     content: blocks.map((parts) => ({
@@ -55,6 +55,6 @@ export function mentionDoc(...blocks: (string | MentionChip)[][]): ProseMirrorJS
   };
 }
 
-export function buildNote(teamId: string, userId: string, content: ProseMirrorJSON = paragraphs("First paragraph.")) {
+export function buildNote(teamId: string, userId: string, content: DocNode = paragraphs("First paragraph.")) {
   return createNote({ teamId, userId, title: "A note", content });
 }

@@ -15,7 +15,7 @@ export const decodeEntities = (text: string) =>
     .replace(/&amp;/g, "&");
 
 /** Whether a browser would treat the address as script or a document of its own (it ignores whitespace and controls). */
-export const isRunnableAddress = (value: string) => UNSAFE_SCHEME.test(value.replace(/[\u0000-\u0020]/g, ""));
+const isRunnableAddress = (value: string) => UNSAFE_SCHEME.test(value.replace(/[\u0000-\u0020]/g, ""));
 
 /**
  * Everything in `html` that could run script, as a browser would read the

@@ -57,7 +57,7 @@ export function headlessEditor(doc: Y.Doc) {
   };
 }
 
-export type HeadlessEditor = ReturnType<typeof headlessEditor>;
+type HeadlessEditor = ReturnType<typeof headlessEditor>;
 
 /** Every position between inline content, grouped by textblock. */
 function textblocks(doc: ProseMirrorNode) {

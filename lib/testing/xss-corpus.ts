@@ -64,16 +64,11 @@ export const HOSTILE_MARKDOWN = [
 /** Every payload that may be typed as text (names, titles, comments, labels). */
 export const HOSTILE_TEXT = [...HOSTILE_MARKUP, ...HOSTILE_HREFS] as const;
 
-/** Attribute names a payload carries; none may reach an element. */
-export const EVENT_ATTRIBUTE = /^on/i;
-
 /** Schemes that run or replace the page when followed or loaded. */
 export const UNSAFE_SCHEME = /^\s*(javascript|vbscript|data):/i;
 
 /** Elements that run script or load a document of their own. */
 export const SCRIPT_CAPABLE_ELEMENTS = ["script", "iframe", "object", "embed", "frame", "frameset", "base", "form", "svg", "math", "img", "style", "template", "meta", "link"] as const;
-
-export const CORPUS_SIZE = HOSTILE_TEXT.length;
 
 /** A list nested `depth` levels deep, one item a level. */
 const nestedList = (depth: number) => Array.from({ length: depth }, (_, level) => `${"  ".repeat(level)}- level ${level}`).join("\n");

@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { users, type User } from "@/db/schema";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "./password";
 import { conflict } from "@/lib/errors";
 
 export function normaliseEmail(email: string): string {

@@ -17,7 +17,7 @@ interface Target {
 }
 
 /** Writers type into a note at a steady rate; observers time each keystroke's arrival. */
-export interface TypingJob extends Target {
+interface TypingJob extends Target {
   type: "typing";
   notes: ServedNote[];
   writersPerNote: number;
@@ -28,7 +28,7 @@ export interface TypingJob extends Target {
 }
 
 /** One writer sends a keystroke whenever fewer than `window` are unacknowledged. */
-export interface AckJob extends Target {
+interface AckJob extends Target {
   type: "acks";
   note: ServedNote;
   window: number;

@@ -16,9 +16,10 @@ import { WebSocketServer } from "ws";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { db, setDatabase } from "@/db";
 import { users } from "@/db/schema";
-import { mintCollabToken } from "@/lib/auth/collab-token";
+import { mintCollabToken } from "@/lib/collab/collab-token";
 import { createSession } from "@/lib/auth/sessions";
 import { createCollabServer } from "@/lib/collab/server";
+import { collabWiring } from "@/lib/collab-wiring";
 import { attachCollab } from "@/lib/collab/websocket";
 import { createNote } from "@/lib/notes/queries";
 import { addMember, createTeam } from "@/lib/teams/queries";
@@ -82,7 +83,7 @@ async function startDossier(options: ServerOptions): Promise<Running> {
     notes.push({ name: note.id, tokens });
   }
 
-  const hocuspocus = createCollabServer({ secret, updateLog: options.updateLog });
+  const hocuspocus = createCollabServer({ secret, updateLog: options.updateLog, ...collabWiring() });
   const http = createServer((_request, response) => response.writeHead(404).end());
   attachCollab(http, hocuspocus, (_request, socket) => socket.destroy());
   await listen(http, options.port);

@@ -17,6 +17,7 @@ import { db, setDatabase } from "@/db";
 import { teams, users, type Team, type User } from "@/db/schema";
 import { collabOperations, registerCollab } from "@/lib/collab/registry";
 import { createCollabServer } from "@/lib/collab/server";
+import { collabWiring } from "@/lib/collab-wiring";
 import { DEMO_TEAM, DEMO_USERS } from "@/lib/demo/accounts";
 import { seedDemo } from "@/lib/demo/seed";
 import { cpuProfileFlags } from "./cpu-profile";
@@ -30,7 +31,7 @@ export interface DemoWorld {
   users: Record<DemoRole, User>;
 }
 
-export interface DossierProcess<T> {
+interface DossierProcess<T> {
   baseURL: string;
   /** What `prepare` returned. */
   prepared: T;
@@ -76,7 +77,7 @@ export async function startDossier<T>(port: number, prepare: (world: DemoWorld) 
   await handle.migrate();
   await seedDemo();
   // Publishing reads the live body through the collaboration server, as in the app.
-  const hocuspocus = createCollabServer({ secret: randomBytes(32).toString("hex") });
+  const hocuspocus = createCollabServer({ secret: randomBytes(32).toString("hex"), ...collabWiring() });
   registerCollab(collabOperations(hocuspocus));
   const prepared = await prepare(await demoWorld());
   hocuspocus.closeConnections();

@@ -3,7 +3,7 @@
  * as soon as the previous response has been read to the end, over keep-alive
  * connections (Node's fetch keeps them alive by default).
  */
-export interface LoadResult {
+interface LoadResult {
   requests: number;
   /** Responses that were not 200: a redirect to sign-in would be one. */
   failures: number;

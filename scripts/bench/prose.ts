@@ -4,9 +4,9 @@
  * team's actors and events. Generated from a seed, so every run opens the
  * same note.
  */
-import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 
-export interface Mentionable {
+interface Mentionable {
   id: string;
   name: string;
   kind: "actor" | "event";
@@ -65,7 +65,7 @@ const capitalise = (s: string) => s[0].toUpperCase() + s.slice(1);
 const countWords = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A note body of about `words` words; its last paragraph ends with `endMarker`, so a reader can tell it is all there. */
-export function analystProse(words: number, entities: Mentionable[], options: { seed?: number; endMarker?: string } = {}): ProseMirrorJSON {
+export function analystProse(words: number, entities: Mentionable[], options: { seed?: number; endMarker?: string } = {}): DocNode {
   const { next, pick } = seeded(options.seed ?? 7);
   const actors = entities.filter((e) => e.kind === "actor");
   const events = entities.filter((e) => e.kind === "event");
@@ -75,7 +75,7 @@ export function analystProse(words: number, entities: Mentionable[], options: { 
   });
   const text = (value: string): Inline => ({ type: "text", text: value });
 
-  const blocks: object[] = [];
+  const blocks: DocNode[] = [];
   let written = 0;
   let section = 0;
 
@@ -121,5 +121,5 @@ export function analystProse(words: number, entities: Mentionable[], options: { 
     blocks.push({ type: "paragraph", content: inline });
   }
   if (options.endMarker) blocks.push({ type: "paragraph", content: [text(options.endMarker)] });
-  return { type: "doc", content: blocks } as ProseMirrorJSON;
+  return { type: "doc", content: blocks };
 }

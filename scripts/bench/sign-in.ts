@@ -5,7 +5,7 @@
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/accounts";
 import type { DemoRole } from "./dossier-process";
 
-export interface SessionCookie {
+interface SessionCookie {
   name: string;
   value: string;
   /** `name=value`, for a Cookie header. */

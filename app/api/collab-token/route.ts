@@ -1,4 +1,4 @@
-import { authSecret, mintCollabToken } from "@/lib/auth/collab-token";
+import { authSecret, mintCollabToken } from "@/lib/collab/collab-token";
 import { currentSession } from "@/lib/auth/session";
 import { isSameOrigin } from "@/lib/http";
 

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { toActionError, type ActionResult } from "@/lib/action";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { MIN_PASSWORD_LENGTH } from "@/lib/users/password";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { acceptInvite, signUpWithInvite } from "@/lib/teams/invites";

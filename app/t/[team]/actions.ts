@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { teamAction, type ActionResult } from "@/lib/action";
 import { deleteNote, renameNote, startNote } from "@/lib/notes/queries";
-import { noteFor } from "@/lib/policies/open";
+import { noteFor } from "@/lib/loaders/open";
 import { NOTE_KINDS } from "@/db/schema";
 
 const title = z.string().trim().max(200, "A title can be at most 200 characters.");

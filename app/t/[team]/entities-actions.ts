@@ -6,7 +6,7 @@ import { teamAction } from "@/lib/action";
 import { deleteEntityEverywhere, mergeEntities } from "@/lib/entities/merge";
 import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity, type EntityInput } from "@/lib/entities/queries";
 import { actorInput, entityName, eventInput } from "@/lib/entities/validation";
-import { noteFor } from "@/lib/policies/open";
+import { noteFor } from "@/lib/loaders/open";
 import { setNoteTags } from "@/lib/tags/queries";
 import { tagNames } from "@/lib/entities/validation";
 

@@ -6,7 +6,7 @@ import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { resolveAnchor } from "./anchoring";
 
-export interface HighlightedThread {
+interface HighlightedThread {
   id: string;
   anchorStart: string;
   anchorEnd: string;

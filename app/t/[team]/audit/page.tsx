@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { teamAuditLog } from "@/lib/audit-queries";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { entityOptions } from "@/lib/entities/queries";
 import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
 

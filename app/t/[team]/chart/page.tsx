@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { LinkChart } from "@/components/entities/LinkChart";
 import { ViewFilterForm } from "@/components/entities/ViewFilterForm";
-import { openTeamView, type TeamViewProps } from "@/lib/entities/team-view";
+import { openTeamView, type TeamViewProps } from "@/lib/loaders/team-view";
 import { linkChart } from "@/lib/entities/views";
 import { listTags } from "@/lib/tags/queries";
 

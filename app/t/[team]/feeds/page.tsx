@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { FeedTokenControls } from "@/components/briefs/FeedTokenControls";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { hasFeedToken } from "@/lib/publishing/feeds";
 
 export const metadata: Metadata = { title: "Feeds" };

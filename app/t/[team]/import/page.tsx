@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/notes/ImportForm";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 
 export const metadata: Metadata = { title: "Import" };
 

@@ -4,7 +4,7 @@ import { MemberRow } from "@/components/members/MemberRow";
 import { RevokeInviteButton } from "@/components/members/RevokeInviteButton";
 import { RelativeTime } from "@/components/RelativeTime";
 import { ROLE_LABELS } from "@/lib/policies/grants";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { listOpenInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/queries";
 

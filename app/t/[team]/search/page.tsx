@@ -6,7 +6,7 @@ import { RelativeTime } from "@/components/RelativeTime";
 import { ResultSection } from "@/components/search/ResultSection";
 import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
 import { can } from "@/lib/policies";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { entityOptions } from "@/lib/entities/queries";
 import { publishedTags } from "@/lib/publishing/queries";
 import { hasFilters, parseSearchFilters } from "@/lib/search/filters";

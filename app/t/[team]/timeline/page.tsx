@@ -5,7 +5,7 @@ import { TimelineChart } from "@/components/entities/TimelineChart";
 import { ViewFilterForm } from "@/components/entities/ViewFilterForm";
 import { formatDateRange } from "@/lib/entities/dates";
 import { listEntities } from "@/lib/entities/queries";
-import { openTeamView, type TeamViewProps } from "@/lib/entities/team-view";
+import { openTeamView, type TeamViewProps } from "@/lib/loaders/team-view";
 import { timelineEvents } from "@/lib/entities/views";
 import { listTags } from "@/lib/tags/queries";
 

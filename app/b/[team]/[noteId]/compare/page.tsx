@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
+import { DocumentView } from "@/components/document/DocumentView";
 import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
 import { mentionLinks, openEdition } from "@/lib/publishing/access";
 import { diffDocuments } from "@/lib/revisions/diff";
@@ -29,7 +29,7 @@ export default async function CompareEditionsPage({
         <h1>{newer.edition.title}</h1>
         {newer.edition.summary && <p className="what-changed">What changed: {newer.edition.summary}</p>}
         <ChangeNavigator count={changes.length} />
-        <DocumentView className="brief-body" document={document as JSONNode} mentionHref={mentionLinks(team, newer.linkMentions)} />
+        <DocumentView className="brief-body" document={document} mentionHref={mentionLinks(team, newer.linkMentions)} />
         <p className="no-print">
           <Link href={`/b/${team}/${noteId}/${newer.edition.number}`}>Read edition {newer.edition.number}</Link>
         </p>

@@ -5,7 +5,7 @@ import { teamAction } from "@/lib/action";
 import { fromBase64 } from "@/lib/comments/anchors";
 import { commentBody } from "@/lib/comments/validation";
 import { createThread, deleteComment, editComment, listThreads, reply, setResolved } from "@/lib/comments/queries";
-import { noteFor } from "@/lib/policies/open";
+import { noteFor } from "@/lib/loaders/open";
 
 const body = commentBody;
 const anchorPart = z.string().transform((text, ctx) => {

@@ -4,7 +4,7 @@ import { NoteEditor } from "@/components/editor/NoteEditor";
 import { NoteTitle } from "@/components/notes/NoteTitle";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { abilities, can } from "@/lib/policies";
-import { openNote } from "@/lib/policies/open";
+import { openNote } from "@/lib/loaders/open";
 import { userColor } from "@/lib/collab/user-color";
 import { entityDirectory } from "@/lib/entities/queries";
 import { tagsOfNote } from "@/lib/tags/queries";

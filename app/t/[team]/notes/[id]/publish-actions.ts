@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
-import { noteFor } from "@/lib/policies/open";
+import { noteFor } from "@/lib/loaders/open";
 import { publishNote, unpublishNote } from "@/lib/publishing/publish";
 
 const note = { team: z.string(), noteId: z.uuid("That note was not found.") };

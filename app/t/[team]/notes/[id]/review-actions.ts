@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { badRequest } from "@/lib/errors";
-import { noteFor } from "@/lib/policies/open";
+import { noteFor } from "@/lib/loaders/open";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 
 const note = { team: z.string(), noteId: z.uuid("That note was not found.") };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { EntityLink } from "@/components/entities/EntityLink";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { can } from "@/lib/policies";
-import { openTeam } from "@/lib/policies/open";
+import { openTeam } from "@/lib/loaders/open";
 import { frontPageBriefs } from "@/lib/publishing/queries";
 import { taggedWith } from "@/lib/tags/queries";
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { authorize } from "@/lib/policies";
-import { noteFor } from "@/lib/policies/open";
+import { noteFor } from "@/lib/loaders/open";
 import { nameRevision, saveNamedVersion } from "@/lib/revisions/queries";
 import { restoreRevision } from "@/lib/revisions/restore";
 

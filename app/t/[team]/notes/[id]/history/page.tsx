@@ -4,7 +4,7 @@ import { RelativeTime } from "@/components/RelativeTime";
 import { RevisionName } from "@/components/revisions/RevisionName";
 import { SaveNamedVersion } from "@/components/revisions/SaveNamedVersion";
 import { abilities } from "@/lib/policies";
-import { openNote } from "@/lib/policies/open";
+import { openNote } from "@/lib/loaders/open";
 import { listRevisions, userNames } from "@/lib/revisions/queries";
 import type { RevisionReason } from "@/db/schema";
 

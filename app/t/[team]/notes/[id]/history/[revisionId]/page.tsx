@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
+import { DocumentView } from "@/components/document/DocumentView";
 import { RestoreButton } from "@/components/revisions/RestoreButton";
 import { can } from "@/lib/policies";
-import { openNote, orNotFound } from "@/lib/policies/open";
+import { openNote, orNotFound } from "@/lib/loaders/open";
 import { getRevision, userNames } from "@/lib/revisions/queries";
 
 export const metadata: Metadata = { title: "Revision" };
@@ -34,7 +34,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ team:
       </div>
       {can(actor, "revision.restore", note) && <RestoreButton team={team.slug} noteId={note.id} revisionId={revision.id} />}
       <article className="card padded reading" aria-label="Revision text">
-        <DocumentView document={revision.content as JSONNode} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
+        <DocumentView document={revision.content} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
       </article>
     </main>
   );

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DocumentView, type JSONNode } from "@/components/document/DocumentView";
+import { DocumentView } from "@/components/document/DocumentView";
 import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
 import { compareVersions, type Side } from "@/lib/revisions/compare";
-import { openNote, orNotFound } from "@/lib/policies/open";
+import { openNote, orNotFound } from "@/lib/loaders/open";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -38,7 +38,7 @@ export default async function ComparePage({
       <ChangeNavigator count={comparison.changes.length} />
       <div className="compare-layout">
         <article className="card padded reading diff" aria-label="Text with changes marked">
-          <DocumentView document={comparison.document as JSONNode} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
+          <DocumentView document={comparison.document} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
         </article>
         <aside className="card padded" aria-labelledby="change-list">
           <h2 id="change-list">Who changed what</h2>

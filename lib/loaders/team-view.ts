@@ -1,6 +1,6 @@
 import "server-only";
-import { openTeam } from "@/lib/policies/open";
-import { parseViewFilters } from "./view-filters";
+import { openTeam } from "@/lib/loaders/open";
+import { parseViewFilters } from "@/lib/entities/view-filters";
 
 export interface TeamViewProps {
   params: Promise<{ team: string }>;

@@ -1,17 +1,12 @@
 import { z } from "zod";
-import type { Role } from "@/db/schema";
 import { isSessionActive } from "@/lib/auth/sessions";
+import type { NoteAccess } from "@/lib/collab/context";
 import { findNoteHead } from "@/lib/notes/queries";
 import { can } from "@/lib/policies";
 import { actorInTeam } from "@/lib/teams/queries";
 import { findUserById } from "@/lib/users/queries";
 
 const noteId = z.uuid();
-
-/** What a user may do with a note's collaborative document now, or why they may not open it. */
-export type NoteAccess =
-  | { allowed: true; userName: string; teamId: string; role: Role; readOnly: boolean }
-  | { allowed: false; reason: "unauthenticated" | "not-found" };
 
 /**
  * Reads the user's access to the note from the database: a session still

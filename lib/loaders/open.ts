@@ -5,7 +5,7 @@ import type { Note } from "@/db/schema";
 import { requireTeam, type TeamSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getTeamNote } from "@/lib/notes/queries";
-import { authorize, can, teamScope, type ActionOn, type TeamScopedPermission } from "./index";
+import { authorize, can, teamScope, type ActionOn, type TeamScopedPermission } from "@/lib/policies";
 
 /**
  * Scoped loaders: a resource is loaded and authorized in one step, so no page
