@@ -2,6 +2,7 @@ import { getTableColumns, sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
 import { tsvector } from "./columns";
+import type { EntityKind } from "../../lib/entities/kinds";
 import { entities } from "./entities";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
@@ -11,7 +12,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 export interface EditionEntity {
   id: string;
-  kind: "actor" | "event";
+  kind: EntityKind;
   name: string;
 }
 

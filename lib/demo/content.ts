@@ -1,4 +1,5 @@
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import { ENTITY_KIND_SPECS } from "@/lib/entities/kinds";
 
 /** Demo notes: short analyst briefs on real diplomatic events of 2006, written for Dossier. */
 
@@ -33,11 +34,12 @@ export const DEMO_EVENTS = {
 export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS;
 type Ids = Record<DemoKey, string>;
 
-/** A mention of a demo actor (@) or event (#). */
+/** A mention of a demo actor or event, with its kind's trigger. */
 const mention = (ids: Ids, key: DemoKey): Inline => {
   const isActor = key in DEMO_ACTORS;
   const name = isActor ? DEMO_ACTORS[key as keyof typeof DEMO_ACTORS].name : DEMO_EVENTS[key as keyof typeof DEMO_EVENTS].name;
-  return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: isActor ? "@" : "#" } };
+  const trigger = ENTITY_KIND_SPECS[isActor ? "actor" : "event"].trigger;
+  return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: trigger } };
 };
 
 export interface DemoNote {

@@ -1,3 +1,4 @@
+import { entityKind, mentionKind, type EntityKind } from "@/lib/entities/kinds";
 import { isSafeHref } from "./extensions";
 
 type JSONMark = { type: string; attrs?: Record<string, unknown> };
@@ -5,7 +6,7 @@ export type JSONNode = { type: string; text?: string; attrs?: Record<string, unk
 
 export interface HtmlOptions {
   /** Where a mention links to; null renders it as plain text (for the public). */
-  mentionHref?: (kind: "actor" | "event", id: string) => string | null;
+  mentionHref?: (kind: EntityKind, id: string) => string | null;
 }
 
 export const escapeHtml = (text: string) =>
@@ -59,10 +60,11 @@ function render(node: JSONNode, options: HtmlOptions): string {
     case "table":
       return `<table><tbody>${inner()}</tbody></table>`;
     case "mention": {
-      const kind = node.attrs?.mentionSuggestionChar === "#" ? "event" : "actor";
+      const kind = mentionKind(node.attrs?.mentionSuggestionChar);
+      const classes = `mention ${entityKind(kind).chipClass}`;
       const label = escapeHtml(String(node.attrs?.label ?? ""));
       const href = options.mentionHref?.(kind, String(node.attrs?.id ?? ""));
-      return href ? `<a class="mention mention-${kind}" href="${escapeHtml(href)}">${label}</a>` : `<span class="mention mention-${kind}">${label}</span>`;
+      return href ? `<a class="${classes}" href="${escapeHtml(href)}">${label}</a>` : `<span class="${classes}">${label}</span>`;
     }
     default: {
       const tag = BLOCKS[node.type];

@@ -1,8 +1,7 @@
 import type { ProseMirrorJSON } from "./derive";
 
-/** The node that marks a mention of an actor (typed with @) or an event (typed with #). */
+/** The node that marks a mention of an entity; its trigger character (lib/entities/kinds.ts) tells the kind. */
 export const MENTION_NODE = "mention";
-export const MENTION_CHARS = { actor: "@", event: "#" } as const;
 
 export interface MentionFound {
   entityId: string;

@@ -1,6 +1,7 @@
 import { isSafeHref } from "./extensions";
 import type { ProseMirrorJSON } from "./derive";
-import { MENTION_CHARS, MENTION_NODE } from "./mentions";
+import { entityKind, mentionKind } from "@/lib/entities/kinds";
+import { MENTION_NODE } from "./mentions";
 
 type JSONNode = { type?: string; attrs?: Record<string, unknown>; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: JSONNode[]; [key: string]: unknown };
 
@@ -11,7 +12,7 @@ function cleanAttrs(node: JSONNode): Record<string, unknown> | undefined {
   const attrs = node.attrs;
   if (!attrs) return attrs;
   if (node.type === MENTION_NODE) {
-    const char = Object.values(MENTION_CHARS).includes(attrs.mentionSuggestionChar as never) ? attrs.mentionSuggestionChar : MENTION_CHARS.actor;
+    const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
     return { ...attrs, id: textOrNull(attrs.id), label: textOrNull(attrs.label), mentionSuggestionChar: char };
   }
   if (node.type === "heading") return { ...attrs, level: Math.min(Math.max(Math.trunc(Number(attrs.level)) || 2, 1), 3) };

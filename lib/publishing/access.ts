@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { Edition } from "@/db/schema";
 import { currentUser, membershipOf } from "@/lib/auth/session";
+import { entityPath, type EntityKind } from "@/lib/entities/kinds";
 import { orNotFound } from "@/lib/revisions/page";
 import { findEdition } from "./queries";
 
@@ -26,6 +27,6 @@ export async function openEdition(teamSlug: string, noteId: string, number?: str
 }
 
 export const mentionLinks = (teamSlug: string, isMember: boolean) =>
-  isMember ? (kind: "actor" | "event", id: string) => `/t/${teamSlug}/${kind}s/${id}` : () => null;
+  isMember ? (kind: EntityKind, id: string) => entityPath(teamSlug, { kind, id }) : () => null;
 
 export type OpenedEdition = Awaited<ReturnType<typeof openEdition>> & { edition: Edition };

@@ -1,9 +1,9 @@
 import "server-only";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
-import { documentToHtml, escapeHtml, type JSONNode } from "@/lib/editor/html";
+import { documentToHtml, escapeHtml, type HtmlOptions, type JSONNode } from "@/lib/editor/html";
 
 /** A document as HTML: the same renderer as the reading view, so text is escaped and links checked. */
-export function documentHtml(content: ProseMirrorJSON, mentionHref?: (kind: "actor" | "event", id: string) => string | null): string {
+export function documentHtml(content: ProseMirrorJSON, mentionHref?: HtmlOptions["mentionHref"]): string {
   return documentToHtml(content as JSONNode, { mentionHref });
 }
 

@@ -5,6 +5,7 @@ import { deriveBody, yDocFromContent, type ProseMirrorJSON } from "@/lib/editor/
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { documentToHtml, type JSONNode } from "@/lib/editor/html";
 import { sanitizeContent } from "@/lib/editor/sanitize";
+import { entityPath, type EntityKind } from "@/lib/entities/kinds";
 import { activeContent, decodeEntities } from "@/lib/testing/inert-html";
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from "@/lib/testing/xss-corpus";
 import { atomFeed } from "./feeds";
@@ -12,7 +13,7 @@ import { parsePost } from "./post";
 import { documentHtml, standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */
-const mentionHref = (kind: "actor" | "event", id: string) => `/t/desk/${kind}s/${id}`;
+const mentionHref = (kind: EntityKind, id: string) => entityPath("desk", { kind, id });
 const doc = (...content: JSONNode[]): JSONNode => ({ type: "doc", content });
 const paragraph = (...content: JSONNode[]): JSONNode => ({ type: "paragraph", content });
 const linked = (href: string): JSONNode => ({ type: "text", text: "click", marks: [{ type: "link", attrs: { href } }] });

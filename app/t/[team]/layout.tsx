@@ -5,6 +5,7 @@ import { TeamSwitcher } from "@/components/TeamSwitcher";
 import { CommandPalette } from "@/components/search/CommandPalette";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
+import { capitalise, ENTITY_KIND_LIST, kindPath } from "@/lib/entities/kinds";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { unreadCount } from "@/lib/notifications/queries";
 
@@ -22,8 +23,11 @@ export default async function TeamLayout({ children, params }: { children: React
         <nav aria-label="Team">
           {can.readDrafts(role) && <Link href={`/t/${team.slug}`}>Notes</Link>}
           <Link href={`/t/${team.slug}/briefs`}>Briefs</Link>
-          <Link href={`/t/${team.slug}/actors`}>Actors</Link>
-          <Link href={`/t/${team.slug}/events`}>Events</Link>
+          {ENTITY_KIND_LIST.map((kind) => (
+            <Link key={kind.key} href={kindPath(team.slug, kind.key)}>
+              {capitalise(kind.label.many)}
+            </Link>
+          ))}
           {can.readDrafts(role) && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
           {can.readDrafts(role) && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can.manageMembers(role) && <Link href={`/t/${team.slug}/members`}>Members</Link>}

@@ -5,6 +5,7 @@ import { EntityLink } from "@/components/entities/EntityLink";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { can } from "@/lib/auth/policy";
 import { requireTeam } from "@/lib/auth/session";
+import { capitalise, ENTITY_KINDS, kindsPhrase } from "@/lib/entities/kinds";
 import { frontPageBriefs } from "@/lib/publishing/queries";
 import { taggedWith } from "@/lib/tags/queries";
 
@@ -49,7 +50,7 @@ export default async function TagPage({ params }: { params: Promise<{ team: stri
         )}
       </section>
       <section className="card padded" aria-labelledby="tagged-entities">
-        <h2 id="tagged-entities">Actors and events</h2>
+        <h2 id="tagged-entities">{capitalise(kindsPhrase(ENTITY_KINDS, "many"))}</h2>
         {tagged.entities.length === 0 ? (
           <p className="muted">None.</p>
         ) : (
