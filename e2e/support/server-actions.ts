@@ -37,7 +37,8 @@ export function actionPagePath(action: BuiltAction, params: PageParams): string 
 
 /**
  * Page params from a team's ids: [id] is the note's, or under [kind] the
- * actor's (on /actors/…), else the event's (on /events/…).
+ * actor's (on /actors/…), else the event's (on /events/…); a list page
+ * without either is the actors'.
  */
 export function pageParams(ids: { team: string; noteId?: string; actorId?: string; eventId?: string; revisionId?: string; inviteToken?: string }): PageParams {
   const entity = ids.actorId ? { kind: "actors", id: ids.actorId } : ids.eventId ? { kind: "events", id: ids.eventId } : undefined;
@@ -45,7 +46,7 @@ export function pageParams(ids: { team: string; noteId?: string; actorId?: strin
     team: ids.team,
     token: ids.inviteToken,
     revisionId: ids.revisionId,
-    kind: entity?.kind,
+    kind: entity?.kind ?? "actors",
     id: route.includes("/[kind]/") ? entity?.id : ids.noteId,
   });
 }
