@@ -122,6 +122,9 @@ test("another team's actor is not found through this team's pages", async ({ bro
     expect((await page.goto(path))?.status()).toBe(404);
     await expect(page.getByText(`Private actor ${suffix}`)).toHaveCount(0);
   }
+  // A segment that is no entity kind's is not a page either.
+  expect((await page.goto(`/t/demo/organisations/${id}`))?.status()).toBe(404);
+  expect((await page.goto("/t/demo/organisations"))?.status()).toBe(404);
   // And a reviewer of the demo team, who is no member of the side desk, gets not found there.
   const reviewer = await signedInAs(browser, "reviewer", baseURL);
   expect((await reviewer.page.goto(`/t/side-desk-${suffix}/actors/${id}`))?.status()).toBe(404);

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { Edition } from "@/db/schema";
 import { DocumentView } from "@/components/document/DocumentView";
+import { EntityLink } from "@/components/entities/EntityLink";
+import { entityKind } from "@/lib/entity-kinds";
 import { mentionLinks } from "@/lib/publishing/access";
 
 /** A published edition as readers read it: rendered on the server, printable, no scripts. */
@@ -28,11 +30,9 @@ export function BriefArticle({ teamSlug, edition, total, linkMentions }: { teamS
           Covers:{" "}
           {edition.entities.map((entity) =>
             linkMentions ? (
-              <Link key={entity.id} className={`mention mention-${entity.kind}`} href={`/t/${teamSlug}/${entity.kind}s/${entity.id}`}>
-                {entity.name}
-              </Link>
+              <EntityLink key={entity.id} team={teamSlug} entity={entity} />
             ) : (
-              <span key={entity.id} className={`mention mention-${entity.kind}`}>
+              <span key={entity.id} className={`mention ${entityKind(entity.kind).chipClass}`}>
                 {entity.name}
               </span>
             ),

@@ -2,8 +2,9 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEffect, useMemo, useState } from "react";
-import { MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import { MENTION_NODE } from "@/lib/editor/mentions";
 import { findUnlinkedMentions, type UnlinkedMention } from "@/lib/editor/unlinked";
+import { ENTITY_KINDS, entityKind, kindsPhrase } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./mentions/entity-directory";
 
 /**
@@ -44,7 +45,7 @@ export function UnlinkedMentions({ editor, directory, editable }: { editor: Edit
       .chain()
       .insertContentAt(
         { from: mention.from, to: mention.to },
-        { type: MENTION_NODE, attrs: { id: entry.id, label: entry.name, mentionSuggestionChar: MENTION_CHARS[entry.kind] } },
+        { type: MENTION_NODE, attrs: { id: entry.id, label: entry.name, mentionSuggestionChar: entityKind(entry.kind).trigger } },
       )
       .run();
   }
@@ -53,7 +54,7 @@ export function UnlinkedMentions({ editor, directory, editable }: { editor: Edit
     <section className="side-section" aria-labelledby="unlinked-heading">
       <h3 id="unlinked-heading">Unlinked mentions</h3>
       {found.length === 0 ? (
-        <p className="muted">None: every known actor and event named here is linked.</p>
+        <p className="muted">None: every known {kindsPhrase(ENTITY_KINDS, "one")} named here is linked.</p>
       ) : (
         <ul className="unlinked">
           {found.map((mention) => {

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteEntityAction, mergeEntitiesAction } from "@/app/t/[team]/entities-actions";
-import type { EntityKind } from "@/db/schema";
-import { EntityForm, type EntityFormValues } from "./EntityForm";
 import { FormError } from "@/components/FormError";
+import { entityKind, type EntityKind } from "@/lib/entity-kinds";
+import { EntityForm, type EntityFormValues } from "./EntityForm";
 
 interface Props {
   team: string;
@@ -21,7 +21,7 @@ export function EntityActions({ team, entity, values, mergeCandidates, canDelete
   const [error, setError] = useState<string | null>(null);
   const [mergeId, setMergeId] = useState("");
   const [pending, startTransition] = useTransition();
-  const noun = entity.kind === "actor" ? "actor" : "event";
+  const noun = entityKind(entity.kind).label.one;
 
   const run = (action: () => Promise<{ ok: true; data: { path: string } } | { ok: false; error: string }>) =>
     startTransition(async () => {

@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createEntityAction, updateEntityAction } from "@/app/t/[team]/entities-actions";
-import { ACTOR_TYPES, type EntityKind } from "@/db/schema";
+import { ACTOR_TYPES } from "@/db/schema";
 import { FormError } from "@/components/FormError";
+import { entityKind, type EntityKind } from "@/lib/entity-kinds";
 
 export interface EntityFormValues {
   name: string;
@@ -25,8 +26,9 @@ const splitList = (value: FormDataEntryValue | null) =>
 
 const ACTOR_TYPE_LABELS: Record<string, string> = { country: "Country", person: "Person", organisation: "Organisation", group: "Group" };
 
-/** Creates an actor or event, or edits one (with `id`). */
+/** Creates an entity of a kind (an actor, an event), or edits one (with `id`); its fields follow the kind's details. */
 export function EntityForm({ team, kind, id, initial }: { team: string; kind: EntityKind; id?: string; initial?: EntityFormValues }) {
+  const spec = entityKind(kind);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -40,7 +42,7 @@ export function EntityForm({ team, kind, id, initial }: { team: string; kind: En
       aliases: splitList(form.get("aliases")),
       summary: form.get("summary") ?? "",
       tags: splitList(form.get("tags")),
-      ...(kind === "actor"
+      ...(spec.details === "typed"
         ? { actorType: form.get("actorType") || null }
         : { startsOn: form.get("startsOn") ?? "", endsOn: form.get("endsOn") ?? "", place: form.get("place") ?? "" }),
     };
@@ -53,17 +55,17 @@ export function EntityForm({ team, kind, id, initial }: { team: string; kind: En
     });
   }
 
-  const noun = kind === "actor" ? "actor" : "event";
+  const noun = spec.label.one;
   return (
     <form className="stack entity-form" onSubmit={submit} aria-label={id ? `Edit ${noun}` : `New ${noun}`}>
       <FormError message={error} />
       <label>
-        {kind === "actor" ? "Name" : "Title"}
+        {spec.nameField}
         <input name="name" required maxLength={200} defaultValue={initial?.name} />
       </label>
-      {kind === "actor" ? (
+      {spec.details === "typed" ? (
         <div className="field">
-          <label htmlFor={`actor-type-${id ?? "new"}`}>Kind of actor</label>
+          <label htmlFor={`actor-type-${id ?? "new"}`}>Kind of {spec.label.one}</label>
           <select id={`actor-type-${id ?? "new"}`} name="actorType" defaultValue={initial?.actorType ?? ""}>
             <option value="">Not specified</option>
             {ACTOR_TYPES.map((type) => (
@@ -91,7 +93,7 @@ export function EntityForm({ team, kind, id, initial }: { team: string; kind: En
       )}
       <label>
         Also known as (comma-separated)
-        <input name="aliases" defaultValue={initial?.aliases.join(", ")} placeholder={kind === "actor" ? "DPRK, Pyongyang" : ""} />
+        <input name="aliases" defaultValue={initial?.aliases.join(", ")} placeholder={spec.aliasExample} />
       </label>
       <label>
         Summary

@@ -1,13 +1,10 @@
 import Link from "next/link";
-import type { EntityKind } from "@/db/schema";
+import { entityKind, entityPath, type EntityKind } from "@/lib/entity-kinds";
 
-export function entityHref(team: string, entity: { kind: EntityKind; id: string }) {
-  return `/t/${team}/${entity.kind}s/${entity.id}`;
-}
-
+/** An entity's name as a chip linking to its page. */
 export function EntityLink({ team, entity }: { team: string; entity: { kind: EntityKind; id: string; name: string } }) {
   return (
-    <Link className={`mention mention-${entity.kind}`} href={entityHref(team, entity)}>
+    <Link className={`mention ${entityKind(entity.kind).chipClass}`} href={entityPath(team, entity)}>
       {entity.name}
     </Link>
   );

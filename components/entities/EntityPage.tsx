@@ -1,9 +1,9 @@
 import Link from "next/link";
-import type { EntityKind } from "@/db/schema";
 import { abilities, can, teamScope } from "@/lib/policies";
 import { openTeam, orNotFound, requireIds } from "@/lib/loaders/open";
 import { formatDateRange, partialDateInput } from "@/lib/entities/dates";
-import { backlinks, coMentioned, getEntity, listEntities, participation } from "@/lib/entities/queries";
+import { entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type EntityKind } from "@/lib/entity-kinds";
+import { backlinks, coMentioned, entityOptions, getEntity, listEntities, participation } from "@/lib/entities/queries";
 import { publishedBacklinks } from "@/lib/publishing/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { StatusBadge } from "@/components/notes/StatusBadge";
@@ -22,8 +22,15 @@ async function publishedLinks(slug: string, teamId: string, entityId: string) {
   return (await publishedBacklinks(teamId, entityId)).map((link) => ({ ...link, status: "published" as const, href: `/b/${slug}/${link.noteId}` }));
 }
 
-/** An actor's or event's page: details, the notes that mention it, and what it is connected to. */
+/** Everyone who may take part in an occasion (the team's actors), for an event's participants. */
+async function participantOptions(teamId: string) {
+  return (await Promise.all(PARTICIPANT_KINDS.map((kind) => entityOptions(teamId, kind)))).flat();
+}
+
+/** An entity's page (an actor's, an event's): details, the notes that mention it, and what it is connected to. */
 export async function EntityPage({ slug, kind, id }: { slug: string; kind: EntityKind; id: string }) {
+  const spec = entityKind(kind);
+  const isOccasion = spec.participation === "occasion";
   const { team, actor } = await openTeam(slug, "entity.read");
   requireIds(id);
   const entity = await orNotFound(() => getEntity(team.id, id, undefined, kind));
@@ -36,7 +43,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
     participation(team.id, entity),
     tagsOfEntities([entity.id]),
     editable ? listEntities(team.id, kind) : Promise.resolve([]),
-    editable && kind === "event" ? listEntities(team.id, "actor") : Promise.resolve([]),
+    editable && isOccasion ? participantOptions(team.id) : Promise.resolve([]),
   ]);
   const entityTags = tags.get(entity.id) ?? [];
 
@@ -44,10 +51,12 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
     <main className="page stack">
       <div className="page-head">
         <div>
-          <p className="eyebrow">{kind === "actor" ? (entity.actorType ?? "actor") : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}</p>
+          <p className="eyebrow">
+            {spec.details === "typed" ? (entity.actorType ?? spec.label.one) : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}
+          </p>
           <h1 data-testid="entity-name">{entity.name}</h1>
           {entity.aliases.length > 0 && <p className="muted">Also known as {entity.aliases.join(", ")}</p>}
-          {kind === "event" && entity.place && <p className="muted">{entity.place}</p>}
+          {spec.details === "dated" && entity.place && <p className="muted">{entity.place}</p>}
           <TagList team={team.slug} tags={entityTags} />
         </div>
         <a href={`/feeds/${team.slug}/entities/${entity.id}`} title="Atom feed of the team's briefs about it: add your personal feed token (see Feeds) to this link">
@@ -78,7 +87,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
       <section className="card padded" aria-labelledby="backlinks">
         <h2 id="backlinks">Notes that mention {entity.name}</h2>
         {links.length === 0 ? (
-          <p className="muted">No note mentions it yet. Type {kind === "actor" ? "@" : "#"} in a note to mention it.</p>
+          <p className="muted">No note mentions it yet. Type {spec.trigger} in a note to mention it.</p>
         ) : (
           <ul className="backlinks">
             {links.map((link) => (
@@ -97,12 +106,12 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
       </section>
 
       <section className="card padded" aria-labelledby="participation">
-        <h2 id="participation">{kind === "actor" ? `Timeline: events ${entity.name} took part in` : "Participants"}</h2>
-        {kind === "event" && editable ? (
+        <h2 id="participation">{isOccasion ? "Participants" : `Timeline: ${kindsPhrase(OCCASION_KINDS, "many")} ${entity.name} took part in`}</h2>
+        {isOccasion && editable ? (
           <ParticipantsEditor
             team={team.slug}
             eventId={entity.id}
-            participants={parts.map((p) => ({ relationId: p.relationId, role: p.role, actor: { id: p.entity.id, name: p.entity.name } }))}
+            participants={parts.map((p) => ({ relationId: p.relationId, role: p.role, actor: { id: p.entity.id, kind: p.entity.kind, name: p.entity.name } }))}
             actors={actors.map((a) => ({ id: a.id, name: a.name }))}
           />
         ) : parts.length === 0 ? (
@@ -111,7 +120,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           <ol className="timeline-list">
             {parts.map((p) => (
               <li key={p.relationId}>
-                {kind === "actor" && <span className="when">{formatDateRange(p.entity.startsOn, p.entity.endsOn, p.entity.datePrecision)}</span>}
+                {!isOccasion && <span className="when">{formatDateRange(p.entity.startsOn, p.entity.endsOn, p.entity.datePrecision)}</span>}
                 <EntityLink team={team.slug} entity={p.entity} />
                 {p.role && <span className="muted"> — {p.role}</span>}
               </li>

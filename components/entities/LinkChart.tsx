@@ -2,9 +2,16 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ENTITY_KIND_LIST, entityPath } from "@/lib/entity-kinds";
 import type { ChartData, ChartEdge } from "@/lib/entities/views";
 
 const edgeKey = (edge: ChartEdge) => `${edge.source}|${edge.target}`;
+
+/** Each kind's node colour and shape. */
+const KIND_STYLES = ENTITY_KIND_LIST.map((spec) => ({
+  selector: `node[kind = "${spec.key}"]`,
+  style: { "background-color": spec.chart.color, shape: spec.chart.shape },
+}));
 
 /**
  * The graph (cytoscape), and the same connections as a table for keyboard and
@@ -30,8 +37,7 @@ export function LinkChart({ team, chart }: { team: string; chart: ChartData }) {
         ],
         style: [
           { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18 } },
-          { selector: 'node[kind = "actor"]', style: { "background-color": "#1f5fbf" } },
-          { selector: 'node[kind = "event"]', style: { "background-color": "#c2255c", shape: "diamond" } },
+          ...KIND_STYLES,
           { selector: "edge", style: { width: "mapData(weight, 1, 10, 1.5, 8)", "line-color": "#9aa5b1", "curve-style": "bezier" } },
           { selector: "edge[participation = 1]", style: { "line-style": "dashed" } },
           { selector: "edge:selected", style: { "line-color": "#d9480f" } },
@@ -40,7 +46,8 @@ export function LinkChart({ team, chart }: { team: string; chart: ChartData }) {
       });
       cy.on("tap", "edge", (event) => setSelected(event.target.id()));
       cy.on("tap", "node", (event) => {
-        window.location.assign(`/t/${team}/${event.target.data("kind")}s/${event.target.id()}`);
+        const node = chart.nodes.find((n) => n.id === event.target.id());
+        if (node) window.location.assign(entityPath(team, node));
       });
       graph = cy;
     });

@@ -1,19 +1,23 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { addParticipantAction, removeParticipantAction } from "@/app/t/[team]/entities-actions";
 import { FormError } from "@/components/FormError";
+import { capitalise, kindsPhrase, PARTICIPANT_KINDS, type EntityKind } from "@/lib/entity-kinds";
+import { EntityLink } from "./EntityLink";
 
 interface Props {
   team: string;
   eventId: string;
-  participants: { relationId: string; role: string; actor: { id: string; name: string } }[];
+  participants: { relationId: string; role: string; actor: { id: string; kind: EntityKind; name: string } }[];
   actors: { id: string; name: string }[];
 }
 
-/** The actors taking part in an event, with their roles. */
+/** Who may take part ("Actor"), as the add form names them. */
+const participantLabel = capitalise(kindsPhrase(PARTICIPANT_KINDS, "one", "or"));
+
+/** The participants (actors) taking part in an occasion (an event), with their roles. */
 export function ParticipantsEditor({ team, eventId, participants, actors }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -42,9 +46,7 @@ export function ParticipantsEditor({ team, eventId, participants, actors }: Prop
         <ul className="related">
           {participants.map((p) => (
             <li key={p.relationId}>
-              <Link className="mention mention-actor" href={`/t/${team}/actors/${p.actor.id}`}>
-                {p.actor.name}
-              </Link>
+              <EntityLink team={team} entity={p.actor} />
               {p.role && <span className="muted"> — {p.role}</span>}{" "}
               <button className="link-button" disabled={pending} onClick={() => run(() => removeParticipantAction({ team, relationId: p.relationId }))}>
                 Remove
@@ -54,9 +56,9 @@ export function ParticipantsEditor({ team, eventId, participants, actors }: Prop
         </ul>
       )}
       <form className="row" onSubmit={add} aria-label="Add a participant">
-        <select name="actorId" required aria-label="Actor" defaultValue="">
+        <select name="actorId" required aria-label={participantLabel} defaultValue="">
           <option value="" disabled>
-            Actor…
+            {participantLabel}…
           </option>
           {actors.map((actor) => (
             <option key={actor.id} value={actor.id}>

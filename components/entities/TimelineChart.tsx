@@ -4,19 +4,21 @@ import { useEffect, useRef } from "react";
 import type { DataItem } from "vis-timeline/peer";
 import "vis-timeline/styles/vis-timeline-graph2d.min.css";
 
-interface TimelineEvent {
+interface TimelineEntry {
   id: string;
   name: string;
   start: string;
   end: string | null;
+  /** Its page, opened on a click. */
+  href: string;
 }
 
 // vis-timeline reads content as HTML; names are text, so they are escaped.
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-/** Events on a time axis (vis-timeline); a click opens the event's page. */
-export function TimelineChart({ team, events }: { team: string; events: TimelineEvent[] }) {
+/** Dated entities (events) on a time axis (vis-timeline); a click opens the entity's page. */
+export function TimelineChart({ entries }: { entries: TimelineEntry[] }) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -24,7 +26,7 @@ export function TimelineChart({ team, events }: { team: string; events: Timeline
     let timeline: { destroy(): void } | undefined;
     void import("vis-timeline/peer").then(({ Timeline }) => {
       if (destroyed || !container.current) return;
-      const items: DataItem[] = events.map((e) => ({
+      const items: DataItem[] = entries.map((e) => ({
         id: e.id,
         content: escapeHtml(e.name),
         start: e.start,
@@ -32,7 +34,8 @@ export function TimelineChart({ team, events }: { team: string; events: Timeline
       }));
       const chart = new Timeline(container.current, items, { stack: true, zoomKey: "ctrlKey", height: "320px" });
       chart.on("select", ({ items: selected }: { items: string[] }) => {
-        if (selected[0]) window.location.assign(`/t/${team}/events/${selected[0]}`);
+        const entry = entries.find((e) => e.id === selected[0]);
+        if (entry) window.location.assign(entry.href);
       });
       timeline = chart;
     });
@@ -40,7 +43,7 @@ export function TimelineChart({ team, events }: { team: string; events: Timeline
       destroyed = true;
       timeline?.destroy();
     };
-  }, [team, events]);
+  }, [entries]);
 
   return <div ref={container} className="card timeline-chart" aria-hidden="true" />;
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { quickSearchAction } from "@/app/t/[team]/search/actions";
+import { capitalise, ENTITY_KINDS, entityKind, entityPath } from "@/lib/entity-kinds";
 import type { SearchResults } from "@/lib/search/search";
 import { Snippet } from "./Snippet";
 
@@ -18,10 +19,12 @@ function itemsOf(team: string, results: SearchResults): Item[] {
   return [
     ...results.notes.map((n) => ({ key: `n${n.id}`, group: "Notes", label: n.title || "Untitled", snippet: n.snippet, href: `/t/${team}/notes/${n.id}` })),
     ...results.briefs.map((b) => ({ key: `b${b.noteId}`, group: "Briefs", label: b.title, snippet: b.snippet, href: `/b/${team}/${b.noteId}` })),
-    ...results.entities.map((e) => ({ key: `e${e.id}`, group: e.kind === "actor" ? "Actors" : "Events", label: e.name, href: `/t/${team}/${e.kind}s/${e.id}` })),
+    ...results.entities.map((e) => ({ key: `e${e.id}`, group: capitalise(entityKind(e.kind).label.many), label: e.name, href: entityPath(team, e) })),
     ...results.comments.map((c, i) => ({ key: `c${c.threadId}${i}`, group: "Comments", label: c.noteTitle || "Untitled", snippet: c.snippet, href: `/t/${team}/notes/${c.noteId}` })),
   ];
 }
+
+const PLACEHOLDER = `Search ${["notes", "briefs", ...ENTITY_KINDS.map((kind) => entityKind(kind).label.many), "comments"].join(", ")}`;
 
 /** Ctrl/Cmd+K: search the team from anywhere; arrows to choose, Enter to open. */
 export function CommandPalette({ team }: { team: string }) {
@@ -88,7 +91,7 @@ export function CommandPalette({ team }: { team: string }) {
               ref={input}
               value={q}
               onChange={(event) => changeQuery(event.target.value)}
-              placeholder="Search notes, briefs, actors, events, comments"
+              placeholder={PLACEHOLDER}
               aria-label="Search"
               role="combobox"
               aria-expanded={items.length > 0}

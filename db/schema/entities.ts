@@ -3,15 +3,17 @@ import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIn
 import { teams, users } from "./accounts";
 import { timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
+import { ENTITY_KINDS } from "../../lib/entity-kinds";
 
-export const ENTITY_KINDS = ["actor", "event"] as const;
 export const ACTOR_TYPES = ["country", "person", "organisation", "group"] as const;
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type ActorType = (typeof ACTOR_TYPES)[number];
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
-/** Actors (countries, people, organisations, groups) and events (dated happenings) of a team. */
+/**
+ * A team's entities, of the kinds in lib/entities/kinds.ts: actors (countries,
+ * people, organisations, groups) and events (dated happenings).
+ */
 export const entities = pgTable(
   "entities",
   {
@@ -21,9 +23,9 @@ export const entities = pgTable(
     name: text().notNull(),
     aliases: text().array().notNull().default(sql`'{}'::text[]`),
     summary: text().notNull().default(""),
-    /** Actors only; null while unspecified (an actor created from the editor). */
+    /** Typed kinds (actors) only; null while unspecified (an actor created from the editor). */
     actorType: text({ enum: ACTOR_TYPES }),
-    /** Events only; null while the date is unknown. Stored as the first day of the period. */
+    /** Dated kinds (events) only; null while the date is unknown. Stored as the first day of the period. */
     startsOn: date({ mode: "string" }),
     endsOn: date({ mode: "string" }),
     datePrecision: text({ enum: DATE_PRECISIONS }),
@@ -38,7 +40,8 @@ export const entities = pgTable(
     index("entities_team_kind_idx").on(t.teamId, t.kind),
     index("entities_team_starts_idx").on(t.teamId, t.startsOn),
     index("entities_search_idx").using("gin", t.search),
-    check("entities_kind_check", sql`${t.kind} in ('actor', 'event')`),
+    // The registry's kinds (lib/entities/kinds.ts): a new kind changes this check, in a generated migration.
+    check("entities_kind_check", sql`${t.kind} in (${sql.raw(ENTITY_KINDS.map((kind) => `'${kind}'`).join(", "))})`),
     check("entities_range_check", sql`${t.endsOn} is null or ${t.startsOn} is not null and ${t.endsOn} >= ${t.startsOn}`),
   ],
 );

@@ -3,6 +3,7 @@ import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uni
 import type { DocNode } from "@/lib/editor/document";
 import { teams, users } from "./accounts";
 import { tsvector } from "./columns";
+import type { EntityKind } from "../../lib/entity-kinds";
 import { entities } from "./entities";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
@@ -12,7 +13,7 @@ export type Visibility = (typeof VISIBILITIES)[number];
 
 interface EditionEntity {
   id: string;
-  kind: "actor" | "event";
+  kind: EntityKind;
   name: string;
 }
 

@@ -24,6 +24,8 @@ export const NOBODY: Roles = [];
 /** A page by its App Router file, the URL to ask for, and who sees it. */
 export interface PageEntry {
   page: string;
+  /** Which of the URLs a dynamic segment serves, when the file has an entry for several (app/t/[team]/[kind]: actors, events). */
+  serving?: string;
   allowed: Roles;
   path: (ids: TeamIds) => string;
   /** Slots that hold no other team's object: a secret that is itself the permission (an invite link), or a free name. */
@@ -94,10 +96,11 @@ export const PAGES: MatrixEntry[] = [
   page({ page: "app/b/[team]/[noteId]/compare/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/compare?from=${ids.edition}&to=${ids.edition}` }),
   // Readers are sent on to the published briefs.
   page({ page: `${t}/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}` }),
-  page({ page: `${t}/actors/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/actors` }),
-  page({ page: `${t}/actors/[id]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/actors/${ids.actorId}` }),
-  page({ page: `${t}/events/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events` }),
-  page({ page: `${t}/events/[id]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events/${ids.eventId}` }),
+  // One page file per view serves every entity kind (lib/entity-kinds.ts), each at its own URL.
+  page({ page: `${t}/[kind]/page.tsx`, serving: "actors", allowed: MEMBERS, path: (ids) => `/t/${ids.team}/actors` }),
+  page({ page: `${t}/[kind]/[id]/page.tsx`, serving: "actors", allowed: MEMBERS, path: (ids) => `/t/${ids.team}/actors/${ids.actorId}` }),
+  page({ page: `${t}/[kind]/page.tsx`, serving: "events", allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events` }),
+  page({ page: `${t}/[kind]/[id]/page.tsx`, serving: "events", allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events/${ids.eventId}` }),
   page({ page: `${t}/audit/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/audit` }),
   page({ page: `${t}/briefs/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/briefs?actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
   page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
@@ -291,7 +294,7 @@ export const MATRIX: MatrixEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
 
 /** The name an entry is reported under. */
 export function entryName(entry: MatrixEntry): string {
-  if (entry.kind === "page") return entry.page;
+  if (entry.kind === "page") return entry.serving ? `${entry.page} (${entry.serving})` : entry.page;
   if (entry.kind === "route") return `${entry.method} ${entry.route}`;
   return entry.action;
 }

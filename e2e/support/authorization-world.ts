@@ -178,7 +178,7 @@ export class MatrixWorld {
 
   /** An actor of the home team, made by `writer`. */
   async actor(writer: AppSession) {
-    const created = await writer.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team: this.home.team, entity: { kind: "actor", name: unique(`${MARKERS.home} actor`) } }], { team: this.home.team });
+    const created = await writer.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team: this.home.team, entity: { kind: "actor", name: unique(`${MARKERS.home} actor`) } }], pageParams({ team: this.home.team }));
     return created.id;
   }
 
@@ -325,7 +325,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   );
 
   const entity = (entity: Record<string, unknown>) =>
-    owner.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team, entity }], { team }).then((created) => created.id);
+    owner.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team, entity }], pageParams({ team })).then((created) => created.id);
   const actorId = await entity({ kind: "actor", name: `${marker} actor` });
   const actor2Id = await entity({ kind: "actor", name: `${marker} second actor` });
   const eventId = await entity({ kind: "event", name: `${marker} event`, startsOn: "2006-10-09" });

@@ -35,13 +35,19 @@ export function actionPagePath(action: BuiltAction, params: PageParams): string 
   return routes[0].replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(values[name]!));
 }
 
-/** Page params from a team's ids: [id] is the note's, or the actor's or event's on their pages. */
+/**
+ * Page params from a team's ids: [id] is the note's, or under [kind] the
+ * actor's (on /actors/…), else the event's (on /events/…); a list page
+ * without either is the actors'.
+ */
 export function pageParams(ids: { team: string; noteId?: string; actorId?: string; eventId?: string; revisionId?: string; inviteToken?: string }): PageParams {
+  const entity = ids.actorId ? { kind: "actors", id: ids.actorId } : ids.eventId ? { kind: "events", id: ids.eventId } : undefined;
   return (route) => ({
     team: ids.team,
     token: ids.inviteToken,
     revisionId: ids.revisionId,
-    id: route.includes("/actors/") ? ids.actorId : route.includes("/events/") ? ids.eventId : ids.noteId,
+    kind: entity?.kind ?? "actors",
+    id: route.includes("/[kind]/") ? entity?.id : ids.noteId,
   });
 }
 

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { isSafeHref } from "@/lib/editor/extensions";
-import { MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
+import { MENTION_NODE } from "@/lib/editor/mentions";
 import { noteSchema } from "@/lib/editor/schema";
 
 /**
@@ -18,7 +19,7 @@ const isStringOrNull = (value: unknown) => value === null || value === undefined
 const MENTION_ATTRIBUTES: Record<string, (value: unknown) => boolean> = {
   id: isStringOrNull,
   label: isStringOrNull,
-  mentionSuggestionChar: (value) => value === null || value === undefined || Object.values(MENTION_CHARS).includes(value as never),
+  mentionSuggestionChar: (value) => value === null || value === undefined || (typeof value === "string" && MENTION_TRIGGERS.includes(value)),
 };
 
 /** The one value an attribute item carries, or undefined when it is a deletion. */

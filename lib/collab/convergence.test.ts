@@ -5,7 +5,8 @@ import * as Y from "yjs";
 import { db } from "@/db";
 import { noteEntities } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
-import { extractMentions, MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import { extractMentions, MENTION_NODE } from "@/lib/editor/mentions";
+import { ENTITY_KIND_SPECS } from "@/lib/entity-kinds";
 import { noteSchema } from "@/lib/editor/schema";
 import { createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
@@ -82,9 +83,9 @@ async function setUp(gen: prng.PRNG) {
         type: "paragraph",
         content: [
           { type: "text", text: "Before the " },
-          chip(event, MENTION_CHARS.event),
+          chip(event, ENTITY_KIND_SPECS.event.trigger),
           { type: "text", text: ", " },
-          chip(actor, MENTION_CHARS.actor),
+          chip(actor, ENTITY_KIND_SPECS.actor.trigger),
           { type: "text", text: " said little. Nobody expects much." },
         ],
       },
@@ -92,9 +93,9 @@ async function setUp(gen: prng.PRNG) {
     ],
   });
   const entities: MentionTarget[] = [
-    { id: actor.id, name: actor.name, char: MENTION_CHARS.actor },
-    { id: event.id, name: event.name, char: MENTION_CHARS.event },
-    { id: outsider.id, name: outsider.name, char: MENTION_CHARS.actor },
+    { id: actor.id, name: actor.name, char: ENTITY_KIND_SPECS.actor.trigger },
+    { id: event.id, name: event.name, char: ENTITY_KIND_SPECS.event.trigger },
+    { id: outsider.id, name: outsider.name, char: ENTITY_KIND_SPECS.actor.trigger },
   ];
   return { note, writers, entities, teamEntityIds: new Set([actor.id, event.id]) };
 }

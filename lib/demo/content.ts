@@ -1,4 +1,5 @@
 import type { DocMark, DocNode } from "@/lib/editor/document";
+import { ENTITY_KIND_SPECS } from "@/lib/entity-kinds";
 
 /** Demo notes: short analyst briefs on real diplomatic events of 2006, written for Dossier. */
 
@@ -32,11 +33,12 @@ export const DEMO_EVENTS = {
 export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS;
 type Ids = Record<DemoKey, string>;
 
-/** A mention of a demo actor (@) or event (#). */
+/** A mention of a demo actor or event, with its kind's trigger. */
 const mention = (ids: Ids, key: DemoKey): DocNode => {
   const isActor = key in DEMO_ACTORS;
   const name = isActor ? DEMO_ACTORS[key as keyof typeof DEMO_ACTORS].name : DEMO_EVENTS[key as keyof typeof DEMO_EVENTS].name;
-  return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: isActor ? "@" : "#" } };
+  const trigger = ENTITY_KIND_SPECS[isActor ? "actor" : "event"].trigger;
+  return { type: "mention", attrs: { id: ids[key], label: name, mentionSuggestionChar: trigger } };
 };
 
 interface DemoNote {

@@ -2,7 +2,8 @@ import { mergeAttributes, type AnyExtension, type NodeViewRenderer } from "@tipt
 import Mention, { type MentionOptions } from "@tiptap/extension-mention";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
-import { MENTION_CHARS, MENTION_NODE } from "./mentions";
+import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
+import { MENTION_NODE } from "./mentions";
 
 /** The Yjs XML fragment that holds a note's body. */
 export const BODY_FIELD = "default";
@@ -50,8 +51,8 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
     }),
     TableKit.configure({ table: { resizable: false } }),
     mention.configure({
-      // Actors are mentioned with @, events with #; the chip shows the entity's label.
-      suggestions: options.mentionSuggestions ?? [{ char: MENTION_CHARS.actor }, { char: MENTION_CHARS.event }],
+      // Each entity kind has its trigger (@ for actors, # for events); the chip shows the entity's label.
+      suggestions: options.mentionSuggestions ?? MENTION_TRIGGERS.map((char) => ({ char })),
       renderText: ({ node }) => String(node.attrs.label ?? ""),
       renderHTML: ({ node, options: mention }) => [
         "span",

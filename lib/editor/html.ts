@@ -1,9 +1,10 @@
+import { entityKind, mentionKind, type EntityKind } from "@/lib/entity-kinds";
 import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
 
 export interface HtmlOptions {
   /** Where a mention links to; null renders it as plain text (for the public). */
-  mentionHref?: (kind: "actor" | "event", id: string) => string | null;
+  mentionHref?: (kind: EntityKind, id: string) => string | null;
 }
 
 export const escapeHtml = (text: string) =>
@@ -57,10 +58,11 @@ function render(node: DocNode, options: HtmlOptions): string {
     case "table":
       return `<table><tbody>${inner()}</tbody></table>`;
     case "mention": {
-      const kind = node.attrs?.mentionSuggestionChar === "#" ? "event" : "actor";
+      const kind = mentionKind(node.attrs?.mentionSuggestionChar);
+      const classes = `mention ${entityKind(kind).chipClass}`;
       const label = escapeHtml(String(node.attrs?.label ?? ""));
       const href = options.mentionHref?.(kind, String(node.attrs?.id ?? ""));
-      return href ? `<a class="mention mention-${kind}" href="${escapeHtml(href)}">${label}</a>` : `<span class="mention mention-${kind}">${label}</span>`;
+      return href ? `<a class="${classes}" href="${escapeHtml(href)}">${label}</a>` : `<span class="${classes}">${label}</span>`;
     }
     default: {
       const tag = BLOCKS[node.type];

@@ -1,8 +1,7 @@
 import type { DocNode } from "./document";
 
-/** The node that marks a mention of an actor (typed with @) or an event (typed with #). */
+/** The node that marks a mention of an entity; its trigger character (lib/entity-kinds.ts) tells the kind. */
 export const MENTION_NODE = "mention";
-export const MENTION_CHARS = { actor: "@", event: "#" } as const;
 
 export interface MentionFound {
   entityId: string;

@@ -1,6 +1,7 @@
 import type { DocNode } from "./document";
 import { isSafeHref } from "./extensions";
-import { MENTION_CHARS, MENTION_NODE } from "./mentions";
+import { entityKind, mentionKind } from "@/lib/entity-kinds";
+import { MENTION_NODE } from "./mentions";
 
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
 
@@ -9,7 +10,7 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   const attrs = node.attrs;
   if (!attrs) return attrs;
   if (node.type === MENTION_NODE) {
-    const char = Object.values(MENTION_CHARS).includes(attrs.mentionSuggestionChar as never) ? attrs.mentionSuggestionChar : MENTION_CHARS.actor;
+    const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
     return { ...attrs, id: textOrNull(attrs.id), label: textOrNull(attrs.label), mentionSuggestionChar: char };
   }
   if (node.type === "heading") return { ...attrs, level: Math.min(Math.max(Math.trunc(Number(attrs.level)) || 2, 1), 3) };

@@ -1,8 +1,11 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { db } from "@/db";
 import { setEntityTags, taggedWith, tagsOfEntities } from "@/lib/tags/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
 import { buildTeam } from "@/lib/testing/factories";
+import { ENTITY_KINDS } from "@/lib/entity-kinds";
 import { addParticipant, createEntity, getEntity, listEntities, participation, removeParticipant, updateEntity } from "./queries";
 import { actorInput, eventInput } from "./validation";
 
@@ -198,6 +201,16 @@ describe("participants", () => {
     expect(await participation(team.id, talks)).toHaveLength(1);
     await removeParticipant(team.id, relation.relationId);
     expect(await participation(team.id, talks)).toEqual([]);
+  });
+});
+
+describe("the kinds the database keeps", () => {
+  const insert = (teamId: string, kind: string) => db().execute(sql`insert into entities (team_id, kind, name) values (${teamId}, ${kind}, ${`A ${kind}`})`);
+
+  it("takes every kind of the registry, and refuses any other (a new kind comes with its migration)", async () => {
+    const { team } = await buildTeam();
+    for (const kind of ENTITY_KINDS) await insert(team.id, kind);
+    await expect(insert(team.id, "organisation")).rejects.toMatchObject({ cause: { message: expect.stringContaining('"entities_kind_check"') } });
   });
 });
 

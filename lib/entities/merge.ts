@@ -5,6 +5,7 @@ import { editionEntities, entities, entityTags, noteEntities, notes, noteUpdates
 import { replaceMentions } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import { badRequest } from "@/lib/errors";
+import { ENTITY_KINDS, entityKind, wordList } from "@/lib/entity-kinds";
 import { claimNames, nameKey } from "./names";
 import { getEntity } from "./queries";
 
@@ -32,7 +33,7 @@ async function notesMentioning(teamId: string, entityId: string): Promise<string
 export async function mergeEntities(teamId: string, keepId: string, removeId: string, userId: string): Promise<Entity> {
   if (keepId === removeId) throw badRequest("Choose two different entries to merge.");
   const [keep, remove] = [await getEntity(teamId, keepId), await getEntity(teamId, removeId)];
-  if (keep.kind !== remove.kind) throw badRequest("Only two actors or two events can be merged.");
+  if (keep.kind !== remove.kind) throw badRequest(`Only ${wordList(ENTITY_KINDS.map((kind) => `two ${entityKind(kind).label.many}`), "or")} can be merged.`);
 
   await replaceMentions(await notesMentioning(teamId, remove.id), remove.id, { id: keep.id, label: keep.name }, userId);
 
@@ -41,7 +42,7 @@ export async function mergeEntities(teamId: string, keepId: string, removeId: st
       (name, i, all) => nameKey(name) !== nameKey(keep.name) && all.findIndex((n) => nameKey(n) === nameKey(name)) === i,
     );
     // Move what can move; duplicates of what `keep` already has go with the removed entity.
-    if (keep.kind === "actor") {
+    if (entityKind(keep.kind).participation === "participant") {
       await tx.execute(sql`update entity_relations r set actor_id = ${keep.id} where r.actor_id = ${remove.id}
         and not exists (select 1 from entity_relations x where x.actor_id = ${keep.id} and x.event_id = r.event_id)`);
     } else {

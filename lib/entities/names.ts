@@ -1,12 +1,11 @@
 import "server-only";
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { entities, entityNames, type EntityKind } from "@/db/schema";
+import { entities, entityNames } from "@/db/schema";
 import { conflict } from "@/lib/errors";
+import { capitalise, entityKind, type EntityKind } from "@/lib/entity-kinds";
 
 export const nameKey = (name: string) => name.trim().toLocaleLowerCase("en");
-
-const KIND_LABEL: Record<EntityKind, string> = { actor: "An actor", event: "An event" };
 
 /**
  * Records an entity's name and aliases as its names. A name another entity of
@@ -32,7 +31,7 @@ export async function claimNames(
       ),
     )
     .limit(1);
-  if (taken) throw conflict(`${KIND_LABEL[entity.kind]} with that name or alias already exists: “${taken.name}”.`);
+  if (taken) throw conflict(`${capitalise(entityKind(entity.kind).label.a)} with that name or alias already exists: “${taken.name}”.`);
   await tx.delete(entityNames).where(eq(entityNames.entityId, entity.id));
   await tx.insert(entityNames).values(keys.map((key) => ({ teamId: entity.teamId, kind: entity.kind, nameKey: key, entityId: entity.id })));
 }

@@ -2,19 +2,22 @@ import "server-only";
 import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import { entities, entityRelations, notes, noteEntities, type Entity, type EntityKind } from "@/db/schema";
+import { entities, entityRelations, notes, noteEntities, type Entity } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { conflict, notFound } from "@/lib/errors";
 import { setEntityTags } from "@/lib/tags/queries";
+import { entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type EntityKind, type TypedKind } from "@/lib/entity-kinds";
 import { claimNames } from "./names";
-import type { ActorInput, EventInput } from "./validation";
+import type { EntityInput } from "./validation";
 
-export type EntityInput = ({ kind: "actor" } & ActorInput) | ({ kind: "event" } & EventInput);
+export type { EntityInput };
+
+const isTyped = (input: EntityInput): input is Extract<EntityInput, { kind: TypedKind }> => entityKind(input.kind).details === "typed";
 
 function columnsOf(input: EntityInput) {
   const shared = { name: input.name, aliases: input.aliases, summary: input.summary };
-  if (input.kind === "actor") return { ...shared, actorType: input.actorType };
+  if (isTyped(input)) return { ...shared, actorType: input.actorType };
   return {
     ...shared,
     startsOn: input.startsOn?.date ?? null,
@@ -44,7 +47,7 @@ export async function createEntity(teamId: string, userId: string, input: Entity
 export async function updateEntity(teamId: string, id: string, input: EntityInput): Promise<Entity> {
   return runCommand(async ({ tx, afterCommit }) => {
     const current = await getEntity(teamId, id, tx);
-    if (current.kind !== input.kind) throw notFound(`That ${input.kind}`);
+    if (current.kind !== input.kind) throw notFound(`That ${entityKind(input.kind).label.one}`);
     const [entity] = await tx
       .update(entities)
       .set({ ...columnsOf(input), updatedAt: new Date() })
@@ -57,18 +60,23 @@ export async function updateEntity(teamId: string, id: string, input: EntityInpu
   });
 }
 
-/** The entity if it belongs to the team; another team's entity is "not found". */
-export async function getEntity(teamId: string, id: string, tx: Executor = db(), kind?: EntityKind): Promise<Entity> {
+/**
+ * The entity if it belongs to the team (and is of one of `kinds`, when
+ * given); another team's entity is "not found".
+ */
+export async function getEntity(teamId: string, id: string, tx: Executor = db(), kinds?: EntityKind | readonly EntityKind[]): Promise<Entity> {
+  const wanted = kinds === undefined ? undefined : typeof kinds === "string" ? [kinds] : kinds;
   const [entity] = await tx
     .select()
     .from(entities)
-    .where(and(eq(entities.id, id), eq(entities.teamId, teamId), kind ? eq(entities.kind, kind) : undefined));
-  if (!entity) throw notFound(kind === "event" ? "That event" : kind === "actor" ? "That actor" : "That entry");
+    .where(and(eq(entities.id, id), eq(entities.teamId, teamId), wanted ? inArray(entities.kind, [...wanted]) : undefined));
+  if (!entity) throw notFound(wanted ? `That ${kindsPhrase(wanted, "one", "or")}` : "That entry");
   return entity;
 }
 
-/** Events newest first, actors by name. */
-const listOrder = (kind: EntityKind) => (kind === "event" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`));
+/** Dated kinds (events) newest first, the others (actors) by name. */
+const listOrder = (kind: EntityKind) =>
+  entityKind(kind).details === "dated" ? sql`${entities.startsOn} desc nulls last` : asc(sql`lower(${entities.name})`);
 
 /** Id and name of each of the team's actors or events, for filter menus. */
 export function entityOptions(teamId: string, kind: EntityKind) {
@@ -137,20 +145,24 @@ export async function coMentioned(teamId: string, entityId: string, limit = 20) 
     .limit(limit);
 }
 
-/** An actor's events (its timeline), or an event's participating actors, with their role. */
+/**
+ * A participant's occasions, earliest first (an actor's timeline of events),
+ * or an occasion's participants by name (an event's actors), with their role.
+ */
 export async function participation(teamId: string, entity: Entity) {
-  const isActor = entity.kind === "actor";
+  const takesPart = entityKind(entity.kind).participation === "participant";
   return db()
     .select({ relationId: entityRelations.id, role: entityRelations.role, entity: other })
     .from(entityRelations)
-    .innerJoin(other, eq(other.id, isActor ? entityRelations.eventId : entityRelations.actorId))
-    .where(and(eq(entityRelations.teamId, teamId), eq(isActor ? entityRelations.actorId : entityRelations.eventId, entity.id)))
-    .orderBy(isActor ? sql`${other.startsOn} asc nulls last` : asc(other.name));
+    .innerJoin(other, eq(other.id, takesPart ? entityRelations.eventId : entityRelations.actorId))
+    .where(and(eq(entityRelations.teamId, teamId), eq(takesPart ? entityRelations.actorId : entityRelations.eventId, entity.id)))
+    .orderBy(takesPart ? sql`${other.startsOn} asc nulls last` : asc(other.name));
 }
 
+/** Records that a participant (an actor) takes part in an occasion (an event); entity_relations keeps them as actor_id and event_id. */
 export async function addParticipant(teamId: string, eventId: string, actorId: string, role: string) {
-  await getEntity(teamId, eventId, db(), "event");
-  await getEntity(teamId, actorId, db(), "actor");
+  await getEntity(teamId, eventId, db(), OCCASION_KINDS);
+  await getEntity(teamId, actorId, db(), PARTICIPANT_KINDS);
   await db()
     .insert(entityRelations)
     .values({ teamId, eventId, actorId, role })

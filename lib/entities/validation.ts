@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ACTOR_TYPES } from "@/db/schema";
 import { parsePartialDate } from "./dates";
+import { DATED_KINDS, TYPED_KINDS } from "@/lib/entity-kinds";
 
 const DATE_HINT = "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2006-10-09).";
 
@@ -61,3 +62,10 @@ export const eventInput = z
 
 export type ActorInput = z.infer<typeof actorInput>;
 export type EventInput = z.infer<typeof eventInput>;
+
+/** An entity as a form sends it: its kind, and the fields of that kind's details (lib/entity-kinds.ts). */
+export const entityInput = z.discriminatedUnion("kind", [
+  actorInput.extend({ kind: z.enum(TYPED_KINDS) }),
+  eventInput.extend({ kind: z.enum(DATED_KINDS) }),
+]);
+export type EntityInput = z.infer<typeof entityInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parsePartialDate } from "./dates";
+import { kindsPhrase, PARTICIPANT_KINDS } from "@/lib/entity-kinds";
 import type { ViewFilters } from "./views";
 
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
@@ -15,10 +16,11 @@ export function parseViewFilters(params: Record<string, string | string[] | unde
   };
   const problems: string[] = [];
   const filters: ViewFilters = {};
-  const actor = first("actor");
-  if (actor) {
-    if (z.uuid().safeParse(actor).success) filters.actorId = actor;
-    else problems.push("The actor filter was not understood and is ignored.");
+  // The parameter is "actor" in every shared link; it takes any participant.
+  const participant = first("actor");
+  if (participant) {
+    if (z.uuid().safeParse(participant).success) filters.participantId = participant;
+    else problems.push(`The ${kindsPhrase(PARTICIPANT_KINDS, "one", "or")} filter was not understood and is ignored.`);
   }
   filters.tag = optionalText.parse(first("tag"));
   for (const key of ["from", "to"] as const) {

@@ -2,9 +2,11 @@ import "server-only";
 import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { entities, entityRelations, entityTags, notes, noteEntities, noteTags, tags, type Entity } from "@/db/schema";
+import { DATED_KINDS } from "@/lib/entity-kinds";
 
 export interface ViewFilters {
-  actorId?: string;
+  /** Only what this participant (an actor) takes part in. */
+  participantId?: string;
   tag?: string;
   /** ISO dates (YYYY-MM-DD), inclusive. */
   from?: string;
@@ -14,11 +16,12 @@ export interface ViewFilters {
 const tagged = (tag: string, teamId: string) =>
   sql`exists (select 1 from ${entityTags} et join ${tags} t on t.id = et.tag_id where et.entity_id = ${entities.id} and t.team_id = ${teamId} and lower(t.name) = ${tag.toLowerCase()})`;
 
-/** The team's dated events for the timeline, oldest first, with how many notes mention each. */
-export async function timelineEvents(teamId: string, filters: ViewFilters) {
+/** The team's entities of dated kinds (events) that have a date, oldest first, with how many notes mention each. */
+export async function timelineEntries(teamId: string, filters: ViewFilters) {
   return db()
     .select({
       id: entities.id,
+      kind: entities.kind,
       name: entities.name,
       startsOn: entities.startsOn,
       endsOn: entities.endsOn,
@@ -30,13 +33,13 @@ export async function timelineEvents(teamId: string, filters: ViewFilters) {
     .where(
       and(
         eq(entities.teamId, teamId),
-        eq(entities.kind, "event"),
+        inArray(entities.kind, [...DATED_KINDS]),
         isNotNull(entities.startsOn),
         filters.from ? gte(sql`coalesce(${entities.endsOn}, ${entities.startsOn})`, filters.from) : undefined,
         filters.to ? lte(entities.startsOn, filters.to) : undefined,
         filters.tag ? tagged(filters.tag, teamId) : undefined,
-        filters.actorId
-          ? sql`exists (select 1 from ${entityRelations} r where r.event_id = ${entities.id} and r.actor_id = ${filters.actorId})`
+        filters.participantId
+          ? sql`exists (select 1 from ${entityRelations} r where r.event_id = ${entities.id} and r.actor_id = ${filters.participantId})`
           : undefined,
       ),
     )

@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import type { User } from "@/db/schema";
 import { currentUser, membershipOf } from "@/lib/auth/session";
+import { entityPath, type EntityKind } from "@/lib/entity-kinds";
 import { AppError } from "@/lib/errors";
 import { can, type Actor } from "@/lib/policies";
 import { findEdition } from "./queries";
@@ -46,4 +47,4 @@ export async function openEdition(teamSlug: string, noteId: string, number?: str
 }
 
 export const mentionLinks = (teamSlug: string, linkMentions: boolean) =>
-  linkMentions ? (kind: "actor" | "event", id: string) => `/t/${teamSlug}/${kind}s/${id}` : () => null;
+  linkMentions ? (kind: EntityKind, id: string) => entityPath(teamSlug, { kind, id }) : () => null;

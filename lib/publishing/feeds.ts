@@ -5,6 +5,7 @@ import { Feed } from "feed";
 import { db } from "@/db";
 import { feedTokens, type Edition, type Team } from "@/db/schema";
 import { escapeHtml } from "@/lib/editor/html";
+import { entityPath } from "@/lib/entity-kinds";
 import type { Actor } from "@/lib/policies";
 import { actorInTeam } from "@/lib/teams/queries";
 import { documentHtml } from "./render";
@@ -61,7 +62,7 @@ export function atomFeed(options: { origin: string; team: Team; title: string; s
       link: url,
       date: edition.publishedAt,
       description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
-      content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}/t/${team.slug}/${kind}s/${id}` : undefined),
+      content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined),
       author: edition.authors.map((name) => ({ name })),
     });
   }

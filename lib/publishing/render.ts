@@ -1,9 +1,9 @@
 import "server-only";
 import type { DocNode } from "@/lib/editor/document";
-import { documentToHtml, escapeHtml } from "@/lib/editor/html";
+import { documentToHtml, escapeHtml, type HtmlOptions } from "@/lib/editor/html";
 
 /** A document as HTML: the same renderer as the reading view, so text is escaped and links checked. */
-export function documentHtml(content: DocNode, mentionHref?: (kind: "actor" | "event", id: string) => string | null): string {
+export function documentHtml(content: DocNode, mentionHref?: HtmlOptions["mentionHref"]): string {
   return documentToHtml(content, { mentionHref });
 }
 

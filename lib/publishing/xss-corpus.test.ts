@@ -6,6 +6,7 @@ import { deriveBody, yDocFromContent } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { documentToHtml } from "@/lib/editor/html";
 import { sanitizeContent } from "@/lib/editor/sanitize";
+import { entityPath, type EntityKind } from "@/lib/entity-kinds";
 import { activeContent, decodeEntities } from "@/lib/testing/inert-html";
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from "@/lib/testing/xss-corpus";
 import { atomFeed } from "./feeds";
@@ -13,7 +14,7 @@ import { parsePost } from "./post";
 import { documentHtml, standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */
-const mentionHref = (kind: "actor" | "event", id: string) => `/t/desk/${kind}s/${id}`;
+const mentionHref = (kind: EntityKind, id: string) => entityPath("desk", { kind, id });
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
 const paragraph = (...content: DocNode[]): DocNode => ({ type: "paragraph", content });
 const linked = (href: string): DocNode => ({ type: "text", text: "click", marks: [{ type: "link", attrs: { href } }] });

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { NOTE_KINDS, NOTE_STATUSES } from "@/db/schema";
 import { parsePartialDate } from "@/lib/entities/dates";
+import { byKind, entityKind, type EntityKind } from "@/lib/entity-kinds";
 import { MAX_QUERY_LENGTH } from "./query";
 
 export interface SearchFilters {
   q: string;
-  actors: string[];
-  event?: string;
+  /** Entities the notes must all mention, by kind (the URL names them ?actor=…&event=…). */
+  mentions: Record<EntityKind, string[]>;
   tag?: string;
   status?: (typeof NOTE_STATUSES)[number];
   kind?: (typeof NOTE_KINDS)[number];
@@ -14,9 +15,9 @@ export interface SearchFilters {
   /** Last edit, inclusive ISO dates. */
   editedFrom?: string;
   editedTo?: string;
-  /** Dates of the events mentioned. */
-  eventsFrom?: string;
-  eventsTo?: string;
+  /** Dates of the dated entities (events) mentioned; ?eventsFrom=…&eventsTo=… in the URL. */
+  datedFrom?: string;
+  datedTo?: string;
 }
 
 type Params = Record<string, string | string[] | undefined>;
@@ -47,18 +48,24 @@ export function parseSearchFilters(params: Params): SearchFilters {
   const pick = <T extends string>(values: readonly T[], value: string | undefined) => values.find((v) => v === value);
   return {
     q: (first(params.q) ?? "").slice(0, MAX_QUERY_LENGTH),
-    actors: list(params.actor).filter((id) => uuid.safeParse(id).success).slice(0, 5),
-    event: [first(params.event)].find((id) => id && uuid.safeParse(id).success),
+    mentions: byKind((kind) =>
+      list(params[kind])
+        .filter((id) => uuid.safeParse(id).success)
+        .slice(0, entityKind(kind).searchFilters),
+    ),
     tag: first(params.tag)?.slice(0, 60),
     status: pick(NOTE_STATUSES, first(params.status)),
     kind: pick(NOTE_KINDS, first(params.kind)),
     author: [first(params.author)].find((id) => id && uuid.safeParse(id).success),
     editedFrom: date(params.editedFrom),
     editedTo: dateTo(params.editedTo),
-    eventsFrom: date(params.eventsFrom),
-    eventsTo: dateTo(params.eventsTo),
+    datedFrom: date(params.eventsFrom),
+    datedTo: dateTo(params.eventsTo),
   };
 }
 
+/** Every entity the notes must mention, of whatever kind. */
+export const mentionedIds = (f: SearchFilters) => Object.values(f.mentions).flat();
+
 export const hasFilters = (f: SearchFilters) =>
-  f.actors.length > 0 || Boolean(f.event || f.tag || f.status || f.kind || f.author || f.editedFrom || f.editedTo || f.eventsFrom || f.eventsTo);
+  mentionedIds(f).length > 0 || Boolean(f.tag || f.status || f.kind || f.author || f.editedFrom || f.editedTo || f.datedFrom || f.datedTo);

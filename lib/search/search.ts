@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { comments, commentThreads, editions, entities, notes } from "@/db/schema";
 import { can, type Actor } from "@/lib/policies";
 import { hasFrozenTag, latestLive } from "@/lib/publishing/queries";
-import { hasFilters, type SearchFilters } from "./filters";
+import { DATED_KINDS, type EntityKind } from "@/lib/entity-kinds";
+import { hasFilters, mentionedIds, type SearchFilters } from "./filters";
 import { headline, textQuery } from "./query";
 
 interface NoteHit {
@@ -24,7 +25,7 @@ interface BriefHit {
 }
 interface EntityHit {
   id: string;
-  kind: "actor" | "event";
+  kind: EntityKind;
   name: string;
   aliases: string[];
 }
@@ -46,8 +47,7 @@ const empty: SearchResults = { notes: [], briefs: [], entities: [], comments: []
 /** Conditions on notes from the filters (each an EXISTS on the note's links). */
 function noteConditions(f: SearchFilters): SQL[] {
   const on: SQL[] = [];
-  for (const actor of f.actors) on.push(sql`exists (select 1 from note_entities ne where ne.note_id = ${notes.id} and ne.entity_id = ${actor})`);
-  if (f.event) on.push(sql`exists (select 1 from note_entities ne where ne.note_id = ${notes.id} and ne.entity_id = ${f.event})`);
+  for (const entity of mentionedIds(f)) on.push(sql`exists (select 1 from note_entities ne where ne.note_id = ${notes.id} and ne.entity_id = ${entity})`);
   if (f.tag)
     on.push(sql`exists (select 1 from note_tags nt join tags t on t.id = nt.tag_id where nt.note_id = ${notes.id} and lower(t.name) = ${f.tag.toLowerCase()})`);
   if (f.status) on.push(eq(notes.status, f.status));
@@ -58,11 +58,11 @@ function noteConditions(f: SearchFilters): SQL[] {
     );
   if (f.editedFrom) on.push(sql`${notes.updatedAt} >= ${f.editedFrom}::date`);
   if (f.editedTo) on.push(sql`${notes.updatedAt} < ${f.editedTo}::date + 1`);
-  if (f.eventsFrom || f.eventsTo)
-    on.push(sql`exists (select 1 from note_entities ne join entities e on e.id = ne.entity_id where ne.note_id = ${notes.id} and e.kind = 'event'
+  if (f.datedFrom || f.datedTo)
+    on.push(sql`exists (select 1 from note_entities ne join entities e on e.id = ne.entity_id where ne.note_id = ${notes.id} and ${inArray(sql`e.kind`, [...DATED_KINDS])}
       and e.starts_on is not null
-      ${f.eventsTo ? sql`and e.starts_on <= ${f.eventsTo}::date` : sql``}
-      ${f.eventsFrom ? sql`and coalesce(e.ends_on, e.starts_on) >= ${f.eventsFrom}::date` : sql``})`);
+      ${f.datedTo ? sql`and e.starts_on <= ${f.datedTo}::date` : sql``}
+      ${f.datedFrom ? sql`and coalesce(e.ends_on, e.starts_on) >= ${f.datedFrom}::date` : sql``})`);
   return on;
 }
 
@@ -134,7 +134,7 @@ async function searchComments(teamId: string, query: SQL, limit: number): Promis
 /** Readers search what is published: the latest live edition of each brief. */
 async function searchBriefs(teamId: string, f: SearchFilters, limit: number, asYouType: boolean): Promise<BriefHit[]> {
   const query = textQuery(f.q, { asYouType });
-  const mentions = [...f.actors, ...(f.event ? [f.event] : [])].map((id) => sql`${editions.entities} @> ${JSON.stringify([{ id }])}::jsonb`);
+  const mentions = mentionedIds(f).map((id) => sql`${editions.entities} @> ${JSON.stringify([{ id }])}::jsonb`);
   return db()
     .select({
       noteId: editions.noteId,

@@ -5,11 +5,12 @@
  * same note.
  */
 import type { DocNode } from "@/lib/editor/document";
+import { entityKind, type EntityKind } from "@/lib/entity-kinds";
 
 interface Mentionable {
   id: string;
   name: string;
-  kind: "actor" | "event";
+  kind: EntityKind;
 }
 
 type Inline = { type: "text"; text: string } | { type: "mention"; attrs: { id: string; label: string; mentionSuggestionChar: string } };
@@ -71,7 +72,7 @@ export function analystProse(words: number, entities: Mentionable[], options: { 
   const events = entities.filter((e) => e.kind === "event");
   const mention = (entity: Mentionable): Inline => ({
     type: "mention",
-    attrs: { id: entity.id, label: entity.name, mentionSuggestionChar: entity.kind === "actor" ? "@" : "#" },
+    attrs: { id: entity.id, label: entity.name, mentionSuggestionChar: entityKind(entity.kind).trigger },
   });
   const text = (value: string): Inline => ({ type: "text", text: value });
 

@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { ENTITY_KINDS } from "@/db/schema";
 import { teamAction } from "@/lib/action";
+import { ENTITY_KINDS, entityPath, kindPath } from "@/lib/entity-kinds";
 import { deleteEntityEverywhere, mergeEntities } from "@/lib/entities/merge";
-import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity, type EntityInput } from "@/lib/entities/queries";
-import { actorInput, entityName, eventInput } from "@/lib/entities/validation";
+import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity } from "@/lib/entities/queries";
+import { entityInput, entityName } from "@/lib/entities/validation";
 import { noteFor } from "@/lib/loaders/open";
 import { setNoteTags } from "@/lib/tags/queries";
 import { tagNames } from "@/lib/entities/validation";
@@ -13,27 +13,20 @@ import { tagNames } from "@/lib/entities/validation";
 const id = (what: string) => z.uuid(`${what} was not found.`);
 const withTeam = { team: z.string() };
 
-const entityPayload = z.discriminatedUnion("kind", [
-  actorInput.extend({ kind: z.literal("actor") }),
-  eventInput.extend({ kind: z.literal("event") }),
-]);
-
-const entityPath = (team: string, entity: { kind: string; id: string }) => `/t/${team}/${entity.kind}s/${entity.id}`;
-
 export const createEntityAction = teamAction(
-  z.object({ ...withTeam, entity: entityPayload }),
+  z.object({ ...withTeam, entity: entityInput }),
   "entity.update",
   async ({ entity }, { user, team }) => {
-    const created = await createEntity(team.id, user.id, entity as EntityInput);
+    const created = await createEntity(team.id, user.id, entity);
     return { id: created.id, kind: created.kind, name: created.name, path: entityPath(team.slug, created) };
   },
 );
 
 export const updateEntityAction = teamAction(
-  z.object({ ...withTeam, id: id("That entry"), entity: entityPayload }),
+  z.object({ ...withTeam, id: id("That entry"), entity: entityInput }),
   "entity.update",
   async (input, { team }) => {
-    const updated = await updateEntity(team.id, input.id, input.entity as EntityInput);
+    const updated = await updateEntity(team.id, input.id, input.entity);
     return { path: entityPath(team.slug, updated) };
   },
 );
@@ -46,8 +39,8 @@ export const quickCreateEntityAction = teamAction(
   z.object({ ...withTeam, id: id("That entry"), kind: z.enum(ENTITY_KINDS), name: entityName }),
   "entity.update",
   async (input, { user, team }) => {
-    const payload = entityPayload.parse({ kind: input.kind, name: input.name });
-    const created = await createEntity(team.id, user.id, payload as EntityInput, undefined, input.id);
+    const payload = entityInput.parse({ kind: input.kind, name: input.name });
+    const created = await createEntity(team.id, user.id, payload, undefined, input.id);
     return { id: created.id, kind: created.kind, name: created.name };
   },
 );
@@ -75,7 +68,7 @@ export const mergeEntitiesAction = teamAction(
 
 export const deleteEntityAction = teamAction(z.object({ ...withTeam, id: id("That entry") }), "entity.delete", async (input, { user, team }) => {
   const deleted = await deleteEntityEverywhere(team.id, input.id, user.id);
-  return { path: `/t/${team.slug}/${deleted.kind}s` };
+  return { path: kindPath(team.slug, deleted.kind) };
 });
 
 export const addParticipantAction = teamAction(

@@ -6,6 +6,7 @@ import { CommandPalette } from "@/components/search/CommandPalette";
 import { abilities, can, teamScope } from "@/lib/policies";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { requireTeam } from "@/lib/auth/session";
+import { capitalise, ENTITY_KIND_LIST, kindPath } from "@/lib/entity-kinds";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { unreadCount } from "@/lib/notifications/queries";
 
@@ -24,8 +25,11 @@ export default async function TeamLayout({ children, params }: { children: React
         <nav aria-label="Team">
           {may.readDrafts && <Link href={`/t/${team.slug}`}>Notes</Link>}
           <Link href={`/t/${team.slug}/briefs`}>Briefs</Link>
-          <Link href={`/t/${team.slug}/actors`}>Actors</Link>
-          <Link href={`/t/${team.slug}/events`}>Events</Link>
+          {ENTITY_KIND_LIST.map((kind) => (
+            <Link key={kind.key} href={kindPath(team.slug, kind.key)}>
+              {capitalise(kind.label.many)}
+            </Link>
+          ))}
           {may.readDrafts && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}

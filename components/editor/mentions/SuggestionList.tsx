@@ -16,7 +16,8 @@ export interface SuggestionListHandle {
 
 interface Props {
   items: SuggestionItem[];
-  noun: string;
+  /** The kind's words (lib/entity-kinds.ts). */
+  noun: { one: string; many: string; a: string };
   command(item: SuggestionItem): void;
 }
 
@@ -37,9 +38,9 @@ export const SuggestionList = forwardRef<SuggestionListHandle, Props>(function S
   }));
 
   return (
-    <div className="suggestions" role="listbox" aria-label={`${noun}s`}>
+    <div className="suggestions" role="listbox" aria-label={noun.many}>
       {items.length === 0 ? (
-        <div className="suggestion muted">Type a name to find or create an {noun}</div>
+        <div className="suggestion muted">Type a name to find or create {noun.a}</div>
       ) : (
         items.map((item, index) => (
           <button
@@ -53,7 +54,7 @@ export const SuggestionList = forwardRef<SuggestionListHandle, Props>(function S
           >
             {item.create ? (
               <>
-                Create new {noun} “{item.name}”
+                Create new {noun.one} “{item.name}”
               </>
             ) : (
               <>

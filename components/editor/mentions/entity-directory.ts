@@ -1,4 +1,4 @@
-import type { EntityKind } from "@/db/schema";
+import type { EntityKind } from "@/lib/entity-kinds";
 
 export interface DirectoryEntry {
   id: string;

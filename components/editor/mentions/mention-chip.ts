@@ -1,4 +1,5 @@
 import type { NodeViewRenderer } from "@tiptap/core";
+import { entityKind, entityPath, mentionKind } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./entity-directory";
 
 /**
@@ -10,15 +11,15 @@ export function mentionChip(team: string, directory: EntityDirectory): NodeViewR
   return ({ node }) => {
     const id = String(node.attrs.id ?? "");
     const entry = directory.get(id);
-    const kind = entry?.kind ?? (node.attrs.mentionSuggestionChar === "#" ? "event" : "actor");
+    const kind = entry?.kind ?? mentionKind(node.attrs.mentionSuggestionChar);
     const dom = document.createElement(entry ? "a" : "span");
-    dom.className = `mention mention-${kind}${entry ? "" : " mention-unknown"}`;
+    dom.className = `mention ${entityKind(kind).chipClass}${entry ? "" : " mention-unknown"}`;
     dom.dataset.type = "mention";
     dom.dataset.id = id;
     dom.textContent = entry?.name ?? String(node.attrs.label ?? "");
     dom.contentEditable = "false";
     if (entry && dom instanceof HTMLAnchorElement) {
-      dom.href = `/t/${team}/${kind}s/${id}`;
+      dom.href = entityPath(team, { kind, id });
       // Links inside an editable area do not follow clicks by themselves.
       dom.addEventListener("click", (event) => {
         event.preventDefault();

@@ -5,12 +5,10 @@ import type { MentionOptions } from "@tiptap/extension-mention";
 import { ReactRenderer } from "@tiptap/react";
 import { PluginKey } from "@tiptap/pm/state";
 import { quickCreateEntityAction, suggestEntitiesAction } from "@/app/t/[team]/entities-actions";
-import type { EntityKind } from "@/db/schema";
-import { MENTION_CHARS, MENTION_NODE } from "@/lib/editor/mentions";
+import { MENTION_NODE } from "@/lib/editor/mentions";
+import { ENTITY_KIND_LIST } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./entity-directory";
 import { SuggestionList, type SuggestionItem, type SuggestionListHandle } from "./SuggestionList";
-
-const NOUNS: Record<EntityKind, string> = { actor: "actor", event: "event" };
 
 /** Turns every mention of this id back into its plain label. */
 function unlinkMentions(editor: Editor, id: string) {
@@ -29,10 +27,10 @@ function place(element: HTMLElement, rect: DOMRect | null | undefined) {
   element.style.top = `${rect.bottom + 4}px`;
 }
 
-/** One picker per kind: @ finds actors, # finds events, each offering to create one when nothing matches. */
+/** One picker per kind, on its trigger (@ finds actors, # events), each offering to create one when nothing matches. */
 export function mentionSuggestions(team: string, directory: EntityDirectory, onError: (message: string) => void): MentionOptions["suggestions"] {
-  return (["actor", "event"] as const).map((kind) => ({
-    char: MENTION_CHARS[kind],
+  return ENTITY_KIND_LIST.map(({ key: kind, trigger, label }) => ({
+    char: trigger,
     pluginKey: new PluginKey(`mention-${kind}`),
     allowSpaces: true,
     async items({ query }: { query: string }): Promise<SuggestionItem[]> {
@@ -50,7 +48,7 @@ export function mentionSuggestions(team: string, directory: EntityDirectory, onE
           .chain()
           .focus()
           .insertContentAt(range, [
-            { type: MENTION_NODE, attrs: { id: entity.id, label: entity.name, mentionSuggestionChar: MENTION_CHARS[kind] } },
+            { type: MENTION_NODE, attrs: { id: entity.id, label: entity.name, mentionSuggestionChar: trigger } },
             { type: "text", text: " " },
           ])
           .run();
@@ -73,14 +71,14 @@ export function mentionSuggestions(team: string, directory: EntityDirectory, onE
         onStart(props) {
           renderer = new ReactRenderer(SuggestionList, {
             editor: props.editor,
-            props: { items: props.items, noun: NOUNS[kind], command: props.command },
+            props: { items: props.items, noun: label, command: props.command },
           });
           renderer.element.classList.add("suggestions-popup");
           document.body.appendChild(renderer.element);
           place(renderer.element as HTMLElement, props.clientRect?.());
         },
         onUpdate(props) {
-          renderer?.updateProps({ items: props.items, noun: NOUNS[kind], command: props.command });
+          renderer?.updateProps({ items: props.items, noun: label, command: props.command });
           if (renderer) place(renderer.element as HTMLElement, props.clientRect?.());
         },
         onKeyDown({ event }) {

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
+import { EntityLink } from "@/components/entities/EntityLink";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
+import { capitalise, ENTITY_KIND_LIST, ENTITY_KINDS } from "@/lib/entity-kinds";
 import { openTeam } from "@/lib/loaders/open";
 import { entityOptions } from "@/lib/entities/queries";
 import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
@@ -16,16 +18,16 @@ export default async function BriefsPage({
   searchParams,
 }: {
   params: Promise<{ team: string }>;
-  searchParams: Promise<{ actor?: string; event?: string; tag?: string }>;
+  /** ?actor=…, ?event=…: one entity of each kind (the first chosen is used), and a tag. */
+  searchParams: Promise<Partial<Record<string, string>>>;
 }) {
   const [{ team: slug }, query] = await Promise.all([params, searchParams]);
   const { team } = await openTeam(slug);
-  const entityId = [query.actor, query.event].find((id) => id && z.uuid().safeParse(id).success);
+  const entityId = ENTITY_KINDS.map((kind) => query[kind]).find((id) => id && z.uuid().safeParse(id).success);
   const tag = query.tag?.slice(0, 60) || undefined;
-  const [briefs, actors, events, tags] = await Promise.all([
+  const [briefs, options, tags] = await Promise.all([
     frontPageBriefs(team.id, { entityId, tag }),
-    entityOptions(team.id, "actor"),
-    entityOptions(team.id, "event"),
+    Promise.all(ENTITY_KINDS.map((kind) => entityOptions(team.id, kind))),
     // The briefs are filtered on the tags they were published with.
     publishedTags(team.id),
   ]);
@@ -38,8 +40,9 @@ export default async function BriefsPage({
       </div>
       <form className="card padded filters" aria-label="Filter briefs">
         <div className="row">
-          <FilterSelect label="Actor" name="actor" value={query.actor} options={byId(actors)} />
-          <FilterSelect label="Event" name="event" value={query.event} options={byId(events)} />
+          {ENTITY_KIND_LIST.map((kind, k) => (
+            <FilterSelect key={kind.key} label={capitalise(kind.label.one)} name={kind.key} value={query[kind.key]} options={byId(options[k])} />
+          ))}
           <FilterSelect label="Tag" name="tag" value={tag} options={byName(tags)} />
           <button type="submit">Apply</button>
         </div>
@@ -62,9 +65,7 @@ export default async function BriefsPage({
               {brief.entities.length > 0 && (
                 <p className="covers">
                   {brief.entities.map((entity) => (
-                    <Link key={entity.id} className={`mention mention-${entity.kind}`} href={`/t/${team.slug}/${entity.kind}s/${entity.id}`}>
-                      {entity.name}
-                    </Link>
+                    <EntityLink key={entity.id} team={team.slug} entity={entity} />
                   ))}
                 </p>
               )}

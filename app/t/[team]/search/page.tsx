@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EntityLink } from "@/components/entities/EntityLink";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
 import { ResultSection } from "@/components/search/ResultSection";
 import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
-import { can } from "@/lib/policies";
+import { capitalise, DATED_KINDS, ENTITY_KIND_LIST, ENTITY_KINDS, kindsPhrase, wordList } from "@/lib/entity-kinds";
 import { openTeam } from "@/lib/loaders/open";
+import { can } from "@/lib/policies";
 import { entityOptions } from "@/lib/entities/queries";
 import { publishedTags } from "@/lib/publishing/queries";
 import { hasFilters, parseSearchFilters } from "@/lib/search/filters";
@@ -21,6 +23,9 @@ const KINDS = [
   { value: "brief", label: "Brief" },
 ];
 const STATUS_LABELS: Record<NoteStatus, string> = { draft: "Draft", in_review: "In review", approved: "Approved", published: "Published" };
+const ENTITIES = capitalise(kindsPhrase(ENTITY_KINDS, "many"));
+const DATED = capitalise(kindsPhrase(DATED_KINDS, "many"));
+const WHAT = wordList(["notes", "briefs", ...ENTITY_KIND_LIST.map((kind) => kind.label.many), "comments"]);
 
 export default async function SearchPage({
   params,
@@ -33,10 +38,9 @@ export default async function SearchPage({
   const { team, actor } = await openTeam(slug);
   const filters = parseSearchFilters(query);
   const drafts = can(actor, "team.readDrafts", team);
-  const [results, actors, events, tags, members] = await Promise.all([
+  const [results, options, tags, members] = await Promise.all([
     searchTeam(actor, filters),
-    entityOptions(team.id, "actor"),
-    entityOptions(team.id, "event"),
+    Promise.all(ENTITY_KINDS.map((kind) => entityOptions(team.id, kind))),
     // Readers search published briefs, by the tags they were published with.
     drafts ? listTags(team.id) : publishedTags(team.id),
     drafts ? listMembers(team.id) : Promise.resolve([]),
@@ -64,9 +68,18 @@ export default async function SearchPage({
         <details open={hasFilters(filters)}>
           <summary>Filters</summary>
           <div className="row filters">
-            <FilterSelect label="Mentions actor" name="actor" value={filters.actors[0]} options={byId(actors)} />
-            <FilterSelect label="and actor" name="actor" value={filters.actors[1]} options={byId(actors)} />
-            <FilterSelect label="Mentions event" name="event" value={filters.event} options={byId(events)} />
+            {/* "Mentions actor", "and actor", "Mentions event": as many of each kind as it offers. */}
+            {ENTITY_KIND_LIST.flatMap((kind, k) =>
+              Array.from({ length: kind.searchFilters }, (_, i) => (
+                <FilterSelect
+                  key={`${kind.key}-${i}`}
+                  label={`${i === 0 ? "Mentions" : "and"} ${kind.label.one}`}
+                  name={kind.key}
+                  value={filters.mentions[kind.key][i]}
+                  options={byId(options[k])}
+                />
+              )),
+            )}
             <FilterSelect label="Tag" name="tag" value={filters.tag} options={byName(tags)} />
             {drafts && (
               <>
@@ -87,12 +100,12 @@ export default async function SearchPage({
                   <input name="editedTo" placeholder="YYYY-MM-DD" defaultValue={filters.editedTo ?? ""} size={11} />
                 </label>
                 <label>
-                  Events from
-                  <input name="eventsFrom" placeholder="YYYY-MM-DD" defaultValue={filters.eventsFrom ?? ""} size={11} />
+                  {DATED} from
+                  <input name="eventsFrom" placeholder="YYYY-MM-DD" defaultValue={filters.datedFrom ?? ""} size={11} />
                 </label>
                 <label>
                   to
-                  <input name="eventsTo" placeholder="YYYY-MM-DD" defaultValue={filters.eventsTo ?? ""} size={11} />
+                  <input name="eventsTo" placeholder="YYYY-MM-DD" defaultValue={filters.datedTo ?? ""} size={11} />
                 </label>
               </>
             )}
@@ -101,7 +114,7 @@ export default async function SearchPage({
       </form>
 
       {!searched ? (
-        <p className="muted">Search notes, briefs, actors, events and comments. Press Ctrl+K anywhere to search.</p>
+        <p className="muted">Search {WHAT}. Press Ctrl+K anywhere to search.</p>
       ) : total === 0 ? (
         <div className="card empty">Nothing found.</div>
       ) : (
@@ -134,15 +147,13 @@ export default async function SearchPage({
             )}
           />
           <ResultSection
-            title="Actors and events"
+            title={ENTITIES}
             hits={results.entities}
             testId="result-entity"
             keyOf={(hit) => hit.id}
             heading={(hit) => (
               <>
-                <Link className={`mention mention-${hit.kind}`} href={`/t/${team.slug}/${hit.kind}s/${hit.id}`}>
-                  {hit.name}
-                </Link>
+                <EntityLink team={team.slug} entity={hit} />
                 {hit.aliases.length > 0 && <span className="muted"> · {hit.aliases.join(", ")}</span>}
               </>
             )}

@@ -4,39 +4,51 @@ import { EntityLink } from "@/components/entities/EntityLink";
 import { TimelineChart } from "@/components/entities/TimelineChart";
 import { ViewFilterForm } from "@/components/entities/ViewFilterForm";
 import { formatDateRange } from "@/lib/entities/dates";
-import { listEntities } from "@/lib/entities/queries";
+import { capitalise, DATED_KINDS, entityKind, entityPath, kindPath, kindsPhrase, PARTICIPANT_KINDS } from "@/lib/entity-kinds";
+import { entityOptions } from "@/lib/entities/queries";
 import { openTeamView, type TeamViewProps } from "@/lib/loaders/team-view";
-import { timelineEvents } from "@/lib/entities/views";
+import { timelineEntries } from "@/lib/entities/views";
 import { listTags } from "@/lib/tags/queries";
 
 export const metadata: Metadata = { title: "Timeline" };
 
+/** "events": what the timeline shows. */
+const DATED = kindsPhrase(DATED_KINDS, "many");
+
 export default async function TimelinePage(props: TeamViewProps) {
   const { team, filters, problems } = await openTeamView(props);
-  const [events, actors, tags] = await Promise.all([timelineEvents(team.id, filters), listEntities(team.id, "actor"), listTags(team.id)]);
+  const [entries, participants, tags] = await Promise.all([
+    timelineEntries(team.id, filters),
+    Promise.all(PARTICIPANT_KINDS.map((kind) => entityOptions(team.id, kind))).then((lists) => lists.flat()),
+    listTags(team.id),
+  ]);
 
   return (
     <main className="page stack">
       <div className="page-head">
         <h1>Timeline</h1>
-        <Link href={`/t/${team.slug}/events`}>All events</Link>
+        {DATED_KINDS.map((kind) => (
+          <Link key={kind} href={kindPath(team.slug, kind)}>
+            All {entityKind(kind).label.many}
+          </Link>
+        ))}
       </div>
-      <ViewFilterForm filters={filters} actors={actors} tags={tags} problems={problems} />
-      {events.length === 0 ? (
-        <div className="card empty">No dated events{Object.values(filters).some(Boolean) ? " match these filters" : " yet"}.</div>
+      <ViewFilterForm filters={filters} participants={participants} tags={tags} problems={problems} />
+      {entries.length === 0 ? (
+        <div className="card empty">
+          No dated {DATED}
+          {Object.values(filters).some(Boolean) ? " match these filters" : " yet"}.
+        </div>
       ) : (
         <>
-          <TimelineChart
-            team={team.slug}
-            events={events.map((e) => ({ id: e.id, name: e.name, start: e.startsOn!, end: e.endsOn }))}
-          />
-          <ol className="card padded timeline-list" aria-label="Events in time order">
-            {events.map((event) => (
-              <li key={event.id} data-testid="timeline-event">
-                <span className="when">{formatDateRange(event.startsOn, event.endsOn, event.datePrecision)}</span>
-                <EntityLink team={team.slug} entity={{ ...event, kind: "event" }} />
-                {event.place && <span className="muted"> · {event.place}</span>}
-                <span className="muted"> · {event.notes === 1 ? "1 note" : `${event.notes} notes`}</span>
+          <TimelineChart entries={entries.map((e) => ({ id: e.id, name: e.name, start: e.startsOn!, end: e.endsOn, href: entityPath(team.slug, e) }))} />
+          <ol className="card padded timeline-list" aria-label={`${capitalise(DATED)} in time order`}>
+            {entries.map((entry) => (
+              <li key={entry.id} data-testid="timeline-event">
+                <span className="when">{formatDateRange(entry.startsOn, entry.endsOn, entry.datePrecision)}</span>
+                <EntityLink team={team.slug} entity={entry} />
+                {entry.place && <span className="muted"> · {entry.place}</span>}
+                <span className="muted"> · {entry.notes === 1 ? "1 note" : `${entry.notes} notes`}</span>
               </li>
             ))}
           </ol>

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EntityLink } from "@/components/entities/EntityLink";
 import { StatusBadge } from "@/components/notes/StatusBadge";
-import { can } from "@/lib/policies";
+import { capitalise, ENTITY_KINDS, kindsPhrase } from "@/lib/entity-kinds";
 import { openTeam } from "@/lib/loaders/open";
+import { can } from "@/lib/policies";
 import { frontPageBriefs } from "@/lib/publishing/queries";
 import { taggedWith } from "@/lib/tags/queries";
 
@@ -50,7 +51,7 @@ export default async function TagPage({ params }: { params: Promise<{ team: stri
         )}
       </section>
       <section className="card padded" aria-labelledby="tagged-entities">
-        <h2 id="tagged-entities">Actors and events</h2>
+        <h2 id="tagged-entities">{capitalise(kindsPhrase(ENTITY_KINDS, "many"))}</h2>
         {tagged.entities.length === 0 ? (
           <p className="muted">None.</p>
         ) : (

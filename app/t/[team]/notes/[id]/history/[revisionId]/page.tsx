@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DocumentView } from "@/components/document/DocumentView";
 import { RestoreButton } from "@/components/revisions/RestoreButton";
+import { entityPath } from "@/lib/entity-kinds";
 import { can } from "@/lib/policies";
 import { openNote, orNotFound } from "@/lib/loaders/open";
 import { getRevision, userNames } from "@/lib/revisions/queries";
@@ -34,7 +35,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ team:
       </div>
       {can(actor, "revision.restore", note) && <RestoreButton team={team.slug} noteId={note.id} revisionId={revision.id} />}
       <article className="card padded reading" aria-label="Revision text">
-        <DocumentView document={revision.content} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
+        <DocumentView document={revision.content} mentionHref={(kind, id) => entityPath(team.slug, { kind, id })} />
       </article>
     </main>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentView } from "@/components/document/DocumentView";
 import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
+import { entityPath } from "@/lib/entity-kinds";
 import { compareVersions, type Side } from "@/lib/revisions/compare";
 import { openNote, orNotFound } from "@/lib/loaders/open";
 
@@ -38,7 +39,7 @@ export default async function ComparePage({
       <ChangeNavigator count={comparison.changes.length} />
       <div className="compare-layout">
         <article className="card padded reading diff" aria-label="Text with changes marked">
-          <DocumentView document={comparison.document} mentionHref={(kind, entity) => `/t/${team.slug}/${kind}s/${entity}`} />
+          <DocumentView document={comparison.document} mentionHref={(kind, id) => entityPath(team.slug, { kind, id })} />
         </article>
         <aside className="card padded" aria-labelledby="change-list">
           <h2 id="change-list">Who changed what</h2>
