@@ -4,24 +4,15 @@ import { db } from "@/db";
 import { editionColumns, editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { can } from "@/lib/auth/policy";
-import { liveBody } from "@/lib/collab/registry";
+import { currentBody } from "@/lib/collab/current-body";
 import { extractMentions } from "@/lib/editor/mentions";
 import { badRequest, forbidden } from "@/lib/errors";
-import { latestReview } from "@/lib/review/workflow";
+import { approvalState } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
-import { stableStringify } from "@/lib/stable-json";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { freezeEditionEntities } from "./edition-entities";
 
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** Whether the text as it is now is the text a reviewer approved. */
-async function approvedAsItIs(noteId: string, content: Record<string, unknown>): Promise<boolean> {
-  const review = await latestReview(noteId);
-  if (review?.state !== "approved" || !review.approvedRevisionId) return false;
-  const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
-  return Boolean(approved) && stableStringify(approved.content) === stableStringify(content);
-}
 
 /**
  * Publishes the note as its next edition: a frozen copy of the text as it is
@@ -36,8 +27,9 @@ export async function publishNote(
   role: Role,
   options: { visibility: Visibility; summary: string; overrideApproval: boolean },
 ) {
-  const body = await liveBody(note.id);
-  const approved = await approvedAsItIs(note.id, body.content);
+  const body = await currentBody(note.id);
+  // Judged on the very body the edition freezes.
+  const { approved } = await approvalState(note, body);
   if (!approved && !(options.overrideApproval && can.overrideApproval(role))) {
     throw options.overrideApproval ? forbidden("Only an owner can publish without approval.") : badRequest("Publishing needs an approval of the text as it is now: request a review first.");
   }

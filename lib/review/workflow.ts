@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { memberships, notes, notifications, reviews, revisions, type Note, type Review } from "@/db/schema";
 import { can } from "@/lib/auth/policy";
 import { badRequest } from "@/lib/errors";
-import { liveBody } from "@/lib/collab/registry";
+import { currentBody, type CurrentBody } from "@/lib/collab/current-body";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
 
@@ -18,14 +18,37 @@ export interface ApprovalState {
   review: Review | undefined;
   /** The text changed after it was approved: the approval no longer holds. */
   changedSinceApproval: boolean;
+  /** The text as it is now is the text the latest review approved: it may be published. */
+  approved: boolean;
 }
 
-export async function approvalState(note: Note): Promise<ApprovalState> {
-  const review = await latestReview(note.id);
-  if (review?.state !== "approved" || !review.approvedRevisionId) return { review, changedSinceApproval: false };
+/**
+ * The text the review approved, as stable JSON to compare a body with; null
+ * when the review approved nothing. A lost approved revision reads as "",
+ * which no body equals.
+ */
+async function approvedText(review: Review | undefined): Promise<string | null> {
+  if (review?.state !== "approved" || !review.approvedRevisionId) return null;
   const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
-  const changed = !approved || stableStringify(approved.content) !== stableStringify(note.content ?? null);
-  return { review, changedSinceApproval: changed };
+  return approved ? stableStringify(approved.content) : "";
+}
+
+/** The text of the note's current approval (see approvedText), for a watcher that compares many bodies with it. */
+export async function currentApprovedText(noteId: string): Promise<string | null> {
+  return approvedText(await latestReview(noteId));
+}
+
+/**
+ * Where the note's text stands against its latest review, judged on the body
+ * as it is now (currentBody: edits not yet stored count). Pass `body` to judge
+ * the very body about to be used (publishing freezes the body it judged).
+ */
+export async function approvalState(note: Pick<Note, "id">, body?: Pick<CurrentBody, "content">): Promise<ApprovalState> {
+  const review = await latestReview(note.id);
+  const approved = await approvedText(review);
+  if (approved === null) return { review, changedSinceApproval: false, approved: false };
+  const changed = stableStringify((body ?? (await currentBody(note.id))).content) !== approved;
+  return { review, changedSinceApproval: changed, approved: !changed };
 }
 
 /** The team's members who may review. */
@@ -63,7 +86,7 @@ export async function decideReview(note: Note, reviewerId: string, decision: "ap
   if (note.status !== "in_review" || review?.state !== "pending") throw badRequest("This note is not waiting for review.");
   if (review.reviewers.length > 0 && !review.reviewers.includes(reviewerId)) throw badRequest("Another reviewer was asked to review this note.");
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
-  const live = decision === "approve" ? await liveBody(note.id) : null;
+  const live = decision === "approve" ? await currentBody(note.id) : null;
   await db().transaction(async (tx) => {
     // Two reviewers deciding at once: the second finds the review decided.
     const [current] = await tx.select({ state: reviews.state }).from(reviews).where(eq(reviews.id, review.id)).for("update");

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
-import { notes, revisions, type Revision, type RevisionReason } from "@/db/schema";
+import { notes, revisions, type Note, type Revision, type RevisionReason } from "@/db/schema";
+import { currentBody } from "@/lib/collab/current-body";
 import { stableStringify } from "@/lib/stable-json";
 import { wordChanges } from "./words";
 
@@ -69,4 +70,10 @@ export async function recordRevision(
     return revision;
   };
   return tx ? run(tx) : db().transaction(run);
+}
+
+/** Keeps the note as it is now (edits not yet stored included) as a named revision. */
+export async function recordNamedRevision(note: Pick<Note, "id" | "title">, userId: string, name: string): Promise<Revision | null> {
+  const snapshot = { title: note.title, ...(await currentBody(note.id)) };
+  return recordRevision(note.id, { reason: "named", userId, name, snapshot });
 }

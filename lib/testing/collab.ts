@@ -33,12 +33,14 @@ export interface TestCollabOptions {
   storeRetry?: StoreRetryTiming;
   /** Extensions of the test's own, run after Dossier's (heldLoads() holds a note's load with one). */
   extensions?: Extension[];
+  /** Milliseconds of quiet before a store (50 by default); a long one keeps acknowledged edits in the log only. */
+  debounce?: number;
 }
 
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
 export async function startCollabServer(options: TestCollabOptions = {}) {
   const { redis } = options;
-  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions, storeRetry: options.storeRetry });
+  const hocuspocus = createCollabServer({ secret: TEST_SECRET, debounce: options.debounce ?? 50, redisUrl: redis?.url, redisPrefix: redis?.prefix, revisions: options.revisions, storeRetry: options.storeRetry });
   hocuspocus.configuration.extensions.push(...(options.extensions ?? []));
   const cluster = redis ? await joinCluster(redis.url, redis.prefix, (message) => actLocally(hocuspocus, message)) : undefined;
   const operations = collabOperations(hocuspocus, cluster);

@@ -7,7 +7,6 @@
  * process per folder, so the filling is done and closed before the start.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,8 +14,6 @@ import { eq, inArray } from "drizzle-orm";
 import { openDatabase } from "@/db/client";
 import { db, setDatabase } from "@/db";
 import { teams, users, type Team, type User } from "@/db/schema";
-import { collabOperations, registerCollab } from "@/lib/collab/registry";
-import { createCollabServer } from "@/lib/collab/server";
 import { DEMO_TEAM, DEMO_USERS } from "@/lib/demo/accounts";
 import { seedDemo } from "@/lib/demo/seed";
 import { cpuProfileFlags } from "./cpu-profile";
@@ -75,12 +72,8 @@ export async function startDossier<T>(port: number, prepare: (world: DemoWorld) 
   setDatabase(handle);
   await handle.migrate();
   await seedDemo();
-  // Publishing reads the live body through the collaboration server, as in the app.
-  const hocuspocus = createCollabServer({ secret: randomBytes(32).toString("hex") });
-  registerCollab(collabOperations(hocuspocus));
+  // Publishing reads the current body from the database (stored state and update log): no collaboration server is needed.
   const prepared = await prepare(await demoWorld());
-  hocuspocus.closeConnections();
-  hocuspocus.flushPendingStores();
   await handle.close();
 
   const child = spawn(process.execPath, [...cpuProfileFlags(), "dist/server.mjs"], {

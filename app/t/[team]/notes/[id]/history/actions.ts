@@ -5,7 +5,7 @@ import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
 import { getTeamNote } from "@/lib/notes/queries";
-import { recordRevision } from "@/lib/revisions/create";
+import { recordNamedRevision } from "@/lib/revisions/create";
 import { nameRevision } from "@/lib/revisions/queries";
 import { restoreRevision } from "@/lib/revisions/restore";
 
@@ -22,8 +22,7 @@ export const saveNamedRevisionAction = teamAction(
   z.object({ team: z.string(), noteId: ids.noteId, name: revisionName.min(1, "Give the version a name.") }),
   can.editNotes,
   async (input, { user, team }) => {
-    await getTeamNote(team.id, input.noteId);
-    const revision = await recordRevision(input.noteId, { reason: "named", userId: user.id, name: input.name });
+    const revision = await recordNamedRevision(await getTeamNote(team.id, input.noteId), user.id, input.name);
     revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
     return revision?.id ?? null;
   },
