@@ -1,5 +1,6 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { ProseMirrorJSON } from "@/lib/editor/derive";
+import { approvalWatch } from "./approval-watch";
 import { editNoteBody, restoreNoteBody, rewriteMentions, type MentionReplacement } from "./body-edits";
 import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
 import type { CurrentBody } from "./current-body";
@@ -50,6 +51,8 @@ export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: Clust
       hocuspocus.closeConnections(message.noteId);
       return 0;
     case "tell-editors":
+      // Every process hears of a review change here, so each reads the approval again.
+      if (message.message === "review") approvalWatch(hocuspocus).forgetApproval(message.noteId);
       for (const connection of hocuspocus.documents.get(message.noteId)?.getConnections() ?? []) connection.sendStateless(message.message);
       return 0;
   }

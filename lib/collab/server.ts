@@ -1,6 +1,7 @@
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import IORedis from "ioredis";
+import { approvalWatcher } from "./approval-watch";
 import { authentication } from "./authentication";
 import { awarenessLimits } from "./awareness-limits";
 import type { CollabContext } from "./context";
@@ -46,6 +47,7 @@ export function createCollabServer(options: CollabOptions): Hocuspocus<CollabCon
     ...(options.updateLog === false ? [] : [updateLog()]),
     persistence(options.storeRetry),
     revisionScheduler(options.revisions ?? { pauseMs: 3 * 60_000 }),
+    approvalWatcher(),
   ];
   if (options.redisUrl) {
     const url = options.redisUrl;

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { can } from "@/lib/auth/policy";
+import { tellEditors } from "@/lib/collab/registry";
 import { getTeamNote } from "@/lib/notes/queries";
 import { recordNamedRevision } from "@/lib/revisions/create";
 import { nameRevision } from "@/lib/revisions/queries";
@@ -31,5 +32,7 @@ export const saveNamedRevisionAction = teamAction(
 export const restoreRevisionAction = teamAction(z.object(ids), can.editNotes, async (input, { user, team }) => {
   await restoreRevision(team.id, input.noteId, input.revisionId, user.id);
   revalidatePath(`/t/${team.slug}/notes/${input.noteId}/history`);
+  // The text may now be (or no longer be) the approved one: open note pages show where it stands.
+  tellEditors(input.noteId, "review");
   return `/t/${team.slug}/notes/${input.noteId}`;
 });
