@@ -1,6 +1,7 @@
 import type { CollabOptions } from "@/lib/collab/server";
 import { noteLinksSubscriber } from "@/lib/entities/note-links";
 import { noteAccess } from "@/lib/notes/collab-access";
+import { approvalWatching } from "@/lib/review/approval-watch";
 import { revisionScheduling, type RevisionTiming } from "@/lib/revisions/scheduler";
 
 /**
@@ -18,6 +19,8 @@ export function collabWiring(revisions?: RevisionTiming): Pick<CollabOptions, "n
       noteLinksSubscriber,
       // Automatic revisions: after a pause in editing, and when the last editor leaves.
       revisionScheduling(revisions),
+      // Open note pages learn at once when an edit makes the text differ from its approval, or equal it again.
+      approvalWatching(),
     ],
   };
 }

@@ -4,14 +4,12 @@ import { updateYFragment } from "@tiptap/y-tiptap";
 import { uint32 } from "lib0/random";
 import * as Y from "yjs";
 import type { DocNode } from "@/lib/editor/document";
-import { deriveBody, type DerivedBody } from "@/lib/editor/derive";
+import { deriveBody } from "@/lib/editor/derive";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
 import { noteSchema } from "@/lib/editor/schema";
+import type { CurrentBody } from "./current-body";
 import { appendUpdate } from "./note-state";
-
-/** The live document's body, as it is now, with its Yjs state. */
-export type LiveBody = DerivedBody & { ydoc: Uint8Array };
 
 async function withDirectConnection<T>(hocuspocus: Hocuspocus, noteId: string, userId: string | null, use: (connection: DirectConnection) => Promise<T>) {
   const connection = await hocuspocus.openDirectConnection(noteId, { userId });
@@ -43,17 +41,6 @@ export function editNoteBody(hocuspocus: Hocuspocus, noteId: string, userId: str
   return withDirectConnection(hocuspocus, noteId, userId, (connection) => applyEdit(connection, noteId, userId, edit));
 }
 
-/** The body as it is in the live document now, including edits not yet stored. */
-export function readLiveBody(hocuspocus: Hocuspocus, noteId: string): Promise<LiveBody> {
-  return withDirectConnection(hocuspocus, noteId, null, async (connection) => {
-    let current: LiveBody | undefined;
-    await connection.transact((doc) => {
-      current = { ...deriveBody(doc), ydoc: Y.encodeStateAsUpdate(doc) };
-    });
-    return current!;
-  });
-}
-
 /**
  * Makes the body equal to `content`, as one new edit (earlier history stays).
  * `beforeRestore` receives the body as it was, so it can be kept as a revision
@@ -64,11 +51,11 @@ export function restoreNoteBody(
   noteId: string,
   userId: string,
   content: DocNode,
-  beforeRestore: (current: LiveBody) => Promise<void>,
+  beforeRestore: (current: CurrentBody) => Promise<void>,
 ) {
   const target = ProseMirrorNode.fromJSON(noteSchema(), content);
   return withDirectConnection(hocuspocus, noteId, userId, async (connection) => {
-    let current: LiveBody | undefined;
+    let current: CurrentBody | undefined;
     await connection.transact((doc) => {
       current = { ...deriveBody(doc), ydoc: Y.encodeStateAsUpdate(doc) };
     });

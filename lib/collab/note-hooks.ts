@@ -1,6 +1,7 @@
-import type { Extension } from "@hocuspocus/server";
+import type { Document, Extension, Hocuspocus } from "@hocuspocus/server";
 import type { Executor } from "@/db";
 import type { DocNode } from "@/lib/editor/document";
+import type { NoteMessage } from "./cluster";
 
 /** A body a store has just written, in the store's transaction. */
 interface BodyChange {
@@ -24,6 +25,10 @@ export interface NoteSubscriber {
   bodyChanged?(change: BodyChange): Promise<void>;
   /** After a store of the note has committed, whether or not its body changed. */
   stored?(noteId: string): void;
+  /** After an edit is applied to an open note, on every process that has it open (Redis relays edits). */
+  edited?(document: Document): void;
+  /** When the note's editors on this process are told something beside its text changed (tellEditors). */
+  told?(noteId: string, message: NoteMessage): void;
   /** After the note is unloaded: its last editor has left. */
   unloaded?(noteId: string): Promise<void>;
   /** As the server shuts down. */
@@ -46,14 +51,27 @@ async function announce(subscribers: readonly NoteSubscriber[], what: string, ho
   }
 }
 
+const subscribersOf = new WeakMap<Hocuspocus, readonly NoteSubscriber[]>();
+
+/** Runs every subscriber's `told` of this server: a cluster message reached this process (lib/collab/registry.ts). */
+export function announceTold(hocuspocus: Hocuspocus, noteId: string, message: NoteMessage): void {
+  for (const subscriber of subscribersOf.get(hocuspocus) ?? []) subscriber.told?.(noteId, message);
+}
+
 /**
- * Tells the subscribers what Hocuspocus did with a note once it is done:
+ * Tells the subscribers what Hocuspocus did with a note: applied an edit,
  * stored it (after persistence, so the store has committed), unloaded it,
  * or shut down.
  */
 export function noteHooks(subscribers: readonly NoteSubscriber[]): Extension {
   return {
     extensionName: "DossierNoteHooks",
+    async onConfigure({ instance }) {
+      subscribersOf.set(instance, subscribers);
+    },
+    async onChange({ document }) {
+      for (const subscriber of subscribers) subscriber.edited?.(document);
+    },
     async afterStoreDocument({ documentName }) {
       await announce(subscribers, `storing note ${documentName}`, (subscriber) => subscriber.stored?.(documentName));
     },

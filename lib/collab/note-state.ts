@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { db, type Executor } from "@/db";
 import { noteClients, notes, noteUpdates } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
+import type { DocNode } from "@/lib/editor/document";
 import { stableStringify } from "@/lib/stable-json";
 import { groupCommit } from "./group-commit";
 import { announceBodyChange, type NoteSubscriber } from "./note-hooks";
@@ -21,20 +22,39 @@ export function appendUpdate(noteId: string, update: Uint8Array, userId: string 
   return logRows({ noteId, update, userId });
 }
 
-/** The note's whole state (stored state and log merged), or null when there is no such note. */
-export async function loadNoteState(noteId: string): Promise<Uint8Array | null> {
+/** A note's stored row (state and what was derived from it) and the log of updates acknowledged since. */
+export interface StoredNoteState {
+  ydoc: Uint8Array | null;
+  content: DocNode | null;
+  text: string;
+  log: Uint8Array[];
+}
+
+/** Reads the stored state and the log together, or null when there is no such note. */
+export async function readNoteState(noteId: string): Promise<StoredNoteState | null> {
   // The share lock keeps a concurrent store from folding the log between the two reads.
   return db().transaction(async (tx) => {
-    const [note] = await tx.select({ ydoc: notes.ydoc }).from(notes).where(eq(notes.id, noteId)).for("share");
+    const [note] = await tx.select({ ydoc: notes.ydoc, content: notes.content, text: notes.text }).from(notes).where(eq(notes.id, noteId)).for("share");
     if (!note) return null;
     const log = await tx
       .select({ update: noteUpdates.update })
       .from(noteUpdates)
       .where(eq(noteUpdates.noteId, noteId))
       .orderBy(asc(noteUpdates.seq));
-    const parts = [...(note.ydoc ? [note.ydoc] : []), ...log.map((row) => row.update)];
-    return parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
+    return { ...note, log: log.map((row) => row.update) };
   });
+}
+
+/** The stored state and the log as one Yjs update. */
+export function mergedState(state: StoredNoteState): Uint8Array {
+  const parts = [...(state.ydoc ? [state.ydoc] : []), ...state.log];
+  return parts.length > 0 ? Y.mergeUpdates(parts) : Y.encodeStateAsUpdate(new Y.Doc());
+}
+
+/** The note's whole state (stored state and log merged), or null when there is no such note. */
+export async function loadNoteState(noteId: string): Promise<Uint8Array | null> {
+  const state = await readNoteState(noteId);
+  return state && mergedState(state);
 }
 
 interface StoreResult {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -6,6 +7,7 @@ import { findNote } from "@/lib/notes/queries";
 import { useTestDatabase } from "@/lib/testing/database";
 import { appendParagraph, bodyText, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { currentBody } from "./current-body";
 import { pendingUpdateCount } from "./note-state";
 
 useTestDatabase();
@@ -91,10 +93,10 @@ describe("a store that fails", () => {
     writer.websocketProvider.destroy();
     writer.provider.destroy();
 
-    // An approval or a publication reads the live body through a direct
+    // A server-side edit (an entity merge, a restore) goes through a direct
     // connection; closing it stores the note and then unloads it if it can.
-    const live = await collab().operations.liveBody(note.id);
-    expect(live.text).toContain("Kept through an approval.");
+    await collab().operations.replaceMentions([note.id], randomUUID(), null, analyst.id);
+    expect((await currentBody(note.id)).text).toContain("Kept through an approval.");
     expect(collab().hocuspocus.documents.has(note.id)).toBe(true);
 
     await failure.clear();

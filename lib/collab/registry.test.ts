@@ -7,7 +7,7 @@ import { deleteNote, findNote } from "@/lib/notes/queries";
 import { eventually, startCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildNote, buildTeam } from "@/lib/testing/factories";
-import { closeMemberConnections, closeNote, closeUserConnections, liveBody, replaceMentions, restoreBody, tellEditors } from "./registry";
+import { closeMemberConnections, closeNote, closeUserConnections, replaceMentions, restoreBody, tellEditors } from "./registry";
 
 /**
  * Route handlers and actions reach open editors only through the operations
@@ -28,7 +28,6 @@ const operations = {
   closeNote: () => closeNote(someId),
   replaceMentions: () => replaceMentions([someId], someId, null, someId),
   restoreBody: () => restoreBody(someId, someId, { type: "doc", content: [] }, async () => {}),
-  liveBody: () => liveBody(someId),
 };
 
 /** Calls an operation and gives back what it threw, whether at once or by rejecting. */

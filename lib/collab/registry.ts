@@ -1,8 +1,10 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { DocNode } from "@/lib/editor/document";
-import { editNoteBody, readLiveBody, restoreNoteBody, rewriteMentions, type LiveBody, type MentionReplacement } from "./body-edits";
+import { editNoteBody, restoreNoteBody, rewriteMentions, type MentionReplacement } from "./body-edits";
 import type { Cluster, ClusterMessage, NoteMessage } from "./cluster";
+import type { CurrentBody } from "./current-body";
 import { CLOSE_ACCESS_CHANGED, CLOSE_SIGNED_OUT, type CollabContext } from "./context";
+import { announceTold } from "./note-hooks";
 import { openSockets } from "./open-sockets";
 
 export type { NoteMessage } from "./cluster";
@@ -17,9 +19,8 @@ export interface CollabOperations {
   closeMemberConnections(teamId: string, userId: string): number;
   closeUserConnections(userId: string, sessionId?: string): number;
   replaceMentions(noteIds: string[], fromId: string, to: MentionReplacement, userId: string): Promise<void>;
-  restoreBody(noteId: string, userId: string, content: DocNode, beforeRestore: (current: LiveBody) => Promise<void>): Promise<void>;
+  restoreBody(noteId: string, userId: string, content: DocNode, beforeRestore: (current: CurrentBody) => Promise<void>): Promise<void>;
   tellEditors(noteId: string, message: NoteMessage): void;
-  liveBody(noteId: string): Promise<LiveBody>;
   closeNote(noteId: string): void;
 }
 
@@ -50,6 +51,8 @@ export function actLocally(hocuspocus: Hocuspocus<CollabContext>, message: Clust
       hocuspocus.closeConnections(message.noteId);
       return 0;
     case "tell-editors":
+      // Every process hears it here: subscribers that keep what they know of a note learn it changed.
+      announceTold(hocuspocus, message.noteId, message.message);
       for (const connection of hocuspocus.documents.get(message.noteId)?.getConnections() ?? []) connection.sendStateless(message.message);
       return 0;
   }
@@ -71,7 +74,6 @@ export function collabOperations(hocuspocus: Hocuspocus<CollabContext>, cluster?
       for (const noteId of noteIds) await editNoteBody(hocuspocus, noteId, userId, (body) => rewriteMentions(body, fromId, to) > 0);
     },
     restoreBody: (noteId, userId, content, beforeRestore) => restoreNoteBody(hocuspocus, noteId, userId, content, beforeRestore),
-    liveBody: (noteId) => readLiveBody(hocuspocus, noteId),
   };
 }
 
@@ -113,18 +115,13 @@ export function replaceMentions(noteIds: string[], fromId: string, to: MentionRe
 }
 
 /** Makes a note's body equal to `content` through Yjs, after `beforeRestore` has kept the current body. */
-export function restoreBody(noteId: string, userId: string, content: DocNode, beforeRestore: (current: LiveBody) => Promise<void>) {
+export function restoreBody(noteId: string, userId: string, content: DocNode, beforeRestore: (current: CurrentBody) => Promise<void>) {
   return collab().restoreBody(noteId, userId, content, beforeRestore);
 }
 
 /** Tells everyone who has the note open, on any process, that something beside the text changed. */
 export function tellEditors(noteId: string, message: NoteMessage): void {
   collab().tellEditors(noteId, message);
-}
-
-/** The note's body as its editors see it now (stored or not): what an approval or an edition is bound to. */
-export function liveBody(noteId: string): Promise<LiveBody> {
-  return collab().liveBody(noteId);
 }
 
 /** Closes every connection to a note, on every process (it is being deleted). */

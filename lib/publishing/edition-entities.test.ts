@@ -17,7 +17,7 @@ import { publishNote, unpublishNote } from "./publish";
 import { frontPageBriefs, publishedBacklinks, publishedTags } from "./queries";
 
 useTestDatabase();
-// Publishing reads the live body from the running collaboration server.
+// Edits reach the note through a running collaboration server, as from the editor.
 const collab = useCollabServer();
 
 const CANARY = "Marmalade";

@@ -4,7 +4,6 @@ import { createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { removeMember } from "@/lib/teams/queries";
-import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildTeam, mention, mentionDoc } from "@/lib/testing/factories";
 import { serveFeed } from "./feed-route";
@@ -12,8 +11,6 @@ import { hasFeedToken, renewFeedToken, revokeFeedTokens } from "./feeds";
 import { publishNote } from "./publish";
 
 useTestDatabase();
-// Publishing reads the live body from the running collaboration server.
-useCollabServer();
 
 const actor = (teamId: string, userId: string, name: string) => createEntity(teamId, userId, { kind: "actor", ...actorInput.parse({ name }) });
 const event = (teamId: string, userId: string, name: string) => createEntity(teamId, userId, { kind: "event", ...eventInput.parse({ name }) });

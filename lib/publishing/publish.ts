@@ -2,28 +2,18 @@ import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editionColumns, editions, entities, notes, noteUpdates, revisions, users, type Note, type Role, type Visibility } from "@/db/schema";
-import { liveBody } from "@/lib/collab/registry";
+import { currentBody } from "@/lib/collab/current-body";
 import { runCommand } from "@/lib/commands/command";
-import type { DocNode } from "@/lib/editor/document";
 import { extractMentions } from "@/lib/editor/mentions";
 import { badRequest } from "@/lib/errors";
 import { authorize, can } from "@/lib/policies";
 import { statusChanged } from "@/lib/review/status-change";
-import { latestReview } from "@/lib/review/workflow";
+import { approvalState } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
-import { stableStringify } from "@/lib/stable-json";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { freezeEditionEntities } from "./edition-entities";
 
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** Where the note stands in review, against the text as it is now. */
-async function workflowOf(note: Note, content: DocNode) {
-  const review = await latestReview(note.id);
-  if (review?.state !== "approved" || !review.approvedRevisionId) return { note, review, changedSinceApproval: false };
-  const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
-  return { note, review, changedSinceApproval: !approved || stableStringify(approved.content) !== stableStringify(content) };
-}
 
 /**
  * Publishes the note as its next edition: a frozen copy of the text as it is
@@ -38,9 +28,10 @@ export async function publishNote(
   role: Role,
   options: { visibility: Visibility; summary: string; overrideApproval: boolean },
 ) {
-  const body = await liveBody(note.id);
+  const body = await currentBody(note.id);
   const actor = { userId: user.id, teamId: note.teamId, role };
-  const flow = await workflowOf(note, body.content);
+  // Judged on the very body the edition freezes.
+  const flow = { note, ...(await approvalState(note, body)) };
   const approved = can(actor, "review.publish", flow);
   if (!approved) authorize(actor, options.overrideApproval ? "review.publishWithoutApproval" : "review.publish", flow);
   if (!body.text.trim()) throw badRequest("There is nothing to publish yet: the note is empty.");

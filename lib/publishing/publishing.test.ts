@@ -15,7 +15,7 @@ import { publishNote, unpublishNote } from "./publish";
 import { findEdition, frontPageBriefs, listEditions, publishedBriefs } from "./queries";
 
 useTestDatabase();
-// Publishing (and approving) reads the live body from the running collaboration server.
+// Edits (and mention rewrites) reach the note through a running collaboration server, as from the editor.
 const collab = useCollabServer();
 
 const actor = (teamId: string, userId: string, name: string) => createEntity(teamId, userId, { kind: "actor", ...actorInput.parse({ name }) });

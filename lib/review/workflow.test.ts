@@ -9,7 +9,7 @@ import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/fac
 import { approvalState, decideReview, latestReview, requestReview, waitingFor } from "./workflow";
 
 useTestDatabase();
-// Approval reads the live body from the running collaboration server.
+// Edits reach the note through a running collaboration server, as from the editor.
 const collab = useCollabServer();
 
 async function teamWithDraft() {

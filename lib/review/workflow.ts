@@ -3,10 +3,10 @@ import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { memberships, notes, reviews, revisions, type Note, type Review } from "@/db/schema";
 import { badRequest } from "@/lib/errors";
+import { currentBody, type CurrentBody } from "@/lib/collab/current-body";
+import { runCommand } from "@/lib/commands/command";
 import { authorize, can } from "@/lib/policies";
 import { actorInTeam } from "@/lib/teams/queries";
-import { liveBody } from "@/lib/collab/registry";
-import { runCommand } from "@/lib/commands/command";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
 import { statusChanged } from "./status-change";
@@ -19,16 +19,36 @@ export async function latestReview(noteId: string): Promise<Review | undefined> 
 
 export interface ApprovalState {
   review: Review | undefined;
-  /** The text changed after it was approved: the approval no longer holds. */
+  /** The text changed after it was approved: the approval no longer holds (what that allows is the review policy's). */
   changedSinceApproval: boolean;
 }
 
-export async function approvalState(note: Note): Promise<ApprovalState> {
-  const review = await latestReview(note.id);
-  if (review?.state !== "approved" || !review.approvedRevisionId) return { review, changedSinceApproval: false };
+/**
+ * The text the review approved, as stable JSON to compare a body with; null
+ * when the review approved nothing. A lost approved revision reads as "",
+ * which no body equals.
+ */
+async function approvedText(review: Review | undefined): Promise<string | null> {
+  if (review?.state !== "approved" || !review.approvedRevisionId) return null;
   const [approved] = await db().select({ content: revisions.content }).from(revisions).where(eq(revisions.id, review.approvedRevisionId));
-  const changed = !approved || stableStringify(approved.content) !== stableStringify(note.content ?? null);
-  return { review, changedSinceApproval: changed };
+  return approved ? stableStringify(approved.content) : "";
+}
+
+/** The text of the note's current approval (see approvedText), for a watcher that compares many bodies with it. */
+export async function currentApprovedText(noteId: string): Promise<string | null> {
+  return approvedText(await latestReview(noteId));
+}
+
+/**
+ * Where the note's text stands against its latest review, judged on the body
+ * as it is now (currentBody: edits not yet stored count). Pass `body` to judge
+ * the very body about to be used (publishing freezes the body it judged).
+ */
+export async function approvalState(note: Pick<Note, "id">, body?: Pick<CurrentBody, "content">): Promise<ApprovalState> {
+  const review = await latestReview(note.id);
+  const approved = await approvedText(review);
+  if (approved === null) return { review, changedSinceApproval: false };
+  return { review, changedSinceApproval: stableStringify((body ?? (await currentBody(note.id))).content) !== approved };
 }
 
 /** The team's members who may review. */
@@ -62,7 +82,7 @@ export async function decideReview(note: Note, reviewerId: string, decision: "ap
   authorize(await actorInTeam(reviewerId, note.teamId), "review.decide", { note, review, changedSinceApproval: false });
   if (!review) throw badRequest("This note is not waiting for review."); // The policy refused already; this tells TypeScript.
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
-  const live = decision === "approve" ? await liveBody(note.id) : null;
+  const live = decision === "approve" ? await currentBody(note.id) : null;
   await runCommand(async ({ tx, notify, afterCommit }) => {
     // Two reviewers deciding at once: the second finds the review decided.
     const [current] = await tx.select({ state: reviews.state }).from(reviews).where(eq(reviews.id, review.id)).for("update");

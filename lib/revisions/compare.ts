@@ -1,7 +1,8 @@
 import "server-only";
-import { and, eq, gt, inArray, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
 import { db } from "@/db";
-import { noteClients, revisions, type Note } from "@/db/schema";
+import { noteClients, noteUpdates, revisions, type Note } from "@/db/schema";
+import { currentBody } from "@/lib/collab/current-body";
 import type { DocNode } from "@/lib/editor/document";
 import { writersByPosition, writersOf } from "./attribution";
 import { diffDocuments, type DiffChange } from "./diff";
@@ -23,17 +24,25 @@ interface AttributedChange extends DiffChange {
 
 async function side(teamId: string, note: Note, id: string): Promise<Side> {
   if (id === "current") {
+    // The text as it is now, edits not yet stored included, and so their writers too.
+    const [body, unstoredWriters] = await Promise.all([currentBody(note.id), writersInLog(note.id)]);
     return {
       label: "current",
       revisionId: null,
       at: note.updatedAt,
-      content: note.content ?? { type: "doc", content: [] },
-      ydoc: note.ydoc ?? new Uint8Array([0, 0]),
-      contributors: note.pendingContributors,
+      content: body.content,
+      ydoc: body.ydoc,
+      contributors: [...new Set([...note.pendingContributors, ...unstoredWriters])],
     };
   }
   const revision = await getRevision(teamId, note.id, id);
   return { label: "revision", revisionId: revision.id, at: revision.createdAt, content: revision.content, ydoc: revision.ydoc, contributors: revision.contributors };
+}
+
+/** Who wrote the updates acknowledged but not yet stored. */
+async function writersInLog(noteId: string): Promise<string[]> {
+  const rows = await db().selectDistinct({ userId: noteUpdates.userId }).from(noteUpdates).where(and(eq(noteUpdates.noteId, noteId), isNotNull(noteUpdates.userId)));
+  return rows.flatMap((row) => (row.userId ? [row.userId] : []));
 }
 
 /** Everyone who edited after `from` up to and including `to`. */

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
 import { revisions, users, type Revision } from "@/db/schema";
+import { currentBody } from "@/lib/collab/current-body";
 import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { notFound } from "@/lib/errors";
@@ -58,10 +59,12 @@ export async function nameRevision(teamId: string, noteId: string, revisionId: s
 }
 
 /** Keeps the note of the team as it is now as a named revision ("sent to review"). */
-export function saveNamedVersion(teamId: string, noteId: string, userId: string, name: string): Promise<Revision | null> {
+export async function saveNamedVersion(teamId: string, noteId: string, userId: string, name: string): Promise<Revision | null> {
+  const note = await getTeamNote(teamId, noteId);
+  // The note as it is now, edits not yet stored included (lib/collab/current-body.ts).
+  const snapshot = { title: note.title, ...(await currentBody(noteId)) };
   return runCommand(async ({ tx, afterCommit }) => {
-    await getTeamNote(teamId, noteId, tx);
-    const revision = await recordRevision(noteId, { reason: "named", userId, name }, tx);
+    const revision = await recordRevision(noteId, { reason: "named", userId, name, snapshot }, tx);
     afterCommit(() => refreshTeamPages(teamId));
     return revision;
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { restoreBody } from "@/lib/collab/registry";
+import { restoreBody, tellEditors } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { getTeamNote, renameNote } from "@/lib/notes/queries";
@@ -21,5 +21,7 @@ export async function restoreRevision(teamId: string, noteId: string, revisionId
     if (revision.title !== note.title) await renameNote(teamId, noteId, revision.title, userId, tx);
     await audit({ teamId, userId, action: "note.restored", target: noteId, data: { revisionId } });
     afterCommit(() => refreshTeamPages(teamId));
+    // The text may now be (or no longer be) the approved one: open note pages show where it stands.
+    afterCommit(() => tellEditors(noteId, "review"));
   });
 }

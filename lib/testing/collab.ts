@@ -37,6 +37,8 @@ interface TestCollabOptions {
   extensions?: Extension[];
   /** Subscribers of the test's own, run after Dossier's. */
   subscribers?: NoteSubscriber[];
+  /** Milliseconds of quiet before a store (50 by default); a long one keeps acknowledged edits in the log only. */
+  debounce?: number;
 }
 
 /** A real collaboration server on a free port, as server.ts runs it (without Next.js). */
@@ -45,7 +47,7 @@ export async function startCollabServer(options: TestCollabOptions = {}) {
   const wiring = collabWiring(options.revisions);
   const hocuspocus = createCollabServer({
     secret: TEST_SECRET,
-    debounce: 50,
+    debounce: options.debounce ?? 50,
     redisUrl: redis?.url,
     redisPrefix: redis?.prefix,
     storeRetry: options.storeRetry,

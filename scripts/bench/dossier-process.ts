@@ -76,12 +76,10 @@ export async function startDossier<T>(port: number, prepare: (world: DemoWorld) 
   setDatabase(handle);
   await handle.migrate();
   await seedDemo();
-  // Publishing reads the live body through the collaboration server, as in the app.
+  // Publishing tells the note's open editors through the collaboration server, as in the app.
   const hocuspocus = createCollabServer({ secret: randomBytes(32).toString("hex"), ...collabWiring() });
   registerCollab(collabOperations(hocuspocus));
   const prepared = await prepare(await demoWorld());
-  hocuspocus.closeConnections();
-  hocuspocus.flushPendingStores();
   await handle.close();
 
   const child = spawn(process.execPath, [...cpuProfileFlags(), "dist/server.mjs"], {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currentUser, teamSession } from "@/lib/auth/session";
+import { currentBody } from "@/lib/collab/current-body";
 import { findNote } from "@/lib/notes/queries";
 import { can } from "@/lib/policies";
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
@@ -22,6 +23,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   return exportResponse(format, {
     title: note.title || "Untitled",
     subtitle: `${membership.team.name} · draft exported ${new Date().toISOString().slice(0, 10)}`,
-    content: note.content ?? { type: "doc", content: [] },
+    content: (await currentBody(note.id)).content,
   });
 }
