@@ -99,7 +99,7 @@ describe("the body as it is now", () => {
 describe("approval and publishing, on the body as it is now", () => {
   it("see an edit as soon as it is acknowledged, agree on it, and agree again once it is undone", async () => {
     const { analyst, note } = await approvedNote();
-    expect(await approvalState(note)).toMatchObject({ changedSinceApproval: false, approved: true });
+    expect(await approvalState(note)).toMatchObject({ changedSinceApproval: false, review: { state: "approved" } });
 
     const editor = await editorOf(note.id, analyst.id);
     appendParagraph(editor.doc, "Added after the approval.");
@@ -107,7 +107,7 @@ describe("approval and publishing, on the body as it is now", () => {
     await expectOnlyInLog(note.id, "Added after the approval.");
 
     // The panel shows "changed since approval" and publishing refuses, on the same body.
-    expect(await approvalState(note)).toMatchObject({ changedSinceApproval: true, approved: false });
+    expect(await approvalState(note)).toMatchObject({ changedSinceApproval: true, review: { state: "approved" } });
     expect(await rejectionOf(publish(note.id, analyst))).toMatchObject({
       code: "bad_request",
       message: "Publishing needs an approval of the text as it is now: request a review first.",
@@ -117,7 +117,7 @@ describe("approval and publishing, on the body as it is now", () => {
     const body = editor.doc.getXmlFragment(BODY_FIELD);
     body.delete(body.length - 1, 1);
     await acknowledged(editor);
-    expect(await approvalState(note)).toMatchObject({ changedSinceApproval: false, approved: true });
+    expect(await approvalState(note)).toMatchObject({ changedSinceApproval: false, review: { state: "approved" } });
     const edition = await publish(note.id, analyst);
     expect(edition.text).toBe(APPROVED_TEXT);
   });

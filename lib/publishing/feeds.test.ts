@@ -4,6 +4,7 @@ import { createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { removeMember } from "@/lib/teams/queries";
+import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildTeam, mention, mentionDoc } from "@/lib/testing/factories";
 import { serveFeed } from "./feed-route";
@@ -11,6 +12,8 @@ import { hasFeedToken, renewFeedToken, revokeFeedTokens } from "./feeds";
 import { publishNote } from "./publish";
 
 useTestDatabase();
+// Publishing tells the note's open editors through the running collaboration server.
+useCollabServer();
 
 const actor = (teamId: string, userId: string, name: string) => createEntity(teamId, userId, { kind: "actor", ...actorInput.parse({ name }) });
 const event = (teamId: string, userId: string, name: string) => createEntity(teamId, userId, { kind: "event", ...eventInput.parse({ name }) });

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { db } from "@/db";
+import { reviews } from "@/db/schema";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { findNote } from "@/lib/notes/queries";
 import { decideReview, requestReview } from "./workflow";
@@ -28,7 +31,7 @@ async function teamWithNote() {
   return { analyst, reviewer, note };
 }
 
-/** Asks for review and approves the text as it is now, as the actions do (they tell the editors next). */
+/** Asks for review and approves the text as it is now; each command tells the note's open editors ("review") once it commits. */
 async function approve(noteId: string, analystId: string, reviewerId: string) {
   await requestReview((await findNote(noteId))!, analystId, []);
   await decideReview((await findNote(noteId))!, reviewerId, "approve", "");
@@ -108,24 +111,22 @@ describe("one process", () => {
 
   it("reads whether a note is approved once, and again only after a review message", async () => {
     const { analyst, reviewer, note } = await teamWithNote();
-    const writer = await open(collab(), note.id, analyst.id);
-    await type(writer, " Before review.");
-    await notToldAgain(writer, 0); // the server has read that the note has no approval
-    await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
-
-    // Approved behind the server's back (no review message): keystrokes keep to what it read.
     await approve(note.id, analyst.id, reviewer.id);
-    await type(writer, " After.");
-    await notToldAgain(writer, 0);
-    await backspace(writer, " After.".length);
-    await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
-
-    // The review message the action sends: the server reads the approval again on the next edit.
-    collab().operations.tellEditors(note.id, "review");
-    await eventually(() => expect(reviewMessages(writer)).toBe(1));
-    const typed = Date.now();
+    const writer = await open(collab(), note.id, analyst.id);
     await type(writer, " Changed.");
-    await toldWithinPromise(writer, 2, typed);
+    await toldWithinPromise(writer, 1, Date.now() - APPROVAL_CHECK_MS); // the server has read the approved text
+
+    // The approval withdrawn behind the server's back (no review message): keystrokes keep to what it read,
+    // so taking the edit back is still "approved again" to it.
+    await db().update(reviews).set({ state: "changes_requested" }).where(eq(reviews.noteId, note.id));
+    await backspace(writer, " Changed.".length);
+    await eventually(() => expect(reviewMessages(writer)).toBe(2));
+
+    // A review message: the server reads again on the next edit, finds no approval, and tells nobody.
+    collab().operations.tellEditors(note.id, "review");
+    await eventually(() => expect(reviewMessages(writer)).toBe(3));
+    await type(writer, " Changed again.");
+    await notToldAgain(writer, 3);
   });
 });
 
@@ -150,16 +151,15 @@ describe("several processes on one Redis", () => {
     await notToldAgain(reader, 0);
     await eventually(() => expect(writer.provider.hasUnsyncedChanges).toBe(false));
 
-    // Approved, and the action tells the editors through the cluster: the second process reads the approval again too.
+    // Asked for review and approved: each command tells the editors through the cluster, so the second process reads the approval again too.
     await approve(note.id, analyst.id, reviewer.id);
-    first.operations.tellEditors(note.id, "review");
-    await eventually(() => expect([reviewMessages(writer), reviewMessages(reader)]).toEqual([1, 1]));
+    await eventually(() => expect([reviewMessages(writer), reviewMessages(reader)]).toEqual([2, 2]));
 
     const typed = Date.now();
     await type(writer, " Changed on the first process.");
-    await toldWithinPromise(reader, 2, typed);
-    await eventually(() => expect(reviewMessages(writer)).toBe(2));
-    await notToldAgain(reader, 2);
-    expect(reviewMessages(writer)).toBe(2);
+    await toldWithinPromise(reader, 3, typed);
+    await eventually(() => expect(reviewMessages(writer)).toBe(3));
+    await notToldAgain(reader, 3);
+    expect(reviewMessages(writer)).toBe(3);
   });
 });
