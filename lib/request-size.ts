@@ -7,6 +7,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  */
 export const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
+/** How long an oversized body is drained before its connection is cut. */
+const LINGER_MS = 5_000;
+
 /**
  * Answers 413 to a request whose stated length (Content-Length) is over
  * MAX_BODY_BYTES, before anything reads its body; returns whether it did.
@@ -18,8 +21,15 @@ export function refuseOversizeBody(request: IncomingMessage, response: ServerRes
   const length = request.headers["content-length"];
   if (length === undefined || Number(length) <= MAX_BODY_BYTES) return false;
   const message = `That request is too large: Dossier accepts at most ${MAX_BODY_BYTES / 1024 / 1024} MB.\n`;
-  // The body is left unread: close the connection rather than read it to reuse it.
-  response.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(message), Connection: "close" });
+  response.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(message) });
   response.end(message);
+  // Nothing reads the body, but it is drained and thrown away rather than left unread: a socket closed
+  // with unread data is reset, and the sender's system may then drop the 413 before the sender reads it.
+  // A sender still writing after a few seconds is cut off.
+  request.resume();
+  const cutOff = setTimeout(() => request.socket.destroy(), LINGER_MS);
+  cutOff.unref();
+  request.once("end", () => clearTimeout(cutOff));
+  request.socket.once("close", () => clearTimeout(cutOff));
   return true;
 }
