@@ -16,6 +16,8 @@ import { attachCollab } from "./lib/collab/websocket";
 import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
 import { backfillEditionEntities } from "./lib/publishing/edition-entities";
+import { startMailLoop } from "./lib/mail/mail-loop";
+import { smtpSender } from "./lib/mail/smtp";
 import { refuseOversizeBody } from "./lib/request-size";
 import path from "node:path";
 
@@ -43,6 +45,10 @@ async function main() {
     ? await joinCluster(config.redisUrl, REDIS_PREFIX, (message) => actLocally(hocuspocus, message))
     : undefined;
   registerCollab(collabOperations(hocuspocus, cluster));
+
+  // Queued mail is sent in the background, by every process (lib/mail).
+  const sender = config.mail ? smtpSender(config.mail) : undefined;
+  const mailLoop = sender ? startMailLoop(sender) : undefined;
 
   // Next needs its own address to follow redirects from server actions.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
@@ -76,6 +82,8 @@ async function main() {
     hocuspocus.closeConnections();
     hocuspocus.flushPendingStores();
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await mailLoop?.stop();
+    sender?.close();
     await cluster?.close();
     await database.close();
     process.exit(0);

@@ -21,6 +21,15 @@ describe("configuration", () => {
     expect(loadConfig({ PORT: "3210" }).appUrl).toBe("http://localhost:3210");
   });
 
+  it("sends mail only when SMTP_URL is set, from MAIL_FROM or an address at APP_URL's host", () => {
+    expect(loadConfig({}).mail).toBeUndefined();
+    expect(loadConfig({ SMTP_URL: "smtp://mail.example.org:587", APP_URL: "https://dossier.example.org" }).mail).toEqual({
+      smtpUrl: "smtp://mail.example.org:587",
+      from: "Dossier <dossier@dossier.example.org>",
+    });
+    expect(loadConfig({ SMTP_URL: "smtps://u:p@mail.example.org", MAIL_FROM: "Desk <desk@example.org>" }).mail?.from).toBe("Desk <desk@example.org>");
+  });
+
   it.each([
     [{ PORT: "eighty" }, "PORT"],
     [{ PORT: "70000" }, "PORT"],
@@ -33,6 +42,8 @@ describe("configuration", () => {
     [{ APP_URL: "https://dossier.example.org/notes" }, "APP_URL"],
     [{ APP_URL: "https://user@dossier.example.org" }, "APP_URL"],
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
+    [{ SMTP_URL: "mail.example.org:25" }, "SMTP_URL"],
+    [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
   ])("refuses %o with a sentence naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });

@@ -31,6 +31,8 @@ const schema = z.object({
     .optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587").optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
   DOSSIER_DEMO: z.enum(["0", "1"]).default("1"),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   REVISION_PAUSE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
@@ -54,6 +56,8 @@ interface Config {
   databaseUrl?: string;
   redisUrl?: string;
   authSecret?: string;
+  /** Outgoing mail, when SMTP_URL is set; without it Dossier sends none and says so where it matters. */
+  mail?: { smtpUrl: string; from: string };
   demo: boolean;
   /** How many proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
   trustProxy: number;
@@ -72,6 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     DATABASE_URL: blankToUndefined(env.DATABASE_URL),
     REDIS_URL: blankToUndefined(env.REDIS_URL),
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET) ?? blankToUndefined(env.NEXTAUTH_SECRET),
+    SMTP_URL: blankToUndefined(env.SMTP_URL),
+    MAIL_FROM: blankToUndefined(env.MAIL_FROM),
     DOSSIER_DEMO: blankToUndefined(env.DOSSIER_DEMO),
     TRUST_PROXY: blankToUndefined(env.TRUST_PROXY),
     REVISION_PAUSE_SECONDS: blankToUndefined(env.REVISION_PAUSE_SECONDS),
@@ -83,13 +89,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}.`);
   }
   const c = parsed.data;
+  const appUrl = c.APP_URL ? new URL(c.APP_URL).origin : `http://localhost:${c.PORT}`;
   return {
     port: c.PORT,
-    appUrl: c.APP_URL ? new URL(c.APP_URL).origin : `http://localhost:${c.PORT}`,
+    appUrl,
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
     authSecret: c.AUTH_SECRET,
+    mail: c.SMTP_URL ? { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM ?? `Dossier <dossier@${new URL(appUrl).hostname}>` } : undefined,
     demo: c.DOSSIER_DEMO === "1",
     trustProxy: c.TRUST_PROXY,
     revisions: {

@@ -1,0 +1,72 @@
+import "server-only";
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { mailOutbox, type OutboxMail } from "@/db/schema";
+
+/** Hands one message to the mail server; resolves once the server has taken it. */
+export type SendMail = (mail: OutboxMail) => Promise<void>;
+
+export interface DeliveryOptions {
+  /** How many messages one round claims. */
+  batch?: number;
+  /** How long a claimed message is kept from other processes while it is sent. */
+  leaseMs?: number;
+  /** How long to wait after the attempt-th failure before trying again. */
+  retryDelayMs?: (attempt: number) => number;
+  /** Attempts after which a message is given up (abandoned, kept with its error). */
+  maxAttempts?: number;
+}
+
+/** 30 s, 1 min, 2 min… up to an hour: some forty attempts over a day and a half. */
+export const defaultRetryDelay = (attempt: number) => Math.min(3600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
+const ms = (n: number) => sql`(${sql.raw(String(Math.max(0, Math.round(n))))} * interval '1 millisecond')`;
+
+/**
+ * Claims the messages that are due, in one statement that skips rows another
+ * process holds, and pushes each ahead by the lease: a process that dies
+ * mid-send leaves its messages to be tried again when the lease runs out,
+ * never lost.
+ */
+async function claimDue(batch: number, leaseMs: number): Promise<OutboxMail[]> {
+  const due = db()
+    .select({ id: mailOutbox.id })
+    .from(mailOutbox)
+    .where(and(isNull(mailOutbox.sentAt), isNull(mailOutbox.abandonedAt), lte(mailOutbox.nextAttemptAt, sql`now()`)))
+    .orderBy(mailOutbox.nextAttemptAt)
+    .limit(batch)
+    .for("update", { skipLocked: true });
+  return db()
+    .update(mailOutbox)
+    .set({ nextAttemptAt: sql`now() + ${ms(leaseMs)}`, attempts: sql`${mailOutbox.attempts} + 1` })
+    .where(inArray(mailOutbox.id, due))
+    .returning();
+}
+
+/**
+ * Sends what is due, once. A message the server takes is marked sent; one it
+ * refuses, or that cannot reach it, waits its retry delay and is tried again,
+ * until maxAttempts. Returns how many were sent and how many failed this round.
+ */
+export async function deliverDueMail(send: SendMail, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+  const { batch = 20, leaseMs = 120_000, retryDelayMs = defaultRetryDelay, maxAttempts = 40 } = options;
+  const claimed = await claimDue(batch, leaseMs);
+  let sent = 0;
+  let failed = 0;
+  for (const mail of claimed) {
+    try {
+      await send(mail);
+      await db().update(mailOutbox).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, mail.id));
+      sent++;
+    } catch (error) {
+      failed++;
+      const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const givingUp = mail.attempts >= maxAttempts;
+      await db()
+        .update(mailOutbox)
+        .set(givingUp ? { lastError, abandonedAt: sql`now()` } : { lastError, nextAttemptAt: sql`now() + ${ms(retryDelayMs(mail.attempts))}` })
+        .where(eq(mailOutbox.id, mail.id));
+      if (givingUp) console.error(`[mail] gave up on ${mail.kind} message ${mail.id} to ${mail.recipient} after ${mail.attempts} attempts: ${lastError}`);
+    }
+  }
+  return { sent, failed };
+}
