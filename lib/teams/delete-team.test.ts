@@ -44,8 +44,7 @@ const THROUGH: Record<string, (teamId: string) => SQL> = {
   entity_tags: (teamId) => sql`select count(*)::int as n from entity_tags where entity_id in (select id from entities where team_id = ${teamId})`,
   comments: (teamId) => sql`select count(*)::int as n from comments where thread_id in (select id from comment_threads where team_id = ${teamId})`,
 };
-/** Accounts and sign-in records: a member's, not a team's; they stay when a team goes. */
-// Mail waiting to be sent is addressed to a person, not a team: an invitation may be to someone with no account.
+/** Accounts, sign-in records and queued mail (addressed to a person, who may have no account yet): not a team's; they stay when a team goes. */
 const NOT_A_TEAMS = ["users", "sessions", "sign_in_counters", "mail_outbox"];
 
 const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
