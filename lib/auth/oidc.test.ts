@@ -1,6 +1,7 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { teamAuditLog } from "@/lib/audit-queries";
 import { auditLog, memberships, sessions, userIdentities, users } from "@/db/schema";
 import type { OidcConfig } from "@/lib/config";
 import { acceptInvite, createInvite } from "@/lib/teams/invites";
@@ -164,6 +165,9 @@ describe("signing in through the issuer", () => {
       { action: "member.joined", teamId: team.teamId, target: null, data: { role: "analyst", via: "single sign-on" } },
       { action: "user.signed_in", teamId: null, target: null, data: { via: "single sign-on" } },
     ]);
+
+    // The team's owners read all three in its audit log.
+    expect((await teamAuditLog(team.teamId)).map((entry) => entry.action).sort()).toEqual(["member.joined", "user.identity_linked", "user.signed_in"]);
 
     // The next sign-in is the same account; no second one is opened.
     const second = signedIn(await signInWithOidc(settings, verified(subject, email), CLIENT));
