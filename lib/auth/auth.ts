@@ -66,7 +66,7 @@ function providers(): Provider[] {
  * session on record.
  */
 function authConfig(request: NextRequest | undefined): NextAuthConfig {
-  // Only the sign-in routes have a request; a sign-in records where it came from.
+  // next-auth's own routes are given their request (auth() in a page is not): a sign-in records where it came from.
   const client: SignInClient | null = request ? { userAgent: request.headers.get("user-agent"), address: addressOf(request) } : null;
   return {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
