@@ -6,3 +6,4 @@ export * from "./revisions";
 export * from "./review";
 export * from "./publishing";
 export * from "./sessions";
+export * from "./follows";
