@@ -68,6 +68,7 @@ test("publish → a reader reads edition 1 and follows it; edit, approve, publis
   await expect(told).toHaveCount(1);
   await expect(told).toContainText(`${DEMO_USERS.analyst.name} published a new edition of ${title} (edition 2)`);
   await expect(told).toContainText("Adds Japan.");
+  await expect(reader.page.getByTestId("following")).toContainText(title);
   await told.getByRole("link", { name: `${title} (edition 2)` }).click();
   await expect(reader.page).toHaveURL(new RegExp(`/b/demo/[0-9a-f-]{36}/2$`));
   await expect(reader.page.getByTestId("edition-label")).toHaveText("Edition 2 of 2");

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowingList } from "@/components/follows/FollowingList";
 import { MarkReadOnView } from "@/components/MarkReadOnView";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireUser } from "@/lib/auth/session";
+import { listFollowing } from "@/lib/follows/queries";
 import { listNotifications, type InboxItem } from "@/lib/notifications/queries";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -24,7 +26,7 @@ function Subject({ item }: { item: InboxItem }) {
 
 export default async function InboxPage() {
   const user = await requireUser();
-  const items = await listNotifications(user.id);
+  const [items, following] = await Promise.all([listNotifications(user.id), listFollowing(user.id)]);
   const unread = items.filter((item) => !item.readAt).length;
 
   return (
@@ -52,6 +54,7 @@ export default async function InboxPage() {
           ))}
         </ul>
       )}
+      <FollowingList items={following} />
     </main>
   );
 }

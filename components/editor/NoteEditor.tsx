@@ -212,6 +212,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
             reload={reload}
             activeThread={activeThread}
             onActivate={setActiveThread}
+            linkedThread={openThread}
           />
         )}
         {editor && <UnlinkedMentions editor={editor} directory={directory} editable={editable} />}

@@ -4,13 +4,14 @@ import { db } from "@/db";
 import { follows, type Role, type Team, type User } from "@/db/schema";
 import { createEntity } from "@/lib/entities/queries";
 import { actorInput } from "@/lib/entities/validation";
-import { createNote, findNote } from "@/lib/notes/queries";
+import { createNote, findNote, renameNote } from "@/lib/notes/queries";
 import { publishNote, unpublishNote } from "@/lib/publishing/publish";
+import { removeMember } from "@/lib/teams/queries";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
 import { buildMember, buildTeam, paragraphs } from "@/lib/testing/factories";
-import { follow, isFollowing, unfollow, type Follower } from "./queries";
+import { follow, isFollowing, listFollowing, unfollow, type Follower } from "./queries";
 
 useTestDatabase();
 // Publishing tells the note's open editors through the running collaboration server.
@@ -81,6 +82,24 @@ describe("following", () => {
     await unpublishNote((await findNote(note.id))!, owner);
     await unfollow(me, { noteId: note.id });
     expect(await rowsOf(reader.id)).toEqual([]);
+  });
+
+  it("lists what one follows as one may read it now: a brief by its published title, until withdrawn; nothing of a team one left", async () => {
+    const { team, owner, reader, note, iran } = await teamWithBrief();
+    const me = as(reader, team, "reader");
+    await follow(me, { noteId: note.id });
+    await follow(me, { entityId: iran.id });
+    await renameNote(team.id, note.id, "Harbour brief (draft sources)", owner.id);
+    const shown = async () => (await listFollowing(reader.id)).map(({ kind, name, href, team: { slug } }) => ({ kind, name, href, slug }));
+    expect(await shown()).toEqual([
+      { kind: "actor", name: "Iran", href: `/t/${team.slug}/actors/${iran.id}`, slug: team.slug },
+      { kind: "brief", name: "Harbour brief", href: `/b/${team.slug}/${note.id}`, slug: team.slug },
+    ]);
+
+    await unpublishNote((await findNote(note.id))!, owner);
+    expect((await shown()).map((item) => item.kind)).toEqual(["actor"]);
+    await removeMember(team.id, reader.id, owner.id);
+    expect(await shown()).toEqual([]);
   });
 
   it("holds one target a row, in the database itself", async () => {

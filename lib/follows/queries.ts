@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { follows } from "@/db/schema";
+import { editions, entities, follows, memberships, teams } from "@/db/schema";
 import { getEntity } from "@/lib/entities/queries";
-import { authorize, type Actor } from "@/lib/policies";
+import { entityPath, type EntityKind } from "@/lib/entity-kinds";
+import { authorize, can, type Actor } from "@/lib/policies";
 import { findEdition } from "@/lib/publishing/queries";
 
 /** The member who follows, in the team the target is of. */
@@ -60,3 +61,58 @@ export async function isFollowing(follower: Follower, target: FollowTarget): Pro
   const [row] = await db().select({ id: follows.id }).from(follows).where(rowOf(follower, target)).limit(1);
   return row !== undefined;
 }
+
+/** One thing followed, as the "Following" list shows it. */
+export interface Followed {
+  id: string;
+  team: { slug: string; name: string };
+  kind: "brief" | EntityKind;
+  name: string;
+  href: string;
+  target: FollowTarget;
+}
+
+/**
+ * What the user follows, newest first, in the teams they are still in and as
+ * far as they may read it now: a brief by its latest edition's title (never
+ * the draft's), an actor or event by its name. A withdrawn brief is left out.
+ */
+export async function listFollowing(userId: string): Promise<Followed[]> {
+  // The followed brief's latest live edition: what its readers read now.
+  const latest = db()
+    .select({ title: editions.title, visibility: editions.visibility })
+    .from(editions)
+    .where(and(eq(editions.noteId, follows.noteId), isNull(editions.withdrawnAt)))
+    .orderBy(desc(editions.number))
+    .limit(1)
+    .as("latest");
+  const rows = await db()
+    .select({
+      id: follows.id,
+      teamId: follows.teamId,
+      teamSlug: teams.slug,
+      teamName: teams.name,
+      role: memberships.role,
+      noteId: follows.noteId,
+      brief: { title: latest.title, visibility: latest.visibility },
+      entity: { id: entities.id, kind: entities.kind, name: entities.name },
+    })
+    .from(follows)
+    .innerJoin(memberships, and(eq(memberships.teamId, follows.teamId), eq(memberships.userId, follows.userId)))
+    .innerJoin(teams, eq(teams.id, follows.teamId))
+    .leftJoin(entities, eq(entities.id, follows.entityId))
+    .leftJoinLateral(latest, sql`true`)
+    .where(eq(follows.userId, userId))
+    .orderBy(desc(follows.createdAt));
+  return rows.flatMap((row): Followed[] => {
+    const actor = { userId, teamId: row.teamId, role: row.role };
+    const team = { slug: row.teamSlug, name: row.teamName };
+    if (row.noteId !== null) {
+      if (!row.brief || !can(actor, "edition.read", { teamId: row.teamId, visibility: row.brief.visibility })) return [];
+      return [{ id: row.id, team, kind: "brief", name: row.brief.title, href: `/b/${team.slug}/${row.noteId}`, target: { noteId: row.noteId } }];
+    }
+    if (!row.entity || !can(actor, "entity.read", { teamId: row.teamId })) return [];
+    return [{ id: row.id, team, kind: row.entity.kind, name: row.entity.name, href: entityPath(team.slug, row.entity), target: { entityId: row.entity.id } }];
+  });
+}
+
