@@ -6,7 +6,7 @@ import { EntityLink } from "@/components/entities/EntityLink";
 import { entityKind } from "@/lib/entity-kinds";
 import { mentionLinks } from "@/lib/publishing/access";
 
-/** A published edition as readers read it: rendered on the server, printable, no scripts. */
+/** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
 export function BriefArticle({
   teamSlug,
   edition,
