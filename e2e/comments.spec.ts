@@ -45,6 +45,14 @@ test("a reviewer comments on a passage; the analyst sees it live, replies, edits
   // The analyst was notified of the mention.
   await analyst.page.goto("/inbox");
   await expect(analyst.page.getByTestId("notification").first()).toContainText(`${DEMO_USERS.reviewer.name} mentioned you`);
+  // The reviewer, of the reply in their thread, which the link opens in the note.
+  await reviewer.page.goto("/inbox");
+  const reply = reviewer.page.getByTestId("notification").first();
+  await expect(reply).toContainText(`${DEMO_USERS.analyst.name} replied in a thread on For comment`);
+  await expect(reply).toContainText("Two officials, on the record.");
+  await reply.getByRole("link", { name: "For comment" }).click();
+  await expect(reviewer.page).toHaveURL(/\/notes\/[0-9a-f-]{36}\?thread=[0-9a-f-]{36}$/);
+  await expect(reviewer.page.locator(".thread.active")).toContainText("Two officials, on the record.");
 
   await analyst.context.close();
   await reviewer.context.close();

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_USERS } from "../lib/demo/accounts";
 import { createNote, NotePage, signedInAs } from "./support/pages";
 
 /** Writes, gets approved and returns the note's URL, ready to publish. */
@@ -17,7 +18,7 @@ async function approvedNote(browser: Browser, baseURL: string | undefined, page:
   return note;
 }
 
-test("publish → a reader reads edition 1; edit, approve, publish again → edition 2 and what changed", async ({ browser, baseURL }) => {
+test("publish → a reader reads edition 1 and follows it; edit, approve, publish again → edition 2 and what changed, in the reader's inbox", async ({ browser, baseURL }) => {
   const analyst = await signedInAs(browser, "analyst", baseURL);
   const title = `Sanctions brief ${Date.now().toString(36)}`;
   const note = await approvedNote(browser, baseURL, analyst.page, title, "Banks in Beijing halted transfers.");
@@ -33,6 +34,11 @@ test("publish → a reader reads edition 1; edit, approve, publish again → edi
   await expect(reader.page.locator(".brief-body")).toHaveText("Banks in Beijing halted transfers.");
   await expect(reader.page.getByTestId("edition-label")).toHaveText("Edition 1 of 1");
   const edition1Url = `${reader.page.url()}/1`;
+  // The reader follows the brief, to hear of its next edition.
+  await reader.page.getByRole("button", { name: "Follow" }).click();
+  await expect(reader.page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  await reader.page.reload();
+  await expect(reader.page.getByRole("button", { name: "Following" })).toBeVisible();
 
   // Edit the brief; the published edition does not move.
   await analyst.page.goto(noteUrl);
@@ -55,6 +61,17 @@ test("publish → a reader reads edition 1; edit, approve, publish again → edi
   await analyst.page.getByLabel("What changed").fill("Adds Japan.");
   await analyst.page.getByRole("button", { name: "Publish edition 2" }).click();
   await expect(analyst.page.getByRole("status").filter({ hasText: "Published as edition 2" })).toBeVisible();
+
+  // The new edition is in the reader's inbox, and leads to it.
+  await reader.page.goto("/inbox");
+  const told = reader.page.getByTestId("notification").filter({ hasText: title });
+  await expect(told).toHaveCount(1);
+  await expect(told).toContainText(`${DEMO_USERS.analyst.name} published a new edition of ${title} (edition 2)`);
+  await expect(told).toContainText("Adds Japan.");
+  await expect(reader.page.getByTestId("following")).toContainText(title);
+  await told.getByRole("link", { name: `${title} (edition 2)` }).click();
+  await expect(reader.page).toHaveURL(new RegExp(`/b/demo/[0-9a-f-]{36}/2$`));
+  await expect(reader.page.getByTestId("edition-label")).toHaveText("Edition 2 of 2");
 
   await reader.page.goto("/t/demo/briefs");
   await reader.page.getByRole("link", { name: title }).click();

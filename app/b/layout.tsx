@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentUser } from "@/lib/auth/session";
 
-/** Reading pages: a quiet header, no editor, no client code. */
+/** Reading pages: a quiet header, no editor; a member's Follow button is their only script. */
 export default async function ReadingLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   return (

@@ -1,21 +1,32 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FollowingList } from "@/components/follows/FollowingList";
 import { MarkReadOnView } from "@/components/MarkReadOnView";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireUser } from "@/lib/auth/session";
-import { listNotifications } from "@/lib/notifications/queries";
+import { listFollowing } from "@/lib/follows/queries";
+import { listNotifications, type InboxItem } from "@/lib/notifications/queries";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-const WHAT = {
+const WHAT: Record<InboxItem["kind"], string> = {
   mentioned: "mentioned you in",
+  replied: "replied in a thread on",
   review_requested: "asked for your review of",
   review_decided: "reviewed",
-} as const;
+  edition_published: "published a new edition of",
+};
+
+/** What it is about: its title, linked where it still leads. */
+function Subject({ item }: { item: InboxItem }) {
+  const title = item.title || "Untitled";
+  const label = item.kind === "edition_published" && item.editionNumber ? `${title} (edition ${item.editionNumber})` : title;
+  return item.href ? <Link href={item.href}>{label}</Link> : <>a note</>;
+}
 
 export default async function InboxPage() {
   const user = await requireUser();
-  const items = await listNotifications(user.id);
+  const [items, following] = await Promise.all([listNotifications(user.id), listFollowing(user.id)]);
   const unread = items.filter((item) => !item.readAt).length;
 
   return (
@@ -26,14 +37,16 @@ export default async function InboxPage() {
       </div>
       <MarkReadOnView unread={unread} />
       {items.length === 0 ? (
-        <div className="card empty">Nothing yet. You will hear here when someone mentions you or asks for your review.</div>
+        <div className="card empty">
+          Nothing yet. You will hear here when someone mentions you, replies to you, asks for your review, or publishes a new edition of a brief, actor
+          or event you follow.
+        </div>
       ) : (
         <ul className="card inbox">
           {items.map((item) => (
             <li key={item.id} className={item.readAt ? "" : "unread"} data-testid="notification">
               <div>
-                <strong>{item.actorName ?? "Someone"}</strong> {WHAT[item.kind]}{" "}
-                {item.noteId ? <Link href={`/t/${item.teamSlug}/notes/${item.noteId}`}>{item.noteTitle || "Untitled"}</Link> : "a note"}
+                <strong>{item.actorName ?? "Someone"}</strong> {WHAT[item.kind]} <Subject item={item} />
               </div>
               {item.excerpt && <p className="muted excerpt">{item.excerpt}</p>}
               <RelativeTime date={item.createdAt} />
@@ -41,6 +54,7 @@ export default async function InboxPage() {
           ))}
         </ul>
       )}
+      <FollowingList items={following} />
     </main>
   );
 }

@@ -1,12 +1,26 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { Edition } from "@/db/schema";
 import { DocumentView } from "@/components/document/DocumentView";
 import { EntityLink } from "@/components/entities/EntityLink";
 import { entityKind } from "@/lib/entity-kinds";
 import { mentionLinks } from "@/lib/publishing/access";
 
-/** A published edition as readers read it: rendered on the server, printable, no scripts. */
-export function BriefArticle({ teamSlug, edition, total, linkMentions }: { teamSlug: string; edition: Edition; total: number; linkMentions: boolean }) {
+/** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
+export function BriefArticle({
+  teamSlug,
+  edition,
+  total,
+  linkMentions,
+  follow,
+}: {
+  teamSlug: string;
+  edition: Edition;
+  total: number;
+  linkMentions: boolean;
+  /** The Follow button, for members. */
+  follow?: ReactNode;
+}) {
   const base = `/b/${teamSlug}/${edition.noteId}`;
   return (
     <article className="brief" aria-labelledby="brief-title">
@@ -24,6 +38,7 @@ export function BriefArticle({ teamSlug, edition, total, linkMentions }: { teamS
           </>
         )}
       </p>
+      {follow && <div className="no-print">{follow}</div>}
       {edition.summary && <p className="what-changed">What changed: {edition.summary}</p>}
       {edition.entities.length > 0 && (
         <p className="covers">

@@ -40,9 +40,11 @@ interface Props {
   readOnly: boolean;
   /** Reviewers comment on a body they cannot change. */
   canComment: boolean;
+  /** A comment thread to show first (a link from the inbox). */
+  openThread?: string;
 }
 
-export function NoteEditor({ team, noteId, user, readOnly, canComment, entities }: Props) {
+export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [unshowable, setUnshowable] = useState<string | null>(null);
@@ -80,6 +82,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities 
       readOnly={readOnly}
       canComment={canComment}
       directory={directory}
+      openThread={openThread}
     />
   );
 }
@@ -107,13 +110,14 @@ interface EditorProps {
   user: EditorUser;
   readOnly: boolean;
   directory: EntityDirectory;
+  openThread?: string;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory }: EditorProps) {
+function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread }: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
-  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(openThread ?? null);
   // The highlight plugin reads these on every redraw, through closures it is
   // given once when the editor is made. The refs rule is off for this block:
   // the refs are written in render so any redraw sees the latest threads, and
@@ -208,6 +212,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
             reload={reload}
             activeThread={activeThread}
             onActivate={setActiveThread}
+            linkedThread={openThread}
           />
         )}
         {editor && <UnlinkedMentions editor={editor} directory={directory} editable={editable} />}

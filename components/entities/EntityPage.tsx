@@ -7,6 +7,8 @@ import { backlinks, coMentioned, entityOptions, getEntity, listEntities, partici
 import { publishedBacklinks } from "@/lib/publishing/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { StatusBadge } from "@/components/notes/StatusBadge";
+import { FollowButton } from "@/components/follows/FollowButton";
+import { isFollowing } from "@/lib/follows/queries";
 import { EntityActions } from "./EntityActions";
 import { EntityLink } from "./EntityLink";
 import { ParticipantsEditor } from "./ParticipantsEditor";
@@ -37,13 +39,14 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
   const may = abilities(actor, "entity", entity);
   const readsDrafts = can(actor, "team.readDrafts", teamScope(team));
   const editable = may.update;
-  const [links, related, parts, tags, sameKind, actors] = await Promise.all([
+  const [links, related, parts, tags, sameKind, actors, following] = await Promise.all([
     readsDrafts ? draftLinks(team.slug, team.id, entity.id) : publishedLinks(team.slug, team.id, entity.id),
     readsDrafts ? coMentioned(team.id, entity.id) : Promise.resolve([]),
     participation(team.id, entity),
     tagsOfEntities([entity.id]),
     editable ? listEntities(team.id, kind) : Promise.resolve([]),
     editable && isOccasion ? participantOptions(team.id) : Promise.resolve([]),
+    may.follow ? isFollowing({ actor, team }, { entityId: entity.id }) : Promise.resolve(false),
   ]);
   const entityTags = tags.get(entity.id) ?? [];
 
@@ -59,9 +62,19 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           {spec.details === "dated" && entity.place && <p className="muted">{entity.place}</p>}
           <TagList team={team.slug} tags={entityTags} />
         </div>
-        <a href={`/feeds/${team.slug}/entities/${entity.id}`} title="Atom feed of the team's briefs about it: add your personal feed token (see Feeds) to this link">
-          Follow (feed)
-        </a>
+        <div className="row">
+          {may.follow && (
+            <FollowButton
+              team={team.slug}
+              target={{ entityId: entity.id }}
+              following={following}
+              hint={`New editions of briefs that mention ${entity.name} reach your inbox.`}
+            />
+          )}
+          <a href={`/feeds/${team.slug}/entities/${entity.id}`} title="Atom feed of the team's briefs about it: add your personal feed token (see Feeds) to this link">
+            Atom feed
+          </a>
+        </div>
       </div>
       {entity.summary && <p className="summary">{entity.summary}</p>}
 

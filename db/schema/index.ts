@@ -9,3 +9,4 @@ export * from "./sessions";
 export * from "./mail";
 export * from "./team-slugs";
 export * from "./identities";
+export * from "./follows";

@@ -3,6 +3,7 @@ import { check, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-cor
 import { teams, users } from "./accounts";
 import { bytea, timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
+import { editions } from "./publishing";
 import { revisions } from "./revisions";
 
 /**
@@ -42,21 +43,29 @@ export const comments = pgTable(
   (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt), index("comments_search_idx").using("gin", t.search)],
 );
 
+/** Notifications about a draft (a comment, a review): shown only to those who still read drafts. */
+export const DRAFT_NOTIFICATION_KINDS = ["mentioned", "replied", "review_requested", "review_decided"] as const;
+/** And a new edition of what one follows: shown to whoever may still read that edition. */
+export const NOTIFICATION_KINDS = [...DRAFT_NOTIFICATION_KINDS, "edition_published"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export const notifications = pgTable(
   "notifications",
   {
     id: uuid().primaryKey().defaultRandom(),
     userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
     teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
-    kind: text({ enum: ["mentioned", "review_requested", "review_decided"] }).notNull(),
+    kind: text({ enum: NOTIFICATION_KINDS }).notNull(),
     noteId: uuid().references(() => notes.id, { onDelete: "cascade" }),
     threadId: uuid().references(() => commentThreads.id, { onDelete: "cascade" }),
+    /** The edition a notification of a publication points at. */
+    editionId: uuid().references(() => editions.id, { onDelete: "cascade" }),
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     excerpt: text().notNull().default(""),
     readAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt)],
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_edition_idx").on(t.editionId)],
 );
 
 export const REVIEW_STATES = ["pending", "approved", "changes_requested", "withdrawn"] as const;

@@ -181,6 +181,7 @@ const entities = "app/t/[team]/entities-actions.ts";
 const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
+const follows = "app/t/[team]/follow-actions.ts";
 const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: "", actorType: null, tags: [] });
 
 export const ACTIONS: MatrixEntry[] = [
@@ -269,6 +270,12 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: "app/t/[team]/search/actions.ts#quickSearchAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team, q: "vote" }] }),
   action({ action: "app/t/[team]/feeds/actions.ts#renewFeedTokenAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team }] }),
   action({ action: "app/t/[team]/feeds/actions.ts#revokeFeedTokenAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team }] }),
+
+  // Following: any member, what they may read (readers read every brief of their team).
+  action({ action: `${follows}#followBriefAction`, allowed: MEMBERS, args: (ids) => [{ team: ids.team, noteId: ids.briefId }] }),
+  action({ action: `${follows}#unfollowBriefAction`, allowed: MEMBERS, args: (ids) => [{ team: ids.team, noteId: ids.briefId }] }),
+  action({ action: `${follows}#followEntityAction`, allowed: MEMBERS, args: (ids) => [{ team: ids.team, entityId: ids.actorId }] }),
+  action({ action: `${follows}#unfollowEntityAction`, allowed: MEMBERS, args: (ids) => [{ team: ids.team, entityId: ids.eventId }] }),
 
   // Members: the owner's.
   action({ action: `${members}#changeRoleAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId, role: "reviewer" }], prepare: async (world) => ({ memberId: await world.spareMember() }) }),

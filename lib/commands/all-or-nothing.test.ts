@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { auditLog, editions, notifications, reviews } from "@/db/schema";
 import { CLOSE_ACCESS_CHANGED } from "@/lib/collab/context";
+import { follow } from "@/lib/follows/queries";
 import { deleteNote, findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
 import { decideReview, requestReview } from "@/lib/review/workflow";
@@ -107,5 +108,22 @@ describe("when a notification cannot be written", () => {
     await requestReview(note, analyst.id, [reviewer.id]);
     expect((await findNote(note.id))?.status).toBe("in_review");
     await eventually(() => expect(editor.events.stateless).toEqual(["review"]));
+  });
+
+  it("publishes no edition its followers cannot hear of", async () => {
+    const { team, owner, note } = await teamWithApprovedNote();
+    const reader = await buildMember(team.id, "reader");
+    const options = { visibility: "team" as const, summary: "", overrideApproval: true };
+    await publishNote(note, owner, "owner", options);
+    await follow({ actor: { userId: reader.id, teamId: team.id, role: "reader" }, team }, { noteId: note.id });
+    const editionsOf = async () => (await db().select({ number: editions.number }).from(editions).where(eq(editions.noteId, note.id))).map((e) => e.number);
+
+    await expect(whileRefusingInserts("notifications", async () => publishNote((await findNote(note.id))!, owner, "owner", options))).rejects.toThrow();
+    expect(await editionsOf()).toEqual([1]);
+    expect(await db().select().from(notifications).where(eq(notifications.userId, reader.id))).toEqual([]);
+
+    await publishNote((await findNote(note.id))!, owner, "owner", options);
+    expect((await editionsOf()).sort()).toEqual([1, 2]);
+    expect(await db().select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, reader.id))).toEqual([{ kind: "edition_published" }]);
   });
 });

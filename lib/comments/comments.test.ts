@@ -7,7 +7,7 @@ import { commentThreads, notifications, type Note } from "@/db/schema";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { getTeamNote } from "@/lib/notes/queries";
-import { addMember } from "@/lib/teams/queries";
+import { addMember, changeRole } from "@/lib/teams/queries";
 import { eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, buildUser, paragraphs } from "@/lib/testing/factories";
@@ -309,6 +309,55 @@ describe("@-mentions", () => {
     expect(await sent()).toEqual([toAnn, toRita]);
     // Neither the reader nor the other team's Ann Lee hears of it.
     expect(await db().select().from(notifications).where(inArray(notifications.userId, [rex.id, namesake.id]))).toEqual([]);
+  });
+});
+
+describe("replies", () => {
+  /** Notifications of one transaction share its time: compared without their order. */
+  const sortedBy = <T extends { userId: string; kind: string }>(rows: T[]) => [...rows].sort((a, b) => `${a.userId}${a.kind}`.localeCompare(`${b.userId}${b.kind}`));
+  /** Who has been told what about the note's comments so far, in order. */
+  const told = (noteId: string) =>
+    db()
+      .select({ userId: notifications.userId, kind: notifications.kind, actorId: notifications.actorId, excerpt: notifications.excerpt })
+      .from(notifications)
+      .where(eq(notifications.noteId, noteId))
+      .orderBy(asc(notifications.createdAt));
+
+  it("notify everyone who wrote in the thread before, once each (named or not), never the replier or one who no longer reads drafts", async () => {
+    const { team, owner, analyst, reviewer, note } = await teamWithNote();
+    const colleague = await buildMember(team.id, "analyst");
+    const demoted = await buildMember(team.id, "reviewer");
+    const bystander = await buildMember(team.id, "analyst");
+    const thread = await startThread(note, analyst.id, "Which unit?");
+    // A new thread has no one to reply to.
+    expect(await told(note.id)).toEqual([]);
+
+    await reply(team.id, note.id, thread.id, reviewer.id, "Unit 1, per the IAEA.");
+    await reply(team.id, note.id, thread.id, demoted.id, "I can check the report.");
+    const first = [
+      { userId: analyst.id, kind: "replied", actorId: reviewer.id, excerpt: "Unit 1, per the IAEA." },
+      { userId: analyst.id, kind: "replied", actorId: demoted.id, excerpt: "I can check the report." },
+      { userId: reviewer.id, kind: "replied", actorId: demoted.id, excerpt: "I can check the report." },
+    ];
+    expect(sortedBy(await told(note.id))).toEqual(sortedBy(first));
+
+    // The reviewer is named and wrote before: one notification, the mention.
+    await changeRole(team.id, demoted.id, "reader", owner.id);
+    const named = `@${reviewer.name}, which report?`;
+    await reply(team.id, note.id, thread.id, colleague.id, named);
+    const second = [
+      { userId: reviewer.id, kind: "mentioned", actorId: colleague.id, excerpt: named },
+      { userId: analyst.id, kind: "replied", actorId: colleague.id, excerpt: named },
+    ];
+    expect(sortedBy((await told(note.id)).slice(first.length))).toEqual(sortedBy(second));
+
+    // The one who started the thread replies: the others hear of it, they do not.
+    await reply(team.id, note.id, thread.id, analyst.id, "Thanks both.");
+    const third = [reviewer, colleague].map((user) => ({ userId: user.id, kind: "replied", actorId: analyst.id, excerpt: "Thanks both." }));
+    const sent = await told(note.id);
+    expect(sortedBy(sent.slice(first.length + second.length))).toEqual(sortedBy(third));
+    // Never the one who became a reader, nor a member who never wrote in the thread.
+    expect(sent.filter((row) => row.userId === demoted.id || row.userId === bystander.id)).toEqual([]);
   });
 });
 

@@ -60,8 +60,10 @@ export async function listThreads(teamId: string, noteId: string): Promise<Threa
 }
 
 /**
- * Notifies the members a comment names who may read the note it is on, in the
- * comment's transaction; tells the note's open editors after it commits.
+ * Notifies, in the comment's transaction, the members who may read the note
+ * it is on: those the comment names ("mentioned"), and those who wrote in the
+ * thread before ("replied"), each once, never its author. Tells the note's
+ * open editors after it commits.
  */
 async function commentWritten({ tx, notify, afterCommit }: CommandContext, teamId: string, noteId: string, threadId: string, authorId: string, body: string) {
   const rows = await tx
@@ -72,7 +74,11 @@ async function commentWritten({ tx, notify, afterCommit }: CommandContext, teamI
   const note = await findNoteHead(noteId, tx);
   const members = note ? rows.filter((row) => can({ userId: row.id, teamId, role: row.role }, "note.read", note)) : [];
   const mentioned = mentionedMembers(body, members).filter((id) => id !== authorId);
-  await notify(mentioned.map((userId) => ({ userId, teamId, kind: "mentioned" as const, noteId, threadId, actorId: authorId, excerpt: body.slice(0, 200) })));
+  // Everyone who wrote in the thread (on a new thread, only its author), heard of once: a mention says more.
+  const wrote = await tx.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.threadId, threadId));
+  const replied = wrote.flatMap(({ id }) => (id && id !== authorId && !mentioned.includes(id) && members.some((member) => member.id === id) ? [id] : []));
+  const notice = (kind: "mentioned" | "replied") => (userId: string) => ({ userId, teamId, kind, noteId, threadId, actorId: authorId, excerpt: body.slice(0, 200) });
+  await notify([...mentioned.map(notice("mentioned")), ...replied.map(notice("replied"))]);
   afterCommit(() => commentsChanged(noteId));
 }
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
-import { auditLog, noteEntities } from "@/db/schema";
+import { auditLog, follows, noteEntities } from "@/db/schema";
 import { appendUpdate, loadNoteState } from "@/lib/collab/note-state";
 import type { DocNode } from "@/lib/editor/document";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -106,8 +106,16 @@ describe("merging actors and events", () => {
     const onlyIri = await noteMentioning(team.id, owner.id, ["About ", iri, "."]);
     const unrelated = await noteMentioning(team.id, owner.id, ["About ", russia, "."]);
 
+    const [iriFan, bothFan] = [await buildMember(team.id, "reader"), await buildMember(team.id, "reader")];
+    await db()
+      .insert(follows)
+      .values([iri, iran].map((followed) => ({ userId: bothFan.id, teamId: team.id, entityId: followed.id })).concat({ userId: iriFan.id, teamId: team.id, entityId: iri.id }));
+
     const merged = await mergeEntities(team.id, iran.id, iri.id, owner.id);
     expect(merged).toMatchObject({ id: iran.id, name: "Iran", aliases: ["Persia", "Islamic Republic", "IRI"], summary: "Its summary." });
+    // Its followers follow the kept actor, once each.
+    const followers = await db().select({ userId: follows.userId, entityId: follows.entityId }).from(follows).where(eq(follows.teamId, team.id));
+    expect(followers.map((row) => `${row.userId} ${row.entityId}`).sort()).toEqual([iriFan, bothFan].map((user) => `${user.id} ${iran.id}`).sort());
 
     // The documents name the kept actor, in the Yjs state and in the derived JSON.
     for (const note of [both, onlyIri]) {

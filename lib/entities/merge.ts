@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { editionEntities, entities, entityTags, noteEntities, notes, noteUpdates, type Entity } from "@/db/schema";
+import { editionEntities, entities, entityTags, follows, noteEntities, notes, noteUpdates, type Entity } from "@/db/schema";
 import { replaceMentions } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import { badRequest } from "@/lib/errors";
@@ -27,7 +27,7 @@ async function notesMentioning(teamId: string, entityId: string): Promise<string
 /**
  * Merges `removeId` into `keepId`: mentions in every note are pointed at the
  * kept entity (through Yjs, so open editors see it), and its names become
- * aliases, its relations, tags and links move over. Nothing is left pointing
+ * aliases, its relations, tags, links and followers move over. Nothing is left pointing
  * at the removed entity.
  */
 export async function mergeEntities(teamId: string, keepId: string, removeId: string, userId: string): Promise<Entity> {
@@ -63,6 +63,12 @@ export async function mergeEntities(teamId: string, keepId: string, removeId: st
       sql`insert into ${editionEntities} (edition_id, entity_id, team_id, mentions, snippets)
           select edition_id, ${keep.id}, team_id, mentions, snippets from ${editionEntities} where entity_id = ${remove.id}
           on conflict (edition_id, entity_id) do update set mentions = ${editionEntities}.mentions + excluded.mentions`,
+    );
+    // Its followers follow the kept entity (once, if they followed both).
+    await tx.execute(
+      sql`insert into ${follows} (user_id, team_id, entity_id, created_at)
+          select user_id, team_id, ${keep.id}, created_at from ${follows} where entity_id = ${remove.id}
+          on conflict do nothing`,
     );
     await tx.delete(entities).where(eq(entities.id, remove.id));
     const [merged] = await tx

@@ -1,26 +1,36 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { memberships, notes, notifications, teams, users } from "@/db/schema";
+import { DRAFT_NOTIFICATION_KINDS, editions, memberships, notes, notifications, teams, users } from "@/db/schema";
 import { rolesWith } from "@/lib/policies/grants";
+import { notificationLink } from "./links";
 
 const actor = alias(users, "actor");
 
+/** The recipient's membership of the notification's team: one who left it sees nothing of it. */
+const memberThere = and(eq(memberships.teamId, notifications.teamId), eq(memberships.userId, notifications.userId));
+
 /**
- * Every notification is about a draft (a comment, a review), so it is shown
- * only in teams where the user still reads drafts: one who became a reader
- * does not see the draft's title or the comment any more.
+ * What the recipient may still see, as the policies would answer now: a
+ * notification about a draft (a comment, a review) only where they still
+ * read drafts, so one who became a reader sees neither the draft's title nor
+ * the comment; a new edition while they may still read it (not withdrawn; a
+ * team edition to those who read the team's briefs, a public one to any
+ * member), readers included. Needs `memberThere` and the edition joined.
  */
-const readsDraftsThere = and(
-  eq(memberships.teamId, notifications.teamId),
-  eq(memberships.userId, notifications.userId),
-  inArray(memberships.role, rolesWith("readDrafts")),
+export const stillVisible = or(
+  and(inArray(notifications.kind, [...DRAFT_NOTIFICATION_KINDS]), inArray(memberships.role, rolesWith("readDrafts"))),
+  and(
+    eq(notifications.kind, "edition_published"),
+    isNull(editions.withdrawnAt),
+    or(eq(editions.visibility, "public"), inArray(memberships.role, rolesWith("readBriefs"))),
+  ),
 );
 
-/** The user's notifications, newest first, from teams they still belong to and read drafts in. */
+/** The user's notifications that they may still see, newest first, each with the title it is about and where it leads. */
 export async function listNotifications(userId: string, limit = 100) {
-  return db()
+  const rows = await db()
     .select({
       id: notifications.id,
       kind: notifications.kind,
@@ -28,26 +38,34 @@ export async function listNotifications(userId: string, limit = 100) {
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
       actorName: actor.name,
-      noteId: notes.id,
-      noteTitle: notes.title,
+      noteId: notifications.noteId,
+      threadId: notifications.threadId,
+      // An edition is shown by its own title: the draft's may have changed since, and readers never see it.
+      title: sql<string | null>`case when ${notifications.kind} = 'edition_published' then ${editions.title} else ${notes.title} end`,
+      editionNumber: editions.number,
       teamSlug: teams.slug,
     })
     .from(notifications)
-    .innerJoin(memberships, readsDraftsThere)
+    .innerJoin(memberships, memberThere)
     .innerJoin(teams, eq(teams.id, notifications.teamId))
+    .leftJoin(editions, eq(editions.id, notifications.editionId))
     .leftJoin(notes, eq(notes.id, notifications.noteId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
-    .where(eq(notifications.userId, userId))
+    .where(and(eq(notifications.userId, userId), stillVisible))
     .orderBy(desc(notifications.createdAt))
     .limit(limit);
+  return rows.map((row) => ({ ...row, href: notificationLink(row) }));
 }
+
+export type InboxItem = Awaited<ReturnType<typeof listNotifications>>[number];
 
 export async function unreadCount(userId: string): Promise<number> {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .innerJoin(memberships, readsDraftsThere)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .innerJoin(memberships, memberThere)
+    .leftJoin(editions, eq(editions.id, notifications.editionId))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), stillVisible));
   return row.n;
 }
 

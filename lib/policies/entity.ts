@@ -10,6 +10,8 @@ export interface EntityResource {
  */
 export const entityPolicy = {
   read: grantedTo<EntityResource>("readBriefs"),
+  /** Following it: the next editions that mention it reach the member's inbox. Whoever may open its page. */
+  follow: grantedTo<EntityResource>("readBriefs"),
   /** Create, edit, link participants, merge (merging keeps everything, so it is an edit). */
   update: grantedTo<EntityResource>("editNotes"),
   delete: grantedTo<EntityResource>("deleteForGood"),

@@ -105,8 +105,10 @@ const TABLE: Record<Permission, Expectation> = {
 
   "edition.read": (role, c) => c.visibility === "public" || ROLES.includes(role),
   "edition.followMentions": roles("owner", "analyst", "reviewer", "reader"),
+  "edition.follow": roles("owner", "analyst", "reviewer", "reader"),
 
   "entity.read": roles("owner", "analyst", "reviewer", "reader"),
+  "entity.follow": roles("owner", "analyst", "reviewer", "reader"),
   "entity.update": WRITERS,
   "entity.delete": OWNER,
 

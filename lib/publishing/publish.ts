@@ -12,6 +12,7 @@ import { approvalState } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { freezeEditionEntities } from "./edition-entities";
+import { editionPublishedNotifications } from "./followers";
 
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -20,7 +21,7 @@ const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long
  * now (title, dateline, body, its tags, the actors and events it names with
  * the sentences around them, its authors).
  * The text must be the approved text; an owner may publish without, and that
- * is recorded.
+ * is recorded. Those following the brief, or what it mentions, are notified.
  */
 export async function publishNote(
   note: Note,
@@ -54,7 +55,7 @@ export async function publishNote(
         or ${users.id} in (select user_id from ${noteUpdates} where note_id = ${note.id})`,
     );
 
-  return runCommand(async ({ tx, audit, afterCommit }) => {
+  return runCommand(async ({ tx, audit, notify, afterCommit }) => {
     const revision = await recordRevision(note.id, { reason: "publish", userId: user.id, snapshot: { title: note.title, ...body } }, tx);
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${editions.number}), 0)::int + 1` })
@@ -82,6 +83,8 @@ export async function publishNote(
       })
       .returning(editionColumns);
     await freezeEditionEntities(tx, created, body.content);
+    // After the mentions are frozen: followers of the actors and events it names hear of it too.
+    await notify(await editionPublishedNotifications(tx, created, user.id));
     await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));
     await audit({
       teamId: note.teamId,

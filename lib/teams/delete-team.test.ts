@@ -10,6 +10,7 @@ import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { addParticipant, createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
+import { follow } from "@/lib/follows/queries";
 import { findNote, createNote } from "@/lib/notes/queries";
 import { renewFeedToken } from "@/lib/publishing/feeds";
 import { publishNote } from "@/lib/publishing/publish";
@@ -80,8 +81,8 @@ const current = async (noteId: string) => (await findNote(noteId))!;
 /**
  * A team with something in every table: members, an invite, actors and an
  * event with tags and a participant, a brief that mentions them, reviewed,
- * approved and published, with a comment thread, a named version and a feed
- * token, under a changed slug. Its edits come later (typeInto).
+ * approved and published, with a comment thread, a named version, a feed
+ * token and followers, under a changed slug. Its edits come later (typeInto).
  */
 async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User; brief: Note; draft: Note }> {
   const { team: made, owner } = await buildTeam();
@@ -109,6 +110,9 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await decideReview(await current(brief.id), reviewer.id, "approve", "Good to go.");
   await publishNote(await current(brief.id), analyst, "analyst", { visibility: "team", summary: "", overrideApproval: false });
   await renewFeedToken(analyst.id, team.id);
+  const readerOfTeam = { actor: { userId: reviewer.id, teamId: team.id, role: "reviewer" as const }, team };
+  await follow(readerOfTeam, { noteId: brief.id });
+  await follow(readerOfTeam, { entityId: iran.id });
 
   const draft = await createNote({ teamId: team.id, userId: analyst.id, title: "Working draft", content: mentionDoc(["Notes on ", mention(iran), "."]) });
   return { team, owner, analyst, brief, draft };

@@ -19,11 +19,20 @@ interface Props {
   reload: () => Promise<void>;
   activeThread: string | null;
   onActivate: (id: string | null) => void;
+  /** The thread the page was opened on, if any. */
+  linkedThread?: string;
 }
 
 /** Open and resolved threads in document order; detached ones (their passage deleted) last. */
-export function CommentsPanel({ editor, team, noteId, userId, threads, reload, activeThread, onActivate }: Props) {
+export function CommentsPanel({ editor, team, noteId, userId, threads, reload, activeThread, onActivate, linkedThread }: Props) {
   const [tab, setTab] = useState<"open" | "resolved">("open");
+  // A thread opened from a link (the inbox) shows in its tab once the threads arrive, resolved or not.
+  const [linkedShown, setLinkedShown] = useState(false);
+  const linked = linkedThread ? threads.find((thread) => thread.id === linkedThread) : undefined;
+  if (linked && !linkedShown) {
+    setLinkedShown(true);
+    if (linked.resolved) setTab("resolved");
+  }
   const [draft, setDraft] = useState<ReturnType<typeof anchorSelection>>(null);
   const [error, setError] = useState<string | null>(null);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });

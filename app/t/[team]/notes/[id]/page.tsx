@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { NoteEditor } from "@/components/editor/NoteEditor";
 import { NoteTitle } from "@/components/notes/NoteTitle";
 import { StatusBadge } from "@/components/notes/StatusBadge";
@@ -15,8 +16,8 @@ import { listMembers } from "@/lib/teams/queries";
 
 export const metadata: Metadata = { title: "Note" };
 
-export default async function NotePage({ params }: { params: Promise<{ team: string; id: string }> }) {
-  const { team: slug, id } = await params;
+export default async function NotePage({ params, searchParams }: { params: Promise<{ team: string; id: string }>; searchParams: Promise<{ thread?: string }> }) {
+  const [{ team: slug, id }, { thread }] = await Promise.all([params, searchParams]);
   // Readers never see drafts: to them a draft does not exist (openNote).
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
@@ -47,6 +48,8 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
         canComment={may.comment}
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
         entities={directory}
+        // From the inbox: the thread a comment was written in, opened; anything else is ignored.
+        openThread={z.uuid().safeParse(thread).success ? thread : undefined}
       />
     </main>
   );

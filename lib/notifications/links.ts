@@ -1,0 +1,28 @@
+import type { NotificationKind } from "@/db/schema";
+
+interface Linked {
+  kind: NotificationKind;
+  teamSlug: string;
+  noteId: string | null;
+  threadId: string | null;
+  editionNumber: number | null;
+}
+
+/**
+ * Where a notification leads: a comment to its thread in the note, a review
+ * to the note, a new edition to that edition's reading page. Null when what
+ * it pointed at is gone.
+ */
+export function notificationLink({ kind, teamSlug, noteId, threadId, editionNumber }: Linked): string | null {
+  if (!noteId) return null;
+  switch (kind) {
+    case "mentioned":
+    case "replied":
+      return `/t/${teamSlug}/notes/${noteId}${threadId ? `?thread=${threadId}` : ""}`;
+    case "review_requested":
+    case "review_decided":
+      return `/t/${teamSlug}/notes/${noteId}`;
+    case "edition_published":
+      return editionNumber === null ? null : `/b/${teamSlug}/${noteId}/${editionNumber}`;
+  }
+}
