@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { appOrigin } from "@/lib/app-origin";
@@ -14,7 +15,15 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <main className="card auth-card stack">
       <h1>Sign in to Dossier</h1>
+      {params.reset === "1" && (
+        <p className="notice" role="status">
+          Your new password is set. Sign in with it.
+        </p>
+      )}
       <SignInForm callbackPath={callbackPath} />
+      <p className="muted">
+        <Link href="/forgot-password">Forgot password?</Link>
+      </p>
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { changeRoleAction, removeMemberAction } from "@/app/t/[team]/members/act
 import { ROLES, type Role } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { FormError } from "@/components/FormError";
+import { ResetLinkButton } from "./ResetLinkButton";
 
 interface Props {
   team: string;
@@ -57,7 +58,8 @@ export function MemberRow({ team, member, isSelf }: Props) {
           ))}
         </select>
       </td>
-      <td>
+      <td className="member-actions">
+        <ResetLinkButton team={team} userId={member.userId} name={member.name} />
         <button
           className="danger"
           disabled={pending}
