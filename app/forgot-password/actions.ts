@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { toActionError, type ActionResult } from "@/lib/action";
-import { requestPasswordReset, RESET_REQUESTED } from "@/lib/auth/forgot-password";
+import { requestPasswordReset } from "@/lib/auth/forgot-password";
 import { requestAddress } from "@/lib/auth/request-address";
 import { AppError } from "@/lib/errors";
 
@@ -13,8 +13,7 @@ export async function requestPasswordResetAction(raw: unknown): Promise<ActionRe
   try {
     const parsed = input.safeParse(raw);
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0].message);
-    await requestPasswordReset(parsed.data.email, await requestAddress());
-    return { ok: true, data: RESET_REQUESTED };
+    return { ok: true, data: await requestPasswordReset(parsed.data.email, await requestAddress()) };
   } catch (error) {
     return toActionError(error);
   }

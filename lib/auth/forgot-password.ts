@@ -1,17 +1,18 @@
 import "server-only";
 import { appOrigin } from "@/lib/app-origin";
 import { runCommand } from "@/lib/commands/command";
-import { AppError, badRequest } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { enqueueMail, mailEnabled } from "@/lib/mail/outbox";
 import { findUserByEmail, normaliseEmail } from "@/lib/users/queries";
 import { ANY, doubling, reserveAttempt, steady } from "./attempt-counters";
 import { issueNoLink, issueResetLink, RESET_LINK_MINUTES, resetLinkUrl } from "./password-resets";
 
 /**
- * From one client address, whatever emails it names: a few requests at once,
- * then each waits twice as long as the one before (1 minute up to an hour).
+ * From one client address, whatever emails it names: some requests at once
+ * (an office behind one address may share it), then each waits twice as long
+ * as the one before (1 minute up to an hour).
  */
-export const RESET_ADDRESS_LIMIT = { freeAttempts: 5, firstDelayMs: 60_000, maxDelayMs: 60 * 60_000 };
+export const RESET_ADDRESS_LIMIT = { freeAttempts: 10, firstDelayMs: 60_000, maxDelayMs: 60 * 60_000 };
 /** For one email, from anywhere: a few links at once, then one every 15 minutes, so nobody's inbox is flooded. */
 export const RESET_EMAIL_LIMIT = { freeAttempts: 3, delayMs: 15 * 60_000 };
 
@@ -30,13 +31,14 @@ const minutes = (ms: number) => {
 
 /**
  * "Forgot password": mails a reset link to the address when it is an
- * account's. The caller answers RESET_REQUESTED either way; the limits count
- * every request, known address or not, and an unknown address costs the
- * same work (a token made, the request recorded), so neither the answer nor
- * its timing tells whether the account exists.
+ * account's, and returns the sentence to show, the same either way. The
+ * limits count every request, known address or not, and an unknown address
+ * costs the same work (a token made, the request recorded), so neither the
+ * answer nor its timing tells whether the account exists. Without mail there
+ * is nothing to send, whoever asks: the answer says to ask an owner.
  */
-export async function requestPasswordReset(email: string, address: string): Promise<void> {
-  if (!mailEnabled()) throw badRequest(RESET_NEEDS_OWNER);
+export async function requestPasswordReset(email: string, address: string): Promise<string> {
+  if (!mailEnabled()) return RESET_NEEDS_OWNER;
   const account = normaliseEmail(email);
   const byAddress = await reserveAttempt({ purpose: "password_reset", account: ANY, address }, addressSchedule);
   if (!byAddress.granted) throw new AppError("rate_limited", `Too many reset requests from this address; try again in ${minutes(byAddress.retryAfterMs)}.`);
@@ -67,4 +69,5 @@ export async function requestPasswordReset(email: string, address: string): Prom
     }
     await audit({ userId: user?.id ?? null, action: "user.password_reset_requested", target: account, data: { address } });
   });
+  return RESET_REQUESTED;
 }
