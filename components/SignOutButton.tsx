@@ -9,7 +9,7 @@ import { signOutAction, signOutEverywhereAction } from "@/lib/auth/sign-out-acti
 export function SignOutButton() {
   return (
     <div className="sign-out">
-      <Link href="/account" className="button">
+      <Link href="/account" className="account-link">
         Account
       </Link>
       <form action={signOutAction}>

@@ -3,7 +3,10 @@ import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { db } from "@/db";
 import { auditLog, memberships, users } from "@/db/schema";
 
-/** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins. */
+/** What members do to their own accounts that their teams' owners see: signing in, and their passwords and sessions. */
+const MEMBER_ACCOUNT_ACTIONS = ["user.signed_in", "user.password_changed", "user.password_reset", "user.sessions_ended"] as const;
+
+/** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins, password changes and resets. */
 export async function teamAuditLog(teamId: string, limit = 500) {
   return db()
     .select({ id: auditLog.id, action: auditLog.action, target: auditLog.target, data: auditLog.data, createdAt: auditLog.createdAt, userName: users.name })
@@ -14,7 +17,7 @@ export async function teamAuditLog(teamId: string, limit = 500) {
         eq(auditLog.teamId, teamId),
         and(
           isNull(auditLog.teamId),
-          eq(auditLog.action, "user.signed_in"),
+          inArray(auditLog.action, [...MEMBER_ACCOUNT_ACTIONS]),
           inArray(auditLog.userId, db().select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, teamId))),
         ),
       ),

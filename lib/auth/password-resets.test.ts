@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { auditLog, mailOutbox, passwordResets } from "@/db/schema";
 import { mintCollabToken } from "@/lib/collab/collab-token";
 import { CLOSE_SIGNED_OUT } from "@/lib/collab/context";
+import { teamAuditLog } from "@/lib/audit-queries";
 import { outbox } from "@/lib/mail/outbox";
 import { eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
 import { addMember } from "@/lib/teams/queries";
@@ -216,6 +217,23 @@ describe("a reset link made by an owner", () => {
     // The link knows who made it.
     const [made] = await db().select().from(passwordResets).where(eq(passwordResets.userId, member.id));
     expect(made.createdBy).toBe(owner.id);
+  });
+
+  it("shows in the team's audit log when it is made and when it is used; another team's resets do not", async () => {
+    const { team, owner } = await buildTeam();
+    const member = await buildMember(team.id, "analyst");
+    const { team: otherTeam, owner: otherOwner } = await buildTeam();
+    const outsider = await buildMember(otherTeam.id, "analyst");
+    const mine = await createResetLinkForMember({ userId: owner.id, teamId: team.id, role: "owner" }, member.id);
+    const theirs = await createResetLinkForMember({ userId: otherOwner.id, teamId: otherTeam.id, role: "owner" }, outsider.id);
+    await resetPassword(mine.split("/reset-password/")[1], NEW);
+    await resetPassword(theirs.split("/reset-password/")[1], NEW);
+
+    const log = await teamAuditLog(team.id);
+    expect(log.map(({ action, userName }) => [action, userName])).toEqual([
+      ["user.password_reset", member.name],
+      ["user.password_reset_link_created", owner.name],
+    ]);
   });
 
   it("is not made for someone outside the team, nor by a member who is not an owner", async () => {
