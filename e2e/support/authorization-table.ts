@@ -193,14 +193,10 @@ export const ACTIONS: MatrixEntry[] = [
     prepare: async (world) => ({ inviteToken: await world.newcomerInvite() }),
     freeSlots: ["inviteToken"],
   }),
-  // Signing out ends the session on record, so each call signs in afresh; "everywhere" also ends the role's own session, which the matrix renews.
-  action({ action: "lib/auth/sign-out-actions.ts#signOutAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "this" }),
-  action({ action: "lib/auth/sign-out-actions.ts#signOutEverywhereAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "all" }),
-
   // One's own account. The name and password are set to what they were, so the world's sign-ins go on working.
   action({ action: `${account}#updateNameAction`, allowed: SIGNED_IN, args: (_ids, role) => [{ name: nameOf(role) }] }),
   // A session of one's own; another team's slot holds its owner's session, which is not the caller's.
-  // Before the two below, which end the owner's spare session along with the rest.
+  // Before the actions below that end the owner's spare session along with the rest of theirs.
   action({
     action: `${account}#signOutSessionAction`,
     allowed: SIGNED_IN,
@@ -219,6 +215,10 @@ export const ACTIONS: MatrixEntry[] = [
     prepare: async (world) => ({ resetToken: await world.spareResetToken() }),
     freeSlots: ["resetToken"],
   }),
+
+  // Signing out ends the session on record, so each call signs in afresh; "everywhere" also ends the role's own session, which the matrix renews.
+  action({ action: "lib/auth/sign-out-actions.ts#signOutAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "this" }),
+  action({ action: "lib/auth/sign-out-actions.ts#signOutEverywhereAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "all" }),
 
   // Notes.
   action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
