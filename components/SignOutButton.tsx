@@ -1,9 +1,17 @@
+import Link from "next/link";
 import { signOutAction, signOutEverywhereAction } from "@/lib/auth/sign-out-actions";
 
-/** Sign out here, or in every browser at once (for a lost laptop or a shared computer left signed in). */
+/**
+ * The user's own controls, wherever they sit in a header: their account page
+ * (name, password, sessions), signing out here, or in every browser at once
+ * (for a lost laptop or a shared computer left signed in).
+ */
 export function SignOutButton() {
   return (
     <div className="sign-out">
+      <Link href="/account" className="account-link">
+        Account
+      </Link>
       <form action={signOutAction}>
         <button type="submit">Sign out</button>
       </form>

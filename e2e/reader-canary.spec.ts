@@ -145,6 +145,8 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     inviteToken: none,
     inviteId: none,
     feedToken,
+    resetToken: none,
+    sessionId: none,
   };
 
   // Readers do see the brief as published, so the sweep below looks where the draft would show.

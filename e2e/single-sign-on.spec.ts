@@ -148,6 +148,7 @@ test.describe("beside passwords, with accounts opened for one domain", () => {
     // The owner sees Nadia among the members, a reader; her account has no password.
     const owner = await signedInAs(browser, "owner", baseURL);
     await owner.page.goto("/t/demo/members");
+    await expect(owner.page.getByRole("button", { name: /Make a password reset link/ })).toHaveCount(0);
     await expect(owner.page.getByLabel("Role of Nadia Newcomer")).toHaveValue("reader");
     await owner.context.close();
     const request = await AppSession.anonymous(baseURL);
@@ -255,6 +256,11 @@ test.describe("with OIDC_ONLY=1", () => {
     expect(response.headers()["location"]).toContain("error");
     expect((await request.storageState()).cookies.map((cookie) => cookie.name)).not.toContain("authjs.session-token");
     expect(await (await request.get("/api/auth/session")).json()).toBeNull();
+
+    // Nor is there a password to reset.
+    await page.goto("/forgot-password");
+    await expect(page.getByText("there are no passwords to set or reset")).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveCount(0);
   });
 
   test("an invited address opens its account through the issuer and joins; no password can be chosen", async ({ browser }) => {

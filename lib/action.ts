@@ -2,8 +2,8 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import type { Team } from "@/db/schema";
-import { currentUser, teamSession, type TeamSession } from "@/lib/auth/session";
+import type { Team, User } from "@/db/schema";
+import { currentSession, currentUser, teamSession, type TeamSession } from "@/lib/auth/session";
 import { AfterCommitFailed } from "@/lib/commands/command";
 import { listenForPageRefreshes } from "@/lib/commands/page-refresh";
 import { AppError, notFound } from "@/lib/errors";
@@ -69,6 +69,32 @@ export function teamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(
       const session = teamSession(user, membership);
       authorize(session.actor, permission, teamScope(membership.team));
       return { ok: true, data: await refreshingTeamPages(membership.team, () => handler(parsed.data, session)) };
+    } catch (error) {
+      return toActionError(error);
+    }
+  };
+}
+
+/** Who calls an action about their own account: the user, and the session (browser) they call from. */
+export interface UserSession {
+  user: User;
+  sessionId: string;
+}
+
+/**
+ * Server actions on the caller's own account (name, password, sessions) go
+ * through here: authenticate, validate the input with zod, then act. There is
+ * no team and no policy to ask: the handler acts on `session.user` only, and
+ * anything the input names (a session) is looked up scoped to that user.
+ */
+export function userAction<S extends z.ZodType, T>(schema: S, handler: (input: z.infer<S>, session: UserSession) => Promise<T>) {
+  return async (raw?: unknown): Promise<ActionResult<T>> => {
+    try {
+      const session = await currentSession();
+      if (!session) throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) throw new AppError("bad_request", firstIssue(parsed.error));
+      return { ok: true, data: await handler(parsed.data, session) };
     } catch (error) {
       return toActionError(error);
     }

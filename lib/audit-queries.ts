@@ -3,10 +3,10 @@ import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { db } from "@/db";
 import { auditLog, memberships, users } from "@/db/schema";
 
-/** Entries of no team that a team's owners see for its members: sign-ins and accounts linked to single sign-on. */
-const MEMBER_ACTIONS = ["user.signed_in", "user.identity_linked"] as const;
+/** What members do to their own accounts that their teams' owners see: signing in, linking single sign-on, their passwords and sessions. */
+const MEMBER_ACCOUNT_ACTIONS = ["user.signed_in", "user.identity_linked", "user.password_changed", "user.password_reset", "user.sessions_ended"] as const;
 
-/** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins. */
+/** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins, linked identities, password changes and resets. */
 export async function teamAuditLog(teamId: string, limit = 500) {
   return db()
     .select({ id: auditLog.id, action: auditLog.action, target: auditLog.target, data: auditLog.data, createdAt: auditLog.createdAt, userName: users.name })
@@ -17,7 +17,7 @@ export async function teamAuditLog(teamId: string, limit = 500) {
         eq(auditLog.teamId, teamId),
         and(
           isNull(auditLog.teamId),
-          inArray(auditLog.action, [...MEMBER_ACTIONS]),
+          inArray(auditLog.action, [...MEMBER_ACCOUNT_ACTIONS]),
           inArray(auditLog.userId, db().select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, teamId))),
         ),
       ),

@@ -21,7 +21,13 @@ export type AuditAction =
   | "entity.deleted"
   | "user.signed_in"
   | "user.identity_linked"
-  | "user.sign_in_failed";
+  | "user.sign_in_failed"
+  | "user.renamed"
+  | "user.password_changed"
+  | "user.sessions_ended"
+  | "user.password_reset_requested"
+  | "user.password_reset_link_created"
+  | "user.password_reset";
 
 export interface AuditEntry {
   teamId?: string | null;

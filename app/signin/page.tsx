@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FormError } from "@/components/FormError";
 import { SignInForm } from "@/components/auth/SignInForm";
@@ -22,9 +23,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main className="card auth-card stack">
       <h1>Sign in to Dossier</h1>
       <FormError message={error} />
+      {params.reset === "1" && (
+        <p className="notice" role="status">
+          Your new password is set. Sign in with it.
+        </p>
+      )}
       {sso && <SingleSignOnButton providerId={OIDC_PROVIDER_ID} name={sso.name} callbackPath={callbackPath} primary={sso.only} />}
       {sso && !sso.only && <p className="muted">or with your email and password:</p>}
       {!sso?.only && <SignInForm callbackPath={callbackPath} />}
+      {!sso?.only && (
+        <p className="muted">
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
+      )}
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, useTransition, type FormEvent } from "react";
 import { acceptInviteAction, signUpWithInviteAction } from "@/app/invite/[token]/actions";
 import { FormError } from "@/components/FormError";
+import { MIN_PASSWORD_LENGTH } from "@/lib/users/password-rules";
 
 /** A signed-in user accepts; anyone else creates an account for the invited email. */
 export function InviteResponse({ token, email, signedIn }: { token: string; email: string; signedIn: boolean }) {
@@ -55,7 +56,7 @@ export function InviteResponse({ token, email, signedIn }: { token: string; emai
       </label>
       <label>
         Choose a password
-        <input name="password" type="password" required minLength={8} autoComplete="new-password" />
+        <input name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
       </label>
       <button className="primary" type="submit" disabled={pending}>
         {pending ? "Creating your account…" : "Create account and join"}

@@ -2,8 +2,9 @@
 
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
+import { CLOSE_SIGNED_OUT } from "@/lib/collab/context";
 
-type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied" | "unavailable";
+type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied" | "unavailable" | "signedOut";
 
 export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
@@ -13,10 +14,17 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   reconnecting: "Reconnecting…",
   denied: "You no longer have access to this note",
   unavailable: "This note could not be opened just now: reload the page to try again",
+  signedOut: "Signed out: sign in again to keep editing",
 };
 
-/** The server refuses a connection with a reason: a note it failed to load is not a refusal of the user. */
-const refusalOf = (reason: string | undefined): "denied" | "unavailable" => (reason === "load-failed" ? "unavailable" : "denied");
+type Refusal = "denied" | "unavailable" | "signedOut";
+
+/**
+ * The server refuses a connection with a reason: a note it failed to load is
+ * not a refusal of the user, and a token whose session has ended means the
+ * user was signed out, not that the note was taken from them.
+ */
+const refusalOf = (reason: string | undefined): Refusal => (reason === "load-failed" ? "unavailable" : reason === "unauthenticated" ? "signedOut" : "denied");
 
 /**
  * What the editor tells the user about their edits. "Saved" means the server
@@ -25,7 +33,7 @@ const refusalOf = (reason: string | undefined): "denied" | "unavailable" => (rea
  */
 function connectionState(
   provider: HocuspocusProvider,
-  seen: { everConnected: boolean; refused: "denied" | "unavailable" | null; online: boolean },
+  seen: { everConnected: boolean; refused: Refusal | null; online: boolean },
 ): ConnectionState {
   if (seen.refused) return seen.refused;
   if (!seen.online) return "offline";
@@ -53,11 +61,18 @@ export function watchConnection(provider: HocuspocusProvider, onChange: (state: 
     seen.refused = refusalOf(reason);
     update();
   };
+  // The session ended (signed out here or elsewhere, a changed password): until this browser
+  // signs in again, every reconnection is refused.
+  const onClose = ({ event }: { event?: { code?: number } }) => {
+    if (event?.code === CLOSE_SIGNED_OUT.code) seen.refused = "signedOut";
+    update();
+  };
   const onOnline = () => {
     seen.online = navigator.onLine;
     update();
   };
   provider.on("status", onStatus);
+  provider.on("close", onClose);
   provider.on("synced", update);
   provider.on("unsyncedChanges", update);
   provider.on("authenticated", onAuthenticated);
@@ -67,6 +82,7 @@ export function watchConnection(provider: HocuspocusProvider, onChange: (state: 
   update();
   return () => {
     provider.off("status", onStatus);
+    provider.off("close", onClose);
     provider.off("synced", update);
     provider.off("unsyncedChanges", update);
     provider.off("authenticated", onAuthenticated);

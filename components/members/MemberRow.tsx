@@ -6,14 +6,17 @@ import { changeRoleAction, removeMemberAction } from "@/app/t/[team]/members/act
 import { ROLES, type Role } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { FormError } from "@/components/FormError";
+import { ResetLinkButton } from "./ResetLinkButton";
 
 interface Props {
   team: string;
   member: { userId: string; name: string; email: string; role: Role };
   isSelf: boolean;
+  /** Whether passwords are in use here (not under single sign-on only), so a reset link means something. */
+  passwords: boolean;
 }
 
-export function MemberRow({ team, member, isSelf }: Props) {
+export function MemberRow({ team, member, isSelf, passwords }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -57,7 +60,8 @@ export function MemberRow({ team, member, isSelf }: Props) {
           ))}
         </select>
       </td>
-      <td>
+      <td className="member-actions">
+        {passwords && <ResetLinkButton team={team} userId={member.userId} name={member.name} />}
         <button
           className="danger"
           disabled={pending}

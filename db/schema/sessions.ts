@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 
 /**
@@ -21,14 +21,21 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/** What a counter of attempts limits. */
+export const ATTEMPT_PURPOSES = ["sign_in", "password_reset"] as const;
+export type AttemptPurpose = (typeof ATTEMPT_PURPOSES)[number];
+
 /**
- * Sign-in attempts on one account (an email as typed, known or not) from one
- * client address, or from all addresses (`address` = "*"). A row is reserved
- * before a password is checked, in one statement (lib/auth/rate-limit.ts).
+ * Attempts at something limited (signing in, asking for a password reset) on
+ * one account (an email as typed, known or not) from one client address; "*"
+ * in either column counts over all accounts or all addresses. A row is
+ * reserved before the attempt is let through, in one statement
+ * (lib/auth/attempt-counters.ts).
  */
 export const signInCounters = pgTable(
   "sign_in_counters",
   {
+    purpose: text({ enum: ATTEMPT_PURPOSES }).notNull().default("sign_in"),
     account: text().notNull(),
     address: text().notNull(),
     /** Attempts let through to the password check since the counter last started. */
@@ -39,7 +46,28 @@ export const signInCounters = pgTable(
     lastGranted: boolean().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.account, t.address] })],
+  (t) => [uniqueIndex("sign_in_counters_key").on(t.purpose, t.account, t.address)],
+);
+
+/**
+ * A link that sets a new password (/reset-password/<token>): mailed on
+ * request, or made by a team owner for a member. Only a hash of the token is
+ * kept, so the table does not hold working links. A link works once, until
+ * `expiresAt`.
+ */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().notNull().references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    /** The owner who made the link for the member; null for a link mailed on request. */
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
 );
 
 export type Session = typeof sessions.$inferSelect;

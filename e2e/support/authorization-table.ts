@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FormFields } from "./server-actions";
-import { MARKERS, MEMBER_ROLES, type MatrixRole, type MatrixWorld, type TeamIds } from "./authorization-world";
+import { MARKERS, MATRIX_PASSWORD, MEMBER_ROLES, nameOf, type MatrixRole, type MatrixWorld, type TeamIds } from "./authorization-world";
 
 /**
  * Who may do what: every page, route handler and server action of the app,
@@ -93,6 +93,11 @@ export const PAGES: MatrixEntry[] = [
   page({ page: "app/inbox/page.tsx", allowed: SIGNED_IN, path: () => "/inbox" }),
   page({ page: "app/teams/new/page.tsx", allowed: SIGNED_IN, path: () => "/teams/new" }),
   page({ page: "app/invite/[token]/page.tsx", allowed: EVERYONE, path: (ids) => `/invite/${ids.inviteToken}`, freeSlots: ["inviteToken"] }),
+  // One's own account: there is no one else's to ask for.
+  page({ page: "app/account/page.tsx", allowed: SIGNED_IN, path: () => "/account" }),
+  page({ page: "app/forgot-password/page.tsx", allowed: EVERYONE, path: () => "/forgot-password" }),
+  // The link is the permission, as an invite's is.
+  page({ page: "app/reset-password/[token]/page.tsx", allowed: EVERYONE, path: (ids) => `/reset-password/${ids.resetToken}`, freeSlots: ["resetToken"] }),
   page({ page: "app/b/[team]/[noteId]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}` }),
   page({ page: "app/b/[team]/[noteId]/[edition]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}` }),
   page({ page: "app/b/[team]/[noteId]/compare/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/compare?from=${ids.edition}&to=${ids.edition}` }),
@@ -182,6 +187,7 @@ const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
+const account = "app/account/actions.ts";
 const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: "", actorType: null, tags: [] });
 
 export const ACTIONS: MatrixEntry[] = [
@@ -204,6 +210,29 @@ export const ACTIONS: MatrixEntry[] = [
     prepare: async (world) => ({ inviteToken: await world.newcomerInvite() }),
     freeSlots: ["inviteToken"],
   }),
+  // One's own account. The name and password are set to what they were, so the world's sign-ins go on working.
+  action({ action: `${account}#updateNameAction`, allowed: SIGNED_IN, args: (_ids, role) => [{ name: nameOf(role) }] }),
+  // A session of one's own; another team's slot holds its owner's session, which is not the caller's.
+  // Before the actions below that end the owner's spare session along with the rest of theirs.
+  action({
+    action: `${account}#signOutSessionAction`,
+    allowed: SIGNED_IN,
+    args: (ids) => [{ sessionId: ids.sessionId }],
+    prepare: async (world, role) => (role === "anonymous" ? {} : { sessionId: await world.spareSession(role) }),
+  }),
+  // Both end every session of the caller's but the one calling, which the matrix renews after.
+  action({ action: `${account}#changePasswordAction`, allowed: SIGNED_IN, args: () => [{ currentPassword: MATRIX_PASSWORD, newPassword: MATRIX_PASSWORD }], endsSessions: "all" }),
+  action({ action: `${account}#signOutOtherSessionsAction`, allowed: SIGNED_IN, args: () => [], endsSessions: "all" }),
+  // Anyone may ask; the answer is the same whether or not the address has an account.
+  action({ action: "app/forgot-password/actions.ts#requestPasswordResetAction", allowed: EVERYONE, args: () => [{ email: `${randomUUID().slice(0, 8)}@harbour.test` }] }),
+  action({
+    action: "app/reset-password/[token]/actions.ts#resetPasswordAction",
+    allowed: EVERYONE,
+    args: (ids) => [{ token: ids.resetToken, password: "a long enough passphrase" }],
+    prepare: async (world) => ({ resetToken: await world.spareResetToken() }),
+    freeSlots: ["resetToken"],
+  }),
+
   // Signing out ends the session on record, so each call signs in afresh; "everywhere" also ends the role's own session, which the matrix renews.
   action({ action: "lib/auth/sign-out-actions.ts#signOutAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "this" }),
   action({ action: "lib/auth/sign-out-actions.ts#signOutEverywhereAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "all" }),
@@ -281,6 +310,8 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: `${members}#changeRoleAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId, role: "reviewer" }], prepare: async (world) => ({ memberId: await world.spareMember() }) }),
   action({ action: `${members}#removeMemberAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId }], prepare: async (world) => ({ memberId: await world.spareMember() }) }),
   action({ action: `${members}#createInviteAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, email: `${randomUUID().slice(0, 8)}@harbour.test`, role: "analyst" }] }),
+  // For a member of the owner's team only: another team's member is not found.
+  action({ action: `${members}#createResetLinkAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId }] }),
   action({
     action: `${members}#revokeInviteAction`,
     allowed: OWNER,

@@ -36,16 +36,23 @@ export interface TeamIds {
   inviteId: string;
   /** The owner's personal feed token. */
   feedToken: string;
+  /** A password reset link the owner made for the member (memberId): its token. */
+  resetToken: string;
+  /** A session of the team's owner other than the one the matrix uses, for signing out one session. */
+  sessionId: string;
 }
 
 /** Each team's objects carry its word, so a response that shows the other team's data is caught by it. */
 export const MARKERS = { home: "Harbour", other: "Zanzibar" } as const;
-const PASSWORD = "matrix-passphrase-1";
+export const MATRIX_PASSWORD = "matrix-passphrase-1";
+const PASSWORD = MATRIX_PASSWORD;
 let counter = 0;
 const unique = (what: string) => `${what} ${Date.now().toString(36)}${(counter++).toString(36)}`;
 // A worker that starts again after a failure builds a new world beside the old one.
 const run = Date.now().toString(36);
 const emailOf = (role: MatrixRole) => (role === "outsider" ? `owner-${run}@zanzibar.test` : `${role}-${run}@harbour.test`);
+/** Each role's display name, which carries its team's marker. */
+export const nameOf = (role: MatrixRole) => (role === "outsider" ? `${MARKERS.other} Owner` : `${MARKERS.home} ${role[0].toUpperCase()}${role.slice(1)}`);
 
 /** User ids of a team's members by email, read from the members page (owners only). */
 async function memberIds(owner: AppSession, slug: string): Promise<Map<string, string>> {
@@ -59,6 +66,22 @@ async function openInviteIds(owner: AppSession, slug: string): Promise<Map<strin
   const html = await (await owner.get(`/t/${slug}/members`)).text();
   const found = [...html.matchAll(/\\"inviteId\\":\\"([0-9a-f-]{36})\\",\\"email\\":\\"([^\\]+)\\"/g)];
   return new Map(found.map(([, id, email]) => [email, id]));
+}
+
+/** The ids of the sessions a user's account page offers to sign out (all but the one asking). */
+async function otherSessionIds(session: AppSession): Promise<string[]> {
+  const html = await (await session.get("/account")).text();
+  return [...html.matchAll(/\\"sessionId\\":\\"([0-9a-f-]{36})\\"/g)].map(([, id]) => id);
+}
+
+/** Signs the user in once more, elsewhere, and returns that session's id as their account page shows it. */
+async function spareSession(baseURL: string, session: AppSession, email: string): Promise<string> {
+  const before = new Set(await otherSessionIds(session));
+  const elsewhere = await AppSession.signIn(baseURL, email, PASSWORD);
+  await elsewhere.dispose();
+  const added = (await otherSessionIds(session)).filter((id) => !before.has(id));
+  if (added.length !== 1) throw new Error(`expected one new session of ${email} on the account page, found ${added.length}`);
+  return added[0];
 }
 
 const slugOf = (redirect: string) => redirect.match(/^\/t\/([^/?]+)/)![1];
@@ -105,8 +128,7 @@ export class MatrixWorld {
     const join = async (slug: string, role: MatrixRole, as: (typeof MEMBER_ROLES)[number]) => {
       const link = await demo.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: as }], { team: slug });
       const token = link.split("/invite/")[1];
-      const name = role === "outsider" ? `${MARKERS.other} Owner` : `${MARKERS.home} ${role[0].toUpperCase()}${role.slice(1)}`;
-      await anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name, password: PASSWORD }], { token });
+      await anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name: nameOf(role), password: PASSWORD }], { token });
       return AppSession.signIn(baseURL, emailOf(role), PASSWORD);
     };
     const sessions = { anonymous } as Record<MatrixRole, AppSession>;
@@ -124,9 +146,15 @@ export class MatrixWorld {
     await demo.dispose();
 
     const homeMembers = await memberIds(sessions.owner, homeSlug);
-    const home = await buildTeamObjects(browser, sessions.owner, homeSlug, MARKERS.home, homeMembers.get(emailOf("analyst"))!);
+    const home = {
+      ...(await buildTeamObjects(browser, sessions.owner, homeSlug, MARKERS.home, homeMembers.get(emailOf("analyst"))!)),
+      sessionId: await spareSession(baseURL, sessions.owner, emailOf("owner")),
+    };
     const outsiderId = (await memberIds(sessions.outsider, otherSlug)).get(emailOf("outsider"))!;
-    const other = await buildTeamObjects(browser, sessions.outsider, otherSlug, MARKERS.other, outsiderId);
+    const other = {
+      ...(await buildTeamObjects(browser, sessions.outsider, otherSlug, MARKERS.other, outsiderId)),
+      sessionId: await spareSession(baseURL, sessions.outsider, emailOf("outsider")),
+    };
     return new MatrixWorld(baseURL, sessions, home, other, homeMembers.get(emailOf("reviewer"))!);
   }
 
@@ -250,6 +278,18 @@ export class MatrixWorld {
     return team;
   }
 
+  /** A session of `role`'s besides the one the matrix uses, for signing out one session. */
+  async spareSession(role: MatrixRole) {
+    return spareSession(this.baseURL, this.sessions[role], emailOf(role));
+  }
+
+  /** A reset link for a new member of the home team, for an action that uses it up. */
+  async spareResetToken() {
+    const userId = await this.spareMember();
+    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createResetLinkAction", [{ team: this.home.team, userId }], { team: this.home.team });
+    return link.split("/reset-password/")[1];
+  }
+
   /** Each role's own feed token for its home team (revoking and renewing them is part of the matrix). */
   async freshFeedToken(role: MatrixRole) {
     if (role === "anonymous") return "";
@@ -320,7 +360,7 @@ async function importNote(writer: AppSession, team: string, title: string, text:
 }
 
 /** One team's objects, made by its owner through the app: the note's first comment through the editor, the rest by actions. */
-async function buildTeamObjects(browser: Browser, owner: AppSession, team: string, marker: string, memberId: string): Promise<TeamIds> {
+async function buildTeamObjects(browser: Browser, owner: AppSession, team: string, marker: string, memberId: string): Promise<Omit<TeamIds, "sessionId">> {
   const params = (id: string) => ({ team, id });
   const noteId = await importNote(owner, team, `${marker} note`, `${marker} says Moscow will abstain on the vote.`);
 
@@ -365,6 +405,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const invite = await owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: inviteEmail, role: "reader" }], { team });
   const inviteId = (await openInviteIds(owner, team)).get(inviteEmail)!;
   const feedToken = await owner.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
+  const resetLink = await owner.must<string>("app/t/[team]/members/actions.ts#createResetLinkAction", [{ team, userId: memberId }], { team });
   return {
     team,
     noteId,
@@ -384,5 +425,6 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     inviteToken: invite.split("/invite/")[1],
     inviteId,
     feedToken,
+    resetToken: resetLink.split("/reset-password/")[1],
   };
 }

@@ -21,6 +21,12 @@ export function oidcSettings(): OidcConfig | undefined {
   return configured.settings;
 }
 
+/** Whether passwords are a way in at all: not when OIDC_ONLY is set. */
+export const passwordSignIn = (): boolean => !oidcSettings()?.only;
+
+/** The answer to anything about passwords when only single sign-on lets people in. */
+export const NO_PASSWORDS = "This Dossier signs people in through single sign-on only: there are no passwords to set or reset.";
+
 /** Why a single sign-on was refused; the sign-in page words each (lib/auth/sign-in-refusal.ts). */
 export type OidcRefusal = "invalid_profile" | "unverified" | "no_account" | "linked_elsewhere" | "team_missing";
 

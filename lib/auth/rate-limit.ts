@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
-import { signInCounters } from "@/db/schema";
 import { insertAuditEntry } from "@/lib/audit";
+import { ANY, doubling, forgetAttempts, reserveAttempt, returnAttempt, steady } from "./attempt-counters";
 
 /**
  * From one client address, an account gets this many attempts at once; after
@@ -15,77 +14,25 @@ export const ADDRESS_LIMIT = { freeAttempts: 5, firstDelayMs: 60_000, maxDelayMs
  * then one a second: many addresses guessing are slowed, the account is never locked.
  */
 export const ACCOUNT_LIMIT = { freeAttempts: 20, delayMs: 1_000 };
-/** A counter left alone this long after its wait ends starts again from nothing. */
-const FORGET_AFTER_MS = 15 * 60_000;
 
-/** The counter of an account across all addresses (a client address is never "*"). */
-const ALL_ADDRESSES = "*";
+const addressSchedule = doubling(ADDRESS_LIMIT);
+const accountSchedule = steady(ACCOUNT_LIMIT);
 
 type SignInGate = { granted: true } | { granted: false; scope: "address" | "account"; retryAfterMs: number };
 
-/** Our own numbers, written into the statement. */
-const literal = (n: number) => sql.raw(String(n));
-const milliseconds = (ms: SQL) => sql`((${ms}) * interval '1 millisecond')`;
-
-/** How many attempts a counter lets through at once, and the wait (ms) after the `n`-th from then on. */
-interface Schedule {
-  freeAttempts: number;
-  waitAfter(n: SQL): SQL;
-}
-const addressSchedule: Schedule = {
-  freeAttempts: ADDRESS_LIMIT.freeAttempts,
-  waitAfter: (n) => sql`least(${literal(ADDRESS_LIMIT.maxDelayMs)}, ${literal(ADDRESS_LIMIT.firstDelayMs)} * power(2, ${n} - ${literal(ADDRESS_LIMIT.freeAttempts)}))`,
-};
-const accountSchedule: Schedule = { freeAttempts: ACCOUNT_LIMIT.freeAttempts, waitAfter: () => literal(ACCOUNT_LIMIT.delayMs) };
-
-/**
- * Reserves one attempt on a counter, in one statement: the row is locked
- * while it is read and written, so concurrent attempts queue on it and each
- * sees the ones before. An attempt is let through while the counter is within
- * its free attempts, or new, forgotten, or past its wait; letting it through
- * sets the next wait at once, before the password is checked, so a burst
- * cannot slip past the limit.
- *
- * now() is when the statement started, which for one that queued on the lock
- * is before the attempt it waited for: it can only make a wait look longer.
- */
-async function reserve(account: string, address: string, schedule: Schedule) {
-  const t = signInCounters;
-  const free = literal(schedule.freeAttempts);
-  const waitAfter = (n: SQL) => sql`case when ${n} < ${free} then 0 else ${schedule.waitAfter(n)} end`;
-  const forgotten = sql`now() > ${t.blockedUntil} + ${milliseconds(literal(FORGET_AFTER_MS))}`;
-  const open = sql`(${t.attempts} < ${free} or now() >= ${t.blockedUntil})`;
-  const next = sql`${t.attempts} + 1`;
-  const [row] = await db()
-    .insert(t)
-    .values({ account, address, attempts: 1, blockedUntil: sql`now() + ${milliseconds(waitAfter(sql`1`))}`, lastGranted: true })
-    .onConflictDoUpdate({
-      target: [t.account, t.address],
-      set: {
-        attempts: sql`case when ${forgotten} then 1 when ${open} then ${next} else ${t.attempts} end`,
-        blockedUntil: sql`case when ${forgotten} then now() + ${milliseconds(waitAfter(sql`1`))}
-          when ${open} then now() + ${milliseconds(waitAfter(next))} else ${t.blockedUntil} end`,
-        lastGranted: sql`(${forgotten}) or ${open}`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning({
-      granted: t.lastGranted,
-      // What is left of the wait, by the clock rather than by when this statement started.
-      retryAfterMs: sql<number>`greatest(0, ceil(extract(epoch from (${t.blockedUntil} - clock_timestamp())) * 1000))::int`,
-    });
-  return row;
-}
+const fromAddress = (account: string, address: string) => ({ purpose: "sign_in" as const, account, address });
+const fromAnywhere = (account: string) => ({ purpose: "sign_in" as const, account, address: ANY });
 
 /**
  * Takes a place for one sign-in attempt before its password is checked: the
  * address's counter first (so one address's burst does not use up the
- * account's), then the account's.
+ * account's), then the account's. The changing of a password, which checks
+ * the current one, takes its place here too.
  */
 export async function reserveSignInAttempt(account: string, address: string): Promise<SignInGate> {
-  const byAddress = await reserve(account, address, addressSchedule);
+  const byAddress = await reserveAttempt(fromAddress(account, address), addressSchedule);
   if (!byAddress.granted) return { granted: false, scope: "address", retryAfterMs: byAddress.retryAfterMs };
-  const byAccount = await reserve(account, ALL_ADDRESSES, accountSchedule);
+  const byAccount = await reserveAttempt(fromAnywhere(account), accountSchedule);
   if (!byAccount.granted) return { granted: false, scope: "account", retryAfterMs: byAccount.retryAfterMs };
   return { granted: true };
 }
@@ -96,14 +43,8 @@ export async function reserveSignInAttempt(account: string, address: string): Pr
  * account's wait, if others' guesses set one, runs on.
  */
 export async function clearSignInAttempts(account: string, address: string): Promise<void> {
-  const t = signInCounters;
-  await db()
-    .delete(t)
-    .where(and(eq(t.account, account), eq(t.address, address)));
-  await db()
-    .update(t)
-    .set({ attempts: sql`greatest(${t.attempts} - 1, 0)` })
-    .where(and(eq(t.account, account), eq(t.address, ALL_ADDRESSES)));
+  await forgetAttempts(fromAddress(account, address));
+  await returnAttempt(fromAnywhere(account));
 }
 
 /**

@@ -25,12 +25,16 @@ interface Case {
   mine: boolean;
   /** Reviewers named on the pending review (none: any reviewer). */
   named: boolean;
+  /** The member acted on (a password reset) belongs to the team; else only to another. */
+  inTeam: boolean;
 }
 
 const cases: Case[] = NOTE_STATUSES.flatMap((status) =>
   (["none", ...REVIEW_STATES] as const).flatMap((review) =>
     [false, true].flatMap((changed) =>
-      VISIBILITIES.flatMap((visibility) => [false, true].flatMap((mine) => [false, true].map((named) => ({ status, review, changed, visibility, mine, named })))),
+      VISIBILITIES.flatMap((visibility) =>
+        [false, true].flatMap((mine) => [false, true].flatMap((named) => [false, true].map((inTeam) => ({ status, review, changed, visibility, mine, named, inTeam })))),
+      ),
     ),
   ),
 );
@@ -56,9 +60,10 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
       return { teamId, visibility: c.visibility };
     case "feedToken":
       return { teamId, userId: owner };
+    case "member":
+      return { teamId, member: { userId: owner, teamIds: c.inTeam ? [OTHER_TEAM, teamId] : [OTHER_TEAM] } };
     case "entity":
     case "revision":
-    case "member":
     case "audit":
       return { teamId };
   }
@@ -122,6 +127,8 @@ const TABLE: Record<Permission, Expectation> = {
   "member.invite": OWNER,
   "member.changeRole": OWNER,
   "member.remove": OWNER,
+  // Their own password too; never someone outside the team.
+  "member.resetPassword": (role, c) => role === "owner" && c.inTeam,
 
   "audit.read": OWNER,
 };
@@ -193,6 +200,23 @@ describe("authorize", () => {
 
   it("sends a page every rule of a policy as a yes or no", () => {
     expect(abilities(actor("reviewer"), "note", note(cases[0]))).toEqual({ read: true, update: false, comment: true, delete: false, unpublish: false });
+  });
+});
+
+describe("password reset links", () => {
+  const member = (teamIds: string[]) => ({ teamId: TEAM, member: { userId: SOMEONE_ELSE, teamIds } });
+
+  it("an owner makes one for a member of their team, whatever other teams they are in, and for no one else", () => {
+    expect(can(actor("owner"), "member.resetPassword", member([TEAM]))).toBe(true);
+    expect(can(actor("owner"), "member.resetPassword", member([OTHER_TEAM, TEAM]))).toBe(true);
+    expect(can(actor("owner"), "member.resetPassword", member([OTHER_TEAM]))).toBe(false);
+    expect(can(actor("owner"), "member.resetPassword", member([]))).toBe(false);
+    // The owner of the member's other team may too, in that team.
+    expect(can(actor("owner", OTHER_TEAM), "member.resetPassword", { ...member([OTHER_TEAM, TEAM]), teamId: OTHER_TEAM })).toBe(true);
+  });
+
+  it("is never granted without the member it is for", () => {
+    expect(can(actor("owner"), "member.resetPassword", { teamId: TEAM })).toBe(false);
   });
 });
 

@@ -2,8 +2,8 @@
 
 import { z } from "zod";
 import { toActionError, type ActionResult } from "@/lib/action";
-import { MIN_PASSWORD_LENGTH } from "@/lib/users/password";
 import { oidcSettings } from "@/lib/auth/oidc";
+import { newPassword } from "@/lib/users/password-rules";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { acceptInvite, signUpWithInvite } from "@/lib/teams/invites";
@@ -26,10 +26,7 @@ export async function acceptInviteAction(raw: unknown): Promise<ActionResult<str
 const signUp = z.object({
   token,
   name: z.string().trim().min(1, "Enter your name.").max(100, "A name can be at most 100 characters."),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(1024, "That password is too long."),
+  password: newPassword,
 });
 
 /** Creates an account for the invited email and joins the team, in one transaction. With OIDC_ONLY there are no passwords to choose. */

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
+import { createResetLinkForMember } from "@/lib/auth/password-resets";
 import { createInvite, revokeInvite } from "@/lib/teams/invites";
 import { changeRole, removeMember } from "@/lib/teams/queries";
 
@@ -34,3 +35,10 @@ export const revokeInviteAction = teamAction(
   "member.invite",
   async (input, { team }) => revokeInvite(team.id, input.inviteId),
 );
+
+/**
+ * A link that sets a new password for a member, shown once to the owner to
+ * hand over (for when no mail is sent, or none arrives). The members page is
+ * the owner's; the link is asked of member.resetPassword for the member named.
+ */
+export const createResetLinkAction = teamAction(member, "member.list", (input, { actor }) => createResetLinkForMember(actor, input.userId));

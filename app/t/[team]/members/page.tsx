@@ -7,12 +7,14 @@ import { ROLE_LABELS } from "@/lib/policies/grants";
 import { openTeam } from "@/lib/loaders/open";
 import { listOpenInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/queries";
+import { passwordSignIn } from "@/lib/auth/oidc";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team } = await openTeam(slug, "member.list");
+  const passwords = passwordSignIn();
   const [members, invites] = await Promise.all([listMembers(team.id), listOpenInvites(team.id)]);
 
   return (
@@ -31,7 +33,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
           </thead>
           <tbody>
             {members.map((member) => (
-              <MemberRow key={member.userId} team={team.slug} member={member} isSelf={member.userId === user.id} />
+              <MemberRow key={member.userId} team={team.slug} member={member} isSelf={member.userId === user.id} passwords={passwords} />
             ))}
           </tbody>
         </table>
