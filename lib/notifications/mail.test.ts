@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
@@ -176,18 +176,19 @@ describe("the daily digest", () => {
     expect(mailbox.to(reviewer.email).map((mail) => mail.subject)).toEqual(["Your Dossier digest: 3 notifications", "Your Dossier digest: 1 notification"]);
   });
 
-  it("sends one digest when two runs claim the same user at once", async () => {
-    const { analyst, reviewer, note } = await desk();
-    await setDeliveries(reviewer.id, { review_requested: "digest" });
-    await requestReview(note, analyst.id, [reviewer.id]);
+  it("sends one digest per user when runs claim the same users at once", async () => {
+    const { team, analyst, note } = await desk();
+    const reviewers = [await buildMember(team.id, "reviewer"), await buildMember(team.id, "reviewer"), await buildMember(team.id, "reviewer")];
+    for (const reviewer of reviewers) await setDeliveries(reviewer.id, { review_requested: "digest" });
+    await requestReview(note, analyst.id, reviewers.map((reviewer) => reviewer.id));
 
     const morning = tomorrowMorning();
-    const runs = await Promise.all([sendDueDigests({ now: morning }), sendDueDigests({ now: morning })]);
-    expect(runs[0] + runs[1]).toBe(1);
+    const runs = await Promise.all([sendDueDigests({ now: morning }), sendDueDigests({ now: morning }), sendDueDigests({ now: morning })]);
+    expect(runs.reduce((sum, queued) => sum + queued, 0)).toBe(3);
     await deliver();
-    expect(mailbox.to(reviewer.email)).toHaveLength(1);
-    const [row] = await db().select().from(notifications).where(eq(notifications.userId, reviewer.id));
-    expect(row.mailedAt).not.toBeNull();
+    for (const reviewer of reviewers) expect(mailbox.to(reviewer.email)).toHaveLength(1);
+    const rows = await db().select().from(notifications).where(inArray(notifications.userId, reviewers.map((reviewer) => reviewer.id)));
+    expect(rows.map((row) => row.mailedAt !== null && row.digestDueAt === null)).toEqual([true, true, true]);
   });
 
   it("leaves out what its reader may no longer read", async () => {
