@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import type { ParsedMail } from "mailparser";
 import { DEMO_USERS } from "../lib/demo/accounts";
 import { startTestMailbox, type TestMailbox } from "../lib/testing/smtp";
+import { AppSession } from "./support/app-session";
 import { createNote, signedInAs } from "./support/pages";
 import { ownServer } from "./support/server";
 
@@ -102,6 +103,15 @@ test("the unsubscribe link in a notification e-mail works without signing in", a
   await reviewer.page.reload();
   await expect(reviewer.page.getByTestId("delivery-mentioned").getByLabel("Daily digest")).toBeChecked();
   await expect(reviewer.page.getByTestId("delivery-review_requested").getByLabel("Off")).toBeChecked();
+
+  // A choice that is none of the three is refused with a sentence, and changes nothing.
+  const session = await AppSession.withStorageState(server.baseURL, await reviewer.context.storageState());
+  const refused = await session.action("app/account/notifications/actions.ts#saveNotificationPreferencesAction", { form: { mentioned: "loudly", review_requested: "instant" } });
+  expect(refused.result).toEqual({ ok: false, error: "Choose at once, daily digest or off for each kind." });
+  await reviewer.page.reload();
+  await expect(reviewer.page.getByTestId("delivery-mentioned").getByLabel("Daily digest")).toBeChecked();
+  await expect(reviewer.page.getByTestId("delivery-review_requested").getByLabel("Off")).toBeChecked();
+  await session.dispose();
 
   await Promise.all([analyst.context.close(), visitor.close(), reviewer.context.close()]);
 });

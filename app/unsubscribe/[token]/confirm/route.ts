@@ -1,4 +1,3 @@
-import { appOrigin } from "@/lib/app-origin";
 import { readUnsubscribeLink, unsubscribe } from "@/lib/notifications/unsubscribe";
 import { findUserById } from "@/lib/users/queries";
 
@@ -20,6 +19,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   await unsubscribe(target);
   const body = await request.text().catch(() => "");
   if (new URLSearchParams(body).get("List-Unsubscribe") === "One-Click") return plain("Unsubscribed.", 200);
-  // A browser goes back to the page, which now says it is off.
-  return Response.redirect(`${appOrigin()}/unsubscribe/${token}`, 303);
+  // A browser goes back to the page (on the origin it is on), which now says it is off.
+  return new Response(null, { status: 303, headers: { Location: `/unsubscribe/${encodeURIComponent(token)}` } });
 }
