@@ -2,7 +2,7 @@
  * Dossier's one process: Next.js for HTTP, Hocuspocus for websockets on
  * /collab, one database handle shared by both (docs/ARCHITECTURE.md, "One process").
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { openDatabase } from "./db/client";
 import { setDatabase } from "./db";
@@ -20,6 +20,7 @@ import { startMailLoop } from "./lib/mail/mail-loop";
 import { smtpSender } from "./lib/mail/smtp";
 import { sendDueDigests } from "./lib/notifications/digest";
 import { refuseOversizeBody } from "./lib/request-size";
+import { redirectForFormerSlug } from "./lib/teams/slug-redirects";
 import path from "node:path";
 
 async function main() {
@@ -62,7 +63,9 @@ async function main() {
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"]?.toString(), config.trustProxy);
     // Next answers an oversized server action with 500, after reading it.
     if (refuseOversizeBody(request, response)) return;
-    void handleRequest(request, response);
+    void followFormerSlug(request, response).then((redirected) => {
+      if (!redirected) return handleRequest(request, response);
+    });
   });
   attachCollab(server, hocuspocus, (request, socket, head) => {
     if (dev) handleUpgrade(request, socket, head);
@@ -91,6 +94,27 @@ async function main() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/**
+ * Sends a request for a team's former slug (/t/, /b/, /feeds/) on to the
+ * same path and query under its slug of today; returns whether it did. Only
+ * reads are sent on. 307, not 308: a former slug may later be taken by
+ * another team, so browsers must not remember the redirect.
+ */
+async function followFormerSlug(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  try {
+    const location = await redirectForFormerSlug(request.url ?? "/");
+    if (!location) return false;
+    response.writeHead(307, { Location: location, "Cache-Control": "no-store" });
+    response.end();
+    return true;
+  } catch (error) {
+    // Without the lookup, the request goes on to Next, which answers the URL as it stands.
+    console.error("could not look up a former team slug:", error);
+    return false;
+  }
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { publishAction, unpublishAction } from "@/app/t/[team]/notes/[id]/publish-actions";
 import { FormError } from "@/components/FormError";
+import type { Visibility } from "@/db/schema";
 
 interface Props {
   team: string;
@@ -13,12 +14,14 @@ interface Props {
   canOverride: boolean;
   published: boolean;
   nextNumber: number;
+  /** The readers offered first: the team's default for a first edition, the last edition's readers after. */
+  initialVisibility: Visibility;
 }
 
 /** Publish the note as its next edition, for the team or the public; or withdraw it. */
-export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber }: Props) {
+export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility }: Props) {
   const router = useRouter();
-  const [visibility, setVisibility] = useState<"team" | "public">("team");
+  const [visibility, setVisibility] = useState<Visibility>(initialVisibility);
   const [summary, setSummary] = useState("");
   const [override, setOverride] = useState(false);
   const [error, setError] = useState<string | null>(null);

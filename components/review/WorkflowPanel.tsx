@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Note } from "@/db/schema";
+import type { Note, Visibility } from "@/db/schema";
 import { abilities, type Actor } from "@/lib/policies";
 import { userNames } from "@/lib/revisions/queries";
 import { approvalState } from "@/lib/review/workflow";
@@ -12,7 +12,20 @@ import { listEditions } from "@/lib/publishing/queries";
  * whether the text changed since it was approved. The controls shown are the
  * review policy's answers for this member and note; the server asks it again.
  */
-export async function WorkflowPanel({ team, note, actor, reviewers }: { team: string; note: Note; actor: Actor; reviewers: { id: string; name: string }[] }) {
+export async function WorkflowPanel({
+  team,
+  note,
+  actor,
+  reviewers,
+  defaultVisibility,
+}: {
+  team: string;
+  note: Note;
+  actor: Actor;
+  reviewers: { id: string; name: string }[];
+  /** The team's choice for a brief's first edition (its settings). */
+  defaultVisibility: Visibility;
+}) {
   const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
   const may = abilities(actor, "review", { note, review, changedSinceApproval });
   const mayUnpublish = abilities(actor, "note", note).unpublish;
@@ -69,6 +82,8 @@ export async function WorkflowPanel({ team, note, actor, reviewers }: { team: st
           canOverride={may.publishWithoutApproval}
           published={editions.some((e) => !e.withdrawnAt)}
           nextNumber={(editions[0]?.number ?? 0) + 1}
+          // A later edition is offered to the readers of the one before.
+          initialVisibility={editions[0]?.visibility ?? defaultVisibility}
         />
       )}
       <ReviewControls

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
+import { VISIBILITIES } from "./visibility";
 
 export const ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,12 +18,18 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
 );
 
-export const teams = pgTable("teams", {
-  id: uuid().primaryKey().defaultRandom(),
-  slug: text().notNull().unique(),
-  name: text().notNull(),
-  ...timestamps,
-});
+export const teams = pgTable(
+  "teams",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    /** The readers a note's first edition is offered to, until the publisher chooses. */
+    defaultVisibility: text({ enum: VISIBILITIES }).notNull().default("team"),
+    ...timestamps,
+  },
+  (t) => [check("teams_default_visibility_check", sql`${t.defaultVisibility} in ('team', 'public')`)],
+);
 
 export const memberships = pgTable(
   "memberships",

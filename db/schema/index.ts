@@ -7,3 +7,4 @@ export * from "./review";
 export * from "./publishing";
 export * from "./sessions";
 export * from "./mail";
+export * from "./team-slugs";

@@ -7,9 +7,9 @@ import type { EntityKind } from "../../lib/entity-kinds";
 import { entities } from "./entities";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
+import { VISIBILITIES, type Visibility } from "./visibility";
 
-export const VISIBILITIES = ["team", "public"] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+export { VISIBILITIES, type Visibility };
 
 interface EditionEntity {
   id: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { FormFields } from "./server-actions";
-import type { MatrixRole, MatrixWorld, TeamIds } from "./authorization-world";
+import { MARKERS, MEMBER_ROLES, type MatrixRole, type MatrixWorld, type TeamIds } from "./authorization-world";
 
 /**
  * Who may do what: every page, route handler and server action of the app,
@@ -113,6 +113,8 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/feeds/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/feeds` }),
   page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
   page({ page: `${t}/members/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/members` }),
+  page({ page: `${t}/settings/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings` }),
+  page({ page: `${t}/leave/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/leave` }),
   page({ page: `${t}/notes/[id]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}` }),
   page({ page: `${t}/notes/[id]/history/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history` }),
   page({ page: `${t}/notes/[id]/history/[revisionId]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/${ids.revisionId}` }),
@@ -179,6 +181,8 @@ const review = "app/t/[team]/notes/[id]/review-actions.ts";
 const publish = "app/t/[team]/notes/[id]/publish-actions.ts";
 const entities = "app/t/[team]/entities-actions.ts";
 const members = "app/t/[team]/members/actions.ts";
+const settings = "app/t/[team]/settings/actions.ts";
+const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: "", actorType: null, tags: [] });
 
 export const ACTIONS: MatrixEntry[] = [
@@ -279,6 +283,35 @@ export const ACTIONS: MatrixEntry[] = [
     allowed: OWNER,
     args: (ids) => [{ team: ids.team, inviteId: ids.inviteId }],
     prepare: async (world) => ({ inviteId: await world.openInviteId() }),
+  }),
+
+  // The team's settings: the owner's. Handing on, leaving and deleting act on a spare team of the allowed role's own, so the two teams stay as they are.
+  action({
+    action: `${settings}#updateTeamSettingsAction`,
+    allowed: OWNER,
+    // The home team's name and slug as they are: the call is allowed and changes nothing.
+    args: (ids) => [{ team: ids.team, name: `${MARKERS.home} Desk`, slug: ids.team, defaultVisibility: "team" }],
+  }),
+  action({
+    action: `${settings}#transferOwnershipAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, userId: ids.memberId }],
+    prepare: async (world, role) => (role === "owner" ? world.spareTeamWithNewcomer("analyst") : {}),
+    succeeds: { redirect: /^\/t\/[^/]+$/ },
+  }),
+  action({
+    action: `${settings}#deleteTeamAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, confirmation: ids.team }],
+    prepare: async (world, role) => (role === "owner" ? { team: await world.spareTeam() } : {}),
+    succeeds: { redirect: /^\/$/ },
+  }),
+  action({
+    action: "app/t/[team]/leave/actions.ts#leaveTeamAction",
+    allowed: MEMBERS,
+    args: (ids) => [{ team: ids.team }],
+    prepare: async (world, role) => (isMemberRole(role) ? { team: await world.spareTeamJoinedBy(role) } : {}),
+    succeeds: { redirect: /^\/$/ },
   }),
 
   // Actors and events.

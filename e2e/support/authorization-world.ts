@@ -7,7 +7,7 @@ import { NotePage } from "./pages";
 
 export const MATRIX_ROLES = ["owner", "analyst", "reviewer", "reader", "outsider", "anonymous"] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
-const MEMBER_ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
+export const MEMBER_ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
 
 /** One team's objects: what fills the id slots (path, query, body) of a request. */
 export interface TeamIds {
@@ -220,6 +220,34 @@ export class MatrixWorld {
     const slug = slugOf(await this.sessions.owner.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name: unique("Spare desk") } }));
     const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: "reader" }], { team: slug });
     return link.split("/invite/")[1];
+  }
+
+  /** A team of its own, started by the home team's owner: for an action that hands on, leaves or deletes a team. */
+  async spareTeam(): Promise<string> {
+    return slugOf(await this.sessions.owner.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name: unique("Spare desk") } }));
+  }
+
+  /** A spare team with a newcomer in it as `role`, and the newcomer's id. */
+  async spareTeamWithNewcomer(role: (typeof MEMBER_ROLES)[number]): Promise<{ team: string; memberId: string }> {
+    const team = await this.spareTeam();
+    const email = `${unique("newcomer").replace(" ", "-")}@harbour.test`;
+    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email, role }], { team });
+    const token = link.split("/invite/")[1];
+    await this.sessions.anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name: "Spare Member", password: PASSWORD }], { token });
+    return { team, memberId: (await memberIds(this.sessions.owner, team)).get(email)! };
+  }
+
+  /**
+   * A spare team that `role` belongs to with that role, and may leave: the
+   * owner's has a second owner, since a team's last owner cannot leave.
+   */
+  async spareTeamJoinedBy(role: (typeof MEMBER_ROLES)[number]): Promise<string> {
+    if (role === "owner") return (await this.spareTeamWithNewcomer("owner")).team;
+    const team = await this.spareTeam();
+    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: emailOf(role), role }], { team });
+    const token = link.split("/invite/")[1];
+    await this.sessions[role].must("app/invite/[token]/actions.ts#acceptInviteAction", [{ token }], { token });
+    return team;
   }
 
   /** Each role's own feed token for its home team (revoking and renewing them is part of the matrix). */

@@ -11,6 +11,8 @@ export type Grant =
   | "publishWithoutApproval"
   | "deleteForGood"
   | "manageMembers"
+  | "manageTeam"
+  | "leaveTeam"
   | "readAudit";
 
 /**
@@ -19,10 +21,10 @@ export type Grant =
  * here gets nothing until someone decides what it may do.
  */
 export const GRANTS: Record<Role, readonly Grant[]> = {
-  owner: ["readBriefs", "readDrafts", "editNotes", "comment", "publish", "publishWithoutApproval", "deleteForGood", "manageMembers", "readAudit"],
-  analyst: ["readBriefs", "readDrafts", "editNotes", "comment", "publish"],
-  reviewer: ["readBriefs", "readDrafts", "comment", "review"],
-  reader: ["readBriefs"],
+  owner: ["readBriefs", "readDrafts", "editNotes", "comment", "publish", "publishWithoutApproval", "deleteForGood", "manageMembers", "manageTeam", "leaveTeam", "readAudit"],
+  analyst: ["readBriefs", "readDrafts", "editNotes", "comment", "publish", "leaveTeam"],
+  reviewer: ["readBriefs", "readDrafts", "comment", "review", "leaveTeam"],
+  reader: ["readBriefs", "leaveTeam"],
 };
 
 export function roleHas(role: string, grant: Grant): boolean {

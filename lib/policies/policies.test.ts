@@ -82,6 +82,10 @@ const TABLE: Record<Permission, Expectation> = {
   "team.comment": DRAFT_READERS,
   "team.review": roles("reviewer"),
   "team.deleteForGood": OWNER,
+  "team.update": OWNER,
+  "team.transfer": OWNER,
+  "team.delete": OWNER,
+  "team.leave": roles("owner", "analyst", "reviewer", "reader"),
 
   "note.read": DRAFT_READERS,
   "note.update": WRITERS,

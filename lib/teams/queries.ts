@@ -6,6 +6,7 @@ import { closeMemberConnections } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import { badRequest, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policies";
+import { RESERVED_SLUGS, TEAM_SLUG_MAX } from "./team-fields";
 
 export interface TeamMembership {
   team: Team;
@@ -120,17 +121,16 @@ export async function removeMember(teamId: string, userId: string, removedBy: st
   });
 }
 
-/** A URL slug from a team name: "Korea Desk" → "korea-desk", with a suffix when taken. */
+/**
+ * A URL slug from a team name: "Korea Desk" → "korea-desk", with a suffix when
+ * taken or reserved; always one the settings page would accept (team-fields.ts).
+ */
 export async function availableSlug(name: string, tx: Executor = db()): Promise<string> {
-  const base =
-    name
-      .normalize("NFKD")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40) || "team";
+  const words = (text: string) => text.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const base = words(words(name.normalize("NFKD").toLowerCase()).slice(0, TEAM_SLUG_MAX - 4)) || "team";
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
+    if (RESERVED_SLUGS.has(slug)) continue;
     const [taken] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug));
     if (!taken) return slug;
   }

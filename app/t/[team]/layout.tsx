@@ -34,6 +34,9 @@ export default async function TeamLayout({ children, params }: { children: React
           {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
           {can(actor, "audit.read", teamScope(team)) && <Link href={`/t/${team.slug}/audit`}>Audit</Link>}
+          {may.update && <Link href={`/t/${team.slug}/settings`}>Settings</Link>}
+          {/* Owners leave from the settings page. */}
+          {may.leave && !may.update && <Link href={`/t/${team.slug}/leave`}>Leave team</Link>}
           <Link href="/teams/new">New team</Link>
         </nav>
         <span className="spacer" />

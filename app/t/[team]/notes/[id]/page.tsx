@@ -39,7 +39,7 @@ export default async function NotePage({ params }: { params: Promise<{ team: str
       </div>
       <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
       <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={may.update} />
-      <WorkflowPanel team={team.slug} note={note} actor={actor} reviewers={reviewers} />
+      <WorkflowPanel team={team.slug} note={note} actor={actor} reviewers={reviewers} defaultVisibility={team.defaultVisibility} />
       <NoteEditor
         team={team.slug}
         noteId={note.id}

@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq, ne } from "drizzle-orm";
+import { teams, type Team, type Visibility } from "@/db/schema";
+import { runCommand } from "@/lib/commands/command";
+import { refreshTeamPages } from "@/lib/commands/page-refresh";
+import { conflict, notFound } from "@/lib/errors";
+import { recordSlugChange } from "./slug-redirects";
+
+export interface TeamSettings {
+  name: string;
+  slug: string;
+  defaultVisibility: Visibility;
+}
+
+const SLUG_TAKEN = "Another team already uses that slug; choose another.";
+
+/** PostgreSQL's unique_violation, as drizzle passes it on from either driver. */
+function isUniqueViolation(error: unknown): boolean {
+  let cause = error;
+  while (typeof cause === "object" && cause !== null) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * An owner's change of the team's name, slug and default visibility, each
+ * change recorded. A new slug must be no other team's today; the old one is
+ * kept as a former slug, so links made before keep working
+ * (lib/teams/slug-redirects.ts). Input is validated by the caller
+ * (lib/teams/team-fields.ts). Unchanged settings write nothing.
+ */
+export function updateTeamSettings(teamId: string, settings: TeamSettings, changedBy: string): Promise<Team> {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
+    if (!team) throw notFound("That team");
+    const record = (action: "team.renamed" | "team.slug_changed" | "team.default_visibility_changed", from: string, to: string) =>
+      audit({ teamId, userId: changedBy, action, data: { from, to } });
+
+    if (settings.slug !== team.slug) {
+      const [taken] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.slug, settings.slug), ne(teams.id, teamId)));
+      if (taken) throw conflict(SLUG_TAKEN);
+      await recordSlugChange(tx, teamId, team.slug, settings.slug);
+      await record("team.slug_changed", team.slug, settings.slug);
+    }
+    if (settings.name !== team.name) await record("team.renamed", team.name, settings.name);
+    if (settings.defaultVisibility !== team.defaultVisibility) await record("team.default_visibility_changed", team.defaultVisibility, settings.defaultVisibility);
+    if (settings.slug === team.slug && settings.name === team.name && settings.defaultVisibility === team.defaultVisibility) return team;
+
+    let updated: Team;
+    try {
+      [updated] = await tx.update(teams).set({ ...settings, updatedAt: new Date() }).where(eq(teams.id, teamId)).returning();
+    } catch (error) {
+      // Another team took the slug between the check and this write.
+      if (isUniqueViolation(error)) throw conflict(SLUG_TAKEN);
+      throw error;
+    }
+    afterCommit(() => refreshTeamPages(teamId));
+    return updated;
+  });
+}
