@@ -3,6 +3,9 @@ import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { db } from "@/db";
 import { auditLog, memberships, users } from "@/db/schema";
 
+/** Entries of no team that a team's owners see for its members: sign-ins and accounts linked to single sign-on. */
+const MEMBER_ACTIONS = ["user.signed_in", "user.identity_linked"] as const;
+
 /** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins. */
 export async function teamAuditLog(teamId: string, limit = 500) {
   return db()
@@ -14,7 +17,7 @@ export async function teamAuditLog(teamId: string, limit = 500) {
         eq(auditLog.teamId, teamId),
         and(
           isNull(auditLog.teamId),
-          eq(auditLog.action, "user.signed_in"),
+          inArray(auditLog.action, [...MEMBER_ACTIONS]),
           inArray(auditLog.userId, db().select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, teamId))),
         ),
       ),

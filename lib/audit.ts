@@ -20,6 +20,7 @@ export type AuditAction =
   | "entity.merged"
   | "entity.deleted"
   | "user.signed_in"
+  | "user.identity_linked"
   | "user.sign_in_failed";
 
 export interface AuditEntry {

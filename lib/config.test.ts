@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ensureAuthSecret, loadConfig } from "./config";
+import { ROLES } from "@/db/schema";
+import { CONFIG_ROLES, ensureAuthSecret, loadConfig } from "./config";
 
 describe("configuration", () => {
   it("has defaults that need no configuration", () => {
@@ -60,5 +61,62 @@ describe("configuration", () => {
     expect(ensureAuthSecret(config)).toBe(first);
     expect(ensureAuthSecret(loadConfig({ DATA_DIR: dir, NEXTAUTH_SECRET: "x".repeat(40) }))).toBe("x".repeat(40));
     fs.rmSync(dir, { recursive: true });
+  });
+
+  describe("single sign-on", () => {
+    const client = { OIDC_ISSUER: "https://accounts.google.com", OIDC_CLIENT_ID: "dossier", OIDC_CLIENT_SECRET: "s3cret" };
+
+    it("is off unless configured, and its defaults need only the issuer and the client", () => {
+      expect(loadConfig({}).oidc).toBeUndefined();
+      expect(loadConfig(client).oidc).toEqual({
+        issuer: "https://accounts.google.com",
+        clientId: "dossier",
+        clientSecret: "s3cret",
+        name: "single sign-on",
+        only: false,
+        allowedDomains: [],
+        team: undefined,
+        role: "reader",
+      });
+    });
+
+    it("reads its options: the button's name, password sign-in off, and self-registration into a team with a role", () => {
+      const config = loadConfig({
+        ...client,
+        OIDC_NAME: " Google ",
+        OIDC_ONLY: "1",
+        OIDC_ALLOWED_DOMAINS: "Example.org, analysts.example.com,",
+        OIDC_TEAM: "desk",
+        OIDC_ROLE: "analyst",
+      });
+      expect(config.oidc).toMatchObject({ name: "Google", only: true, allowedDomains: ["example.org", "analysts.example.com"], team: "desk", role: "analyst" });
+      expect(loadConfig({ ...client, OIDC_ISSUER: "http://127.0.0.1:4420" }).oidc?.issuer).toBe("http://127.0.0.1:4420");
+    });
+
+    it.each([
+      [{ OIDC_ISSUER: "https://idp.example.org" }, /^Invalid configuration: OIDC_CLIENT_ID is missing: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together, or none of them\.$/],
+      [{ OIDC_CLIENT_ID: "a", OIDC_CLIENT_SECRET: "b" }, /^Invalid configuration: OIDC_ISSUER is missing/],
+      [{ OIDC_ONLY: "1" }, /^Invalid configuration: OIDC_ONLY is set, but single sign-on is not/],
+      [{ OIDC_ALLOWED_DOMAINS: "example.org", OIDC_TEAM: "desk" }, /^Invalid configuration: OIDC_ALLOWED_DOMAINS is set, but single sign-on is not/],
+      [{ ...client, OIDC_ALLOWED_DOMAINS: "example.org" }, /^Invalid configuration: OIDC_ALLOWED_DOMAINS needs OIDC_TEAM/],
+      [{ ...client, OIDC_TEAM: "desk" }, /^Invalid configuration: OIDC_TEAM is only used with OIDC_ALLOWED_DOMAINS/],
+      [{ ...client, OIDC_ISSUER: "http://idp.example.org" }, /^Invalid configuration: OIDC_ISSUER must be the issuer's https:\/\/ URL/],
+      [{ ...client, OIDC_ISSUER: "idp.example.org" }, /^Invalid configuration: OIDC_ISSUER /],
+      [{ ...client, OIDC_ONLY: "yes" }, /^Invalid configuration: OIDC_ONLY /],
+      [{ ...client, OIDC_ALLOWED_DOMAINS: "@example.org", OIDC_TEAM: "desk" }, /^Invalid configuration: OIDC_ALLOWED_DOMAINS must list e-mail domains/],
+      [{ ...client, OIDC_ALLOWED_DOMAINS: " , ", OIDC_TEAM: "desk" }, /^Invalid configuration: OIDC_ALLOWED_DOMAINS must list at least one domain/],
+      [{ ...client, OIDC_ALLOWED_DOMAINS: "example.org", OIDC_TEAM: "../desk" }, /^Invalid configuration: OIDC_TEAM /],
+      [{ ...client, OIDC_ALLOWED_DOMAINS: "example.org", OIDC_TEAM: "desk", OIDC_ROLE: "admin" }, /^Invalid configuration: OIDC_ROLE must be one of owner, analyst, reviewer, reader\.$/],
+    ])("refuses %o with a sentence saying what to set", (env, message) => {
+      expect(() => loadConfig(env)).toThrow(message);
+    });
+
+    it("takes OIDC_ONLY=0 without single sign-on as saying nothing", () => {
+      expect(loadConfig({ OIDC_ONLY: "0" }).oidc).toBeUndefined();
+    });
+
+    it("knows the same roles as the database", () => {
+      expect([...CONFIG_ROLES]).toEqual([...ROLES]);
+    });
   });
 });

@@ -17,6 +17,21 @@ function isHttpOrigin(value: string): boolean {
   );
 }
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** An issuer is reached over https; plain http only on this machine (a provider run for tests or development). */
+function isIssuerUrl(value: string): boolean {
+  const url = URL.parse(value);
+  if (!url || url.username || url.password || url.search || url.hash) return false;
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
+
+/** The roles of db/schema/accounts.ts (config.ts imports nothing of db/, which imports it; config.test.ts checks they agree). */
+export const CONFIG_ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Configuration comes from the environment only; see README.md for each variable. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -39,7 +54,36 @@ const schema = z.object({
   REVISION_PAUSE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
   REVISIONS_HOURLY_AFTER_HOURS: z.coerce.number().int().min(1).default(24),
   REVISIONS_DAILY_AFTER_DAYS: z.coerce.number().int().min(1).default(30),
+  OIDC_ISSUER: z.string().refine(isIssuerUrl, "must be the issuer's https:// URL, such as https://accounts.google.com").optional(),
+  OIDC_CLIENT_ID: z.string().max(1000, "is too long").optional(),
+  OIDC_CLIENT_SECRET: z.string().max(4000, "is too long").optional(),
+  OIDC_NAME: z.string().trim().min(1, "must not be blank").max(60, "must be at most 60 characters").optional(),
+  OIDC_ONLY: z.enum(["0", "1"]).optional(),
+  OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .transform((value) => value.split(",").map((domain) => domain.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(DOMAIN, "must list e-mail domains separated by commas, such as example.org,example.com")).min(1, "must list at least one domain"))
+    .optional(),
+  OIDC_TEAM: z.string().regex(SLUG, "must be a team's URL name, such as desk").optional(),
+  OIDC_ROLE: z.enum(CONFIG_ROLES, `must be one of ${CONFIG_ROLES.join(", ")}`).optional(),
 });
+
+/** Single sign-on through an OpenID Connect issuer (lib/auth/oidc.ts). */
+export interface OidcConfig {
+  /** The issuer's URL; its discovery document must name exactly this issuer. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The button says "Sign in with <name>". */
+  name: string;
+  /** No password sign-in at all: the form is hidden and the server refuses it. */
+  only: boolean;
+  /** E-mail domains whose verified addresses may open an account on first sign-in (lower case). */
+  allowedDomains: string[];
+  /** The team (slug) such new accounts join, and with which role. */
+  team?: string;
+  role: (typeof CONFIG_ROLES)[number];
+}
 
 /** How automatic revisions are thinned as they age (lib/revisions/thinning.ts). */
 export interface Retention {
@@ -68,6 +112,8 @@ interface Config {
   /** How many proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
   trustProxy: number;
   revisions: { pauseMs: number; retention: Retention };
+  /** Unset when single sign-on is not configured. */
+  oidc?: OidcConfig;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +136,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     REVISION_PAUSE_SECONDS: blankToUndefined(env.REVISION_PAUSE_SECONDS),
     REVISIONS_HOURLY_AFTER_HOURS: blankToUndefined(env.REVISIONS_HOURLY_AFTER_HOURS),
     REVISIONS_DAILY_AFTER_DAYS: blankToUndefined(env.REVISIONS_DAILY_AFTER_DAYS),
+    OIDC_ISSUER: blankToUndefined(env.OIDC_ISSUER),
+    OIDC_CLIENT_ID: blankToUndefined(env.OIDC_CLIENT_ID),
+    OIDC_CLIENT_SECRET: blankToUndefined(env.OIDC_CLIENT_SECRET),
+    OIDC_NAME: blankToUndefined(env.OIDC_NAME),
+    OIDC_ONLY: blankToUndefined(env.OIDC_ONLY),
+    OIDC_ALLOWED_DOMAINS: blankToUndefined(env.OIDC_ALLOWED_DOMAINS),
+    OIDC_TEAM: blankToUndefined(env.OIDC_TEAM),
+    OIDC_ROLE: blankToUndefined(env.OIDC_ROLE),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -113,6 +167,42 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pauseMs: c.REVISION_PAUSE_SECONDS * 1000,
       retention: { hourlyAfterMs: c.REVISIONS_HOURLY_AFTER_HOURS * 3600_000, dailyAfterMs: c.REVISIONS_DAILY_AFTER_DAYS * 86_400_000 },
     },
+    oidc: oidcConfig(c),
+  };
+}
+
+const OIDC_CLIENT = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+const OIDC_OPTIONS = ["OIDC_NAME", "OIDC_ONLY", "OIDC_ALLOWED_DOMAINS", "OIDC_TEAM", "OIDC_ROLE"] as const;
+
+/** The issuer and its client are set together or not at all; the options only with them, and self-registration with its team. */
+function oidcConfig(c: z.infer<typeof schema>): OidcConfig | undefined {
+  const missing = OIDC_CLIENT.filter((name) => c[name] === undefined);
+  if (missing.length === OIDC_CLIENT.length) {
+    // OIDC_ONLY=0 says what is true anyway.
+    const stray = OIDC_OPTIONS.find((name) => c[name] !== undefined && !(name === "OIDC_ONLY" && c[name] === "0"));
+    if (stray) throw new ConfigError(`Invalid configuration: ${stray} is set, but single sign-on is not: set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET too.`);
+    return undefined;
+  }
+  if (missing.length) {
+    throw new ConfigError(`Invalid configuration: ${missing[0]} is missing: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set together, or none of them.`);
+  }
+  if (c.OIDC_ALLOWED_DOMAINS && !c.OIDC_TEAM) {
+    throw new ConfigError("Invalid configuration: OIDC_ALLOWED_DOMAINS needs OIDC_TEAM, the team that accounts opened through single sign-on join.");
+  }
+  for (const name of ["OIDC_TEAM", "OIDC_ROLE"] as const) {
+    if (c[name] && !c.OIDC_ALLOWED_DOMAINS) {
+      throw new ConfigError(`Invalid configuration: ${name} is only used with OIDC_ALLOWED_DOMAINS, the e-mail domains that may open an account through single sign-on.`);
+    }
+  }
+  return {
+    issuer: c.OIDC_ISSUER!,
+    clientId: c.OIDC_CLIENT_ID!,
+    clientSecret: c.OIDC_CLIENT_SECRET!,
+    name: c.OIDC_NAME ?? "single sign-on",
+    only: c.OIDC_ONLY === "1",
+    allowedDomains: c.OIDC_ALLOWED_DOMAINS ?? [],
+    team: c.OIDC_TEAM,
+    role: c.OIDC_ROLE ?? "reader",
   };
 }
 

@@ -8,3 +8,4 @@ export * from "./publishing";
 export * from "./sessions";
 export * from "./mail";
 export * from "./team-slugs";
+export * from "./identities";

@@ -36,6 +36,8 @@ export interface PageEntry {
 export interface RouteEntry {
   route: string;
   method: "GET" | "POST";
+  /** Which of the URLs the handler serves, when the file has several entries for one method (next-auth's catch-all). */
+  serving?: string;
   allowed: Roles;
   path: (ids: TeamIds) => string;
   refused: number | Partial<Record<MatrixRole, number>>;
@@ -130,6 +132,16 @@ export const ROUTES: MatrixEntry[] = [
   // next-auth's own endpoints: the session is readable by anyone (empty when signed out); a wrong password signs no one in.
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/auth/session", refused: 404 }),
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "POST", allowed: NOBODY, path: () => "/api/auth/callback/credentials", refused: 302, form: { email: "owner@harbour.test", password: "not the password" } }),
+  // Single sign-on's callback with a state this browser was never issued signs no one in (here no issuer is configured either;
+  // e2e/single-sign-on.spec.ts asks a server that has one, with genuine, tampered and replayed answers).
+  route({
+    route: "app/api/auth/[...nextauth]/route.ts",
+    method: "GET",
+    serving: "callback/oidc",
+    allowed: NOBODY,
+    path: () => "/api/auth/callback/oidc?code=made-up&state=never-issued",
+    refused: 302,
+  }),
   route({ route: "app/api/collab-token/route.ts", method: "POST", allowed: SIGNED_IN, path: () => "/api/collab-token", refused: 401 }),
   // Posted without a session by the unsubscribe page and by mail programs (one-click): only a token the server signed is let through.
   route({
@@ -344,6 +356,6 @@ export const MATRIX: MatrixEntry[] = [...PAGES, ...ROUTES, ...ACTIONS];
 /** The name an entry is reported under. */
 export function entryName(entry: MatrixEntry): string {
   if (entry.kind === "page") return entry.serving ? `${entry.page} (${entry.serving})` : entry.page;
-  if (entry.kind === "route") return `${entry.method} ${entry.route}`;
+  if (entry.kind === "route") return entry.serving ? `${entry.method} ${entry.route} (${entry.serving})` : `${entry.method} ${entry.route}`;
   return entry.action;
 }

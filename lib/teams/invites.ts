@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { db } from "@/db";
+import { db, type Executor } from "@/db";
 import { invites, teams, users, type Role, type Team } from "@/db/schema";
 import { appOrigin } from "@/lib/app-origin";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
@@ -55,6 +55,16 @@ export async function findOpenInvite(token: string) {
     .innerJoin(teams, eq(teams.id, invites.teamId))
     .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())));
   return row;
+}
+
+/** Whether someone has invited this address to a team, and the invite is still open. */
+export async function hasOpenInviteFor(email: string, tx: Executor = db()): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: invites.id })
+    .from(invites)
+    .where(and(eq(invites.email, normaliseEmail(email)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())))
+    .limit(1);
+  return Boolean(row);
 }
 
 export async function listOpenInvites(teamId: string) {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { toActionError, type ActionResult } from "@/lib/action";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/password";
+import { oidcSettings } from "@/lib/auth/oidc";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { acceptInvite, signUpWithInvite } from "@/lib/teams/invites";
@@ -31,9 +32,11 @@ const signUp = z.object({
     .max(1024, "That password is too long."),
 });
 
-/** Creates an account for the invited email and joins the team, in one transaction. */
+/** Creates an account for the invited email and joins the team, in one transaction. With OIDC_ONLY there are no passwords to choose. */
 export async function signUpWithInviteAction(raw: unknown): Promise<ActionResult<{ email: string; path: string }>> {
   try {
+    const sso = oidcSettings();
+    if (sso?.only) throw new AppError("forbidden", `Accounts here are opened by signing in with ${sso.name}.`);
     const parsed = signUp.safeParse(raw);
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0].message);
     const { user, team } = await signUpWithInvite(parsed.data.token, parsed.data);
