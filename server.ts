@@ -18,6 +18,7 @@ import { seedDemo } from "./lib/demo/seed";
 import { backfillEditionEntities } from "./lib/publishing/edition-entities";
 import { startMailLoop } from "./lib/mail/mail-loop";
 import { smtpSender } from "./lib/mail/smtp";
+import { sendDueDigests } from "./lib/notifications/digest";
 import { refuseOversizeBody } from "./lib/request-size";
 import { redirectForFormerSlug } from "./lib/teams/slug-redirects";
 import path from "node:path";
@@ -47,9 +48,9 @@ async function main() {
     : undefined;
   registerCollab(collabOperations(hocuspocus, cluster));
 
-  // Queued mail is sent in the background, by every process (lib/mail).
+  // Queued mail is sent in the background, by every process (lib/mail); each round first queues the digests that are due.
   const sender = config.mail ? smtpSender(config.mail) : undefined;
-  const mailLoop = sender ? startMailLoop(sender) : undefined;
+  const mailLoop = sender ? startMailLoop(sender, { jobs: [() => sendDueDigests()] }) : undefined;
 
   // Next needs its own address to follow redirects from server actions.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });

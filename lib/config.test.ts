@@ -27,8 +27,10 @@ describe("configuration", () => {
     expect(loadConfig({ SMTP_URL: "smtp://mail.example.org:587", APP_URL: "https://dossier.example.org" }).mail).toEqual({
       smtpUrl: "smtp://mail.example.org:587",
       from: "Dossier <dossier@dossier.example.org>",
+      digestHour: 7,
     });
     expect(loadConfig({ SMTP_URL: "smtps://u:p@mail.example.org", MAIL_FROM: "Desk <desk@example.org>" }).mail?.from).toBe("Desk <desk@example.org>");
+    expect(loadConfig({ SMTP_URL: "smtp://mail.example.org", MAIL_DIGEST_HOUR: "18" }).mail?.digestHour).toBe(18);
   });
 
   it.each([
@@ -45,6 +47,8 @@ describe("configuration", () => {
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
     [{ SMTP_URL: "mail.example.org:25" }, "SMTP_URL"],
     [{ SMTP_URL: "http://mail.example.org" }, "SMTP_URL"],
+    [{ MAIL_DIGEST_HOUR: "24" }, "MAIL_DIGEST_HOUR"],
+    [{ MAIL_DIGEST_HOUR: "7am" }, "MAIL_DIGEST_HOUR"],
   ])("refuses %o with a sentence naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });

@@ -48,6 +48,7 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587").optional(),
   MAIL_FROM: z.string().min(3).max(320).optional(),
+  MAIL_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   DOSSIER_DEMO: z.enum(["0", "1"]).default("1"),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   REVISION_PAUSE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(180),
@@ -101,7 +102,12 @@ interface Config {
   redisUrl?: string;
   authSecret?: string;
   /** Outgoing mail, when SMTP_URL is set; without it Dossier sends none and says so where it matters. */
-  mail?: { smtpUrl: string; from: string };
+  mail?: {
+    smtpUrl: string;
+    from: string;
+    /** The hour (UTC, 0–23) at which daily digests go out. */
+    digestHour: number;
+  };
   demo: boolean;
   /** How many proxies in front append to X-Forwarded-For (0: the socket's peer is the client). */
   trustProxy: number;
@@ -124,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     AUTH_SECRET: blankToUndefined(env.AUTH_SECRET) ?? blankToUndefined(env.NEXTAUTH_SECRET),
     SMTP_URL: blankToUndefined(env.SMTP_URL),
     MAIL_FROM: blankToUndefined(env.MAIL_FROM),
+    MAIL_DIGEST_HOUR: blankToUndefined(env.MAIL_DIGEST_HOUR),
     DOSSIER_DEMO: blankToUndefined(env.DOSSIER_DEMO),
     TRUST_PROXY: blankToUndefined(env.TRUST_PROXY),
     REVISION_PAUSE_SECONDS: blankToUndefined(env.REVISION_PAUSE_SECONDS),
@@ -151,7 +158,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     redisUrl: c.REDIS_URL,
     authSecret: c.AUTH_SECRET,
-    mail: c.SMTP_URL ? { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM ?? `Dossier <dossier@${new URL(appUrl).hostname}>` } : undefined,
+    mail: c.SMTP_URL
+      ? { smtpUrl: c.SMTP_URL, from: c.MAIL_FROM ?? `Dossier <dossier@${new URL(appUrl).hostname}>`, digestHour: c.MAIL_DIGEST_HOUR }
+      : undefined,
     demo: c.DOSSIER_DEMO === "1",
     trustProxy: c.TRUST_PROXY,
     revisions: {

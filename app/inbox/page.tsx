@@ -33,7 +33,10 @@ export default async function InboxPage() {
     <main className="page stack">
       <div className="page-head">
         <h1>Inbox</h1>
-        <Link href="/">Back to your notes</Link>
+        <div className="row">
+          <Link href="/account/notifications">E-mail settings</Link>
+          <Link href="/">Back to your notes</Link>
+        </div>
       </div>
       <MarkReadOnView unread={unread} />
       {items.length === 0 ? (

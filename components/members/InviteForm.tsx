@@ -7,9 +7,10 @@ import { ROLES } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { FormError } from "@/components/FormError";
 
-export function InviteForm({ team }: { team: string }) {
+/** `emailsInvites`: this server sends mail, so the invite is e-mailed as well as shown. */
+export function InviteForm({ team, emailsInvites }: { team: string; emailsInvites: boolean }) {
   const router = useRouter();
-  const [link, setLink] = useState<string | null>(null);
+  const [invited, setInvited] = useState<{ link: string; email: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -17,16 +18,17 @@ export function InviteForm({ team }: { team: string }) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const formElement = event.currentTarget;
+    const email = String(form.get("email") ?? "");
     startTransition(async () => {
-      const result = await createInviteAction({ team, email: form.get("email"), role: form.get("role") });
+      const result = await createInviteAction({ team, email, role: form.get("role") });
       if (result.ok) {
-        setLink(result.data);
+        setInvited({ link: result.data, email });
         setError(null);
         formElement.reset();
         router.refresh();
       } else {
         setError(result.error);
-        setLink(null);
+        setInvited(null);
       }
     });
   }
@@ -53,13 +55,20 @@ export function InviteForm({ team }: { team: string }) {
         </button>
       </div>
       <FormError message={error} />
-      {link && (
-        <p className="notice">
-          Send this link to your colleague (it works once, for 7 days):{" "}
-          <span className="invite-link" data-testid="invite-link">
-            {link}
-          </span>
-        </p>
+      {invited && (
+        <div className="notice" role="status">
+          <p data-testid="invite-mail">
+            {emailsInvites
+              ? `An e-mail with this link is on its way to ${invited.email}.`
+              : "This server sends no e-mail, so send this link yourself."}
+          </p>
+          <p>
+            The link works once, for 7 days:{" "}
+            <span className="invite-link" data-testid="invite-link">
+              {invited.link}
+            </span>
+          </p>
+        </div>
       )}
     </form>
   );

@@ -63,10 +63,20 @@ export const notifications = pgTable(
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     excerpt: text().notNull().default(""),
     readAt: timestamp({ withTimezone: true }),
+    /** When its e-mail was queued, on its own or in a digest (lib/notifications/notify.ts, digest.ts). */
+    mailedAt: timestamp({ withTimezone: true }),
+    /** The digest it waits for: set when its recipient takes this kind in the daily digest, cleared when a digest claims it. */
+    digestDueAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_edition_idx").on(t.editionId)],
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_edition_idx").on(t.editionId),
+    index("notifications_digest_due_idx").on(t.digestDueAt).where(sql`${t.digestDueAt} is not null`),
+  ],
 );
+
+export type Notification = typeof notifications.$inferSelect;
 
 export const REVIEW_STATES = ["pending", "approved", "changes_requested", "withdrawn"] as const;
 export type ReviewState = (typeof REVIEW_STATES)[number];

@@ -82,6 +82,8 @@ const route = (entry: RouteEntry): MatrixEntry => ({ kind: "route", ...entry });
 const action = (entry: ActionEntry): MatrixEntry => ({ kind: "action", ...entry });
 const form = (fields: FormFields) => ({ form: fields });
 const unique = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
+/** An unsubscribe token of the right shape whose signature is not the server's: it turns nothing off, for anyone. */
+const FORGED_UNSUBSCRIBE = `${randomUUID()}.all.${"A".repeat(43)}`;
 
 const t = "app/t/[team]";
 const note = (ids: TeamIds) => ({ team: ids.team, noteId: ids.noteId });
@@ -98,6 +100,9 @@ export const PAGES: MatrixEntry[] = [
   page({ page: "app/forgot-password/page.tsx", allowed: EVERYONE, path: () => "/forgot-password" }),
   // The link is the permission, as an invite's is.
   page({ page: "app/reset-password/[token]/page.tsx", allowed: EVERYONE, path: (ids) => `/reset-password/${ids.resetToken}`, freeSlots: ["resetToken"] }),
+  page({ page: "app/account/notifications/page.tsx", allowed: SIGNED_IN, path: () => "/account/notifications" }),
+  // The signed token is the permission; without a valid one the page says so to anyone (e2e/mail.spec.ts opens a real one).
+  page({ page: "app/unsubscribe/[token]/page.tsx", allowed: EVERYONE, path: () => `/unsubscribe/${FORGED_UNSUBSCRIBE}` }),
   page({ page: "app/b/[team]/[noteId]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}` }),
   page({ page: "app/b/[team]/[noteId]/[edition]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}` }),
   page({ page: "app/b/[team]/[noteId]/compare/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/compare?from=${ids.edition}&to=${ids.edition}` }),
@@ -143,6 +148,15 @@ export const ROUTES: MatrixEntry[] = [
     refused: 302,
   }),
   route({ route: "app/api/collab-token/route.ts", method: "POST", allowed: SIGNED_IN, path: () => "/api/collab-token", refused: 401 }),
+  // Posted without a session by the unsubscribe page and by mail programs (one-click): only a token the server signed is let through.
+  route({
+    route: "app/unsubscribe/[token]/confirm/route.ts",
+    method: "POST",
+    allowed: NOBODY,
+    path: () => `/unsubscribe/${FORGED_UNSUBSCRIBE}/confirm`,
+    refused: 400,
+    form: { "List-Unsubscribe": "One-Click" },
+  }),
   route({
     route: "app/b/[team]/[noteId]/[edition]/export/route.ts",
     method: "GET",
@@ -194,6 +208,8 @@ export const ACTIONS: MatrixEntry[] = [
   // Not tied to a team.
   action({ action: "app/teams/new/actions.ts#createTeamAction", allowed: SIGNED_IN, args: () => form({ name: unique("Spare desk") }), succeeds: { redirect: /^\/t\// } }),
   action({ action: "app/inbox/actions.ts#markAllReadAction", allowed: SIGNED_IN, args: () => [] }),
+  // Each signed-in user's own e-mail choices; there is no one else's to name.
+  action({ action: "app/account/notifications/actions.ts#saveNotificationPreferencesAction", allowed: SIGNED_IN, args: () => form({ mentioned: "instant" }) }),
   action({
     action: "app/invite/[token]/actions.ts#acceptInviteAction",
     allowed: SIGNED_IN,

@@ -1,9 +1,9 @@
 import "server-only";
 import { db, type Executor } from "@/db";
-import { notifications } from "@/db/schema";
 import { insertAuditEntry, type AuditEntry } from "@/lib/audit";
+import { insertNotifications, type NewNotification } from "@/lib/notifications/notify";
 
-export type NewNotification = typeof notifications.$inferInsert;
+export type { NewNotification };
 
 /** What must happen once a change is committed and not before: telling open editors, refreshing pages. */
 export type Effect = () => unknown;
@@ -14,7 +14,7 @@ export interface CommandContext {
   tx: Executor;
   /** Records the change in the audit log, in the same transaction. */
   audit(entry: AuditEntry): Promise<void>;
-  /** Inserts notifications in the same transaction (none for an empty list). */
+  /** Inserts notifications, and queues the e-mail their recipients chose, in the same transaction (none for an empty list). */
   notify(rows: NewNotification[]): Promise<void>;
   /** Queues an effect to run after the commit, after those queued before it; none runs if the transaction fails. */
   afterCommit(effect: Effect): void;
@@ -45,9 +45,7 @@ export async function runCommand<T>(work: (command: CommandContext) => Promise<T
     work({
       tx,
       audit: (entry) => insertAuditEntry(tx, entry),
-      async notify(rows) {
-        if (rows.length) await tx.insert(notifications).values(rows);
-      },
+      notify: (rows) => insertNotifications(tx, rows),
       afterCommit: (effect) => void effects.push(effect),
     }),
   );

@@ -1,11 +1,26 @@
+export interface MailLink {
+  label: string;
+  url: string;
+}
+
+/** One entry of a list of things to open (a digest's notifications). */
+export interface MailItem {
+  text: string;
+  /** A quoted line under it (a comment's words). */
+  detail?: string;
+  url: string;
+}
+
 /** A message's words; composeMail lays them out as plain text and as HTML. */
 export interface MailContent {
   /** Paragraphs of plain text, in order. */
   paragraphs: string[];
+  /** After the paragraphs: entries each with its link, a list in HTML and lines in text. */
+  items?: MailItem[];
   /** The one thing the reader is asked to do: a button in HTML, a line with the URL in text. */
-  action?: { label: string; url: string };
-  /** Small print under a rule: why this message came, how to stop it. Links are written as "label: url". */
-  footer?: string[];
+  action?: MailLink;
+  /** Small print under a rule: why this message came, how to stop it. A link is "label: url" in text. */
+  footer?: (string | MailLink)[];
 }
 
 const escapeHtml = (text: string) =>
@@ -17,6 +32,26 @@ const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? escapeHtml(url) :
 function htmlParagraph(text: string, style = ""): string {
   return `<p style="margin:0 0 14px;${style}">${escapeHtml(text).replace(/\n/g, "<br>")}</p>`;
 }
+
+function htmlLink(link: MailLink, style = ""): string {
+  const href = safeHref(link.url);
+  return href ? `<a href="${href}" style="${style}">${escapeHtml(link.label)}</a>` : escapeHtml(`${link.label}: ${link.url}`);
+}
+
+function htmlItems(items: MailItem[]): string {
+  const entries = items.map(
+    (item) =>
+      `<li style="margin:0 0 12px">${htmlLink({ label: item.text, url: item.url }, "color:#1f4e79")}` +
+      (item.detail ? `<br><span style="color:#555">${escapeHtml(item.detail)}</span>` : "") +
+      `</li>`,
+  );
+  return `<ul style="margin:0 0 14px;padding-left:20px">\n${entries.join("\n")}\n</ul>`;
+}
+
+const textItem = (item: MailItem) => [`- ${item.text}`, ...(item.detail ? [`  ${item.detail}`] : []), `  ${item.url}`].join("\n");
+const textFooterLine = (line: string | MailLink) => (typeof line === "string" ? line : `${line.label}: ${line.url}`);
+const htmlFooterLine = (line: string | MailLink) =>
+  `<p style="margin:0 0 14px;color:#666;font-size:12px">${typeof line === "string" ? escapeHtml(line) : htmlLink(line, "color:#666")}</p>`;
 
 function htmlAction(action: NonNullable<MailContent["action"]>): string {
   const href = safeHref(action.url);
@@ -34,16 +69,16 @@ function htmlAction(action: NonNullable<MailContent["action"]>): string {
 export function composeMail(content: MailContent): { text: string; html: string } {
   const text = [
     ...content.paragraphs,
+    ...(content.items ?? []).map(textItem),
     ...(content.action ? [`${content.action.label}: ${content.action.url}`] : []),
-    ...(content.footer?.length ? ["--", ...content.footer] : []),
+    ...(content.footer?.length ? ["--", ...content.footer.map(textFooterLine)] : []),
   ].join("\n\n");
 
   const body = [
     ...content.paragraphs.map((paragraph) => htmlParagraph(paragraph)),
+    ...(content.items?.length ? [htmlItems(content.items)] : []),
     ...(content.action ? [htmlAction(content.action)] : []),
-    ...(content.footer?.length
-      ? [`<hr style="border:none;border-top:1px solid #ddd;margin:24px 0 12px">`, ...content.footer.map((line) => htmlParagraph(line, "color:#666;font-size:12px"))]
-      : []),
+    ...(content.footer?.length ? [`<hr style="border:none;border-top:1px solid #ddd;margin:24px 0 12px">`, ...content.footer.map(htmlFooterLine)] : []),
   ].join("\n");
   const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a;max-width:600px;margin:0 auto;padding:16px">\n${body}\n</body></html>`;
   return { text: `${text}\n`, html };

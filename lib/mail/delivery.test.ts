@@ -36,14 +36,14 @@ const now = { retryDelayMs: () => 0 };
 describe("mail delivery", () => {
   it("sends a queued message through the SMTP server, as text and HTML, once", async () => {
     await queue("Ana@Example.test", "A review is waiting");
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueMail(sender, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
     const mail = await mailbox.waitFor((m) => m.subject === "A review is waiting");
     expect(mailbox.to("ana@example.test")).toHaveLength(1);
     expect(mail.text).toContain("Hello <b>there</b>.");
     expect(mail.text).toContain("Open: http://localhost/x?a=1&b=2");
     expect(mail.html).toContain("Hello &lt;b&gt;there&lt;/b&gt;.");
     expect(mail.html).toContain('href="http://localhost/x?a=1&amp;b=2"');
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
     expect(mailbox.messages).toHaveLength(1);
   });
 
@@ -51,8 +51,8 @@ describe("mail delivery", () => {
     await mailbox.stop();
     try {
       await queue("ben@example.test", "Kept through an outage");
-      expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 1 });
-      expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
+      expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
       const [waiting] = await outbox();
       expect(waiting.sentAt).toBeNull();
       expect(waiting.attempts).toBe(2);
@@ -60,9 +60,9 @@ describe("mail delivery", () => {
     } finally {
       await mailbox.start();
     }
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueMail(sender, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
     await mailbox.waitFor((m) => m.subject === "Kept through an outage");
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
     expect(mailbox.to("ben@example.test")).toHaveLength(1);
   });
 
@@ -70,11 +70,11 @@ describe("mail delivery", () => {
     await mailbox.stop();
     try {
       await queue("cy@example.test", "Later");
-      expect(await deliverDueMail(sender, { retryDelayMs: () => 60_000 })).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverDueMail(sender, { retryDelayMs: () => 60_000 })).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
     } finally {
       await mailbox.start();
     }
-    expect(await deliverDueMail(sender)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(sender)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
     expect(mailbox.messages).toHaveLength(0);
   });
 
@@ -91,7 +91,7 @@ describe("mail delivery", () => {
     }
     const [given] = await outbox();
     expect(given.abandonedAt).not.toBeNull();
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
   });
 
   it("lets two deliverers share the queue without sending a message twice", async () => {

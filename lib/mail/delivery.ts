@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { mailOutbox, type OutboxMail } from "@/db/schema";
+import { mailOutbox, memberships, type OutboxMail } from "@/db/schema";
+import { roleHas, type Grant } from "@/lib/policies/grants";
 
 /** Hands one message to the mail server; resolves once the server has taken it. */
 export type SendMail = (mail: OutboxMail) => Promise<void>;
@@ -42,18 +43,46 @@ async function claimDue(batch: number, leaseMs: number): Promise<OutboxMail[]> {
     .returning();
 }
 
+/** Why a message was not sent: kept on the row for the operator. */
+export const WITHDRAWN = "Withdrawn: its recipient may no longer read what it tells.";
+
+/**
+ * Whether the recipient still holds every grant the message requires, read
+ * now: a message quoting a draft goes only to someone who still reads that
+ * team's drafts, however long it waited. One that requires grants but names
+ * no user cannot be checked, so it is not sent.
+ */
+async function recipientStillEntitled(mail: OutboxMail): Promise<boolean> {
+  if (!mail.requires?.length) return true;
+  if (!mail.userId) return false;
+  const roles = await db()
+    .select({ teamId: memberships.teamId, role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, mail.userId), inArray(memberships.teamId, mail.requires.map((r) => r.teamId))));
+  // A grant no role knows is held by nobody.
+  return mail.requires.every((required) => roles.some((row) => row.teamId === required.teamId && roleHas(row.role, required.grant as Grant)));
+}
+
 /**
  * Sends what is due, once. A message the server takes is marked sent; one it
  * refuses, or that cannot reach it, waits its retry delay and is tried again,
- * until maxAttempts. Returns how many were sent and how many failed this round.
+ * until maxAttempts. A message whose recipient lost what it requires is
+ * withdrawn (kept, never sent). Returns how many were sent, failed and were
+ * withdrawn this round.
  */
-export async function deliverDueMail(send: SendMail, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number }> {
+export async function deliverDueMail(send: SendMail, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number; withdrawn: number }> {
   const { batch = 20, leaseMs = 120_000, retryDelayMs = defaultRetryDelay, maxAttempts = 40 } = options;
   const claimed = await claimDue(batch, leaseMs);
   let sent = 0;
   let failed = 0;
+  let withdrawn = 0;
   for (const mail of claimed) {
     try {
+      if (!(await recipientStillEntitled(mail))) {
+        await db().update(mailOutbox).set({ abandonedAt: sql`now()`, lastError: WITHDRAWN }).where(eq(mailOutbox.id, mail.id));
+        withdrawn++;
+        continue;
+      }
       await send(mail);
       await db().update(mailOutbox).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, mail.id));
       sent++;
@@ -68,5 +97,5 @@ export async function deliverDueMail(send: SendMail, options: DeliveryOptions = 
       if (givingUp) console.error(`[mail] gave up on ${mail.kind} message ${mail.id} to ${mail.recipient} after ${mail.attempts} attempts: ${lastError}`);
     }
   }
-  return { sent, failed };
+  return { sent, failed, withdrawn };
 }

@@ -22,11 +22,12 @@ export function startMailLoop(send: SendMail, options: MailLoopOptions = {}): { 
   let running: Promise<void> = Promise.resolve();
 
   const round = async () => {
-    for (const job of jobs) await job();
+    // A job that fails is logged and tried next round; it never holds up delivery.
+    for (const job of jobs) await job().catch((error) => console.error("[mail] job failed:", error));
     // Until a round finds nothing due, so a burst is not spread over many pauses.
     while (!stopped) {
-      const { sent, failed } = await deliverDueMail(send, delivery);
-      if (sent + failed === 0 || failed > 0) break;
+      const { sent, failed, withdrawn } = await deliverDueMail(send, delivery);
+      if (sent + failed + withdrawn === 0 || failed > 0) break;
     }
   };
   const schedule = () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Executor } from "@/db";
-import { mailOutbox } from "@/db/schema";
+import { mailOutbox, type MailRequirement } from "@/db/schema";
 import { loadConfig } from "@/lib/config";
 import type { MailContent } from "./compose";
 import { composeMail } from "./compose";
@@ -13,7 +13,13 @@ export interface MailMessage extends MailContent {
   /** The user it is for, when the address is a user's. */
   userId?: string | null;
   subject: string;
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string>;
+  /** Grants the recipient (userId) must still hold when it is sent, or it is withdrawn (lib/mail/delivery.ts). */
+  requires?: MailRequirement[];
 }
+
+const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ");
 
 /** Whether Dossier sends mail at all (SMTP_URL is set). */
 export function mailEnabled(env: Record<string, string | undefined> = process.env): boolean {
@@ -33,8 +39,10 @@ export async function enqueueMail(tx: Executor, messages: MailMessage[]): Promis
       kind: message.kind,
       recipient: message.to,
       userId: message.userId ?? null,
-      subject: message.subject.replace(/[\r\n]+/g, " ").slice(0, 300),
+      subject: oneLine(message.subject).slice(0, 300),
       ...composeMail(message),
+      headers: message.headers ? Object.fromEntries(Object.entries(message.headers).map(([name, value]) => [name, oneLine(value)])) : null,
+      requires: message.requires?.length ? message.requires : null,
     })),
   );
   return messages.length;

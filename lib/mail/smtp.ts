@@ -18,7 +18,7 @@ export function smtpSender(config: { smtpUrl: string; from: string }): SendMail 
       text: mail.text,
       html: mail.html,
       messageId: `<${mail.id}@${domain}>`,
-      headers: { "Auto-Submitted": "auto-generated" },
+      headers: { ...mail.headers, "Auto-Submitted": "auto-generated" },
     });
   };
   return Object.assign(send, { close: () => transport.close() });

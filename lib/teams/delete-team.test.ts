@@ -45,8 +45,8 @@ const THROUGH: Record<string, (teamId: string) => SQL> = {
   entity_tags: (teamId) => sql`select count(*)::int as n from entity_tags where entity_id in (select id from entities where team_id = ${teamId})`,
   comments: (teamId) => sql`select count(*)::int as n from comments where thread_id in (select id from comment_threads where team_id = ${teamId})`,
 };
-/** Accounts, sign-in records and queued mail (addressed to a person, who may have no account yet): not a team's; they stay when a team goes. */
-const NOT_A_TEAMS = ["users", "sessions", "sign_in_counters", "mail_outbox", "user_identities", "password_resets"];
+/** Accounts, their linked sign-ins, reset links and e-mail choices, sign-in records and queued mail (addressed to a person, who may have no account yet): not a team's; they stay when a team goes. */
+const NOT_A_TEAMS = ["users", "sessions", "sign_in_counters", "mail_outbox", "user_identities", "password_resets", "notification_preferences"];
 
 const tables = (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 // Columns are named in camelCase in the schema and snake_case in the database (drizzle.config.ts).

@@ -3,20 +3,32 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { invites, teams, users, type Role, type Team } from "@/db/schema";
+import { appOrigin } from "@/lib/app-origin";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { AppError, forbidden, notFound } from "@/lib/errors";
+import { enqueueMail, mailEnabled } from "@/lib/mail/outbox";
 import { createUser, normaliseEmail } from "@/lib/users/queries";
+import { inviteMessage } from "./invite-mail";
 import { addMember, roleInTeam } from "./queries";
 
-const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITE_LIFETIME_DAYS = 7;
+const INVITE_LIFETIME_MS = INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
+
+/** The invite page's address at the app's public origin (never the request's Host header, which the client chooses). */
+const inviteLink = (token: string) => `${appOrigin()}/invite/${token}`;
 
 // Only the hash is stored: a leaked database does not leak working invite links.
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** An owner invites someone by email; recorded. The token is the invite link's secret. */
+/**
+ * An owner invites someone by email; recorded. The token is the invite
+ * link's secret; the link is e-mailed to the address when Dossier sends mail
+ * (queued in the same transaction), and given back for the owner to pass on.
+ */
 export async function createInvite(input: { teamId: string; email: string; role: Role; createdBy: string }) {
   const token = randomBytes(24).toString("base64url");
-  const invite = await runCommand(async ({ tx, audit }) => {
+  const link = inviteLink(token);
+  const { invite, emailed } = await runCommand(async ({ tx, audit }) => {
     const [created] = await tx
       .insert(invites)
       .values({
@@ -29,9 +41,10 @@ export async function createInvite(input: { teamId: string; email: string; role:
       })
       .returning();
     await audit({ teamId: input.teamId, userId: input.createdBy, action: "member.invited", target: created.email, data: { role: input.role } });
-    return created;
+    const emailed = mailEnabled() && (await enqueueMail(tx, [await inviteMessage(tx, created, link, INVITE_LIFETIME_DAYS)])) > 0;
+    return { invite: created, emailed };
   });
-  return { invite, token };
+  return { invite, token, link, emailed };
 }
 
 /** An open invite (not used, not expired) and its team, or undefined. */

@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
@@ -21,13 +20,8 @@ export const removeMemberAction = teamAction(member, "member.remove", async (inp
 export const createInviteAction = teamAction(
   z.object({ team: z.string(), email: z.email("Enter a valid email address.").max(320), role: z.enum(ROLES) }),
   "member.invite",
-  async (input, { user, team }) => {
-    const { token } = await createInvite({ teamId: team.id, email: input.email, role: input.role, createdBy: user.id });
-    const requestHeaders = await headers();
-    const host = requestHeaders.get("host") ?? "localhost:3000";
-    const protocol = requestHeaders.get("x-forwarded-proto") ?? "http";
-    return `${protocol}://${host}/invite/${token}`;
-  },
+  // The link, for the owner to pass on; it is e-mailed too when Dossier sends mail.
+  async (input, { user, team }) => (await createInvite({ teamId: team.id, email: input.email, role: input.role, createdBy: user.id })).link,
 );
 
 export const revokeInviteAction = teamAction(

@@ -5,6 +5,7 @@ import { RevokeInviteButton } from "@/components/members/RevokeInviteButton";
 import { RelativeTime } from "@/components/RelativeTime";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { openTeam } from "@/lib/loaders/open";
+import { mailEnabled } from "@/lib/mail/outbox";
 import { listOpenInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/queries";
 import { passwordSignIn } from "@/lib/auth/oidc";
@@ -40,7 +41,7 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
       </section>
       <section className="card" style={{ padding: 20 }}>
         <h2 style={{ marginTop: 0, fontSize: 17 }}>Invite someone</h2>
-        <InviteForm team={team.slug} />
+        <InviteForm team={team.slug} emailsInvites={mailEnabled()} />
         {invites.length > 0 && (
           <>
             <h3 style={{ fontSize: 15 }}>Open invites</h3>

@@ -1,0 +1,103 @@
+import type { Delivery, NotificationKind } from "@/db/schema";
+import type { Grant } from "@/lib/policies/grants";
+
+/** What a message says of one notification, read when it is written. */
+export interface NotificationFacts {
+  /** Who did it ("Someone" when their account is gone). */
+  actorName: string;
+  /** The draft's title, or the edition's for a kind that tells of an edition. */
+  title: string;
+  teamName: string;
+  teamSlug: string;
+  noteId: string | null;
+  /** The edition a kind that tells of one points at. */
+  editionNumber: number | null;
+}
+
+/** Everything that differs by kind of notification, for its e-mail and its line on the settings page. */
+export interface NotificationKindSpec {
+  /** On the settings page: the kind, and when it comes. */
+  label: string;
+  when: string;
+  /** Until the user chooses. */
+  byDefault: Delivery;
+  /**
+   * What the recipient must hold in the team to be told: a kind that quotes a
+   * draft needs its drafts, one that tells of an edition needs its briefs.
+   * Checked when a message is written and again when it is sent.
+   */
+  grant: Grant;
+  /** Whose title the message shows: the draft note's, or the edition's it tells of. */
+  title: "note" | "edition";
+  /** The subject of its own message, and its line in a digest. */
+  sentence(facts: NotificationFacts): string;
+  /** The button of its own message. */
+  action: string;
+  /** Where it is read, from the app's origin. */
+  path(facts: NotificationFacts): string;
+}
+
+const notePath = (facts: NotificationFacts) => (facts.noteId ? `/t/${facts.teamSlug}/notes/${facts.noteId}` : "/inbox");
+const editionPath = (facts: NotificationFacts) =>
+  facts.noteId ? `/b/${facts.teamSlug}/${facts.noteId}${facts.editionNumber ? `/${facts.editionNumber}` : ""}` : "/inbox";
+const quoted = (title: string) => `“${title || "Untitled"}”`;
+
+/** One entry a kind: adding a kind of notification is adding its entry (a kind without one fails to compile). */
+export const KIND_SPECS: Record<NotificationKind, NotificationKindSpec> = {
+  mentioned: {
+    label: "Mentions",
+    when: "someone mentions you in a comment",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} mentioned you in ${quoted(f.title)}`,
+    action: "Open the note",
+    path: notePath,
+  },
+  replied: {
+    label: "Replies",
+    when: "someone replies in a comment thread you are part of",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} replied on ${quoted(f.title)}`,
+    action: "Open the note",
+    path: notePath,
+  },
+  review_requested: {
+    label: "Review requests",
+    when: "someone asks for your review",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} asked for your review of ${quoted(f.title)}`,
+    action: "Review the note",
+    path: notePath,
+  },
+  review_decided: {
+    label: "Review decisions",
+    when: "a reviewer approves your note or asks for changes",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} reviewed ${quoted(f.title)}`,
+    action: "Open the note",
+    path: notePath,
+  },
+  edition_published: {
+    label: "New editions",
+    when: "a brief, actor or event you follow has a new edition",
+    byDefault: "digest",
+    grant: "readBriefs",
+    title: "edition",
+    sentence: (f) => `${f.actorName} published a new edition of ${quoted(f.title)}`,
+    action: "Read the edition",
+    path: editionPath,
+  },
+};
+
+export const DELIVERY_LABELS: Record<Delivery, string> = {
+  instant: "At once",
+  digest: "Daily digest",
+  off: "Off",
+};

@@ -1,0 +1,69 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db";
+import { mailOutbox } from "@/db/schema";
+import { deliverDueMail } from "@/lib/mail/delivery";
+import { outbox } from "@/lib/mail/outbox";
+import { smtpSender } from "@/lib/mail/smtp";
+import { useTestDatabase } from "@/lib/testing/database";
+import { buildTeam, buildUser } from "@/lib/testing/factories";
+import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
+import { createInvite, findOpenInvite, signUpWithInvite } from "./invites";
+import { roleInTeam } from "./queries";
+
+useTestDatabase();
+
+const APP = "http://dossier.test";
+let mailbox: TestMailbox;
+let sender: ReturnType<typeof smtpSender>;
+
+beforeAll(async () => {
+  mailbox = await startTestMailbox();
+  vi.stubEnv("SMTP_URL", mailbox.url);
+  vi.stubEnv("APP_URL", APP);
+  sender = smtpSender({ smtpUrl: mailbox.url, from: "Dossier <dossier@dossier.test>" });
+});
+afterAll(async () => {
+  sender.close();
+  vi.unstubAllEnvs();
+  await mailbox.close();
+});
+afterEach(async () => {
+  await db().delete(mailOutbox);
+  mailbox.messages.length = 0;
+});
+
+describe("invitations by e-mail", () => {
+  it("mails the invite link, which signs the newcomer up into the team", async () => {
+    const owner = await buildUser({ name: "Olga Owner" });
+    const { team } = await buildTeam(owner);
+    const invited = await createInvite({ teamId: team.id, email: "Nadia@Example.test", role: "analyst", createdBy: owner.id });
+    expect(invited.emailed).toBe(true);
+    expect(invited.link).toBe(`${APP}/invite/${invited.token}`);
+
+    expect(await deliverDueMail(sender)).toMatchObject({ sent: 1 });
+    const mail = await mailbox.waitFor((m) => m.subject === `Olga Owner invited you to ${team.name} on Dossier`);
+    expect(mailbox.to("nadia@example.test")).toEqual([mail]);
+    expect(mail.text).toContain(`Olga Owner invited you to join ${team.name} on Dossier as an analyst.`);
+    const link = mail.text!.match(/Accept the invitation: (\S+)/)![1];
+    expect(link).toBe(invited.link);
+
+    // The link's secret opens the invitation: the newcomer signs up and is in the team.
+    const token = new URL(link).pathname.split("/invite/")[1];
+    expect((await findOpenInvite(token))?.team.id).toBe(team.id);
+    const { user } = await signUpWithInvite(token, { name: "Nadia Newcomer", password: "a long enough password" });
+    expect(await roleInTeam(user.id, team.id)).toBe("analyst");
+  });
+
+  it("queues no mail, and says so, when Dossier sends none", async () => {
+    vi.stubEnv("SMTP_URL", "");
+    try {
+      const { team, owner } = await buildTeam();
+      const invited = await createInvite({ teamId: team.id, email: "quiet@example.test", role: "reader", createdBy: owner.id });
+      expect(invited.emailed).toBe(false);
+      expect(await findOpenInvite(invited.token)).toBeDefined();
+    } finally {
+      vi.stubEnv("SMTP_URL", mailbox.url);
+    }
+    expect(await outbox()).toHaveLength(0);
+  });
+});
