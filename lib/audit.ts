@@ -12,6 +12,8 @@ export type AuditAction =
   | "team.slug_changed"
   | "team.default_visibility_changed"
   | "team.ownership_transferred"
+  | "member.added"
+  | "team.created"
   | "note.created"
   | "note.deleted"
   | "note.restored"
@@ -20,7 +22,9 @@ export type AuditAction =
   | "entity.merged"
   | "entity.deleted"
   | "user.signed_in"
-  | "user.sign_in_failed";
+  | "user.sign_in_failed"
+  | "user.created"
+  | "user.password_reset";
 
 export interface AuditEntry {
   teamId?: string | null;
