@@ -30,13 +30,13 @@ export function SetupForm() {
           Email
           <input name="email" type="email" required maxLength={320} autoComplete="email" />
         </label>
-        <label className="field">
-          Password
-          <input name="password" type="password" required minLength={8} maxLength={1024} autoComplete="new-password" aria-describedby="password-hint" />
+        <div className="field">
+          <label htmlFor="setup-password">Password</label>
+          <input id="setup-password" name="password" type="password" required minLength={8} maxLength={1024} autoComplete="new-password" aria-describedby="password-hint" />
           <span id="password-hint" className="muted hint">
             At least 8 characters.
           </span>
-        </label>
+        </div>
       </fieldset>
       <fieldset className="stack">
         <legend>Your team</legend>
@@ -44,13 +44,13 @@ export function SetupForm() {
           Team name
           <input name="teamName" required maxLength={80} placeholder="Korea desk" />
         </label>
-        <label className="field">
-          Web address
-          <input name="teamSlug" maxLength={40} pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="korea-desk" aria-describedby="slug-hint" />
+        <div className="field">
+          <label htmlFor="setup-team-slug">Web address</label>
+          <input id="setup-team-slug" name="teamSlug" maxLength={40} pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="korea-desk" aria-describedby="slug-hint" />
           <span id="slug-hint" className="muted hint">
-            The team&apos;s pages are at /t/ and this. Lowercase letters, digits and hyphens; left blank, it is made from the team name.
+            The team&apos;s pages are at /t/ followed by this: lowercase letters, digits and hyphens. Left blank, it is made from the team&apos;s name.
           </span>
-        </label>
+        </div>
       </fieldset>
       <button className="primary" type="submit" disabled={pending}>
         {pending ? "Setting up…" : "Create account and team"}
