@@ -41,7 +41,7 @@ test("on an empty database every page leads to /setup; the first person sets up,
       [{ password: "short" }, "Choose a password of at least 8 characters."],
       [{ password: "x".repeat(10_240) }, "A password can be at most 1024 characters."],
       [{ email: "ana@" }, "Enter an e-mail address such as ana@example.org."],
-      [{ teamSlug: "../x" }, "A team's web address may hold lowercase letters, digits and single hyphens between them, such as korea-desk."],
+      [{ teamSlug: "../x" }, "A slug may hold only lowercase letters, digits and single hyphens between them, like korea-desk."],
     ] as const) {
       expect((await anonymous.action(SET_UP, setupForm(fields))).result, JSON.stringify(fields).slice(0, 80)).toEqual({ ok: false, error });
     }
@@ -51,7 +51,7 @@ test("on an empty database every page leads to /setup; the first person sets up,
     await page.getByLabel("Email", { exact: true }).fill("ana@example.org");
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Team name", { exact: true }).fill("Korea Desk");
-    await page.getByLabel("Web address", { exact: true }).fill("korea-desk");
+    await page.getByLabel("Address", { exact: true }).fill("korea-desk");
     await page.getByRole("button", { name: "Create account and team" }).click();
     await page.waitForURL(/\/t\/korea-desk$/);
     await expect(page.getByTestId("signed-in-as")).toHaveText("Ana Berg · Owner");

@@ -3,6 +3,7 @@
 import { startTransition, useActionState, type FormEvent } from "react";
 import { setUpAction } from "@/app/setup/actions";
 import { FormError } from "@/components/FormError";
+import { TEAM_NAME_MAX, TEAM_SLUG_MAX } from "@/lib/teams/team-fields";
 
 /**
  * The first account and team. Submitted from onSubmit rather than as the
@@ -42,13 +43,25 @@ export function SetupForm() {
         <legend>Your team</legend>
         <label className="field">
           Team name
-          <input name="teamName" required maxLength={80} placeholder="Korea desk" />
+          <input name="teamName" required maxLength={TEAM_NAME_MAX} placeholder="Korea desk" />
         </label>
         <div className="field">
-          <label htmlFor="setup-team-slug">Web address</label>
-          <input id="setup-team-slug" name="teamSlug" maxLength={40} pattern="[a-z0-9]+(-[a-z0-9]+)*" placeholder="korea-desk" aria-describedby="slug-hint" />
+          <label htmlFor="setup-team-slug">Address</label>
+          <span className="muted">
+            /t/
+            <input
+              id="setup-team-slug"
+              name="teamSlug"
+              maxLength={TEAM_SLUG_MAX}
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              placeholder="korea-desk"
+              aria-describedby="slug-hint"
+              spellCheck={false}
+              autoCapitalize="none"
+            />
+          </span>
           <span id="slug-hint" className="muted hint">
-            The team&apos;s pages are at /t/ followed by this: lowercase letters, digits and hyphens. Left blank, it is made from the team&apos;s name.
+            Lowercase letters, digits and hyphens. Left blank, it is made from the team&apos;s name.
           </span>
         </div>
       </fieldset>

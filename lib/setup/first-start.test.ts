@@ -59,7 +59,7 @@ describe("setting Dossier up", () => {
     );
   });
 
-  it("makes the team's web address from its name when none is given", async () => {
+  it("makes the team's slug from its name when none is given", async () => {
     const { team } = await setUpDossier(form({ teamName: "Sahel & Maghreb Watch", teamSlug: "" }));
     expect(team.slug).toBe("sahel-maghreb-watch");
   });
@@ -89,9 +89,10 @@ describe("setting Dossier up", () => {
     ["a malformed e-mail address", { email: "ana@" }, "Enter an e-mail address such as ana@example.org."],
     ["no name", { name: "   " }, "Enter your name."],
     ["no team name", { teamName: "" }, "Give the team a name."],
-    ["a web address that climbs out of /t/", { teamSlug: "../x" }, "A team's web address may hold lowercase letters, digits and single hyphens between them, such as korea-desk."],
-    ["a web address with a slash", { teamSlug: "a/b" }, "A team's web address may hold lowercase letters, digits and single hyphens between them, such as korea-desk."],
-    ["a web address in capitals", { teamSlug: "Korea" }, "A team's web address may hold lowercase letters, digits and single hyphens between them, such as korea-desk."],
+    ["a slug that climbs out of /t/", { teamSlug: "../x" }, "A slug may hold only lowercase letters, digits and single hyphens between them, like korea-desk."],
+    ["a slug with a slash", { teamSlug: "a/b" }, "A slug may hold only lowercase letters, digits and single hyphens between them, like korea-desk."],
+    ["a slug in capitals", { teamSlug: "Korea" }, "A slug may hold only lowercase letters, digits and single hyphens between them, like korea-desk."],
+    ["a slug Dossier keeps for its own pages", { teamSlug: "setup" }, "That slug is reserved for Dossier's own pages; choose another."],
     ["a password that is not text", { password: 12345678 }, undefined],
   ])("refuses %s with a sentence saying what to fix, and changes nothing", async (_what, overrides, message) => {
     const refused = setUpDossier(form(overrides));

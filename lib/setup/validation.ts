@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { teamName, teamSlug } from "@/lib/teams/slug";
+import { teamName, teamSlug } from "@/lib/teams/team-fields";
 import { emailAddress, newPassword, personName } from "@/lib/users/password-rules";
 
-/** The setup form: the first person's account and the first team. A blank web address is made from the team's name. */
+/** The setup form: the first person's account and the first team. A blank slug is made from the team's name. */
 export const setupInput = z.object({
   name: personName,
   email: emailAddress,

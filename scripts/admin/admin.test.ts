@@ -180,7 +180,7 @@ describe.each(BACKENDS)("npm run admin against %s", (name, open) => {
       ["a malformed e-mail address", ["create-user", "--email", "x@", "--name", "X"], undefined, 2, /^--email: Enter an e-mail address such as ana@example\.org\./],
       ["a weak password", ["create-user", "--email", "x@example.org", "--name", "X", "--password", "letmein"], undefined, 2, /^The password: Choose a password of at least 8 characters\./],
       ["a 10 kB password on standard input", ["create-user", "--email", "x@example.org", "--name", "X"], "x".repeat(10_240), 2, /^The password: A password can be at most 1024 characters\./],
-      ["a team slug that climbs out of /t/", ["create-user", "--email", "x@example.org", "--name", "X", "--team", "../x", "--team-name", "X"], undefined, 2, /^--team: A team's web address may hold lowercase letters/],
+      ["a team slug that climbs out of /t/", ["create-user", "--email", "x@example.org", "--name", "X", "--team", "../x", "--team-name", "X"], undefined, 2, /^--team: A slug may hold only lowercase letters, digits and single hyphens/],
       ["joining a team without a role", ["create-user", "--email", "x@example.org", "--name", "X", "--team", "korea-desk"], undefined, 2, /^--role is required to join a team/],
       ["a role that does not exist", ["create-user", "--email", "x@example.org", "--name", "X", "--team", "korea-desk", "--role", "admin"], undefined, 2, /^--role must be one of owner, analyst, reviewer, reader\./],
       ["a new team whose first member is not its owner", ["create-user", "--email", "x@example.org", "--name", "X", "--team", "new-desk", "--team-name", "New", "--role", "reader"], undefined, 1, /^A new team's first member is its owner/],

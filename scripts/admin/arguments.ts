@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "@/db/schema";
-import { teamName, teamSlug } from "@/lib/teams/slug";
+import { teamName, teamSlug } from "@/lib/teams/team-fields";
 import { emailAddress, personName } from "@/lib/users/password-rules";
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -10,7 +10,7 @@ Commands:
   create-user       Create an account, and add it to a team
       --email <address>        its e-mail address (required)
       --name <name>            the person's name (required)
-      --team <slug>            the team to join, by its web address (/t/<slug>) ...
+      --team <slug>            the team to join, by its slug (/t/<slug>) ...
       --team-name <name>       ... or to create, with this name; the account becomes its owner
       --role <role>            owner, analyst, reviewer or reader (required to join a team)
       --password <password>    see "Passwords"
