@@ -8,6 +8,7 @@ import { openDatabase } from "./db/client";
 import { setDatabase } from "./db";
 import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
+import { claimDataDir, DataDirInUse } from "./lib/data-dir-lock";
 import { joinCluster } from "./lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
 import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
@@ -21,6 +22,8 @@ import { smtpSender } from "./lib/mail/smtp";
 import { sendDueDigests } from "./lib/notifications/digest";
 import { refuseOversizeBody } from "./lib/request-size";
 import { redirectForFormerSlug } from "./lib/teams/slug-redirects";
+import { knownSetUp } from "./lib/setup/first-start";
+import { answerBeforeSetup } from "./lib/setup/gate";
 import path from "node:path";
 
 async function main() {
@@ -30,6 +33,8 @@ async function main() {
   process.env.AUTH_SECRET = secret;
   process.env.AUTH_TRUST_HOST ??= "true";
 
+  // PGlite takes no lock of its own: the operators' command line must not open the folder while this runs.
+  const releaseDataDir = config.databaseUrl ? undefined : claimDataDir(config.dataDir, "a Dossier server");
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
   setDatabase(database);
   const seeded = await database.exclusively(async () => {
@@ -63,9 +68,12 @@ async function main() {
     request.headers[CLIENT_ADDRESS_HEADER] = clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"]?.toString(), config.trustProxy);
     // Next answers an oversized server action with 500, after reading it.
     if (refuseOversizeBody(request, response)) return;
-    void followFormerSlug(request, response).then((redirected) => {
-      if (!redirected) return handleRequest(request, response);
-    });
+    void (async () => {
+      // Until there is an account, every page leads to /setup; once the process has seen one, this is a read of a flag.
+      if (!knownSetUp() && (await answerBeforeSetup(request, response))) return;
+      if (await followFormerSlug(request, response)) return;
+      await handleRequest(request, response);
+    })();
   });
   attachCollab(server, hocuspocus, (request, socket, head) => {
     if (dev) handleUpgrade(request, socket, head);
@@ -90,6 +98,7 @@ async function main() {
     sender?.close();
     await cluster?.close();
     await database.close();
+    releaseDataDir?.();
     process.exit(0);
   };
   process.on("SIGTERM", stop);
@@ -118,7 +127,7 @@ async function followFormerSlug(request: IncomingMessage, response: ServerRespon
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof DataDirInUse) console.error(error.message);
   else console.error("Dossier failed to start:", error);
   process.exit(1);
 });

@@ -12,6 +12,8 @@ export type AuditAction =
   | "team.slug_changed"
   | "team.default_visibility_changed"
   | "team.ownership_transferred"
+  | "member.added"
+  | "team.created"
   | "note.created"
   | "note.deleted"
   | "note.restored"
@@ -27,6 +29,7 @@ export type AuditAction =
   | "user.sessions_ended"
   | "user.password_reset_requested"
   | "user.password_reset_link_created"
+  | "user.created"
   | "user.password_reset";
 
 export interface AuditEntry {

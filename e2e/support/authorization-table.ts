@@ -30,6 +30,8 @@ export interface PageEntry {
   path: (ids: TeamIds) => string;
   /** Slots that hold no other team's object: a secret that is itself the permission (an invite link), or a free name. */
   freeSlots?: (keyof TeamIds)[];
+  /** Why every role gets 404, signed out too (not sent to sign in): a page that exists only in a state the matrix's server is past. */
+  goneForAll?: string;
 }
 
 /** A route handler by its file and method. Refused requests get `refused` (by role, or the same for all). */
@@ -92,6 +94,12 @@ const md = (name: string, text: string) => ({ name, mimeType: "text/markdown", b
 export const PAGES: MatrixEntry[] = [
   page({ page: "app/page.tsx", allowed: SIGNED_IN, path: () => "/" }),
   page({ page: "app/signin/page.tsx", allowed: EVERYONE, path: () => "/signin" }),
+  page({
+    page: "app/setup/page.tsx",
+    allowed: NOBODY,
+    path: () => "/setup",
+    goneForAll: "it exists only until the first account does, and this server has accounts (e2e/first-start.spec.ts sets up an empty one)",
+  }),
   page({ page: "app/inbox/page.tsx", allowed: SIGNED_IN, path: () => "/inbox" }),
   page({ page: "app/teams/new/page.tsx", allowed: SIGNED_IN, path: () => "/teams/new" }),
   page({ page: "app/invite/[token]/page.tsx", allowed: EVERYONE, path: (ids) => `/invite/${ids.inviteToken}`, freeSlots: ["inviteToken"] }),
@@ -206,6 +214,13 @@ const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: ""
 
 export const ACTIONS: MatrixEntry[] = [
   // Not tied to a team.
+  // Setting up is for an empty database only: with accounts on record, everyone is refused, whoever they are.
+  action({
+    action: "app/setup/actions.ts#setUpAction",
+    allowed: NOBODY,
+    args: () => form({ name: "Late Comer", email: "late@harbour.test", password: "a long enough passphrase", teamName: "Takeover", teamSlug: "takeover" }),
+    refusals: Object.fromEntries(EVERYONE.map((role) => [role, "Dossier is already set up. Sign in instead."])),
+  }),
   action({ action: "app/teams/new/actions.ts#createTeamAction", allowed: SIGNED_IN, args: () => form({ name: unique("Spare desk") }), succeeds: { redirect: /^\/t\// } }),
   action({ action: "app/inbox/actions.ts#markAllReadAction", allowed: SIGNED_IN, args: () => [] }),
   // Each signed-in user's own e-mail choices; there is no one else's to name.

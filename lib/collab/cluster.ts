@@ -29,9 +29,25 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
+const channelOf = (prefix: string) => `${prefix}:cluster`;
+
+/**
+ * Tells every process one thing, from a process that is not one of them
+ * (the operators' command line), and disconnects once Redis has it.
+ */
+export async function publishOnce(redisUrl: string, prefix: string, message: ClusterMessage): Promise<void> {
+  const pub = new IORedis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true, retryStrategy: () => null });
+  try {
+    await pub.connect();
+    await pub.publish(channelOf(prefix), JSON.stringify({ from: randomUUID(), message }));
+  } finally {
+    pub.disconnect(false);
+  }
+}
+
 /** Joins the processes on `redisUrl`; `receive` runs for each message another process sends. */
 export async function joinCluster(redisUrl: string, prefix: string, receive: (message: ClusterMessage) => void): Promise<Cluster> {
-  const channel = `${prefix}:cluster`;
+  const channel = channelOf(prefix);
   const self = randomUUID();
   const options = { maxRetriesPerRequest: null, lazyConnect: true };
   const pub = new IORedis(redisUrl, options);

@@ -4,7 +4,7 @@ import { teams, type Team, type Visibility } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { conflict, notFound } from "@/lib/errors";
-import { recordSlugChange } from "./slug-redirects";
+import { forgetFormerSlugs, recordSlugChange } from "./slug-redirects";
 
 export interface TeamSettings {
   name: string;
@@ -42,6 +42,8 @@ export function updateTeamSettings(teamId: string, settings: TeamSettings, chang
       const [taken] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.slug, settings.slug), ne(teams.id, teamId)));
       if (taken) throw conflict(SLUG_TAKEN);
       await recordSlugChange(tx, teamId, team.slug, settings.slug);
+      // Read again once committed, so a request in between cannot keep the list from before.
+      afterCommit(forgetFormerSlugs);
       await record("team.slug_changed", team.slug, settings.slug);
     }
     if (settings.name !== team.name) await record("team.renamed", team.name, settings.name);

@@ -14,6 +14,30 @@ import { teamSlugRedirects, teams } from "@/db/schema";
 
 const current = alias(teams, "current");
 
+/**
+ * Every former slug, read at most every few seconds, so the requests for a
+ * team's slug of today (nearly all of them) cost no query. On globalThis:
+ * server.ts and the Next bundle each hold a copy of this module, and a slug
+ * change made through the app must be seen by server.ts' copy at once.
+ * Another process sees it within FORMER_SLUGS_FOR_MS.
+ */
+const FORMER_SLUGS_FOR_MS = 5000;
+const cacheKey = Symbol.for("dossier.formerSlugs");
+type Cache = { [cacheKey]?: { slugs: Set<string>; readAt: number } };
+
+async function mayBeFormerSlug(slug: string, tx: Executor): Promise<boolean> {
+  const holder = globalThis as Cache;
+  let known = holder[cacheKey];
+  if (!known || Date.now() - known.readAt > FORMER_SLUGS_FOR_MS) {
+    const rows = await tx.select({ slug: teamSlugRedirects.slug }).from(teamSlugRedirects);
+    known = holder[cacheKey] = { slugs: new Set(rows.map((row) => row.slug)), readAt: Date.now() };
+  }
+  return known.slugs.has(slug);
+}
+
+/** After a slug change: the next request reads the former slugs again. */
+export const forgetFormerSlugs = () => void delete (globalThis as Cache)[cacheKey];
+
 /** The slug of today of the team that used to be at `slug`, or undefined (no such team, or a team is at `slug` now). */
 export async function slugNowFor(slug: string, tx: Executor = db()): Promise<string | undefined> {
   const [row] = await tx
@@ -29,6 +53,7 @@ export async function slugNowFor(slug: string, tx: Executor = db()): Promise<str
  * former slug, since the team is there now. Runs in the slug change's transaction.
  */
 export async function recordSlugChange(tx: Executor, teamId: string, from: string, to: string): Promise<void> {
+  forgetFormerSlugs();
   await tx.delete(teamSlugRedirects).where(eq(teamSlugRedirects.slug, to));
   await tx
     .insert(teamSlugRedirects)
@@ -47,6 +72,7 @@ export async function redirectForFormerSlug(url: string, tx: Executor = db()): P
   const match = TEAM_PATH.exec(url);
   if (!match) return null;
   const [, section, slug, rest] = match;
+  if (!(await mayBeFormerSlug(slug, tx))) return null;
   const now = await slugNowFor(slug, tx);
   return now ? `/${section}/${now}${rest}` : null;
 }

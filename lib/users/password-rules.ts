@@ -22,3 +22,11 @@ export function checkNewPassword(password: unknown): asserts password is string 
   const parsed = newPassword.safeParse(password);
   if (!parsed.success) throw badRequest(parsed.error.issues[0].message);
 }
+
+export const personName = z.string().trim().min(1, "Enter your name.").max(100, "A name can be at most 100 characters.");
+
+export const emailAddress = z
+  .string()
+  .trim()
+  .max(320, "That e-mail address is too long.")
+  .pipe(z.email("Enter an e-mail address such as ana@example.org."));
