@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { auditLog, memberships, users } from "@/db/schema";
 
 /** What members do to their own accounts that their teams' owners see: signing in, linking single sign-on, their passwords and sessions. */
-const MEMBER_ACCOUNT_ACTIONS = ["user.signed_in", "user.identity_linked", "user.password_changed", "user.password_reset", "user.sessions_ended"] as const;
+const MEMBER_ACCOUNT_ACTIONS = ["user.signed_in", "user.identity_linked", "user.password_removed", "user.password_changed", "user.password_reset", "user.sessions_ended"] as const;
 
 /** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins, linked identities, password changes and resets. */
 export async function teamAuditLog(teamId: string, limit = 500) {

@@ -30,7 +30,8 @@ export type AuditAction =
   | "user.password_reset_requested"
   | "user.password_reset_link_created"
   | "user.created"
-  | "user.password_reset";
+  | "user.password_reset"
+  | "user.password_removed";
 
 export interface AuditEntry {
   teamId?: string | null;

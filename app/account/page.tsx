@@ -5,7 +5,7 @@ import { NameForm } from "@/components/account/NameForm";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { SessionTable } from "@/components/account/SessionTable";
 import { listSessions } from "@/lib/auth/account-sessions";
-import { NO_PASSWORDS, passwordSignIn } from "@/lib/auth/oidc";
+import { NO_PASSWORDS, passwordSignIn } from "@/lib/auth/oidc-settings";
 import { NO_PASSWORD_YET } from "@/lib/auth/password-change";
 import { currentSession } from "@/lib/auth/session";
 

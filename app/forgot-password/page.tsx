@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ForgotPasswordForm } from "@/components/auth/ForgotPasswordForm";
 import { RESET_NEEDS_OWNER } from "@/lib/auth/forgot-password";
-import { NO_PASSWORDS, passwordSignIn } from "@/lib/auth/oidc";
+import { NO_PASSWORDS, passwordSignIn } from "@/lib/auth/oidc-settings";
 import { mailEnabled } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Forgot password" };

@@ -2,7 +2,7 @@
 
 import { toActionError, type ActionResult } from "@/lib/action";
 import { signIn } from "@/lib/auth/auth";
-import { NO_PASSWORDS, passwordSignIn } from "@/lib/auth/oidc";
+import { NO_PASSWORDS, passwordSignIn } from "@/lib/auth/oidc-settings";
 import { AppError, badRequest } from "@/lib/errors";
 import { ALREADY_SET_UP, isSetUp, setUpDossier } from "@/lib/setup/first-start";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SetupForm } from "@/components/auth/SetupForm";
-import { oidcSettings } from "@/lib/auth/oidc";
+import { oidcSettings } from "@/lib/auth/oidc-settings";
 import { isSetUp } from "@/lib/setup/first-start";
 
 export const metadata: Metadata = { title: "Set up Dossier" };

@@ -5,7 +5,7 @@ import { FormError } from "@/components/FormError";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { SingleSignOnButton } from "@/components/auth/SingleSignOnButton";
 import { appOrigin } from "@/lib/app-origin";
-import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc";
+import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc-settings";
 import { currentUser } from "@/lib/auth/session";
 import { signInPageErrorMessage } from "@/lib/auth/sign-in-refusal";
 import { safeCallbackPath } from "@/lib/safe-redirect";

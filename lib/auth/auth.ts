@@ -5,7 +5,8 @@ import type { NextRequest } from "next/server";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 import { addressOf } from "./client-address";
 import { authorizeCredentials } from "./credentials";
-import { OIDC_PROVIDER_ID, oidcSettings, signInWithOidc, type SignInClient } from "./oidc";
+import { signInWithOidc, type SignInClient } from "./oidc";
+import { OIDC_PROVIDER_ID, oidcSettings } from "./oidc-settings";
 import { isSessionActive, revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { singleSignOnRefusalCode } from "./sign-in-refusal";
 

@@ -6,13 +6,14 @@ import { auditLog, memberships, sessions, userIdentities, users } from "@/db/sch
 import type { OidcConfig } from "@/lib/config";
 import { acceptInvite, createInvite } from "@/lib/teams/invites";
 import { roleInTeam } from "@/lib/teams/queries";
+import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, buildUser } from "@/lib/testing/factories";
-import { findUserByEmail } from "@/lib/users/queries";
+import { findUserByEmail, verifyCredentials } from "@/lib/users/queries";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { authorizeCredentials } from "./credentials";
 import { identityProvider, signInWithOidc, type OidcSignIn } from "./oidc";
-import { isSessionActive } from "./sessions";
+import { createSession, isSessionActive } from "./sessions";
 
 /**
  * Signing in through an OpenID Connect issuer, from the claims next-auth
@@ -22,6 +23,8 @@ import { isSessionActive } from "./sessions";
  */
 
 useTestDatabase();
+// Linking an account that had a password ends its sessions, closing their editors through the collaboration server.
+useCollabServer();
 
 const CLIENT = { userAgent: "Mozilla/5.0 (test browser)", address: "203.0.113.7" };
 const ISSUER = "https://id.example.test";
@@ -76,6 +79,7 @@ describe("signing in through the issuer", () => {
     const email = `${fresh("ada")}@example.test`;
     const user = await buildUser({ email });
     const subject = fresh("sub");
+    const before = await createSession({ userId: user.id });
 
     const outcome = signedIn(await signInWithOidc(settings, verified(subject, email), CLIENT));
 
@@ -86,10 +90,13 @@ describe("signing in through the issuer", () => {
     expect(await identitiesOf(user.id)).toEqual([{ provider: "https://id.example.test/", subject, email }]);
     expect(await auditOf(user.id)).toEqual([
       { action: "user.identity_linked", teamId: null, target: email, data: { issuer: "https://id.example.test/" } },
+      { action: "user.password_removed", teamId: null, target: null, data: { reason: "linked to single sign-on", sessionsEnded: 1 } },
       { action: "user.signed_in", teamId: null, target: null, data: { via: "single sign-on" } },
     ]);
-    // Linking leaves the account's password as it was.
-    expect((await findUserByEmail(email))?.passwordHash).toBe(user.passwordHash);
+    // Nothing proved the password was the address's owner's (an inviter may have chosen it): it goes, with the sessions it opened.
+    expect((await findUserByEmail(email))?.passwordHash).toBeNull();
+    expect(await verifyCredentials(email, "correct horse battery")).toBeNull();
+    expect(await isSessionActive(before, user.id)).toBe(false);
   });
 
   it("finds the account by the issuer's subject afterwards, whatever address the issuer gives then", async () => {

@@ -4,28 +4,12 @@ import { z } from "zod";
 import type { Executor } from "@/db";
 import { userIdentities, users, type User } from "@/db/schema";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
-import { loadConfig, type OidcConfig } from "@/lib/config";
+import type { OidcConfig } from "@/lib/config";
 import { hasOpenInviteFor } from "@/lib/teams/invites";
 import { addMember, teamBySlug } from "@/lib/teams/queries";
 import { createPasswordlessUserUnlessTaken, findUserByEmail } from "@/lib/users/queries";
+import { lockOutAccount } from "./lock-out";
 import { createSession } from "./sessions";
-
-/** next-auth's id for the configured issuer: its routes are /api/auth/signin/oidc and /api/auth/callback/oidc. */
-export const OIDC_PROVIDER_ID = "oidc";
-
-let configured: { settings: OidcConfig | undefined } | undefined;
-
-/** Single sign-on as configured (OIDC_* in lib/config.ts), or undefined when it is off. */
-export function oidcSettings(): OidcConfig | undefined {
-  configured ??= { settings: loadConfig().oidc };
-  return configured.settings;
-}
-
-/** Whether passwords are a way in at all: not when OIDC_ONLY is set. */
-export const passwordSignIn = (): boolean => !oidcSettings()?.only;
-
-/** The answer to anything about passwords when only single sign-on lets people in. */
-export const NO_PASSWORDS = "This Dossier signs people in through single sign-on only: there are no passwords to set or reset.";
 
 /** Why a single sign-on was refused; the sign-in page words each (lib/auth/sign-in-refusal.ts). */
 export type OidcRefusal = "invalid_profile" | "unverified" | "no_account" | "linked_elsewhere" | "team_missing";
@@ -98,6 +82,21 @@ async function link({ tx, audit }: CommandContext, provider: string, claims: Cla
 }
 
 /**
+ * When an account with a password is first linked, the issuer has just proved
+ * the address is this person's; nothing proved that the password was theirs.
+ * An invite link is shown to the owner who made it, who could have opened the
+ * account with a password of their choosing and waited for its owner to sign
+ * in here. So the password goes, with every session, reset link and feed
+ * link it could have opened; the person can add one back through a mailed reset link.
+ */
+async function dropUnprovenPassword(command: CommandContext, user: User): Promise<void> {
+  if (!user.passwordHash) return;
+  await command.tx.update(users).set({ passwordHash: null, updatedAt: new Date() }).where(eq(users.id, user.id));
+  const sessionsEnded = await lockOutAccount(command, user.id);
+  await command.audit({ userId: user.id, action: "user.password_removed", data: { reason: "linked to single sign-on", sessionsEnded } });
+}
+
+/**
  * The Dossier user this sign-in is for. An account linked before is found by
  * (issuer, subject) whatever e-mail the issuer now gives. The first time,
  * only an address the issuer says it verified is used: it links the account
@@ -116,7 +115,10 @@ async function accountFor(command: CommandContext, settings: OidcConfig, claims:
 
     const existing = await findUserByEmail(email, tx);
     if (existing) {
-      if (await link(command, provider, { ...claims, email }, existing)) return { ok: true, user: existing };
+      if (await link(command, provider, { ...claims, email }, existing)) {
+        await dropUnprovenPassword(command, existing);
+        return { ok: true, user: existing };
+      }
       // Either this subject was linked meanwhile, or the account already has another account of this issuer.
       const now = await linkedUser(tx, provider, claims.subject);
       return now ? { ok: true, user: now } : refused("linked_elsewhere");

@@ -7,8 +7,8 @@ import { hashPassword, verifyPassword } from "@/lib/users/password";
 import { checkNewPassword } from "@/lib/users/password-rules";
 import { findUserById } from "@/lib/users/queries";
 import { endSessions } from "./account-sessions";
-import { NO_PASSWORDS, passwordSignIn } from "./oidc";
-import { voidResetLinks } from "./password-resets";
+import { NO_PASSWORDS, passwordSignIn } from "./oidc-settings";
+import { voidResetLinks } from "./lock-out";
 import { clearSignInAttempts, reserveSignInAttempt } from "./rate-limit";
 import { refusalCode, signInErrorMessage } from "./sign-in-refusal";
 

@@ -36,7 +36,7 @@ describe("a password reset by e-mail", () => {
     const user = await buildUser({ password: "the forgotten passphrase" });
     await requestPasswordReset(user.email, "203.0.113.7");
     await requestPasswordReset("no-account@example.test", "203.0.113.7");
-    expect(await deliverDueMail(sender)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueMail(sender)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
 
     const mail = await mailbox.waitFor((m) => m.subject === "Set a new Dossier password");
     expect(mailbox.to(user.email)).toHaveLength(1);

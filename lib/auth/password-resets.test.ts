@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
-import { auditLog, mailOutbox, passwordResets } from "@/db/schema";
+import { auditLog, mailOutbox, passwordResets, users } from "@/db/schema";
 import { mintCollabToken } from "@/lib/collab/collab-token";
 import { CLOSE_SIGNED_OUT } from "@/lib/collab/context";
 import { teamAuditLog } from "@/lib/audit-queries";
@@ -249,13 +249,22 @@ describe("a reset link made by an owner", () => {
     expect(await resetLinksOf(colleague.id)).toBe(0);
   });
 
-  it("for someone in several teams, may be made by an owner of any of them", async () => {
+  it("is refused for someone in other teams too, by an owner of any of them: a password opens every team of the account", async () => {
     const { team: first, owner: firstOwner } = await buildTeam();
     const { team: second, owner: secondOwner } = await buildTeam();
     const both = await buildMember(first.id, "analyst");
     await addMember(second.id, both.id, "reader");
-    await createResetLinkForMember({ userId: firstOwner.id, teamId: first.id, role: "owner" }, both.id);
-    await createResetLinkForMember({ userId: secondOwner.id, teamId: second.id, role: "owner" }, both.id);
-    expect(await resetLinksOf(both.id)).toBe(2);
+    for (const [owner, team] of [[firstOwner, first], [secondOwner, second]] as const) {
+      await expect(createResetLinkForMember({ userId: owner.id, teamId: team.id, role: "owner" }, both.id)).rejects.toThrow(/belongs to other teams too/);
+    }
+    expect(await resetLinksOf(both.id)).toBe(0);
+  });
+
+  it("is refused for a member who signs in through single sign-on and has no password", async () => {
+    const { team, owner } = await buildTeam();
+    const member = await buildMember(team.id, "analyst");
+    await db().update(users).set({ passwordHash: null }).where(eq(users.id, member.id));
+    await expect(createResetLinkForMember({ userId: owner.id, teamId: team.id, role: "owner" }, member.id)).rejects.toThrow(/has no password/);
+    expect(await resetLinksOf(member.id)).toBe(0);
   });
 });

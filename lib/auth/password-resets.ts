@@ -5,13 +5,14 @@ import { db, type Executor } from "@/db";
 import { passwordResets, users } from "@/db/schema";
 import { appOrigin } from "@/lib/app-origin";
 import { runCommand } from "@/lib/commands/command";
-import { AppError, forbidden, notFound } from "@/lib/errors";
-import { can, type Actor } from "@/lib/policies";
+import { AppError, notFound } from "@/lib/errors";
+import { authorize, type Actor } from "@/lib/policies";
 import { teamsOfUser } from "@/lib/teams/queries";
+import { findUserById } from "@/lib/users/queries";
 import { hashPassword } from "@/lib/users/password";
 import { checkNewPassword } from "@/lib/users/password-rules";
-import { endSessions } from "./account-sessions";
-import { NO_PASSWORDS, passwordSignIn } from "./oidc";
+import { lockOutAccount } from "./lock-out";
+import { NO_PASSWORDS, passwordSignIn } from "./oidc-settings";
 
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 30;
@@ -41,14 +42,6 @@ export async function issueResetLink(tx: Executor, userId: string, createdBy: st
 /** Work as long as issuing a link, for an address with no account: the answer takes the same time. */
 export function issueNoLink(): void {
   hashToken(newToken());
-}
-
-/** Ends every open link of the user: their password has just been set, by a link or on the account page. */
-export async function voidResetLinks(tx: Executor, userId: string): Promise<void> {
-  await tx
-    .update(passwordResets)
-    .set({ usedAt: sql`now()` })
-    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
 export type ResetLinkState = { state: "open"; email: string } | { state: "used" | "expired" | "unknown" };
@@ -100,9 +93,8 @@ export async function resetPassword(token: string, password: string): Promise<{ 
       .set({ passwordHash, updatedAt: new Date() })
       .where(eq(users.id, link.userId))
       .returning({ email: users.email });
-    await voidResetLinks(tx, link.userId);
-    const ended = await endSessions(command, link.userId);
-    await audit({ userId: link.userId, action: "user.password_reset", data: { link: link.id, madeBy: link.createdBy, sessionsEnded: ended.length } });
+    const sessionsEnded = await lockOutAccount(command, link.userId);
+    await audit({ userId: link.userId, action: "user.password_reset", data: { link: link.id, madeBy: link.createdBy, sessionsEnded } });
     return { email: user.email };
   });
 }
@@ -115,10 +107,11 @@ export async function resetPassword(token: string, password: string): Promise<{ 
 export async function createResetLinkForMember(actor: Actor, userId: string): Promise<string> {
   if (!passwordSignIn()) throw new AppError("bad_request", NO_PASSWORDS);
   const teamIds = (await teamsOfUser(userId)).map((membership) => membership.team.id);
-  if (!can(actor, "member.resetPassword", { teamId: actor.teamId, member: { userId, teamIds } })) {
-    // An owner is refused only for someone outside the team; anyone else was refused before reaching here.
-    throw actor.role === "owner" ? notFound("That member") : forbidden();
-  }
+  // Someone outside the team is not found, as elsewhere on the members page; a member may be refused with the rule's reason.
+  if (actor.role === "owner" && !teamIds.includes(actor.teamId)) throw notFound("That member");
+  authorize(actor, "member.resetPassword", { teamId: actor.teamId, member: { userId, teamIds } });
+  const member = await findUserById(userId);
+  if (!member?.passwordHash) throw new AppError("bad_request", "This member signs in through single sign-on and has no password to reset.");
   return runCommand(async ({ tx, audit }) => {
     const token = await issueResetLink(tx, userId, actor.userId);
     await audit({ teamId: actor.teamId, userId: actor.userId, action: "user.password_reset_link_created", target: userId });

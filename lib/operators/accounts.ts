@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { sessions, users, type Role, type Team, type User } from "@/db/schema";
-import { closeUserConnections } from "@/lib/collab/registry";
+import { eq } from "drizzle-orm";
+import { users, type Role, type Team, type User } from "@/db/schema";
+import { lockOutAccount } from "@/lib/auth/lock-out";
 import { runCommand } from "@/lib/commands/command";
 import { AppError, badRequest, conflict } from "@/lib/errors";
 import { addMember, createTeam, teamBySlug } from "@/lib/teams/queries";
@@ -51,23 +51,18 @@ export async function createAccount(input: NewAccount): Promise<{ user: User; te
 }
 
 /**
- * Sets a new password and ends every session of the account, in one
- * transaction; once committed, the account's open editors are closed on
+ * Sets a new password and ends every session, reset link and feed link of
+ * the account, in one transaction; once committed, the account's open editors are closed on
  * every process the collaboration operations reach. Returns how many sessions were open.
  */
 export async function resetPassword(email: string, password: string): Promise<{ user: User; sessionsEnded: number }> {
   const passwordHash = await hashPassword(password);
-  return runCommand(async ({ tx, audit, afterCommit }) => {
-    const found = await findUserByEmail(email, tx);
+  return runCommand(async (command) => {
+    const found = await findUserByEmail(email, command.tx);
     if (!found) throw new AppError("not_found", `There is no account with the e-mail address ${email}.`);
-    const [user] = await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, found.id)).returning();
-    const ended = await tx
-      .update(sessions)
-      .set({ revokedAt: sql`now()` })
-      .where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id });
-    await audit({ action: "user.password_reset", target: user.id, data: { email: user.email, sessionsEnded: ended.length, ...VIA } });
-    afterCommit(() => closeUserConnections(user.id));
-    return { user, sessionsEnded: ended.length };
+    const [user] = await command.tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, found.id)).returning();
+    const sessionsEnded = await lockOutAccount(command, user.id);
+    await command.audit({ action: "user.password_reset", target: user.id, data: { email: user.email, sessionsEnded, ...VIA } });
+    return { user, sessionsEnded };
   });
 }

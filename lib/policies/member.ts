@@ -1,4 +1,4 @@
-import { grantedTo, holds, type Actor } from "./actor";
+import { because, grantedTo, holds, type Actor, type Verdict } from "./actor";
 
 export interface MemberResource {
   teamId: string;
@@ -15,10 +15,17 @@ export const memberPolicy = {
   remove: grantedTo<MemberResource>("manageMembers"),
   /**
    * A link that sets a new password for someone: an owner's, for a member of
-   * their team (another owner, or themselves, included). Someone in several
-   * teams may be given one by an owner of any of them: a password is the
-   * account's, not a team's, and each of those owners is trusted with it.
+   * their team (another owner, or themselves, included) who belongs to no
+   * other team. A password opens the whole account, so an owner of one team
+   * must not take over what its holder reads in teams that owner has no part
+   * in (anyone may start a team and invite someone into it).
    */
-  resetPassword: (actor: Actor | null, resource: MemberResource) =>
-    holds(actor, resource.teamId, "manageMembers") && resource.member !== undefined && resource.member.teamIds.includes(resource.teamId),
+  resetPassword: (actor: Actor | null, resource: MemberResource): Verdict => {
+    const member = resource.member;
+    if (!holds(actor, resource.teamId, "manageMembers") || !member?.teamIds.includes(resource.teamId)) return false;
+    if (member.userId !== actor!.userId && member.teamIds.some((teamId) => teamId !== resource.teamId)) {
+      return because("This member belongs to other teams too, so only they can set a new password: “Forgot password?” on the sign-in page mails them a link.");
+    }
+    return true;
+  },
 };

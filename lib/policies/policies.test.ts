@@ -61,7 +61,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
     case "feedToken":
       return { teamId, userId: owner };
     case "member":
-      return { teamId, member: { userId: owner, teamIds: c.inTeam ? [OTHER_TEAM, teamId] : [OTHER_TEAM] } };
+      return { teamId, member: { userId: owner, teamIds: c.inTeam ? [teamId] : [OTHER_TEAM] } };
     case "entity":
     case "revision":
     case "audit":
@@ -206,13 +206,17 @@ describe("authorize", () => {
 describe("password reset links", () => {
   const member = (teamIds: string[]) => ({ teamId: TEAM, member: { userId: SOMEONE_ELSE, teamIds } });
 
-  it("an owner makes one for a member of their team, whatever other teams they are in, and for no one else", () => {
+  it("an owner makes one for a member of their team who is in no other team, and for no one else", () => {
     expect(can(actor("owner"), "member.resetPassword", member([TEAM]))).toBe(true);
-    expect(can(actor("owner"), "member.resetPassword", member([OTHER_TEAM, TEAM]))).toBe(true);
     expect(can(actor("owner"), "member.resetPassword", member([OTHER_TEAM]))).toBe(false);
     expect(can(actor("owner"), "member.resetPassword", member([]))).toBe(false);
-    // The owner of the member's other team may too, in that team.
-    expect(can(actor("owner", OTHER_TEAM), "member.resetPassword", { ...member([OTHER_TEAM, TEAM]), teamId: OTHER_TEAM })).toBe(true);
+  });
+
+  it("is refused, with a reason, for a member of other teams too, from any of their teams: a password opens them all", () => {
+    expect(() => authorize(actor("owner"), "member.resetPassword", member([OTHER_TEAM, TEAM]))).toThrow(/belongs to other teams too/);
+    expect(can(actor("owner", OTHER_TEAM), "member.resetPassword", { ...member([OTHER_TEAM, TEAM]), teamId: OTHER_TEAM })).toBe(false);
+    // Their own, though, wherever else they are.
+    expect(can(actor("owner"), "member.resetPassword", { teamId: TEAM, member: { userId: ME, teamIds: [OTHER_TEAM, TEAM] } })).toBe(true);
   });
 
   it("is never granted without the member it is for", () => {

@@ -7,7 +7,7 @@ import { eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, buildUser } from "@/lib/testing/factories";
 import { LAST_OWNER_CANNOT_LEAVE, leaveTeam } from "./leave-team";
-import { changeRole, roleInTeam, teamsOfUser } from "./queries";
+import { changeRole, removeMember, roleInTeam, teamsOfUser } from "./queries";
 import { transferOwnership } from "./transfer-ownership";
 
 useTestDatabase();
@@ -65,6 +65,20 @@ describe("leaving a team", () => {
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
     const roles = [await roleInTeam(owner.id, team.id), await roleInTeam(second.id, team.id)];
     expect(roles.filter((role) => role === "owner")).toHaveLength(1);
+  });
+
+  it("lets only one of two owners step down at once, however each does it (leaving, a role change, a removal)", async () => {
+    const { team, owner } = await buildTeam();
+    const second = await buildMember(team.id, "owner");
+    const results = await Promise.allSettled([leaveTeam(team.id, owner.id), changeRole(team.id, second.id, "analyst", second.id)]);
+    expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const third = await buildTeam();
+    const thirdOwner = await buildMember(third.team.id, "owner");
+    await Promise.allSettled([changeRole(third.team.id, third.owner.id, "reader", third.owner.id), removeMember(third.team.id, thirdOwner.id, third.owner.id)]);
+    for (const [teamId, members] of [[team.id, [owner, second]], [third.team.id, [third.owner, thirdOwner]]] as const) {
+      const roles = await Promise.all(members.map((member) => roleInTeam(member.id, teamId)));
+      expect(roles.filter((role) => role === "owner")).toHaveLength(1);
+    }
   });
 
   it("answers not found to someone who is not a member", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { memberships, teams, users, type Role, type Team } from "@/db/schema";
 import { closeMemberConnections } from "@/lib/collab/registry";
@@ -73,12 +73,18 @@ export async function listMembers(teamId: string, tx: Executor = db()) {
     .orderBy(asc(users.name));
 }
 
+/**
+ * The team's owners, counted with their rows locked until the transaction
+ * ends: two owners stepping down at once (a role change, a removal, leaving)
+ * then take turns, and the second sees the first gone.
+ */
 async function ownerCount(teamId: string, tx: Executor): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
+  const owners = await tx
+    .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "owner")));
-  return row.n;
+    .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "owner")))
+    .for("update");
+  return owners.length;
 }
 
 /** Refuses to leave a team without an owner. Runs inside the caller's transaction. */

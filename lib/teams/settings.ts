@@ -3,7 +3,8 @@ import { and, eq, ne } from "drizzle-orm";
 import { teams, type Team, type Visibility } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
-import { conflict, notFound } from "@/lib/errors";
+import { loadConfig } from "@/lib/config";
+import { badRequest, conflict, notFound } from "@/lib/errors";
 import { forgetFormerSlugs, recordSlugChange } from "./slug-redirects";
 
 export interface TeamSettings {
@@ -24,6 +25,9 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
+export const SLUG_NAMED_FOR_SIGN_ON =
+  "Single sign-on adds new accounts to this team by its address (OIDC_TEAM in the server's configuration): change that setting before changing the address.";
+
 /**
  * An owner's change of the team's name, slug and default visibility, each
  * change recorded. A new slug must be no other team's today; the old one is
@@ -39,6 +43,8 @@ export function updateTeamSettings(teamId: string, settings: TeamSettings, chang
       audit({ teamId, userId: changedBy, action, data: { from, to } });
 
     if (settings.slug !== team.slug) {
+      // Single sign-on adds new accounts to the team at OIDC_TEAM: were its slug free, anyone could start a team there and receive them.
+      if (loadConfig().oidc?.team === team.slug) throw badRequest(SLUG_NAMED_FOR_SIGN_ON);
       const [taken] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.slug, settings.slug), ne(teams.id, teamId)));
       if (taken) throw conflict(SLUG_TAKEN);
       await recordSlugChange(tx, teamId, team.slug, settings.slug);

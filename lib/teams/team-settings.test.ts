@@ -1,11 +1,11 @@
 import { asc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { auditLog, teams } from "@/db/schema";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, buildUser } from "@/lib/testing/factories";
 import { availableSlug, createTeam, teamBySlug } from "./queries";
-import { updateTeamSettings, type TeamSettings } from "./settings";
+import { SLUG_NAMED_FOR_SIGN_ON, updateTeamSettings, type TeamSettings } from "./settings";
 import { redirectForFormerSlug, slugNowFor } from "./slug-redirects";
 import { teamName, teamSlug } from "./team-fields";
 
@@ -123,6 +123,23 @@ describe("changing a team's slug", () => {
     });
     expect(await storedTeam(team.id)).toEqual(team);
     expect(await audited(team.id)).toEqual([]);
+    expect(await slugNowFor(team.slug)).toBeUndefined();
+  });
+
+  it("keeps the slug single sign-on adds new accounts to (OIDC_TEAM), so no other team can take it and receive them", async () => {
+    const { team, owner } = await buildTeam();
+    vi.stubEnv("OIDC_ISSUER", "https://id.example.test");
+    vi.stubEnv("OIDC_CLIENT_ID", "dossier");
+    vi.stubEnv("OIDC_CLIENT_SECRET", "secret");
+    vi.stubEnv("OIDC_ALLOWED_DOMAINS", "example.test");
+    vi.stubEnv("OIDC_TEAM", team.slug);
+    try {
+      await expect(updateTeamSettings(team.id, { ...settingsOf(team), slug: `${team.slug}-moved` }, owner.id)).rejects.toThrow(SLUG_NAMED_FOR_SIGN_ON);
+      // Its name and the rest may change.
+      expect((await updateTeamSettings(team.id, { ...settingsOf(team), name: "Still here" }, owner.id)).slug).toBe(team.slug);
+    } finally {
+      vi.unstubAllEnvs();
+    }
     expect(await slugNowFor(team.slug)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { toActionError, type ActionResult } from "@/lib/action";
-import { oidcSettings } from "@/lib/auth/oidc";
+import { oidcSettings } from "@/lib/auth/oidc-settings";
 import { newPassword } from "@/lib/users/password-rules";
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

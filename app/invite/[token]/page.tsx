@@ -3,7 +3,7 @@ import Link from "next/link";
 import { InviteResponse } from "@/components/auth/InviteResponse";
 import { SingleSignOnButton } from "@/components/auth/SingleSignOnButton";
 import { ROLE_LABELS } from "@/lib/policies/grants";
-import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc";
+import { OIDC_PROVIDER_ID, oidcSettings } from "@/lib/auth/oidc-settings";
 import { currentUser } from "@/lib/auth/session";
 import { findOpenInvite } from "@/lib/teams/invites";
 

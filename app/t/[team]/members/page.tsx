@@ -8,7 +8,7 @@ import { openTeam } from "@/lib/loaders/open";
 import { mailEnabled } from "@/lib/mail/outbox";
 import { listOpenInvites } from "@/lib/teams/invites";
 import { listMembers } from "@/lib/teams/queries";
-import { passwordSignIn } from "@/lib/auth/oidc";
+import { passwordSignIn } from "@/lib/auth/oidc-settings";
 
 export const metadata: Metadata = { title: "Members" };
 
