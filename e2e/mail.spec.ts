@@ -42,7 +42,8 @@ test("an owner invites an address; the link in the e-mail lets the newcomer join
   await expect(owner.page.getByTestId("invite-mail")).toHaveText(`An e-mail with this link is on its way to ${email}.`);
   const shown = (await owner.page.getByTestId("invite-link").textContent())!.trim();
 
-  const mail = await mailTo(email, /invited you to Demo Desk on Dossier$/);
+  const mail = await mailTo(email, /^You are invited to join a team on Dossier$/);
+  expect(mail.text).toContain("invited you to join Demo Desk on Dossier as an analyst.");
   const link = linkAfter(mail, "Accept the invitation");
   expect(link).toBe(shown);
 

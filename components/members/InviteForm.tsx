@@ -7,10 +7,10 @@ import { ROLES } from "@/db/schema";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { FormError } from "@/components/FormError";
 
-/** `emailsInvites`: this server sends mail, so the invite is e-mailed as well as shown. */
+/** `emailsInvites`: this server sends mail, so the invite is e-mailed as well as shown (within the inviter's limit). */
 export function InviteForm({ team, emailsInvites }: { team: string; emailsInvites: boolean }) {
   const router = useRouter();
-  const [invited, setInvited] = useState<{ link: string; email: string } | null>(null);
+  const [invited, setInvited] = useState<{ link: string; emailed: boolean; email: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -22,7 +22,7 @@ export function InviteForm({ team, emailsInvites }: { team: string; emailsInvite
     startTransition(async () => {
       const result = await createInviteAction({ team, email, role: form.get("role") });
       if (result.ok) {
-        setInvited({ link: result.data, email });
+        setInvited({ ...result.data, email });
         setError(null);
         formElement.reset();
         router.refresh();
@@ -58,9 +58,11 @@ export function InviteForm({ team, emailsInvites }: { team: string; emailsInvite
       {invited && (
         <div className="notice" role="status">
           <p data-testid="invite-mail">
-            {emailsInvites
+            {invited.emailed
               ? `An e-mail with this link is on its way to ${invited.email}.`
-              : "This server sends no e-mail, so send this link yourself."}
+              : emailsInvites
+                ? "You have sent many invitations in a short time, so no e-mail went out for this one: send this link yourself."
+                : "This server sends no e-mail, so send this link yourself."}
           </p>
           <p>
             The link works once, for 7 days:{" "}

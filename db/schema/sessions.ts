@@ -21,13 +21,14 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** What a counter of attempts limits. */
-export const ATTEMPT_PURPOSES = ["sign_in", "password_reset"] as const;
+/** What a counter of attempts limits; invite_mail counts the invitations a user has Dossier e-mail. */
+export const ATTEMPT_PURPOSES = ["sign_in", "password_reset", "invite_mail"] as const;
 export type AttemptPurpose = (typeof ATTEMPT_PURPOSES)[number];
 
 /**
- * Attempts at something limited (signing in, asking for a password reset) on
- * one account (an email as typed, known or not) from one client address; "*"
+ * Attempts at something limited (signing in, asking for a password reset,
+ * e-mailing invitations) on one account (an email as typed, known or not, or
+ * the inviting user's id) from one client address; "*"
  * in either column counts over all accounts or all addresses. A row is
  * reserved before the attempt is let through, in one statement
  * (lib/auth/attempt-counters.ts).

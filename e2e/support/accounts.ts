@@ -13,7 +13,7 @@ export async function newDemoMember(baseURL: string, role: "analyst" | "reader" 
   const name = `Member ${id}`;
   const password = "a long enough passphrase";
   const owner = await AppSession.signIn(baseURL, DEMO_USERS.owner.email, DEMO_PASSWORD);
-  const link = await owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: "demo", email, role }], { team: "demo" });
+  const { link } = await owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: "demo", email, role }], { team: "demo" });
   const token = link.split("/invite/")[1];
   const anonymous = await AppSession.anonymous(baseURL);
   await anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name, password }], { token });

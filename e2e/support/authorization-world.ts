@@ -126,7 +126,7 @@ export class MatrixWorld {
     const otherSlug = await createTeam(`${MARKERS.other} Desk`);
 
     const join = async (slug: string, role: MatrixRole, as: (typeof MEMBER_ROLES)[number]) => {
-      const link = await demo.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: as }], { team: slug });
+      const { link } = await demo.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: as }], { team: slug });
       const token = link.split("/invite/")[1];
       await anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name: nameOf(role), password: PASSWORD }], { token });
       return AppSession.signIn(baseURL, emailOf(role), PASSWORD);
@@ -223,7 +223,7 @@ export class MatrixWorld {
   /** A member of the home team who can be moved or removed without touching the role players. */
   async spareMember() {
     const email = `${unique("spare").replace(" ", "-")}@harbour.test`;
-    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
     const token = link.split("/invite/")[1];
     await this.sessions.anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name: "Spare Member", password: PASSWORD }], { token });
     return (await memberIds(this.sessions.owner, this.home.team)).get(email)!;
@@ -232,21 +232,21 @@ export class MatrixWorld {
   /** An open invite to a home-team newcomer. */
   async newcomerInvite() {
     const email = `${unique("newcomer").replace(" ", "-")}@harbour.test`;
-    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
     return link.split("/invite/")[1];
   }
 
   /** The id of an open invite to a home-team newcomer, for revoking it. */
   async openInviteId() {
     const email = `${unique("invited").replace(" ", "-")}@harbour.test`;
-    await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
+    await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: this.home.team, email, role: "reader" }], { team: this.home.team });
     return (await openInviteIds(this.sessions.owner, this.home.team)).get(email)!;
   }
 
   /** An invite to a team of its own, sent to `role`'s address, so accepting it moves nothing of the two teams. */
   async inviteAddressedTo(role: MatrixRole) {
     const slug = slugOf(await this.sessions.owner.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name: unique("Spare desk") } }));
-    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: "reader" }], { team: slug });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: "reader" }], { team: slug });
     return link.split("/invite/")[1];
   }
 
@@ -259,7 +259,7 @@ export class MatrixWorld {
   async spareTeamWithNewcomer(role: (typeof MEMBER_ROLES)[number]): Promise<{ team: string; memberId: string }> {
     const team = await this.spareTeam();
     const email = `${unique("newcomer").replace(" ", "-")}@harbour.test`;
-    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email, role }], { team });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email, role }], { team });
     const token = link.split("/invite/")[1];
     await this.sessions.anonymous.must("app/invite/[token]/actions.ts#signUpWithInviteAction", [{ token, name: "Spare Member", password: PASSWORD }], { token });
     return { team, memberId: (await memberIds(this.sessions.owner, team)).get(email)! };
@@ -272,7 +272,7 @@ export class MatrixWorld {
   async spareTeamJoinedBy(role: (typeof MEMBER_ROLES)[number]): Promise<string> {
     if (role === "owner") return (await this.spareTeamWithNewcomer("owner")).team;
     const team = await this.spareTeam();
-    const link = await this.sessions.owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: emailOf(role), role }], { team });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: emailOf(role), role }], { team });
     const token = link.split("/invite/")[1];
     await this.sessions[role].must("app/invite/[token]/actions.ts#acceptInviteAction", [{ token }], { token });
     return team;
@@ -402,7 +402,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const relationId = eventPage.match(/\\"relationId\\":\\"([0-9a-f-]{36})\\"/)![1];
 
   const inviteEmail = `pending@${marker.toLowerCase()}.test`;
-  const invite = await owner.must<string>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: inviteEmail, role: "reader" }], { team });
+  const invite = await owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: inviteEmail, role: "reader" }], { team });
   const inviteId = (await openInviteIds(owner, team)).get(inviteEmail)!;
   const feedToken = await owner.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
   const resetLink = await owner.must<string>("app/t/[team]/members/actions.ts#createResetLinkAction", [{ team, userId: memberId }], { team });
@@ -422,7 +422,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     eventId,
     relationId,
     memberId,
-    inviteToken: invite.split("/invite/")[1],
+    inviteToken: invite.link.split("/invite/")[1],
     inviteId,
     feedToken,
     resetToken: resetLink.split("/reset-password/")[1],

@@ -1,11 +1,14 @@
+import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { useTestDatabase } from "@/lib/testing/database";
 import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
 import { composeMail } from "./compose";
-import { deliverDueMail } from "./delivery";
+import { deliverDueMail, type SendMail } from "./delivery";
+import { startMailLoop } from "./mail-loop";
 import { enqueueMail, outbox } from "./outbox";
+import { forgetOldMail } from "./retention";
 import { smtpSender } from "./smtp";
 
 useTestDatabase();
@@ -101,6 +104,76 @@ describe("mail delivery", () => {
     expect(rounds.reduce((n, r) => n + r.sent, 0) + more.sent).toBe(12);
     expect(mailbox.messages).toHaveLength(12);
     expect(new Set(mailbox.messages.map((m) => m.subject)).size).toBe(12);
+  });
+
+  it("does not send a message whose claim another process took over while the round was held up", async () => {
+    await queue("first@example.test", "First of the round");
+    await queue("second@example.test", "Second of the round");
+    // The server is slow on the first message: meanwhile another process, seeing the lease run out, claims the second.
+    let slowed = false;
+    const slowServer: SendMail = async (mail) => {
+      if (!slowed) {
+        slowed = true;
+        await db()
+          .update(mailOutbox)
+          .set({ nextAttemptAt: sql`now() + interval '2 minutes'` })
+          .where(sql`${mailOutbox.id} <> ${mail.id}`);
+      }
+      await sender(mail);
+    };
+    expect(await deliverDueMail(slowServer, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+    expect(mailbox.messages).toHaveLength(1);
+    const rows = await outbox();
+    expect(rows.filter((row) => row.sentAt === null)).toHaveLength(1);
+  });
+
+  it("keeps no words or links of a message once it is sent, given up or withdrawn, only what it was and to whom", async () => {
+    await queue("kept@example.test", "Sent and forgotten");
+    await deliverDueMail(sender, now);
+    await mailbox.waitFor((m) => m.subject === "Sent and forgotten");
+    await mailbox.stop();
+    try {
+      await queue("lost@example.test", "Given up and forgotten");
+      const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+      await deliverDueMail(sender, { ...now, maxAttempts: 1 });
+      quiet.mockRestore();
+    } finally {
+      await mailbox.start();
+    }
+    await enqueueMail(db(), [{ kind: "test", to: "gone@example.test", userId: null, subject: "Withdrawn and forgotten", paragraphs: ["A draft's words."], requires: [{ teamId: crypto.randomUUID(), grant: "note.read" }] }]);
+    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 1 });
+
+    const rows = await outbox();
+    expect(rows.map((row) => [row.subject, row.recipient, row.text, row.html])).toEqual([
+      ["Sent and forgotten", "kept@example.test", "", ""],
+      ["Given up and forgotten", "lost@example.test", "", ""],
+      ["Withdrawn and forgotten", "gone@example.test", "", ""],
+    ]);
+    expect(rows.every((row) => row.sentAt !== null || row.abandonedAt !== null)).toBe(true);
+  });
+
+  it("deletes mail done with more than 30 days ago, and never mail still waiting", async () => {
+    for (const subject of ["Old sent", "Old given up", "Recent sent", "Old waiting"]) await queue("old@example.test", subject);
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+    const age = (subject: string, set: Partial<typeof mailOutbox.$inferInsert>) => db().update(mailOutbox).set(set).where(eq(mailOutbox.subject, subject));
+    await age("Old sent", { sentAt: daysAgo(31) });
+    await age("Old given up", { abandonedAt: daysAgo(31) });
+    await age("Recent sent", { sentAt: daysAgo(29) });
+    await age("Old waiting", { createdAt: daysAgo(40), nextAttemptAt: daysAgo(-1) });
+
+    expect(await forgetOldMail()).toBe(2);
+    expect((await outbox()).map((row) => row.subject).sort()).toEqual(["Old waiting", "Recent sent"]);
+  });
+
+  it("deletes old mail from the mail loop", async () => {
+    await queue("old@example.test", "Long sent");
+    await db().update(mailOutbox).set({ sentAt: new Date(Date.now() - 31 * 86_400_000) });
+    const loop = startMailLoop(sender, { intervalMs: 10 });
+    try {
+      await vi.waitFor(async () => expect(await outbox()).toHaveLength(0), { timeout: 5000 });
+    } finally {
+      await loop.stop();
+    }
   });
 
   it("queues nothing when no mail server is configured", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, isNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { mailOutbox, memberships, type OutboxMail } from "@/db/schema";
 import { roleHas, type Grant } from "@/lib/policies/grants";
@@ -22,13 +22,16 @@ export interface DeliveryOptions {
 export const defaultRetryDelay = (attempt: number) => Math.min(3600_000, 30_000 * 2 ** Math.max(0, attempt - 1));
 const ms = (n: number) => sql`(${sql.raw(String(Math.max(0, Math.round(n))))} * interval '1 millisecond')`;
 
+/** A claimed message and its claim: next_attempt_at as this round set it, as text so no precision is lost on the way. */
+type Claimed = OutboxMail & { claim: string };
+
 /**
  * Claims the messages that are due, in one statement that skips rows another
  * process holds, and pushes each ahead by the lease: a process that dies
  * mid-send leaves its messages to be tried again when the lease runs out,
  * never lost.
  */
-async function claimDue(batch: number, leaseMs: number): Promise<OutboxMail[]> {
+async function claimDue(batch: number, leaseMs: number): Promise<Claimed[]> {
   const due = db()
     .select({ id: mailOutbox.id })
     .from(mailOutbox)
@@ -40,8 +43,33 @@ async function claimDue(batch: number, leaseMs: number): Promise<OutboxMail[]> {
     .update(mailOutbox)
     .set({ nextAttemptAt: sql`now() + ${ms(leaseMs)}`, attempts: sql`${mailOutbox.attempts} + 1` })
     .where(inArray(mailOutbox.id, due))
-    .returning();
+    .returning({ ...getTableColumns(mailOutbox), claim: sql<string>`${mailOutbox.nextAttemptAt}::text` });
 }
+
+/**
+ * Renews one message's claim just before it is sent, if it is still this
+ * round's: a round slowed past the lease (a stalled mail server) may find
+ * that another process claimed the message since, or sent it. Then it is left
+ * to that process, so it is not sent twice.
+ */
+async function renewClaim(mail: Claimed, leaseMs: number): Promise<boolean> {
+  const renewed = await db()
+    .update(mailOutbox)
+    .set({ nextAttemptAt: sql`now() + ${ms(leaseMs)}` })
+    .where(
+      and(
+        eq(mailOutbox.id, mail.id),
+        sql`${mailOutbox.nextAttemptAt} = ${mail.claim}::timestamptz`,
+        isNull(mailOutbox.sentAt),
+        isNull(mailOutbox.abandonedAt),
+      ),
+    )
+    .returning({ id: mailOutbox.id });
+  return renewed.length > 0;
+}
+
+/** Once a message is done with (sent, given up, withdrawn), its words, links and all, are not kept: the subject, kind and recipient stay for the record. */
+const forgetWords = { text: "", html: "" };
 
 /** Why a message was not sent: kept on the row for the operator. */
 export const WITHDRAWN = "Withdrawn: its recipient may no longer read what it tells.";
@@ -67,7 +95,8 @@ async function recipientStillEntitled(mail: OutboxMail): Promise<boolean> {
  * Sends what is due, once. A message the server takes is marked sent; one it
  * refuses, or that cannot reach it, waits its retry delay and is tried again,
  * until maxAttempts. A message whose recipient lost what it requires is
- * withdrawn (kept, never sent). Returns how many were sent, failed and were
+ * withdrawn (kept, never sent). One whose claim another process took over is
+ * skipped. Returns how many were sent, failed and were
  * withdrawn this round.
  */
 export async function deliverDueMail(send: SendMail, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number; withdrawn: number }> {
@@ -78,13 +107,14 @@ export async function deliverDueMail(send: SendMail, options: DeliveryOptions = 
   let withdrawn = 0;
   for (const mail of claimed) {
     try {
+      if (!(await renewClaim(mail, leaseMs))) continue;
       if (!(await recipientStillEntitled(mail))) {
-        await db().update(mailOutbox).set({ abandonedAt: sql`now()`, lastError: WITHDRAWN }).where(eq(mailOutbox.id, mail.id));
+        await db().update(mailOutbox).set({ abandonedAt: sql`now()`, lastError: WITHDRAWN, ...forgetWords }).where(eq(mailOutbox.id, mail.id));
         withdrawn++;
         continue;
       }
       await send(mail);
-      await db().update(mailOutbox).set({ sentAt: sql`now()`, lastError: null }).where(eq(mailOutbox.id, mail.id));
+      await db().update(mailOutbox).set({ sentAt: sql`now()`, lastError: null, ...forgetWords }).where(eq(mailOutbox.id, mail.id));
       sent++;
     } catch (error) {
       failed++;
@@ -92,7 +122,7 @@ export async function deliverDueMail(send: SendMail, options: DeliveryOptions = 
       const givingUp = mail.attempts >= maxAttempts;
       await db()
         .update(mailOutbox)
-        .set(givingUp ? { lastError, abandonedAt: sql`now()` } : { lastError, nextAttemptAt: sql`now() + ${ms(retryDelayMs(mail.attempts))}` })
+        .set(givingUp ? { lastError, abandonedAt: sql`now()`, ...forgetWords } : { lastError, nextAttemptAt: sql`now() + ${ms(retryDelayMs(mail.attempts))}` })
         .where(eq(mailOutbox.id, mail.id));
       if (givingUp) console.error(`[mail] gave up on ${mail.kind} message ${mail.id} to ${mail.recipient} after ${mail.attempts} attempts: ${lastError}`);
     }

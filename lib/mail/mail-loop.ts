@@ -1,5 +1,6 @@
 import "server-only";
 import { deliverDueMail, type DeliveryOptions, type SendMail } from "./delivery";
+import { forgetOldMail } from "./retention";
 
 /** A job the loop runs each round besides delivery (the daily digests). */
 export type MailJob = () => Promise<unknown>;
@@ -8,6 +9,8 @@ export interface MailLoopOptions extends DeliveryOptions {
   /** The pause between rounds. */
   intervalMs?: number;
   jobs?: MailJob[];
+  /** How often old sent mail is deleted (lib/mail/retention.ts). */
+  forgetEveryMs?: number;
 }
 
 /**
@@ -16,14 +19,21 @@ export interface MailLoopOptions extends DeliveryOptions {
  * the next one tries again; nothing here is on a request's path.
  */
 export function startMailLoop(send: SendMail, options: MailLoopOptions = {}): { stop(): Promise<void> } {
-  const { intervalMs = 2000, jobs = [], ...delivery } = options;
+  const { intervalMs = 2000, jobs = [], forgetEveryMs = 3600_000, ...delivery } = options;
+  let forgotAt = -Infinity;
+  // Old mail is deleted now and then, not every few seconds.
+  const forgetNowAndThen: MailJob = async () => {
+    if (Date.now() - forgotAt < forgetEveryMs) return;
+    forgotAt = Date.now();
+    await forgetOldMail();
+  };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const round = async () => {
     // A job that fails is logged and tried next round; it never holds up delivery.
-    for (const job of jobs) await job().catch((error) => console.error("[mail] job failed:", error));
+    for (const job of [...jobs, forgetNowAndThen]) await job().catch((error) => console.error("[mail] job failed:", error));
     // Until a round finds nothing due, so a burst is not spread over many pauses.
     while (!stopped) {
       const { sent, failed, withdrawn } = await deliverDueMail(send, delivery);

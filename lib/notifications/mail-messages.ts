@@ -43,19 +43,20 @@ export function notificationMessage(item: MailableNotification): MailMessage {
   };
 }
 
-/** One user's daily digest: every notification it lists, oldest first, each with its link. */
+/** One user's daily digest of one team: every notification it lists, oldest first, each with its link. */
 export function digestMessage(items: MailableNotification[]): MailMessage {
   const [first] = items;
+  const team = first.facts.teamName;
   const stop: Unsubscribe = { userId: first.userId, scope: "digest" };
   const count = `${items.length} ${items.length === 1 ? "notification" : "notifications"}`;
   return {
     kind: "digest",
     to: first.email,
     userId: first.userId,
-    subject: `Your Dossier digest: ${count}`,
-    paragraphs: [`Hello ${first.userName}, here is what happened in Dossier since your last digest.`],
+    subject: `Your Dossier digest for ${team}: ${count}`,
+    paragraphs: [`Hello ${first.userName}, here is what happened in ${team} on Dossier since your last digest.`],
     items: items.map((item) => ({
-      text: `${KIND_SPECS[item.kind].sentence(item.facts)} (${item.facts.teamName})`,
+      text: KIND_SPECS[item.kind].sentence(item.facts),
       detail: quote(item.excerpt),
       url: linkTo(item),
     })),

@@ -11,7 +11,7 @@ import { deliverDueMail, WITHDRAWN } from "@/lib/mail/delivery";
 import { outbox } from "@/lib/mail/outbox";
 import { smtpSender } from "@/lib/mail/smtp";
 import { requestReview } from "@/lib/review/workflow";
-import { changeRole } from "@/lib/teams/queries";
+import { addMember, changeRole, removeMember } from "@/lib/teams/queries";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam } from "@/lib/testing/factories";
@@ -162,7 +162,7 @@ describe("a new edition of what one follows", () => {
 
 describe("the daily digest", () => {
   it("batches a day's notifications into one message, and a second run sends nothing new", async () => {
-    const { analyst, reviewer, note } = await desk();
+    const { team, analyst, reviewer, note } = await desk();
     const second = await buildNote(note.teamId, analyst.id);
     await setDeliveries(reviewer.id, { review_requested: "digest", mentioned: "digest" });
     await requestReview(note, analyst.id, [reviewer.id]);
@@ -178,7 +178,7 @@ describe("the daily digest", () => {
     await deliver();
     const [digest, ...more] = mailbox.to(reviewer.email);
     expect(more).toHaveLength(0);
-    expect(digest.subject).toBe("Your Dossier digest: 3 notifications");
+    expect(digest.subject).toBe(`Your Dossier digest for ${team.name}: 3 notifications`);
     expect(digest.text!.match(/asked for your review of “A note”/g)).toHaveLength(2);
     expect(digest.text).toContain(`${analyst.name} mentioned you in “A note”`);
     expect(digest.text).toContain("see the second paragraph.");
@@ -195,7 +195,10 @@ describe("the daily digest", () => {
     await requestReview(third, analyst.id, [reviewer.id]);
     expect(await sendDueDigests({ now: new Date(tomorrowMorning().getTime() + 86_400_000) })).toBe(1);
     await deliver();
-    expect(mailbox.to(reviewer.email).map((mail) => mail.subject)).toEqual(["Your Dossier digest: 3 notifications", "Your Dossier digest: 1 notification"]);
+    expect(mailbox.to(reviewer.email).map((mail) => mail.subject)).toEqual([
+      `Your Dossier digest for ${team.name}: 3 notifications`,
+      `Your Dossier digest for ${team.name}: 1 notification`,
+    ]);
   });
 
   it("sends one digest per user when runs claim the same users at once", async () => {
@@ -211,6 +214,26 @@ describe("the daily digest", () => {
     for (const reviewer of reviewers) expect(mailbox.to(reviewer.email)).toHaveLength(1);
     const rows = await db().select().from(notifications).where(inArray(notifications.userId, reviewers.map((reviewer) => reviewer.id)));
     expect(rows.map((row) => row.mailedAt !== null && row.digestDueAt === null)).toEqual([true, true, true]);
+  });
+
+  it("still brings one team's news to a reader removed from another team before it went", async () => {
+    const { team, owner, analyst, reviewer, note } = await desk();
+    const other = await buildTeam();
+    await addMember(other.team.id, reviewer.id, "reviewer");
+    const otherNote = await buildNote(other.team.id, other.owner.id);
+    await setDeliveries(reviewer.id, { review_requested: "digest" });
+    await requestReview(note, analyst.id, [reviewer.id]);
+    await requestReview(otherNote, other.owner.id, [reviewer.id]);
+
+    expect(await sendDueDigests({ now: tomorrowMorning() })).toBe(2);
+    await removeMember(team.id, reviewer.id, owner.id);
+    expect(await deliver()).toEqual({ sent: 1, failed: 0, withdrawn: 1 });
+
+    const [digest, ...more] = mailbox.to(reviewer.email);
+    expect(more).toHaveLength(0);
+    expect(digest.subject).toBe(`Your Dossier digest for ${other.team.name}: 1 notification`);
+    expect(digest.text).toContain(`${other.owner.name} asked for your review of “A note”`);
+    expect(digest.text).not.toContain(team.name);
   });
 
   it("leaves out what its reader may no longer read", async () => {

@@ -7,7 +7,7 @@ import { smtpSender } from "@/lib/mail/smtp";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, buildUser } from "@/lib/testing/factories";
 import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
-import { createInvite, findOpenInvite, signUpWithInvite } from "./invites";
+import { createInvite, findOpenInvite, INVITE_MAIL_LIMIT, signUpWithInvite } from "./invites";
 import { roleInTeam } from "./queries";
 
 useTestDatabase();
@@ -41,8 +41,11 @@ describe("invitations by e-mail", () => {
     expect(invited.link).toBe(`${APP}/invite/${invited.token}`);
 
     expect(await deliverDueMail(sender)).toMatchObject({ sent: 1 });
-    const mail = await mailbox.waitFor((m) => m.subject === `Olga Owner invited you to ${team.name} on Dossier`);
+    const mail = await mailbox.waitFor((m) => m.subject === "You are invited to join a team on Dossier");
     expect(mailbox.to("nadia@example.test")).toEqual([mail]);
+    // The names the inviter chose are in the body, not in the subject a stranger's inbox shows.
+    expect(mail.subject).not.toContain("Olga");
+    expect(mail.subject).not.toContain(team.name);
     expect(mail.text).toContain(`Olga Owner invited you to join ${team.name} on Dossier as an analyst.`);
     const link = mail.text!.match(/Accept the invitation: (\S+)/)![1];
     expect(link).toBe(invited.link);
@@ -52,6 +55,24 @@ describe("invitations by e-mail", () => {
     expect((await findOpenInvite(token))?.team.id).toBe(team.id);
     const { user } = await signUpWithInvite(token, { name: "Nadia Newcomer", password: "a long enough password" });
     expect(await roleInTeam(user.id, team.id)).toBe("analyst");
+  });
+
+  it("mails only so many invitations from one inviter; past that the invite is made, its link works, and no mail goes", async () => {
+    const { team, owner } = await buildTeam();
+    const results = [];
+    for (let i = 0; i <= INVITE_MAIL_LIMIT.freeAttempts; i++) {
+      results.push(await createInvite({ teamId: team.id, email: `many-${i}@example.test`, role: "reader", createdBy: owner.id }));
+    }
+    const last = results.pop()!;
+    expect(results.every((invited) => invited.emailed)).toBe(true);
+    expect(last.emailed).toBe(false);
+    expect((await findOpenInvite(last.token))?.team.id).toBe(team.id);
+    expect((await outbox()).map((mail) => mail.recipient)).not.toContain(last.invite.email);
+    expect(await outbox()).toHaveLength(INVITE_MAIL_LIMIT.freeAttempts);
+
+    // The limit is the inviter's own: another owner's invitation is still mailed.
+    const other = await buildTeam();
+    expect((await createInvite({ teamId: other.team.id, email: "someone@example.test", role: "reader", createdBy: other.owner.id })).emailed).toBe(true);
   });
 
   it("queues no mail, and says so, when Dossier sends none", async () => {

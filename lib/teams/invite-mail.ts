@@ -7,7 +7,12 @@ import type { MailMessage } from "@/lib/mail/outbox";
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? "an" : "a");
 
-/** The invitation by e-mail: who invites, to which team, as what, and the link that works once. */
+/**
+ * The invitation by e-mail: who invites, to which team, as what, and the link
+ * that works once. The subject names neither inviter nor team: both are
+ * chosen by whoever invites, and a subject line is what a stranger's inbox
+ * shows of a message from the organisation's sender.
+ */
 export async function inviteMessage(tx: Executor, invite: Invite, link: string, lifetimeDays: number): Promise<MailMessage> {
   const [team] = await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, invite.teamId));
   const [inviter] = invite.createdBy ? await tx.select({ name: users.name }).from(users).where(eq(users.id, invite.createdBy)) : [];
@@ -16,7 +21,7 @@ export async function inviteMessage(tx: Executor, invite: Invite, link: string, 
   return {
     kind: "invite",
     to: invite.email,
-    subject: `${who} invited you to ${team.name} on Dossier`,
+    subject: "You are invited to join a team on Dossier",
     paragraphs: [
       `${who} invited you to join ${team.name} on Dossier as ${article(role)} ${role}.`,
       `The link below works once, for ${lifetimeDays} days. If you have no Dossier account yet, you choose your name and password when you open it.`,

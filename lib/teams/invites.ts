@@ -4,6 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { invites, teams, users, type Role, type Team } from "@/db/schema";
 import { appOrigin } from "@/lib/app-origin";
+import { ANY, reserveAttempt, steady } from "@/lib/auth/attempt-counters";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { enqueueMail, mailEnabled } from "@/lib/mail/outbox";
@@ -17,17 +18,29 @@ const INVITE_LIFETIME_MS = INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 /** The invite page's address at the app's public origin (never the request's Host header, which the client chooses). */
 const inviteLink = (token: string) => `${appOrigin()}/invite/${token}`;
 
+/**
+ * Invitations one user may have e-mailed: some at once, then one a minute; a
+ * day without any starts the allowance again. Past it the invite is made and
+ * its link shown, but no mail goes: an account cannot turn Dossier's sender
+ * into a way to mail thousands of addresses.
+ */
+export const INVITE_MAIL_LIMIT = { freeAttempts: 20, delayMs: 60_000, forgetAfterMs: 24 * 60 * 60_000 };
+const inviteMailSchedule = steady(INVITE_MAIL_LIMIT);
+
 // Only the hash is stored: a leaked database does not leak working invite links.
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * An owner invites someone by email; recorded. The token is the invite
  * link's secret; the link is e-mailed to the address when Dossier sends mail
- * (queued in the same transaction), and given back for the owner to pass on.
+ * and the inviter is within INVITE_MAIL_LIMIT (queued in the same
+ * transaction), and given back for the owner to pass on. `emailed` says
+ * whether a mail was queued.
  */
 export async function createInvite(input: { teamId: string; email: string; role: Role; createdBy: string }) {
   const token = randomBytes(24).toString("base64url");
   const link = inviteLink(token);
+  const mailing = mailEnabled() && (await reserveAttempt({ purpose: "invite_mail", account: input.createdBy, address: ANY }, inviteMailSchedule)).granted;
   const { invite, emailed } = await runCommand(async ({ tx, audit }) => {
     const [created] = await tx
       .insert(invites)
@@ -41,7 +54,7 @@ export async function createInvite(input: { teamId: string; email: string; role:
       })
       .returning();
     await audit({ teamId: input.teamId, userId: input.createdBy, action: "member.invited", target: created.email, data: { role: input.role } });
-    const emailed = mailEnabled() && (await enqueueMail(tx, [await inviteMessage(tx, created, link, INVITE_LIFETIME_DAYS)])) > 0;
+    const emailed = mailing && (await enqueueMail(tx, [await inviteMessage(tx, created, link, INVITE_LIFETIME_DAYS)])) > 0;
     return { invite: created, emailed };
   });
   return { invite, token, link, emailed };

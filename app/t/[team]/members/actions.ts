@@ -20,8 +20,11 @@ export const removeMemberAction = teamAction(member, "member.remove", async (inp
 export const createInviteAction = teamAction(
   z.object({ team: z.string(), email: z.email("Enter a valid email address.").max(320), role: z.enum(ROLES) }),
   "member.invite",
-  // The link, for the owner to pass on; it is e-mailed too when Dossier sends mail.
-  async (input, { user, team }) => (await createInvite({ teamId: team.id, email: input.email, role: input.role, createdBy: user.id })).link,
+  // The link, for the owner to pass on, and whether it was e-mailed too.
+  async (input, { user, team }) => {
+    const { link, emailed } = await createInvite({ teamId: team.id, email: input.email, role: input.role, createdBy: user.id });
+    return { link, emailed };
+  },
 );
 
 export const revokeInviteAction = teamAction(
