@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deliverDueMail } from "@/lib/mail/delivery";
-import { smtpSender } from "@/lib/mail/smtp";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildUser } from "@/lib/testing/factories";
-import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
+import { useTestMailbox } from "@/lib/testing/mailbox";
 import { verifyCredentials } from "@/lib/users/queries";
 import { requestPasswordReset } from "./forgot-password";
 import { readResetLink, RESET_LINK_REFUSALS, resetPassword } from "./password-resets";
@@ -17,30 +16,18 @@ import { readResetLink, RESET_LINK_REFUSALS, resetPassword } from "./password-re
 
 useTestDatabase();
 useCollabServer();
-let mailbox: TestMailbox;
-let sender: ReturnType<typeof smtpSender>;
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  vi.stubEnv("SMTP_URL", mailbox.url);
-  sender = smtpSender({ smtpUrl: mailbox.url, from: "Dossier <dossier@example.test>" });
-});
-afterAll(async () => {
-  sender.close();
-  vi.unstubAllEnvs();
-  await mailbox.close();
-});
+const smtp = useTestMailbox();
 
 describe("a password reset by e-mail", () => {
   it("arrives with a link that sets a new password once", async () => {
     const user = await buildUser({ password: "the forgotten passphrase" });
     await requestPasswordReset(user.email, "203.0.113.7");
     await requestPasswordReset("no-account@example.test", "203.0.113.7");
-    expect(await deliverDueMail(sender)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+    expect(await deliverDueMail(smtp.sender)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
 
-    const mail = await mailbox.waitFor((m) => m.subject === "Set a new Dossier password");
-    expect(mailbox.to(user.email)).toHaveLength(1);
-    expect(mailbox.to("no-account@example.test")).toEqual([]);
+    const mail = await smtp.mailbox.waitFor((m) => m.subject === "Set a new Dossier password");
+    expect(smtp.mailbox.to(user.email)).toHaveLength(1);
+    expect(smtp.mailbox.to("no-account@example.test")).toEqual([]);
     const url = mail.text?.match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
     expect(url).toBeDefined();
     // The HTML part links to the same address.

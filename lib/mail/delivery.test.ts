@@ -1,34 +1,17 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { mailOutbox } from "@/db/schema";
 import { useTestDatabase } from "@/lib/testing/database";
-import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
+import { useTestMailbox } from "@/lib/testing/mailbox";
 import { composeMail } from "./compose";
 import { deliverDueMail, type SendMail } from "./delivery";
 import { startMailLoop } from "./mail-loop";
 import { enqueueMail, outbox } from "./outbox";
 import { forgetOldMail } from "./retention";
-import { smtpSender } from "./smtp";
 
 useTestDatabase();
-let mailbox: TestMailbox;
-let sender: ReturnType<typeof smtpSender>;
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  vi.stubEnv("SMTP_URL", mailbox.url);
-  sender = smtpSender({ smtpUrl: mailbox.url, from: "Dossier <dossier@example.test>" });
-});
-afterAll(async () => {
-  sender.close();
-  vi.unstubAllEnvs();
-  await mailbox.close();
-});
-afterEach(async () => {
-  await db().delete(mailOutbox);
-  mailbox.messages.length = 0;
-});
+const smtp = useTestMailbox();
 
 const queue = (to: string, subject: string) =>
   enqueueMail(db(), [{ kind: "test", to, subject, paragraphs: ["Hello <b>there</b>."], action: { label: "Open", url: "http://localhost/x?a=1&b=2" } }]);
@@ -39,71 +22,71 @@ const now = { retryDelayMs: () => 0 };
 describe("mail delivery", () => {
   it("sends a queued message through the SMTP server, as text and HTML, once", async () => {
     await queue("Ana@Example.test", "A review is waiting");
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
-    const mail = await mailbox.waitFor((m) => m.subject === "A review is waiting");
-    expect(mailbox.to("ana@example.test")).toHaveLength(1);
+    expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+    const mail = await smtp.mailbox.waitFor((m) => m.subject === "A review is waiting");
+    expect(smtp.mailbox.to("ana@example.test")).toHaveLength(1);
     expect(mail.text).toContain("Hello <b>there</b>.");
     expect(mail.text).toContain("Open: http://localhost/x?a=1&b=2");
     expect(mail.html).toContain("Hello &lt;b&gt;there&lt;/b&gt;.");
     expect(mail.html).toContain('href="http://localhost/x?a=1&amp;b=2"');
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-    expect(mailbox.messages).toHaveLength(1);
+    expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
+    expect(smtp.mailbox.messages).toHaveLength(1);
   });
 
   it("keeps a message through a mail server outage and delivers it once when the server is back", async () => {
-    await mailbox.stop();
+    await smtp.mailbox.stop();
     try {
       await queue("ben@example.test", "Kept through an outage");
-      expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
-      expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
+      expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
+      expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
       const [waiting] = await outbox();
       expect(waiting.sentAt).toBeNull();
       expect(waiting.attempts).toBe(2);
       expect(waiting.lastError).toBeTruthy();
     } finally {
-      await mailbox.start();
+      await smtp.mailbox.start();
     }
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
-    await mailbox.waitFor((m) => m.subject === "Kept through an outage");
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-    expect(mailbox.to("ben@example.test")).toHaveLength(1);
+    expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
+    await smtp.mailbox.waitFor((m) => m.subject === "Kept through an outage");
+    expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
+    expect(smtp.mailbox.to("ben@example.test")).toHaveLength(1);
   });
 
   it("waits the retry delay before trying a failed message again", async () => {
-    await mailbox.stop();
+    await smtp.mailbox.stop();
     try {
       await queue("cy@example.test", "Later");
-      expect(await deliverDueMail(sender, { retryDelayMs: () => 60_000 })).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
+      expect(await deliverDueMail(smtp.sender, { retryDelayMs: () => 60_000 })).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
     } finally {
-      await mailbox.start();
+      await smtp.mailbox.start();
     }
-    expect(await deliverDueMail(sender)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-    expect(mailbox.messages).toHaveLength(0);
+    expect(await deliverDueMail(smtp.sender)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
+    expect(smtp.mailbox.messages).toHaveLength(0);
   });
 
   it("gives a message up after its last attempt and keeps it with the error", async () => {
-    await mailbox.stop();
+    await smtp.mailbox.stop();
     try {
       await queue("dee@example.test", "Never delivered");
       const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-      await deliverDueMail(sender, { ...now, maxAttempts: 2 });
-      await deliverDueMail(sender, { ...now, maxAttempts: 2 });
+      await deliverDueMail(smtp.sender, { ...now, maxAttempts: 2 });
+      await deliverDueMail(smtp.sender, { ...now, maxAttempts: 2 });
       quiet.mockRestore();
     } finally {
-      await mailbox.start();
+      await smtp.mailbox.start();
     }
     const [given] = await outbox();
     expect(given.abandonedAt).not.toBeNull();
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
+    expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
   });
 
   it("lets two deliverers share the queue without sending a message twice", async () => {
     for (let i = 0; i < 12; i++) await queue(`p${i}@example.test`, `Parallel ${i}`);
-    const rounds = await Promise.all([deliverDueMail(sender, { batch: 5 }), deliverDueMail(sender, { batch: 5 }), deliverDueMail(sender, { batch: 5 })]);
-    const more = await deliverDueMail(sender);
+    const rounds = await Promise.all([deliverDueMail(smtp.sender, { batch: 5 }), deliverDueMail(smtp.sender, { batch: 5 }), deliverDueMail(smtp.sender, { batch: 5 })]);
+    const more = await deliverDueMail(smtp.sender);
     expect(rounds.reduce((n, r) => n + r.sent, 0) + more.sent).toBe(12);
-    expect(mailbox.messages).toHaveLength(12);
-    expect(new Set(mailbox.messages.map((m) => m.subject)).size).toBe(12);
+    expect(smtp.mailbox.messages).toHaveLength(12);
+    expect(new Set(smtp.mailbox.messages.map((m) => m.subject)).size).toBe(12);
   });
 
   it("does not send a message whose claim another process took over while the round was held up", async () => {
@@ -119,29 +102,29 @@ describe("mail delivery", () => {
           .set({ nextAttemptAt: sql`now() + interval '2 minutes'` })
           .where(sql`${mailOutbox.id} <> ${mail.id}`);
       }
-      await sender(mail);
+      await smtp.sender(mail);
     };
     expect(await deliverDueMail(slowServer, now)).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
-    expect(mailbox.messages).toHaveLength(1);
+    expect(smtp.mailbox.messages).toHaveLength(1);
     const rows = await outbox();
     expect(rows.filter((row) => row.sentAt === null)).toHaveLength(1);
   });
 
   it("keeps no words or links of a message once it is sent, given up or withdrawn, only what it was and to whom", async () => {
     await queue("kept@example.test", "Sent and forgotten");
-    await deliverDueMail(sender, now);
-    await mailbox.waitFor((m) => m.subject === "Sent and forgotten");
-    await mailbox.stop();
+    await deliverDueMail(smtp.sender, now);
+    await smtp.mailbox.waitFor((m) => m.subject === "Sent and forgotten");
+    await smtp.mailbox.stop();
     try {
       await queue("lost@example.test", "Given up and forgotten");
       const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
-      await deliverDueMail(sender, { ...now, maxAttempts: 1 });
+      await deliverDueMail(smtp.sender, { ...now, maxAttempts: 1 });
       quiet.mockRestore();
     } finally {
-      await mailbox.start();
+      await smtp.mailbox.start();
     }
     await enqueueMail(db(), [{ kind: "test", to: "gone@example.test", userId: null, subject: "Withdrawn and forgotten", paragraphs: ["A draft's words."], requires: [{ teamId: crypto.randomUUID(), grant: "note.read" }] }]);
-    expect(await deliverDueMail(sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 1 });
+    expect(await deliverDueMail(smtp.sender, now)).toEqual({ sent: 0, failed: 0, withdrawn: 1 });
 
     const rows = await outbox();
     expect(rows.map((row) => [row.subject, row.recipient, row.text, row.html])).toEqual([
@@ -168,7 +151,7 @@ describe("mail delivery", () => {
   it("deletes old mail from the mail loop", async () => {
     await queue("old@example.test", "Long sent");
     await db().update(mailOutbox).set({ sentAt: new Date(Date.now() - 31 * 86_400_000) });
-    const loop = startMailLoop(sender, { intervalMs: 10 });
+    const loop = startMailLoop(smtp.sender, { intervalMs: 10 });
     try {
       await vi.waitFor(async () => expect(await outbox()).toHaveLength(0), { timeout: 5000 });
     } finally {
@@ -181,7 +164,7 @@ describe("mail delivery", () => {
     try {
       expect(await queue("eve@example.test", "Nowhere to go")).toBe(0);
     } finally {
-      vi.stubEnv("SMTP_URL", mailbox.url);
+      vi.stubEnv("SMTP_URL", smtp.mailbox.url);
     }
     expect(await outbox()).toHaveLength(0);
   });

@@ -1,21 +1,20 @@
 import { inArray } from "drizzle-orm";
 import type { ParsedMail } from "mailparser";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { commentThreads, mailOutbox, notifications, type Note, type User } from "@/db/schema";
+import { commentThreads, notifications, type Note, type User } from "@/db/schema";
 import { reply } from "@/lib/comments/queries";
 import { follow } from "@/lib/follows/queries";
 import { findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
 import { deliverDueMail, WITHDRAWN } from "@/lib/mail/delivery";
 import { outbox } from "@/lib/mail/outbox";
-import { smtpSender } from "@/lib/mail/smtp";
 import { requestReview } from "@/lib/review/workflow";
 import { addMember, changeRole, removeMember } from "@/lib/teams/queries";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam } from "@/lib/testing/factories";
-import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
+import { useTestMailbox } from "@/lib/testing/mailbox";
 import { sendDueDigests } from "./digest";
 import { nextDigestAt } from "./digest-time";
 import { deliveryChoices, setDeliveries } from "./preferences";
@@ -28,29 +27,10 @@ useCollabServer();
 
 const APP = "http://dossier.test";
 const SECRET = "a-test-secret-of-at-least-thirty-two-characters";
-let mailbox: TestMailbox;
-let sender: ReturnType<typeof smtpSender>;
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  vi.stubEnv("SMTP_URL", mailbox.url);
-  vi.stubEnv("APP_URL", APP);
-  vi.stubEnv("AUTH_SECRET", SECRET);
-  vi.stubEnv("MAIL_DIGEST_HOUR", "7");
-  sender = smtpSender({ smtpUrl: mailbox.url, from: "Dossier <dossier@dossier.test>" });
-});
-afterAll(async () => {
-  sender.close();
-  vi.unstubAllEnvs();
-  await mailbox.close();
-});
-afterEach(async () => {
-  await db().delete(mailOutbox);
-  mailbox.messages.length = 0;
-});
+const smtp = useTestMailbox({ APP_URL: APP, AUTH_SECRET: SECRET, MAIL_DIGEST_HOUR: "7" });
 
 /** One round of the mail loop's delivery, retrying at once. */
-const deliver = () => deliverDueMail(sender, { retryDelayMs: () => 0 });
+const deliver = () => deliverDueMail(smtp.sender, { retryDelayMs: () => 0 });
 /** A moment after the next digest hour, as the digest job would see it tomorrow morning. */
 const tomorrowMorning = () => new Date(nextDigestAt(new Date(), 7).getTime() + 60_000);
 
@@ -81,7 +61,7 @@ describe("notification e-mail, at once", () => {
     await mention(note, analyst, reviewer, "is the <b>source</b> solid?");
 
     expect(await deliver()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
-    const [mail] = mailbox.to(reviewer.email);
+    const [mail] = smtp.mailbox.to(reviewer.email);
     expect(mail.subject).toBe(`${analyst.name} mentioned you in “A note”`);
     expect(mail.text).toContain(`“@${reviewer.name} is the <b>source</b> solid?”`);
     expect(mail.text).toContain(`Open the note: ${APP}/t/`);
@@ -93,23 +73,23 @@ describe("notification e-mail, at once", () => {
     expect(readUnsubscribeLink(token)).toEqual({ userId: reviewer.id, scope: "mentioned" });
 
     expect(await deliver()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-    expect(mailbox.to(reviewer.email)).toHaveLength(1);
+    expect(smtp.mailbox.to(reviewer.email)).toHaveLength(1);
     // The one who wrote it is not told of their own comment.
-    expect(mailbox.to(analyst.email)).toHaveLength(0);
+    expect(smtp.mailbox.to(analyst.email)).toHaveLength(0);
   });
 
   it("does not send a draft's mail to a reviewer who became a reader while it waited", async () => {
     const { owner, analyst, reviewer, note } = await desk();
-    await mailbox.stop();
+    await smtp.mailbox.stop();
     try {
       await requestReview(note, analyst.id, [reviewer.id]);
       expect(await deliver()).toMatchObject({ sent: 0, failed: 1 });
       await changeRole(note.teamId, reviewer.id, "reader", owner.id);
     } finally {
-      await mailbox.start();
+      await smtp.mailbox.start();
     }
     expect(await deliver()).toEqual({ sent: 0, failed: 0, withdrawn: 1 });
-    expect(mailbox.messages).toHaveLength(0);
+    expect(smtp.mailbox.messages).toHaveLength(0);
     const [withdrawn] = await outbox();
     expect(withdrawn.lastError).toBe(WITHDRAWN);
     expect(withdrawn.sentAt).toBeNull();
@@ -117,17 +97,17 @@ describe("notification e-mail, at once", () => {
 
   it("keeps a notification's mail through a mail server outage and delivers it once", async () => {
     const { analyst, reviewer, note } = await desk();
-    await mailbox.stop();
+    await smtp.mailbox.stop();
     try {
       await requestReview(note, analyst.id, [reviewer.id]);
       expect(await deliver()).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
       expect(await deliver()).toEqual({ sent: 0, failed: 1, withdrawn: 0 });
     } finally {
-      await mailbox.start();
+      await smtp.mailbox.start();
     }
     expect(await deliver()).toEqual({ sent: 1, failed: 0, withdrawn: 0 });
     expect(await deliver()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
-    const mails = mailbox.to(reviewer.email);
+    const mails = smtp.mailbox.to(reviewer.email);
     expect(mails.map((mail) => mail.subject)).toEqual([`${analyst.name} asked for your review of “A note”`]);
   });
 
@@ -137,7 +117,7 @@ describe("notification e-mail, at once", () => {
     await requestReview(note, analyst.id, [reviewer.id]);
     await sendDueDigests({ now: tomorrowMorning() });
     await deliver();
-    expect(mailbox.to(reviewer.email)).toHaveLength(0);
+    expect(smtp.mailbox.to(reviewer.email)).toHaveLength(0);
   });
 });
 
@@ -153,10 +133,10 @@ describe("a new edition of what one follows", () => {
 
     const second = await publish("Adds the second source.");
     expect(await deliver()).toMatchObject({ sent: 1 });
-    const mail = await mailbox.waitFor((m) => mailbox.to(reader.email).includes(m));
+    const mail = await smtp.mailbox.waitFor((m) => smtp.mailbox.to(reader.email).includes(m));
     expect(mail.subject).toContain(`published a new edition of “${second.title}”`);
     expect(mail.text).toContain(`${APP}/b/${team.slug}/${note.id}/2`);
-    expect(mailbox.to(owner.email)).toHaveLength(0);
+    expect(smtp.mailbox.to(owner.email)).toHaveLength(0);
   });
 });
 
@@ -172,11 +152,11 @@ describe("the daily digest", () => {
     // Nothing at once, and nothing before the digest hour.
     expect(await sendDueDigests()).toBe(0);
     await deliver();
-    expect(mailbox.to(reviewer.email)).toHaveLength(0);
+    expect(smtp.mailbox.to(reviewer.email)).toHaveLength(0);
 
     expect(await sendDueDigests({ now: tomorrowMorning() })).toBe(1);
     await deliver();
-    const [digest, ...more] = mailbox.to(reviewer.email);
+    const [digest, ...more] = smtp.mailbox.to(reviewer.email);
     expect(more).toHaveLength(0);
     expect(digest.subject).toBe(`Your Dossier digest for ${team.name}: 3 notifications`);
     expect(digest.text!.match(/asked for your review of “A note”/g)).toHaveLength(2);
@@ -188,14 +168,14 @@ describe("the daily digest", () => {
 
     expect(await sendDueDigests({ now: tomorrowMorning() })).toBe(0);
     await deliver();
-    expect(mailbox.to(reviewer.email)).toHaveLength(1);
+    expect(smtp.mailbox.to(reviewer.email)).toHaveLength(1);
 
     // The next day's digest holds only what came since.
     const third = await buildNote(note.teamId, analyst.id);
     await requestReview(third, analyst.id, [reviewer.id]);
     expect(await sendDueDigests({ now: new Date(tomorrowMorning().getTime() + 86_400_000) })).toBe(1);
     await deliver();
-    expect(mailbox.to(reviewer.email).map((mail) => mail.subject)).toEqual([
+    expect(smtp.mailbox.to(reviewer.email).map((mail) => mail.subject)).toEqual([
       `Your Dossier digest for ${team.name}: 3 notifications`,
       `Your Dossier digest for ${team.name}: 1 notification`,
     ]);
@@ -211,7 +191,7 @@ describe("the daily digest", () => {
     const runs = await Promise.all([sendDueDigests({ now: morning }), sendDueDigests({ now: morning }), sendDueDigests({ now: morning })]);
     expect(runs.reduce((sum, queued) => sum + queued, 0)).toBe(3);
     await deliver();
-    for (const reviewer of reviewers) expect(mailbox.to(reviewer.email)).toHaveLength(1);
+    for (const reviewer of reviewers) expect(smtp.mailbox.to(reviewer.email)).toHaveLength(1);
     const rows = await db().select().from(notifications).where(inArray(notifications.userId, reviewers.map((reviewer) => reviewer.id)));
     expect(rows.map((row) => row.mailedAt !== null && row.digestDueAt === null)).toEqual([true, true, true]);
   });
@@ -229,7 +209,7 @@ describe("the daily digest", () => {
     await removeMember(team.id, reviewer.id, owner.id);
     expect(await deliver()).toEqual({ sent: 1, failed: 0, withdrawn: 1 });
 
-    const [digest, ...more] = mailbox.to(reviewer.email);
+    const [digest, ...more] = smtp.mailbox.to(reviewer.email);
     expect(more).toHaveLength(0);
     expect(digest.subject).toBe(`Your Dossier digest for ${other.team.name}: 1 notification`);
     expect(digest.text).toContain(`${other.owner.name} asked for your review of “A note”`);
@@ -244,7 +224,7 @@ describe("the daily digest", () => {
 
     expect(await sendDueDigests({ now: tomorrowMorning() })).toBe(0);
     await deliver();
-    expect(mailbox.to(reviewer.email)).toHaveLength(0);
+    expect(smtp.mailbox.to(reviewer.email)).toHaveLength(0);
   });
 });
 
@@ -253,7 +233,7 @@ describe("unsubscribing", () => {
     const { analyst, reviewer, note } = await desk();
     await mention(note, analyst, reviewer);
     await deliver();
-    const [, token] = unsubscribeLinkIn(mailbox.to(reviewer.email)[0]);
+    const [, token] = unsubscribeLinkIn(smtp.mailbox.to(reviewer.email)[0]);
 
     const target = readUnsubscribeLink(token)!;
     expect(await unsubscribe(target)).toEqual(["mentioned"]);
@@ -261,7 +241,7 @@ describe("unsubscribing", () => {
 
     await mention(note, analyst, reviewer, "again?");
     await deliver();
-    expect(mailbox.to(reviewer.email)).toHaveLength(1);
+    expect(smtp.mailbox.to(reviewer.email)).toHaveLength(1);
   });
 
   it("refuses a token that was altered or signed with another secret", async () => {

@@ -1,36 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/db";
-import { mailOutbox } from "@/db/schema";
+import { describe, expect, it, vi } from "vitest";
 import { deliverDueMail } from "@/lib/mail/delivery";
 import { outbox } from "@/lib/mail/outbox";
-import { smtpSender } from "@/lib/mail/smtp";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, buildUser } from "@/lib/testing/factories";
-import { startTestMailbox, type TestMailbox } from "@/lib/testing/smtp";
+import { useTestMailbox } from "@/lib/testing/mailbox";
 import { createInvite, findOpenInvite, INVITE_MAIL_LIMIT, signUpWithInvite } from "./invites";
 import { roleInTeam } from "./queries";
 
 useTestDatabase();
 
 const APP = "http://dossier.test";
-let mailbox: TestMailbox;
-let sender: ReturnType<typeof smtpSender>;
-
-beforeAll(async () => {
-  mailbox = await startTestMailbox();
-  vi.stubEnv("SMTP_URL", mailbox.url);
-  vi.stubEnv("APP_URL", APP);
-  sender = smtpSender({ smtpUrl: mailbox.url, from: "Dossier <dossier@dossier.test>" });
-});
-afterAll(async () => {
-  sender.close();
-  vi.unstubAllEnvs();
-  await mailbox.close();
-});
-afterEach(async () => {
-  await db().delete(mailOutbox);
-  mailbox.messages.length = 0;
-});
+const smtp = useTestMailbox({ APP_URL: APP });
 
 describe("invitations by e-mail", () => {
   it("mails the invite link, which signs the newcomer up into the team", async () => {
@@ -40,9 +20,9 @@ describe("invitations by e-mail", () => {
     expect(invited.emailed).toBe(true);
     expect(invited.link).toBe(`${APP}/invite/${invited.token}`);
 
-    expect(await deliverDueMail(sender)).toMatchObject({ sent: 1 });
-    const mail = await mailbox.waitFor((m) => m.subject === "You are invited to join a team on Dossier");
-    expect(mailbox.to("nadia@example.test")).toEqual([mail]);
+    expect(await deliverDueMail(smtp.sender)).toMatchObject({ sent: 1 });
+    const mail = await smtp.mailbox.waitFor((m) => m.subject === "You are invited to join a team on Dossier");
+    expect(smtp.mailbox.to("nadia@example.test")).toEqual([mail]);
     // The names the inviter chose are in the body, not in the subject a stranger's inbox shows.
     expect(mail.subject).not.toContain("Olga");
     expect(mail.subject).not.toContain(team.name);
@@ -83,7 +63,7 @@ describe("invitations by e-mail", () => {
       expect(invited.emailed).toBe(false);
       expect(await findOpenInvite(invited.token)).toBeDefined();
     } finally {
-      vi.stubEnv("SMTP_URL", mailbox.url);
+      vi.stubEnv("SMTP_URL", smtp.mailbox.url);
     }
     expect(await outbox()).toHaveLength(0);
   });
