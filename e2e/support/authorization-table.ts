@@ -342,7 +342,13 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: `${members}#removeMemberAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId }], prepare: async (world) => ({ memberId: await world.spareMember() }) }),
   action({ action: `${members}#createInviteAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, email: `${randomUUID().slice(0, 8)}@harbour.test`, role: "analyst" }] }),
   // For a member of the owner's team only: another team's member is not found.
-  action({ action: `${members}#createResetLinkAction`, allowed: OWNER, args: (ids) => [{ team: ids.team, userId: ids.memberId }] }),
+  // For a member of no other team: a password opens every team of the account.
+  action({
+    action: `${members}#createResetLinkAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, userId: ids.memberId }],
+    prepare: async (world) => ({ memberId: await world.spareMember() }),
+  }),
   action({
     action: `${members}#revokeInviteAction`,
     allowed: OWNER,
