@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { enqueueMail, mailEnabled } from "@/lib/mail/outbox";
 import { findUserByEmail, normaliseEmail } from "@/lib/users/queries";
 import { NO_PASSWORDS, passwordSignIn } from "./oidc-settings";
-import { ANY, doubling, reserveAttempt, steady } from "./attempt-counters";
+import { ANY, doubling, reserveAttempt, steady } from "@/lib/limits/attempt-counters";
 import { issueNoLink, issueResetLink, RESET_LINK_MINUTES, resetLinkUrl } from "./password-resets";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db";
 import { insertAuditEntry } from "@/lib/audit";
-import { ANY, doubling, forgetAttempts, reserveAttempt, returnAttempt, steady } from "./attempt-counters";
+import { ANY, doubling, forgetAttempts, reserveAttempt, returnAttempt, steady } from "@/lib/limits/attempt-counters";
 
 /**
  * From one client address, an account gets this many attempts at once; after

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { invites, teams, users, type Role, type Team } from "@/db/schema";
 import { appOrigin } from "@/lib/app-origin";
-import { ANY, reserveAttempt, steady } from "@/lib/auth/attempt-counters";
+import { ANY, reserveAttempt, steady } from "@/lib/limits/attempt-counters";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { enqueueMail, mailEnabled } from "@/lib/mail/outbox";
