@@ -16,6 +16,8 @@ export interface DeliveryOptions {
   retryDelayMs?: (attempt: number) => number;
   /** Attempts after which a message is given up (abandoned, kept with its error). */
   maxAttempts?: number;
+  /** How many messages of a round are being sent at once. */
+  sendingAtOnce?: number;
 }
 
 /** 30 s, 1 min, 2 min… up to an hour: some forty attempts over a day and a half. */
@@ -100,24 +102,24 @@ async function recipientStillEntitled(mail: OutboxMail): Promise<boolean> {
  * withdrawn this round.
  */
 export async function deliverDueMail(send: SendMail, options: DeliveryOptions = {}): Promise<{ sent: number; failed: number; withdrawn: number }> {
-  const { batch = 20, leaseMs = 120_000, retryDelayMs = defaultRetryDelay, maxAttempts = 40 } = options;
+  const { batch = 20, leaseMs = 120_000, retryDelayMs = defaultRetryDelay, maxAttempts = 40, sendingAtOnce = 4 } = options;
   const claimed = await claimDue(batch, leaseMs);
-  let sent = 0;
-  let failed = 0;
-  let withdrawn = 0;
-  for (const mail of claimed) {
+  const counts = { sent: 0, failed: 0, withdrawn: 0 };
+
+  /** One message: sent, withdrawn (its reader lost what it needs), failed (tried again later), or left to the process that holds it now. */
+  async function deliverOne(mail: Claimed): Promise<void> {
     try {
-      if (!(await renewClaim(mail, leaseMs))) continue;
+      if (!(await renewClaim(mail, leaseMs))) return;
       if (!(await recipientStillEntitled(mail))) {
         await db().update(mailOutbox).set({ abandonedAt: sql`now()`, lastError: WITHDRAWN, ...forgetWords }).where(eq(mailOutbox.id, mail.id));
-        withdrawn++;
-        continue;
+        counts.withdrawn++;
+        return;
       }
       await send(mail);
       await db().update(mailOutbox).set({ sentAt: sql`now()`, lastError: null, ...forgetWords }).where(eq(mailOutbox.id, mail.id));
-      sent++;
+      counts.sent++;
     } catch (error) {
-      failed++;
+      counts.failed++;
       const lastError = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       const givingUp = mail.attempts >= maxAttempts;
       await db()
@@ -127,5 +129,12 @@ export async function deliverDueMail(send: SendMail, options: DeliveryOptions = 
       if (givingUp) console.error(`[mail] gave up on ${mail.kind} message ${mail.id} to ${mail.recipient} after ${mail.attempts} attempts: ${lastError}`);
     }
   }
-  return { sent, failed, withdrawn };
+
+  // A few messages in flight at once, over the transport's pooled connections: an SMTP conversation is mostly waiting.
+  let next = 0;
+  const sender = async () => {
+    while (next < claimed.length) await deliverOne(claimed[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(sendingAtOnce, claimed.length) }, sender));
+  return counts;
 }

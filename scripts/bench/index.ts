@@ -6,10 +6,11 @@ import { benchBignote } from "./bignote";
 import { benchCapacity } from "./capacity";
 import { benchDurability } from "./durability";
 import { benchLatency } from "./latency";
+import { benchMail } from "./mail";
 import { benchReading } from "./reading";
 import { benchSearch } from "./search";
 
-const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability };
+const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
