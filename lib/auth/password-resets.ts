@@ -6,7 +6,7 @@ import { passwordResets, users } from "@/db/schema";
 import { appOrigin } from "@/lib/app-origin";
 import { runCommand } from "@/lib/commands/command";
 import { AppError, notFound } from "@/lib/errors";
-import { authorize, type Actor } from "@/lib/policies";
+import { authorize, can, type Actor } from "@/lib/policies";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { findUserById } from "@/lib/users/queries";
 import { hashPassword } from "@/lib/users/password";
@@ -107,8 +107,8 @@ export async function resetPassword(token: string, password: string): Promise<{ 
 export async function createResetLinkForMember(actor: Actor, userId: string): Promise<string> {
   if (!passwordSignIn()) throw new AppError("bad_request", NO_PASSWORDS);
   const teamIds = (await teamsOfUser(userId)).map((membership) => membership.team.id);
-  // Someone outside the team is not found, as elsewhere on the members page; a member may be refused with the rule's reason.
-  if (actor.role === "owner" && !teamIds.includes(actor.teamId)) throw notFound("That member");
+  // To whoever may see the team's members, someone outside it is not found, as elsewhere on the members page; the rule refuses the rest, with its reason.
+  if (!teamIds.includes(actor.teamId) && can(actor, "member.list", { teamId: actor.teamId })) throw notFound("That member");
   authorize(actor, "member.resetPassword", { teamId: actor.teamId, member: { userId, teamIds } });
   const member = await findUserById(userId);
   if (!member?.passwordHash) throw new AppError("bad_request", "This member signs in through single sign-on and has no password to reset.");
