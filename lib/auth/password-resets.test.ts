@@ -6,6 +6,7 @@ import { mintCollabToken } from "@/lib/collab/collab-token";
 import { CLOSE_SIGNED_OUT } from "@/lib/collab/context";
 import { teamAuditLog } from "@/lib/audit-queries";
 import { outbox } from "@/lib/mail/outbox";
+import { feedTokenActor, renewFeedToken } from "@/lib/publishing/feeds";
 import { eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
 import { addMember } from "@/lib/teams/queries";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -175,10 +176,12 @@ describe("a reset link", () => {
     expect((await readResetLink(token)).state).toBe("open");
   });
 
-  it("ends every session of the account and closes its editors, and stops the account's other links", async () => {
+  it("ends every session of the account and closes its editors, and stops the account's other links and its feed links", async () => {
     const { team } = await buildTeam();
     const user = await buildMember(team.id, "analyst");
     const note = await buildNote(team.id, user.id);
+    const feed = await renewFeedToken(user.id, team.id);
+    expect(await feedTokenActor(feed, team.id)).not.toBeNull();
     const [laptop, phone] = [await createSession({ userId: user.id }), await createSession({ userId: user.id })];
     const editor = await collab().connect(note.id, user.id, { token: await mintCollabToken({ userId: user.id, sessionId: laptop }, TEST_SECRET) });
     await eventually(() => expect(editor.events.authenticated).toEqual(["read-write"]));
@@ -194,6 +197,8 @@ describe("a reset link", () => {
     await eventually(() => expect(editor.events.closes).toContain(CLOSE_SIGNED_OUT.code));
     await expect(resetPassword(first, "someone else's passphrase")).rejects.toThrow(RESET_LINK_REFUSALS.used);
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ id: user.id });
+    // Someone who held the account could have made a feed link; it reads the team's briefs no more.
+    expect(await feedTokenActor(feed, team.id)).toBeNull();
   });
 });
 
