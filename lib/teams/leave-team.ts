@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { memberships } from "@/db/schema";
 import { closeMemberConnections } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
-import { badRequest, notFound } from "@/lib/errors";
+import { assertKeepsAnOwner } from "./queries";
 
 export const LAST_OWNER_CANNOT_LEAVE =
   "You are the last owner of this team, so you cannot leave it: hand the team to another member first, or delete the team.";
@@ -15,21 +15,10 @@ export const LAST_OWNER_CANNOT_LEAVE =
  */
 export function leaveTeam(teamId: string, userId: string): Promise<void> {
   return runCommand(async ({ tx, audit, afterCommit }) => {
-    // The owners' rows are locked, so two owners leaving at once cannot leave the team with none.
-    const owners = await tx
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(and(eq(memberships.teamId, teamId), eq(memberships.role, "owner")))
-      .for("update");
-    const [member] = await tx
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
-    if (!member) throw notFound("That team");
-    if (member.role === "owner" && owners.length <= 1) throw badRequest(LAST_OWNER_CANNOT_LEAVE);
-
+    // Counts the owners with their rows locked, so two owners leaving at once cannot leave the team with none.
+    const role = await assertKeepsAnOwner(teamId, userId, tx, { notMember: "That team", lastOwner: LAST_OWNER_CANNOT_LEAVE });
     await tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
-    await audit({ teamId, userId, action: "member.left", data: { role: member.role } });
+    await audit({ teamId, userId, action: "member.left", data: { role } });
     afterCommit(() => closeMemberConnections(teamId, userId));
   });
 }

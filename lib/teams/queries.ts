@@ -87,13 +87,21 @@ async function ownerCount(teamId: string, tx: Executor): Promise<number> {
   return owners.length;
 }
 
-/** Refuses to leave a team without an owner. Runs inside the caller's transaction. */
-async function assertKeepsAnOwner(teamId: string, userId: string, tx: Executor) {
+/**
+ * Refuses to leave a team without an owner, when `userId` stops being one
+ * (a role change, a removal, leaving), with the sentence given; returns their
+ * role. Runs inside the caller's transaction.
+ */
+export async function assertKeepsAnOwner(
+  teamId: string,
+  userId: string,
+  tx: Executor,
+  refusals = { notMember: "That member", lastOwner: "A team needs at least one owner: make someone else owner first." },
+): Promise<Role> {
   const current = await roleInTeam(userId, teamId, tx);
-  if (!current) throw notFound("That member");
-  if (current === "owner" && (await ownerCount(teamId, tx)) <= 1) {
-    throw badRequest("A team needs at least one owner: make someone else owner first.");
-  }
+  if (!current) throw notFound(refusals.notMember);
+  if (current === "owner" && (await ownerCount(teamId, tx)) <= 1) throw badRequest(refusals.lastOwner);
+  return current;
 }
 
 /**
