@@ -5,6 +5,7 @@ import { db, type Executor } from "@/db";
 import { sessions } from "@/db/schema";
 import { closeUserConnections } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
+import { endSessions } from "./account-sessions";
 
 /** How long a session lasts after its last use (the cookie's own lifetime is the same). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -70,13 +71,5 @@ export async function revokeSession(sessionId: unknown): Promise<void> {
  * their open editors on every process. Returns how many sessions were open.
  */
 export function revokeUserSessions(userId: string): Promise<number> {
-  return runCommand(async ({ tx, afterCommit }) => {
-    const ended = await tx
-      .update(sessions)
-      .set({ revokedAt: sql`now()` })
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id });
-    afterCommit(() => closeUserConnections(userId));
-    return ended.length;
-  });
+  return runCommand(async (command) => (await endSessions(command, userId)).length);
 }
