@@ -4,6 +4,7 @@ import { startTransition, useActionState, type FormEvent } from "react";
 import { setUpAction } from "@/app/setup/actions";
 import { FormError } from "@/components/FormError";
 import { TEAM_NAME_MAX, TEAM_SLUG_MAX } from "@/lib/teams/team-fields";
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH } from "@/lib/users/password-rules";
 
 /**
  * The first account and team. Submitted from onSubmit rather than as the
@@ -33,9 +34,9 @@ export function SetupForm() {
         </label>
         <div className="field">
           <label htmlFor="setup-password">Password</label>
-          <input id="setup-password" name="password" type="password" required minLength={8} maxLength={1024} autoComplete="new-password" aria-describedby="password-hint" />
+          <input id="setup-password" name="password" type="password" required minLength={MIN_PASSWORD_LENGTH} maxLength={MAX_PASSWORD_BYTES} autoComplete="new-password" aria-describedby="password-hint" />
           <span id="password-hint" className="muted hint">
-            At least 8 characters.
+            At least {MIN_PASSWORD_LENGTH} characters.
           </span>
         </div>
       </fieldset>

@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 // 2 is Algorithm.Argon2id (a const enum, which isolated modules cannot read).
 const options = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
-export { MIN_PASSWORD_LENGTH } from "./password-rules";
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }
