@@ -1,9 +1,9 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { passwordResets, users } from "@/db/schema";
 import { appOrigin } from "@/lib/app-origin";
+import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { runCommand } from "@/lib/commands/command";
 import { AppError, notFound } from "@/lib/errors";
 import { authorize, can, type Actor } from "@/lib/policies";
@@ -17,9 +17,8 @@ import { NO_PASSWORDS, passwordSignIn } from "./oidc-settings";
 /** How long a reset link works. */
 export const RESET_LINK_MINUTES = 30;
 
-// Only the hash is stored: a leaked database does not leak working links.
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const newToken = () => randomBytes(32).toString("base64url");
+// Only the hash is stored (hashSecretToken): a leaked database does not leak working links.
+const newToken = () => newSecretToken(32);
 
 /** The page a reset link opens, at the app's public origin (APP_URL), never the request's Host. */
 export const resetLinkUrl = (token: string) => `${appOrigin()}/reset-password/${token}`;
@@ -32,7 +31,7 @@ export async function issueResetLink(tx: Executor, userId: string, createdBy: st
   const token = newToken();
   await tx.insert(passwordResets).values({
     userId,
-    tokenHash: hashToken(token),
+    tokenHash: hashSecretToken(token),
     createdBy,
     expiresAt: sql`now() + ${sql.raw(String(RESET_LINK_MINUTES))} * interval '1 minute'`,
   });
@@ -41,7 +40,7 @@ export async function issueResetLink(tx: Executor, userId: string, createdBy: st
 
 /** Work as long as issuing a link, for an address with no account: the answer takes the same time. */
 export function issueNoLink(): void {
-  hashToken(newToken());
+  hashSecretToken(newToken());
 }
 
 export type ResetLinkState = { state: "open"; email: string } | { state: "used" | "expired" | "unknown" };
@@ -59,7 +58,7 @@ export async function readResetLink(token: string, tx: Executor = db()): Promise
     .select({ usedAt: passwordResets.usedAt, expired: sql<boolean>`${passwordResets.expiresAt} <= now()`, email: users.email })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
-    .where(eq(passwordResets.tokenHash, hashToken(token)));
+    .where(eq(passwordResets.tokenHash, hashSecretToken(token)));
   if (!link) return { state: "unknown" };
   if (link.usedAt) return { state: "used" };
   if (link.expired) return { state: "expired" };
@@ -82,7 +81,7 @@ export async function resetPassword(token: string, password: string): Promise<{ 
     const [link] = await tx
       .update(passwordResets)
       .set({ usedAt: sql`now()` })
-      .where(and(eq(passwordResets.tokenHash, hashToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`)))
+      .where(and(eq(passwordResets.tokenHash, hashSecretToken(token)), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, sql`now()`)))
       .returning({ id: passwordResets.id, userId: passwordResets.userId, createdBy: passwordResets.createdBy });
     if (!link) {
       const { state } = await readResetLink(token, tx);

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { Feed } from "feed";
 import { db } from "@/db";
@@ -7,17 +6,17 @@ import { feedTokens, type Edition, type Team } from "@/db/schema";
 import { escapeHtml } from "@/lib/editor/html";
 import { entityPath } from "@/lib/entity-kinds";
 import type { Actor } from "@/lib/policies";
+import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { actorInTeam } from "@/lib/teams/queries";
 import { documentHtml } from "./render";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** A new personal feed token for the team; earlier ones stop working. Shown once. */
 export async function renewFeedToken(userId: string, teamId: string): Promise<string> {
-  const token = randomBytes(24).toString("base64url");
+  const token = newSecretToken();
   await db().transaction(async (tx) => {
     await tx.update(feedTokens).set({ revokedAt: new Date() }).where(and(eq(feedTokens.userId, userId), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
-    await tx.insert(feedTokens).values({ userId, teamId, tokenHash: hash(token) });
+    await tx.insert(feedTokens).values({ userId, teamId, tokenHash: hashSecretToken(token) });
   });
   return token;
 }
@@ -37,7 +36,7 @@ export async function feedTokenActor(token: string | null, teamId: string): Prom
   const [row] = await db()
     .select({ userId: feedTokens.userId })
     .from(feedTokens)
-    .where(and(eq(feedTokens.tokenHash, hash(token)), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
+    .where(and(eq(feedTokens.tokenHash, hashSecretToken(token)), eq(feedTokens.teamId, teamId), isNull(feedTokens.revokedAt)));
   return row ? actorInTeam(row.userId, teamId) : null;
 }
 

@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { invites, teams, users, type Role, type Team } from "@/db/schema";
@@ -8,6 +7,7 @@ import { ANY, reserveAttempt, steady } from "@/lib/limits/attempt-counters";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { AppError, forbidden, notFound } from "@/lib/errors";
 import { enqueueMail, mailEnabled } from "@/lib/mail/outbox";
+import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { createUser, normaliseEmail } from "@/lib/users/queries";
 import { inviteMessage } from "./invite-mail";
 import { addMember, roleInTeam } from "./queries";
@@ -27,8 +27,6 @@ const inviteLink = (token: string) => `${appOrigin()}/invite/${token}`;
 export const INVITE_MAIL_LIMIT = { freeAttempts: 20, delayMs: 60_000, forgetAfterMs: 24 * 60 * 60_000 };
 const inviteMailSchedule = steady(INVITE_MAIL_LIMIT);
 
-// Only the hash is stored: a leaked database does not leak working invite links.
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
  * An owner invites someone by email; recorded. The token is the invite
@@ -38,7 +36,8 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
  * whether a mail was queued.
  */
 export async function createInvite(input: { teamId: string; email: string; role: Role; createdBy: string }) {
-  const token = randomBytes(24).toString("base64url");
+  // Only its hash is stored: a leaked database does not leak working invite links.
+  const token = newSecretToken();
   const link = inviteLink(token);
   const mailing = mailEnabled() && (await reserveAttempt({ purpose: "invite_mail", account: input.createdBy, address: ANY }, inviteMailSchedule)).granted;
   const { invite, emailed } = await runCommand(async ({ tx, audit }) => {
@@ -48,7 +47,7 @@ export async function createInvite(input: { teamId: string; email: string; role:
         teamId: input.teamId,
         email: normaliseEmail(input.email),
         role: input.role,
-        tokenHash: hashToken(token),
+        tokenHash: hashSecretToken(token),
         createdBy: input.createdBy,
         expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS),
       })
@@ -66,7 +65,7 @@ export async function findOpenInvite(token: string) {
     .select({ invite: invites, team: teams })
     .from(invites)
     .innerJoin(teams, eq(teams.id, invites.teamId))
-    .where(and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())));
+    .where(and(eq(invites.tokenHash, hashSecretToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date())));
   return row;
 }
 
@@ -96,7 +95,7 @@ export async function revokeInvite(teamId: string, inviteId: string) {
 }
 
 async function claimInvite({ tx, audit }: CommandContext, token: string, userId: string): Promise<Team> {
-  const open = and(eq(invites.tokenHash, hashToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date()));
+  const open = and(eq(invites.tokenHash, hashSecretToken(token)), isNull(invites.acceptedAt), gt(invites.expiresAt, new Date()));
   const [invite] = await tx.select({ email: invites.email }).from(invites).where(open);
   if (!invite) throw new AppError("not_found", "This invite link has expired or has already been used.");
   // An invite names the person the owner meant to let in: a link passed on to anyone else opens nothing.
