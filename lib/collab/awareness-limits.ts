@@ -10,9 +10,13 @@ export const AWARENESS_LIMITS = {
   /** Awareness messages a connection may have relayed each second, after a burst of `burst`. */
   perSecond: 20,
   burst: 20,
-  /** Messages or states a connection may have dropped before its connection to the note is closed; forgiven at `forgivenPerSecond`. */
-  dropsBeforeClose: 200,
-  forgivenPerSecond: 100,
+  /**
+   * Messages or states a connection may have dropped before its connection to the note is closed; forgiven at
+   * `forgivenPerSecond`. An editor sends one message per caret move: typing at machine speed or dragging a selection
+   * sends a few hundred a second, which is held back, never closed. Only a client far past that is.
+   */
+  dropsBeforeClose: 2_000,
+  forgivenPerSecond: 1_000,
 };
 
 /** Closes the connection to the note (Hocuspocus closes it when an awareness hook throws). */

@@ -99,12 +99,27 @@ describe("presence a connection sends", () => {
     expect(socket.messages("close")).toEqual([]);
   });
 
+  it("keeps the connection of an editor whose caret moves a few hundred times a second for seconds, as typing at machine speed does", async () => {
+    const { note, writer, socket } = await senderOnNote("analyst");
+    const typist = new Awareness(new Y.Doc());
+    // 30 caret moves every 100 ms for four seconds: 300 a second, 1,200 in all.
+    for (let step = 0; step < 1_200; step++) {
+      typist.setLocalState(caretAt(step));
+      socket.send(frames.awareness(note.id, encodeAwarenessUpdate(typist, [typist.clientID])));
+      if (step % 30 === 29) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await socket.syncedDoc(note.id);
+
+    await eventually(() => expect(writer.provider.awareness!.getStates().get(typist.clientID)).toMatchObject(caretAt(1_199)));
+    expect(socket.messages("close")).toEqual([]);
+  });
+
   it("closes the note's connection of a client that keeps flooding presence", async () => {
     const { note, writer, socket } = await senderOnNote("reviewer");
     const flooder = new Awareness(new Y.Doc());
     const seen = presenceSeenBy(writer, flooder.clientID);
 
-    for (let i = 0; i < 1_000; i++) {
+    for (let i = 0; i < 5_000; i++) {
       flooder.setLocalState({ cursor: null, step: i });
       socket.send(frames.awareness(note.id, encodeAwarenessUpdate(flooder, [flooder.clientID])));
     }
