@@ -1,6 +1,7 @@
 import type { CollabOptions } from "@/lib/collab/server";
 import { noteLinksSubscriber } from "@/lib/entities/note-links";
 import { noteAccess } from "@/lib/notes/collab-access";
+import { noteCitationsSubscriber } from "@/lib/sources/note-citations";
 import { approvalWatching } from "@/lib/review/approval-watch";
 import { revisionScheduling, type RevisionTiming } from "@/lib/revisions/scheduler";
 
@@ -17,6 +18,8 @@ export function collabWiring(revisions?: RevisionTiming): Pick<CollabOptions, "n
     subscribers: [
       // The note's links to actors and events, rebuilt from a changed body in the store's transaction.
       noteLinksSubscriber,
+      // Its citations of the team's sources, likewise.
+      noteCitationsSubscriber,
       // Automatic revisions: after a pause in editing, and when the last editor leaves.
       revisionScheduling(revisions),
       // Open note pages learn at once when an edit makes the text differ from its approval, or equal it again.

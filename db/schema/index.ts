@@ -10,3 +10,4 @@ export * from "./mail";
 export * from "./team-slugs";
 export * from "./identities";
 export * from "./follows";
+export * from "./sources";

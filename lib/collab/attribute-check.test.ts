@@ -84,3 +84,45 @@ describe("checking what an update sets on elements and text", () => {
     expect(attempt((body) => firstText(body).format(0, 5, { script: { src: "x" } }))).toBe('the update formats text with an unknown mark "script"');
   });
 });
+
+describe("checking what an update sets on a citation", () => {
+  const citing: DocNode = {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "The convoy turned back." },
+          { type: "citation", attrs: { id: "c1", sourceId: "0b8f3c1e-8a63-4c2a-9d7e-2f1f6a1d0c11", credibility: "2", locator: "p. 4", obtainedOn: null } },
+        ],
+      },
+    ],
+  };
+  const change = (key: string, value: unknown) => {
+    const server = yDocFromContent(citing);
+    const client = copyOf(server);
+    const before = Y.encodeStateVector(client);
+    ((client.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(1) as Y.XmlElement).setAttribute(key, value as never);
+    return findUpdateProblem(server, Y.encodeStateAsUpdate(client, before));
+  };
+
+  it("accepts a credibility of 1 to 6, a locator, a day and another source", () => {
+    expect(change("credibility", "5")).toBeNull();
+    expect(change("locator", "00:14:32")).toBeNull();
+    expect(change("obtainedOn", "2026-02-28")).toBeNull();
+    expect(change("sourceId", "5c8d1e2f-3a4b-4c6d-8e9f-0a1b2c3d4e5f")).toBeNull();
+  });
+
+  it.each([
+    ["credibility", "7"],
+    ["credibility", "G7"],
+    ["credibility", "A0"],
+    ["credibility", 3],
+    ["sourceId", "not-a-source"],
+    ["obtainedOn", "yesterday"],
+    ["locator", "x".repeat(301)],
+    ["id", { evil: true }],
+  ])("refuses a citation's %s set to %j", (key, value) => {
+    expect(change(key, value)).toMatch(/^the update sets a citation's "\w+" to a value it cannot have/);
+  });
+});

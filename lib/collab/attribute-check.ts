@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { isSafeHref } from "@/lib/editor/extensions";
 import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
+import { CITATION_ATTRIBUTE_CHECKS, CITATION_NODE } from "@/lib/editor/citations";
 import { MENTION_NODE } from "@/lib/editor/mentions";
 import { noteSchema } from "@/lib/editor/schema";
 
@@ -37,6 +38,8 @@ export function findAttributeProblem(nodeName: string, key: string, content: Y.I
   if (!type || !(key in (type.spec.attrs ?? {}))) return `the update sets an unknown attribute "${key}" on a <${nodeName}> element`;
   if (!(content instanceof Y.ContentAny)) return `the update sets "${key}" on a <${nodeName}> element to a shared type`;
   if (nodeName === MENTION_NODE && !MENTION_ATTRIBUTES[key]?.(found.value)) return `the update sets a mention's "${key}" to a value of the wrong kind`;
+  if (nodeName === CITATION_NODE && !CITATION_ATTRIBUTE_CHECKS[key as keyof typeof CITATION_ATTRIBUTE_CHECKS]?.(found.value ?? null))
+    return `the update sets a citation's "${key}" to a value it cannot have (a source's id, a credibility of 1 to 6, a short locator, a date)`;
   return null;
 }
 

@@ -5,6 +5,7 @@ import { measureBody, pruneTooDeep } from "./body-shape";
 import type { DocNode } from "./document";
 import { BODY_FIELD } from "./extensions";
 import { DOCUMENT_LIMITS } from "./limits";
+import { CITATION_NODE } from "./citations";
 import { MENTION_NODE } from "./mentions";
 import { sanitizeContent } from "./sanitize";
 import { isReadableElement, noteSchema } from "./schema";
@@ -16,8 +17,8 @@ export interface DerivedBody {
   text: string;
 }
 
-// A mention reads as its label, so search and previews find the names it carries.
-const leafText = (leaf: ProseMirrorNode) => (leaf.type.name === MENTION_NODE ? String(leaf.attrs.label ?? "") : " ");
+// A mention reads as its label, so search and previews find the names it carries; a citation reads as nothing.
+const leafText = (leaf: ProseMirrorNode) => (leaf.type.name === MENTION_NODE ? String(leaf.attrs.label ?? "") : leaf.type.name === CITATION_NODE ? "" : " ");
 
 function plainText(node: ProseMirrorNode): string {
   return node.textBetween(0, node.content.size, "\n", leafText).trim();

@@ -1,8 +1,9 @@
-import { mergeAttributes, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
+import { mergeAttributes, Node, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
 import Mention, { type MentionOptions } from "@tiptap/extension-mention";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
+import { CITATION_NODE } from "./citations";
 import { MENTION_NODE } from "./mentions";
 
 /** The Yjs XML fragment that holds a note's body. */
@@ -31,7 +32,45 @@ interface EditorOnlyOptions {
   mentionSuggestions?: MentionOptions["suggestions"];
   /** How the browser draws a mention chip (with the entity's current name). */
   mentionNodeView?: NodeViewRenderer;
+  /** How the browser draws a citation (its number, and the source's grade on hover). */
+  citationNodeView?: NodeViewRenderer;
 }
+
+/** A plain attribute: kept in the document as is, not read from or written to HTML (citations are drawn by their renderers). */
+const kept = (defaultValue: unknown) => ({ default: defaultValue, rendered: false, parseHTML: () => defaultValue });
+
+/**
+ * A citation of a source (lib/editor/citations.ts): an inline atom after the
+ * passage it supports. Its text is empty, so search and previews read the
+ * prose without it.
+ */
+export const Citation = Node.create<{ nodeView?: NodeViewRenderer }>({
+  name: CITATION_NODE,
+  group: "inline",
+  inline: true,
+  atom: true,
+  selectable: true,
+  addOptions: () => ({ nodeView: undefined }),
+  addAttributes: () => ({ id: kept(null), sourceId: kept(null), credibility: kept("6"), locator: kept(""), obtainedOn: kept(null) }),
+  // Pasted from another note, a citation keeps what it cites; from anywhere else, nothing parses as one.
+  parseHTML: () => [
+    {
+      tag: `sup[data-type="${CITATION_NODE}"]`,
+      getAttrs: (element) => {
+        try {
+          return JSON.parse((element as HTMLElement).getAttribute("data-citation") ?? "") as Record<string, unknown>;
+        } catch {
+          return false;
+        }
+      },
+    },
+  ],
+  renderHTML: ({ node }) => ["sup", { "data-type": CITATION_NODE, class: "citation", "data-citation": JSON.stringify(node.attrs) }, "*"],
+  renderText: () => "",
+  addNodeView() {
+    return this.options.nodeView ?? null;
+  },
+});
 
 export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtension[] {
   const mention = options.mentionNodeView ? Mention.extend({ addNodeView: () => options.mentionNodeView! }) : Mention;
@@ -50,6 +89,7 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    Citation.configure({ nodeView: options.citationNodeView }),
     mention.configure({
       // Each entity kind has its trigger (@ for actors, # for events); the chip shows the entity's label.
       suggestions: options.mentionSuggestions ?? MENTION_TRIGGERS.map((char) => ({ char })),

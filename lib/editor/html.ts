@@ -1,10 +1,23 @@
 import { entityKind, mentionKind, type EntityKind } from "@/lib/entity-kinds";
+import { CITATION_NODE, citationAttrs } from "./citations";
 import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
 
 export interface HtmlOptions {
   /** Where a mention links to; null renders it as plain text (for the public). */
   mentionHref?: (kind: EntityKind, id: string) => string | null;
+  /**
+   * The sources whose citations are drawn, as numbers linking to the
+   * endnotes, numbered in document order (as the edition's endnotes are).
+   * Any other citation (another team's source, or none given) draws nothing.
+   */
+  citedSources?: ReadonlySet<string>;
+}
+
+/** What one rendering counts as it goes. */
+interface RenderContext {
+  options: HtmlOptions;
+  citations: number;
 }
 
 export const escapeHtml = (text: string) =>
@@ -35,8 +48,9 @@ function markOpen(mark: DocMark): [string, string] | null {
   return null;
 }
 
-function render(node: DocNode, options: HtmlOptions): string {
-  const inner = () => (node.content ?? []).map((child) => render(child, options)).join("");
+function render(node: DocNode, context: RenderContext): string {
+  const { options } = context;
+  const inner = () => (node.content ?? []).map((child) => render(child, context)).join("");
   switch (node.type) {
     case "text":
       return (node.marks ?? []).reduceRight((html, mark) => {
@@ -64,6 +78,12 @@ function render(node: DocNode, options: HtmlOptions): string {
       const href = options.mentionHref?.(kind, String(node.attrs?.id ?? ""));
       return href ? `<a class="${classes}" href="${escapeHtml(href)}">${label}</a>` : `<span class="${classes}">${label}</span>`;
     }
+    case CITATION_NODE: {
+      const citation = citationAttrs(node.attrs);
+      if (!citation || !options.citedSources?.has(citation.sourceId)) return "";
+      const number = ++context.citations;
+      return `<sup class="citation" id="citation-${number}"><a href="#endnote-${number}" aria-label="Endnote ${number}">${number}</a></sup>`;
+    }
     default: {
       const tag = BLOCKS[node.type];
       return tag ? `<${tag}>${inner()}</${tag}>` : inner();
@@ -77,5 +97,6 @@ function render(node: DocNode, options: HtmlOptions): string {
  * links are checked again. Used by the reading view, exports and feeds alike.
  */
 export function documentToHtml(document: DocNode, options: HtmlOptions = {}): string {
-  return (document.content ?? []).map((node) => render(node, options)).join("");
+  const context: RenderContext = { options, citations: 0 };
+  return (document.content ?? []).map((node) => render(node, context)).join("");
 }

@@ -1,6 +1,7 @@
 import type { DocNode } from "./document";
 import { isSafeHref } from "./extensions";
 import { entityKind, mentionKind } from "@/lib/entity-kinds";
+import { CITATION_NODE, citationAttrs } from "./citations";
 import { MENTION_NODE } from "./mentions";
 
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
@@ -13,6 +14,8 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
     return { ...attrs, id: textOrNull(attrs.id), label: textOrNull(attrs.label), mentionSuggestionChar: char };
   }
+  // A citation with any attribute out of bounds cites nothing: it stays in the document, citing no source.
+  if (node.type === CITATION_NODE) return { ...(citationAttrs(attrs) ?? { id: null, sourceId: null, credibility: "6", locator: "", obtainedOn: null }) };
   if (node.type === "heading") return { ...attrs, level: Math.min(Math.max(Math.trunc(Number(attrs.level)) || 2, 1), 3) };
   if (node.type === "orderedList") return { ...attrs, start: Math.max(Math.trunc(Number(attrs.start)) || 1, 1) };
   return attrs;

@@ -7,6 +7,7 @@ import { closeNote } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import type { DocNode } from "@/lib/editor/document";
 import { syncNoteEntities } from "@/lib/entities/note-links";
+import { syncNoteCitations } from "@/lib/sources/note-citations";
 import { noteBodyFromContent, type NoteBody } from "./body";
 import { notFound } from "@/lib/errors";
 
@@ -82,7 +83,10 @@ export async function createNote(
       ...(input.date ? { createdAt: input.date, updatedAt: input.date } : {}),
     })
     .returning();
-  if (body) await syncNoteEntities(tx, note, body.content);
+  if (body) {
+    await syncNoteEntities(tx, note, body.content);
+    await syncNoteCitations(tx, note, body.content);
+  }
   return note;
 }
 

@@ -9,6 +9,7 @@ import { memberPolicy, type MemberResource } from "./member";
 import { notePolicy, type NoteResource } from "./note";
 import { reviewPolicy, type WorkflowResource } from "./review";
 import { revisionPolicy, type RevisionResource } from "./revision";
+import { sourcePolicy, type SourceResource } from "./source";
 import { teamPolicy, type TeamResource } from "./team";
 
 export type { Actor } from "./actor";
@@ -27,6 +28,7 @@ interface Resources {
   comment: CommentResource;
   edition: EditionResource;
   entity: EntityResource;
+  source: SourceResource;
   revision: RevisionResource;
   feedToken: FeedTokenResource;
   member: MemberResource;
@@ -42,6 +44,7 @@ export const POLICIES = {
   comment: commentPolicy,
   edition: editionPolicy,
   entity: entityPolicy,
+  source: sourcePolicy,
   revision: revisionPolicy,
   feedToken: feedTokenPolicy,
   member: memberPolicy,
@@ -55,7 +58,7 @@ export type ActionOn<R extends ResourceType> = keyof Policies[R] & string;
 export type Permission = { [R in ResourceType]: `${R}.${ActionOn<R>}` }[ResourceType];
 export type ResourceOf<R extends ResourceType> = Resources[R];
 /** Permissions whose resource is the team itself or anything of it known by the team alone (a server action's guard). */
-export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "member" | "audit"}.${string}`>;
+export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "member" | "audit"}.${string}`>;
 /** A team as the resource of a team-scoped permission. */
 export const teamScope = (team: { id: string }) => ({ id: team.id, teamId: team.id });
 

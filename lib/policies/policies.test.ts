@@ -63,6 +63,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
     case "member":
       return { teamId, member: { userId: owner, teamIds: c.inTeam ? [teamId] : [OTHER_TEAM] } };
     case "entity":
+    case "source":
     case "revision":
     case "audit":
       return { teamId };
@@ -116,6 +117,8 @@ const TABLE: Record<Permission, Expectation> = {
   "entity.follow": roles("owner", "analyst", "reviewer", "reader"),
   "entity.update": WRITERS,
   "entity.delete": OWNER,
+  "source.read": DRAFT_READERS,
+  "source.update": WRITERS,
 
   "revision.read": DRAFT_READERS,
   "revision.name": WRITERS,

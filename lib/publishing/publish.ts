@@ -12,6 +12,7 @@ import { approvalState } from "@/lib/review/workflow";
 import { recordRevision } from "@/lib/revisions/create";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { freezeEditionEntities } from "./edition-entities";
+import { freezeEditionCitations } from "@/lib/sources/edition-citations";
 import { editionPublishedNotifications } from "./followers";
 
 const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -83,6 +84,7 @@ export async function publishNote(
       })
       .returning(editionColumns);
     await freezeEditionEntities(tx, created, body.content);
+    await freezeEditionCitations(tx, created, body.content);
     // After the mentions are frozen: followers of the actors and events it names hear of it too.
     await notify(await editionPublishedNotifications(tx, created, user.id));
     await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));

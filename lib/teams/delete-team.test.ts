@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
-import { commentThreads, entities, notes, teams, users, type Note, type Team, type User } from "@/db/schema";
+import { commentThreads, entities, notes, sourceSnapshots, teams, users, type Note, type Team, type User } from "@/db/schema";
 import { createThread } from "@/lib/comments/queries";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -14,12 +14,13 @@ import { follow } from "@/lib/follows/queries";
 import { findNote, createNote } from "@/lib/notes/queries";
 import { renewFeedToken } from "@/lib/publishing/feeds";
 import { publishNote } from "@/lib/publishing/publish";
+import { regradeSource } from "@/lib/sources/register";
 import { saveNamedVersion } from "@/lib/revisions/queries";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 import { setEntityTags, setNoteTags } from "@/lib/tags/queries";
 import { appendParagraph, eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
-import { buildMember, buildTeam, mention, mentionDoc } from "@/lib/testing/factories";
+import { buildMember, buildSource, buildTeam, citation, mention, mentionDoc } from "@/lib/testing/factories";
 import { deleteTeam } from "./delete-team";
 import { createInvite } from "./invites";
 import { teamBySlug } from "./queries";
@@ -96,12 +97,16 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await addParticipant(team.id, talks.id, iran.id, "delegation");
   await setEntityTags(team.id, iran.id, ["nuclear"]);
 
+  const wire = await buildSource(team.id, analyst.id, { originatorEntityId: iran.id });
+  await regradeSource(team.id, owner.id, wire.id, { reliability: "C", reason: "One story was corrected." });
+  await db().insert(sourceSnapshots).values({ sourceId: wire.id, teamId: team.id, mediaType: "text/plain", content: Buffer.from("Excerpt."), byteSize: 8, sha256: "0".repeat(64) });
+
   const brief = await createNote({
     teamId: team.id,
     userId: analyst.id,
     title: "Iran at the table",
     kind: "brief",
-    content: mentionDoc(["Talks with ", mention(iran), " at ", mention(talks), " resumed."]),
+    content: mentionDoc(["Talks with ", mention(iran), " at ", mention(talks), " resumed.", citation(wire.id)]),
   });
   await setNoteTags(team.id, brief.id, ["nuclear"]);
   await createThread(brief, reviewer.id, { anchor: await anchorOver(brief.id, "Talks with"), quote: "Talks with", body: "Which round?" });

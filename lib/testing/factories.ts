@@ -1,7 +1,9 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Role, User } from "@/db/schema";
 import type { DocNode } from "@/lib/editor/document";
 import { createNote } from "@/lib/notes/queries";
+import { createSource } from "@/lib/sources/register";
+import { sourceInput, type SourceInput } from "@/lib/sources/validation";
 import { addMember, createTeam } from "@/lib/teams/queries";
 import { createUser } from "@/lib/users/queries";
 
@@ -41,7 +43,14 @@ export type MentionChip = { id: string; label: string };
 export const mention = (entity: { id: string; name: string }): MentionChip => ({ id: entity.id, label: entity.name });
 
 /** A document of paragraphs, each a run of text and mention chips, as the editor writes them. */
-export function mentionDoc(...blocks: (string | MentionChip)[][]): DocNode {
+/** A citation node of a source, with a credibility and optionally a locator and a date. */
+export const citation = (sourceId: string, attrs: { credibility?: string; locator?: string; obtainedOn?: string | null; id?: string } = {}): DocNode => ({
+  type: "citation",
+  attrs: { id: attrs.id ?? randomUUID(), sourceId, credibility: attrs.credibility ?? "2", locator: attrs.locator ?? "", obtainedOn: attrs.obtainedOn ?? null },
+});
+
+/** Paragraphs of text, mention chips and other inline nodes (citations). */
+export function mentionDoc(...blocks: (string | MentionChip | DocNode)[][]): DocNode {
   return {
     type: "doc",
     content: blocks.map((parts) => ({
@@ -49,10 +58,17 @@ export function mentionDoc(...blocks: (string | MentionChip)[][]): DocNode {
       content: parts.map((part) =>
         typeof part === "string"
           ? { type: "text", text: part }
-          : { type: "mention", attrs: { id: part.id, label: part.label, mentionSuggestionChar: "@" } },
+          : "type" in part
+            ? part
+            : { type: "mention", attrs: { id: part.id, label: part.label, mentionSuggestionChar: "@" } },
       ),
     })),
   };
+}
+
+/** A source of the team, graded B unless said otherwise. */
+export function buildSource(teamId: string, userId: string, overrides: Partial<SourceInput> = {}) {
+  return createSource(teamId, userId, sourceInput.parse({ title: `Source ${unique()}`, kind: "document", reliability: "B", ...overrides }));
 }
 
 export function buildNote(teamId: string, userId: string, content: DocNode = paragraphs("First paragraph.")) {

@@ -1,0 +1,35 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { db, type Executor } from "@/db";
+import { entities, sources, type Source } from "@/db/schema";
+import { notFound } from "@/lib/errors";
+
+/** The source if it is the team's; another team's source is "not found". */
+export async function getSource(teamId: string, id: string, tx: Executor = db()): Promise<Source> {
+  const [source] = await tx
+    .select()
+    .from(sources)
+    .where(and(eq(sources.teamId, teamId), eq(sources.id, id)));
+  if (!source) throw notFound("That source");
+  return source;
+}
+
+/** Which of `ids` are sources of the team: a citation of any other is dropped. */
+export async function teamSourceIds(teamId: string, ids: string[], tx: Executor = db()): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.teamId, teamId), inArray(sources.id, [...new Set(ids)])));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Checks that an originating actor named by a form is the team's actor. */
+export async function assertTeamActor(teamId: string, entityId: string | null, tx: Executor) {
+  if (entityId === null) return;
+  const [actor] = await tx
+    .select({ id: entities.id })
+    .from(entities)
+    .where(and(eq(entities.teamId, teamId), eq(entities.id, entityId), eq(entities.kind, "actor")));
+  if (!actor) throw notFound("That actor");
+}

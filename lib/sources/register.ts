@@ -1,0 +1,78 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { sourceChanges, sources, type Source } from "@/db/schema";
+import { runCommand, type CommandContext } from "@/lib/commands/command";
+import { refreshTeamPages } from "@/lib/commands/page-refresh";
+import { badRequest } from "@/lib/errors";
+import type { Reliability } from "@/lib/source-grading";
+import { assertTeamActor, getSource } from "./queries";
+import type { SourceFields, SourceInput } from "./validation";
+
+/** Adds a source to the team's register with its first grade, which starts its history. */
+export async function createSource(teamId: string, userId: string, input: SourceInput, command?: CommandContext): Promise<Source> {
+  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
+    await assertTeamActor(teamId, input.originatorEntityId, tx);
+    const [source] = await tx
+      .insert(sources)
+      .values({ teamId, ...input, gradedBy: userId, createdBy: userId })
+      .returning();
+    await tx.insert(sourceChanges).values({ sourceId: source.id, teamId, kind: "graded", toReliability: input.reliability, changedBy: userId });
+    await audit({ teamId, userId, action: "source.created", target: source.id, data: { title: source.title, reliability: source.reliability } });
+    afterCommit(() => refreshTeamPages(teamId));
+    return source;
+  };
+  return command ? work(command) : runCommand(work);
+}
+
+/** Changes what a source is (title, kind, originator, address); its grade changes only with a reason, by `regradeSource`. */
+export async function updateSource(teamId: string, id: string, fields: SourceFields): Promise<Source> {
+  return runCommand(async ({ tx, afterCommit }) => {
+    await getSource(teamId, id, tx);
+    await assertTeamActor(teamId, fields.originatorEntityId, tx);
+    const [source] = await tx
+      .update(sources)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(sources.id, id))
+      .returning();
+    afterCommit(() => refreshTeamPages(teamId));
+    return source;
+  });
+}
+
+/**
+ * Grades a source again, with the reason kept in its history. The source's
+ * row is locked, so two regradings at once are recorded one after the other,
+ * each from the grade the other left.
+ */
+export async function regradeSource(
+  teamId: string,
+  userId: string,
+  id: string,
+  change: { reliability: Reliability; reason: string },
+  command?: CommandContext,
+): Promise<{ source: Source; from: Reliability }> {
+  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
+    const [current] = await tx.select().from(sources).where(eq(sources.id, (await getSource(teamId, id, tx)).id)).for("update");
+    if (current.reliability === change.reliability) throw badRequest(`The source is already graded ${change.reliability}.`);
+    const now = new Date();
+    const [source] = await tx
+      .update(sources)
+      .set({ reliability: change.reliability, gradedBy: userId, gradedAt: now, updatedAt: now })
+      .where(eq(sources.id, id))
+      .returning();
+    await tx.insert(sourceChanges).values({
+      sourceId: id,
+      teamId,
+      kind: "regraded",
+      fromReliability: current.reliability,
+      toReliability: change.reliability,
+      reason: change.reason,
+      changedBy: userId,
+      changedAt: now,
+    });
+    await audit({ teamId, userId, action: "source.regraded", target: id, data: { from: current.reliability, to: change.reliability, reason: change.reason } });
+    afterCommit(() => refreshTeamPages(teamId));
+    return { source, from: current.reliability };
+  };
+  return command ? work(command) : runCommand(work);
+}
