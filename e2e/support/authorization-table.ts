@@ -209,6 +209,7 @@ const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
+const sources = "app/t/[team]/sources/actions.ts";
 const account = "app/account/actions.ts";
 const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: "", actorType: null, tags: [] });
 
@@ -395,6 +396,12 @@ export const ACTIONS: MatrixEntry[] = [
     args: (ids) => [{ team: ids.team, id: ids.actorId, kind: "actor", name: unique("Harbour quick actor") }],
     prepare: async () => ({ actorId: randomUUID() }),
     crossError: /^That entry could not be created; please try again\.$/,
+  }),
+  // The source register.
+  action({
+    action: `${sources}#createSourceAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, source: { title: unique("Harbour wire report"), kind: "media", reliability: "B" } }],
   }),
   action({ action: `${entities}#suggestEntitiesAction`, allowed: DRAFT_READERS, args: (ids) => [{ team: ids.team, kind: "actor", query: "" }] }),
   action({

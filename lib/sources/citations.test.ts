@@ -11,6 +11,7 @@ import { useTestDatabase } from "@/lib/testing/database";
 import { buildSource, buildTeam, citation, mentionDoc } from "@/lib/testing/factories";
 import { endnotesOf } from "./edition-citations";
 import { regradeSource } from "./register";
+import { standingOf } from "./standing";
 import { sourceInput } from "./validation";
 
 useTestDatabase();
@@ -122,5 +123,21 @@ describe("an edition's endnotes", () => {
     expect((await endnotesOf(edition.id)).map(({ ordinal, sourceTitle, sourceKind, originator, reliability, credibility, locator, obtainedOn, sentence }) => ({ ordinal, sourceTitle, sourceKind, originator, reliability, credibility, locator, obtainedOn, sentence }))).toEqual([
       { ordinal: 1, sourceTitle: "Wire report", sourceKind: "media", originator: "Reuters", reliability: "B", credibility: "2", locator: "para. 3", obtainedOn: "2026-03-02", sentence: "The convoy turned back." },
     ]);
+  });
+});
+
+describe("a source's standing", () => {
+  it("is sound, then downgraded by a lower grade, sound again when graded back up", async () => {
+    const { team, owner } = await buildTeam();
+    const other = await buildTeam();
+    const wire = await buildSource(team.id, owner.id, { reliability: "B" });
+    const theirs = await buildSource(other.team.id, other.owner.id);
+    expect((await standingOf(team.id, [wire.id, theirs.id])).get(wire.id)).toEqual({ state: "sound" });
+    expect((await standingOf(team.id, [theirs.id])).has(theirs.id)).toBe(false);
+
+    await regradeSource(team.id, owner.id, wire.id, { reliability: "D", reason: "Two stories were false." });
+    expect((await standingOf(team.id, [wire.id])).get(wire.id)).toMatchObject({ state: "downgraded", from: "B", to: "D", reason: "Two stories were false." });
+    await regradeSource(team.id, owner.id, wire.id, { reliability: "C", reason: "Corrections published." });
+    expect((await standingOf(team.id, [wire.id])).get(wire.id)).toEqual({ state: "sound" });
   });
 });
