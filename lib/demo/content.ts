@@ -30,8 +30,50 @@ export const DEMO_EVENTS = {
   resolution1737: { name: "Resolution 1737 on Iran", startsOn: "2006-12-23", place: "New York", participants: ["securityCouncil", "iran", "russia", "unitedStates"] },
 } as const;
 
-export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS;
+/** Demo sources, graded as an analyst might have graded them at the time; `originator` names a demo actor. */
+export const DEMO_SOURCES = {
+  councilRecord: {
+    title: "Security Council meeting record on Resolution 1718",
+    kind: "official_statement",
+    originator: "UN Security Council",
+    originatorKey: "securityCouncil",
+    reliability: "A",
+    description: "The verbatim record of the meeting and the adopted text.",
+  },
+  wireReport: {
+    title: "Wire report on the vote in New York",
+    kind: "media",
+    originator: "A news agency's UN bureau",
+    originatorKey: null,
+    reliability: "B",
+    description: "Same-day report with quotes from the ambassadors.",
+  },
+  pyongyangStatement: {
+    title: "Foreign ministry statement on the talks",
+    kind: "official_statement",
+    originator: "North Korean foreign ministry",
+    originatorKey: "northKorea",
+    reliability: "D",
+    description: "Carried by the state news agency; says what Pyongyang wants heard.",
+  },
+  embassyContact: {
+    title: "Contact at a European embassy in Beijing",
+    kind: "human",
+    originator: "",
+    originatorKey: null,
+    reliability: "C",
+    description: "Diplomat with access to the hosts' planning; right before, not always.",
+  },
+} as const;
+
+export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS | keyof typeof DEMO_SOURCES;
 type Ids = Record<DemoKey, string>;
+
+/** A citation of a demo source after the passage it supports. */
+const cite = (ids: Ids, key: keyof typeof DEMO_SOURCES, credibility: string, locator = ""): DocNode => ({
+  type: "citation",
+  attrs: { id: `demo-${key}-${credibility}-${locator.replace(/\W+/g, "")}`, sourceId: ids[key], credibility, locator, obtainedOn: null },
+});
 
 /** A mention of a demo actor or event, with its kind's trigger. */
 const mention = (ids: Ids, key: DemoKey): DocNode => {
@@ -62,6 +104,7 @@ export const DEMO_NOTES: DemoNote[] = [
         text(", the "),
         mention(ids, "securityCouncil"),
         text(" voted unanimously for Resolution 1718."),
+        cite(ids, "councilRecord", "1", "S/PV.5551, p. 2"),
       ),
       paragraph(
         text("The text bans trade in heavy weapons and nuclear and missile materials, freezes assets tied to those programmes and allows cargo inspections. It stops short of any threat of force: "),
@@ -69,6 +112,7 @@ export const DEMO_NOTES: DemoNote[] = [
         text(" and "),
         mention(ids, "russia"),
         text(" would not accept more."),
+        cite(ids, "wireReport", "2", "para. 6"),
       ),
       heading(2, "What to watch"),
       bullets(
@@ -89,9 +133,11 @@ export const DEMO_NOTES: DemoNote[] = [
         text(" has said it will return to the six-party talks ("),
         mention(ids, "beijingRound"),
         text("), a year after walking out over US financial measures against a Macau bank."),
+        cite(ids, "pyongyangStatement", "2"),
       ),
       paragraph(
         text("The condition it sets is plain: the financial sanctions must be on the table. Washington says the banking issue belongs in a separate working group. The gap between those positions is the first thing the Beijing round has to close."),
+        cite(ids, "embassyContact", "3", "meeting of 12 December"),
       ),
       {
         type: "blockquote",

@@ -9,7 +9,9 @@ import type { Executor } from "@/db";
 import { addMember, createTeam } from "@/lib/teams/queries";
 import { createUser } from "@/lib/users/queries";
 import { DEMO_PASSWORD, DEMO_TEAM, DEMO_USERS } from "./accounts";
-import { DEMO_ACTORS, DEMO_EVENTS, DEMO_NOTES, type DemoKey } from "./content";
+import { insertSource } from "@/lib/sources/register";
+import { sourceInput } from "@/lib/sources/validation";
+import { DEMO_ACTORS, DEMO_EVENTS, DEMO_NOTES, DEMO_SOURCES, type DemoKey } from "./content";
 
 /** Creates the demo team, users and notes on an empty database; does nothing otherwise. */
 export async function seedDemo(): Promise<boolean> {
@@ -44,6 +46,10 @@ async function seedDemoEntities(teamId: string, userId: string, tx: Executor): P
     for (const participant of event.participants) {
       await tx.insert(entityRelations).values({ teamId, eventId: created.id, actorId: ids[participant] });
     }
+  }
+  for (const [key, { originatorKey, ...source }] of Object.entries(DEMO_SOURCES)) {
+    const input = sourceInput.parse({ ...source, originatorEntityId: originatorKey ? ids[originatorKey] : "" });
+    ids[key as DemoKey] = (await insertSource(tx, teamId, userId, input)).id;
   }
   return ids;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
+import type { Executor } from "@/db";
 import { sourceChanges, sources, type Source } from "@/db/schema";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
@@ -8,20 +9,25 @@ import type { Reliability } from "@/lib/source-grading";
 import { assertTeamActor, getSource } from "./queries";
 import type { SourceFields, SourceInput } from "./validation";
 
-/** Adds a source to the team's register with its first grade, which starts its history. */
-export async function createSource(teamId: string, userId: string, input: SourceInput, command?: CommandContext): Promise<Source> {
-  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
-    await assertTeamActor(teamId, input.originatorEntityId, tx);
-    const [source] = await tx
-      .insert(sources)
-      .values({ teamId, ...input, gradedBy: userId, createdBy: userId })
-      .returning();
-    await tx.insert(sourceChanges).values({ sourceId: source.id, teamId, kind: "graded", toReliability: input.reliability, changedBy: userId });
+/** Writes a new source and its first grade, which starts its history, in the caller's transaction. */
+export async function insertSource(tx: Executor, teamId: string, userId: string, input: SourceInput): Promise<Source> {
+  await assertTeamActor(teamId, input.originatorEntityId, tx);
+  const [source] = await tx
+    .insert(sources)
+    .values({ teamId, ...input, gradedBy: userId, createdBy: userId })
+    .returning();
+  await tx.insert(sourceChanges).values({ sourceId: source.id, teamId, kind: "graded", toReliability: input.reliability, changedBy: userId });
+  return source;
+}
+
+/** Adds a source to the team's register with its first grade. */
+export async function createSource(teamId: string, userId: string, input: SourceInput): Promise<Source> {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
+    const source = await insertSource(tx, teamId, userId, input);
     await audit({ teamId, userId, action: "source.created", target: source.id, data: { title: source.title, reliability: source.reliability } });
     afterCommit(() => refreshTeamPages(teamId));
     return source;
-  };
-  return command ? work(command) : runCommand(work);
+  });
 }
 
 /** Changes what a source is (title, kind, originator, address); its grade changes only with a reason, by `regradeSource`. */

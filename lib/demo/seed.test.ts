@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db";
+import { noteCitations, notes, sources } from "@/db/schema";
+import { useTestDatabase } from "@/lib/testing/database";
+import { seedDemo } from "./seed";
+
+useTestDatabase();
+
+describe("the demo team", () => {
+  it("is made once, on an empty database, with notes that cite its graded sources", async () => {
+    expect(await seedDemo()).toBe(true);
+
+    const register = await db().select({ title: sources.title, reliability: sources.reliability, originatorEntityId: sources.originatorEntityId }).from(sources);
+    expect(register).toHaveLength(4);
+    expect(register.find((source) => source.title.startsWith("Security Council meeting record"))).toMatchObject({ reliability: "A", originatorEntityId: expect.any(String) });
+
+    const cited = await db()
+      .select({ title: notes.title, sentence: noteCitations.sentence, credibility: noteCitations.credibility })
+      .from(noteCitations)
+      .innerJoin(notes, eq(notes.id, noteCitations.noteId))
+      .orderBy(notes.title, noteCitations.ordinal);
+    expect(cited).toContainEqual({ title: "Security Council answers the North Korean test", sentence: "14 October 2006 — Five days after the North Korean nuclear test, the UN Security Council voted unanimously for Resolution 1718.", credibility: "1" });
+    expect(cited).toHaveLength(4);
+    expect(await seedDemo()).toBe(false);
+  });
+});
