@@ -43,7 +43,7 @@ test("an analyst registers a source, regrades it with a reason, keeps a snapshot
   // In the register, found by its originator, with its grade.
   await page.goto("/t/demo/sources");
   await page.getByLabel("Title or originator").fill(`spokesperson ${suffix}`);
-  await page.getByRole("button", { name: "Search" }).click();
+  await page.getByRole("button", { name: "Search", exact: true }).click();
   const row = page.getByTestId("source-row");
   await expect(row).toHaveCount(1);
   await expect(row.getByRole("link", { name: title })).toBeVisible();
@@ -53,7 +53,7 @@ test("an analyst registers a source, regrades it with a reason, keeps a snapshot
 
   // Regraded with a reason: the history and the standing say so.
   await row.getByRole("link", { name: title }).click();
-  await page.getByText("Change grade", { exact: true }).click();
+  await page.locator("summary", { hasText: "Change grade" }).click();
   const regrade = page.getByRole("form", { name: "Change grade" });
   await regrade.getByRole("radio", { name: "D Not usually reliable" }).check();
   await regrade.getByLabel("Reason").fill("Two of its claims were walked back.");
@@ -89,6 +89,19 @@ test("an analyst registers a source, regrades it with a reason, keeps a snapshot
   await expect(page.getByRole("region", { name: "Snapshots" }).getByRole("alert")).toHaveText(/^That file is not a PDF, an HTML page, an image/);
   await page.reload();
   await expect(snapshot).toHaveCount(1);
+
+  // Up to 20 MB is taken (more than other requests may send); a larger upload is refused before it is read, and nothing kept.
+  const uploads = `${new URL(sourceUrl).pathname}/snapshots`;
+  const large = Buffer.concat([PDF, Buffer.alloc(15 * 1024 * 1024 - PDF.length, 0x20)]);
+  const kept = await page.request.post(uploads, { headers: { "x-snapshot-name": "scan.pdf" }, data: large });
+  expect(kept.status(), await kept.text()).toBe(200);
+  const tooLarge = await page.request.post(uploads, { headers: { "x-snapshot-name": "huge.pdf" }, data: Buffer.alloc(21 * 1024 * 1024, 0x20) });
+  expect(tooLarge.status()).toBe(413);
+  expect(await tooLarge.text()).toBe("That request is too large: Dossier accepts at most 20 MB.\n");
+  await page.reload();
+  await expect(snapshot).toHaveCount(2);
+  await expect(snapshot.first()).toContainText("scan.pdf");
+  await expect(snapshot.first()).toContainText("15.0 MB");
 
   // The actor's page lists what it originates.
   await page.getByRole("link", { name: actor }).click();
