@@ -40,7 +40,10 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      // A source's snapshots are neither pages nor scripts: the upload streams its body to its own
+      // size check (the proxy would buffer it, and cut it at its own limit), and a download carries
+      // its own sandboxing policy (lib/sources/snapshot-transfer.ts).
+      source: "/((?!_next/static|_next/image|favicon.ico|t/[^/]+/sources/[^/]+/snapshots).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -126,6 +126,17 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
   const anonymous = await AppSession.anonymous(baseURL!);
   const feedToken = await reader.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team: "demo" }], { team: "demo" });
   const none = randomUUID();
+  // A source in the register, whose title, originator and excerpt carry the word: the register is working material too.
+  const analyst = await AppSession.signIn(baseURL!, DEMO_USERS.analyst.email, DEMO_PASSWORD);
+  const source = await analyst.must<{ id: string }>(
+    "app/t/[team]/sources/actions.ts#createSourceAction",
+    [{ team: "demo", source: { title: `Source ${CANARY}`, kind: "media", originator: `${CANARY} wire`, reliability: "B", originatorEntityId: actorId } }],
+    { team: "demo" },
+  );
+  const excerpt = await analyst.request.post(`/t/demo/sources/${source.id}/snapshots`, { headers: { "x-snapshot-name": "", Origin: new URL(baseURL!).origin }, data: `Excerpt ${CANARY}.` });
+  expect(excerpt.status()).toBe(200);
+  const snapshotId = ((await excerpt.json()) as { snapshot: { id: string } }).snapshot.id;
+  await analyst.dispose();
   const ids: TeamIds = {
     team: "demo",
     noteId: draftId,
@@ -147,6 +158,8 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     feedToken,
     resetToken: none,
     sessionId: none,
+    sourceId: source.id,
+    snapshotId,
   };
 
   // Readers do see the brief as published, so the sweep below looks where the draft would show.

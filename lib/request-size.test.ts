@@ -55,3 +55,21 @@ describe("request bodies", () => {
     expect(await postChunked(4, 1024)).toEqual({ status: 200, body: "read 4096" });
   });
 });
+
+describe("a source's snapshot upload", () => {
+  const snapshots = () => `${url}/t/demo/sources/0b7e2c9a-1d4f-4e6b-9a2c-3f5d7e9b1c2a/snapshots`;
+
+  it("may state up to the snapshot limit, which no other request may", async () => {
+    const fifteen = new Uint8Array(15 * 1024 * 1024);
+    expect(await (await fetch(snapshots(), { method: "POST", body: fifteen })).text()).toBe(`read ${fifteen.length}`);
+    expect((await fetch(`${url}/t/demo/sources`, { method: "POST", body: fifteen })).status).toBe(413);
+  });
+
+  it("answers 413 to a 200 MB upload, reading none of it", async () => {
+    const before = bytesRead;
+    const response = await fetch(snapshots(), { method: "POST", body: new Uint8Array(200 * 1024 * 1024) });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe("That request is too large: Dossier accepts at most 20 MB.\n");
+    expect(bytesRead).toBe(before);
+  });
+});

@@ -9,6 +9,8 @@ import { tagsOfEntities } from "@/lib/tags/queries";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { FollowButton } from "@/components/follows/FollowButton";
 import { isFollowing } from "@/lib/follows/queries";
+import { OriginatedSources } from "@/components/sources/OriginatedSources";
+import { sourcesOriginatedBy } from "@/lib/sources/register-queries";
 import { EntityActions } from "./EntityActions";
 import { EntityLink } from "./EntityLink";
 import { ParticipantsEditor } from "./ParticipantsEditor";
@@ -39,7 +41,8 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
   const may = abilities(actor, "entity", entity);
   const readsDrafts = can(actor, "team.readDrafts", teamScope(team));
   const editable = may.update;
-  const [links, related, parts, tags, sameKind, actors, following] = await Promise.all([
+  const readsSources = kind === "actor" && can(actor, "source.read", teamScope(team));
+  const [links, related, parts, tags, sameKind, actors, following, originated] = await Promise.all([
     readsDrafts ? draftLinks(team.slug, team.id, entity.id) : publishedLinks(team.slug, team.id, entity.id),
     readsDrafts ? coMentioned(team.id, entity.id) : Promise.resolve([]),
     participation(team.id, entity),
@@ -47,6 +50,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
     editable ? listEntities(team.id, kind) : Promise.resolve([]),
     editable && isOccasion ? participantOptions(team.id) : Promise.resolve([]),
     may.follow ? isFollowing({ actor, team }, { entityId: entity.id }) : Promise.resolve(false),
+    readsSources ? sourcesOriginatedBy(team.id, entity.id) : Promise.resolve([]),
   ]);
   const entityTags = tags.get(entity.id) ?? [];
 
@@ -141,6 +145,8 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           </ol>
         )}
       </section>
+
+      {originated.length > 0 && <OriginatedSources team={team.slug} name={entity.name} sources={originated} />}
 
       {related.length > 0 && (
         <section className="card padded" aria-labelledby="related">

@@ -45,6 +45,8 @@ export interface RouteEntry {
   refused: number | Partial<Record<MatrixRole, number>>;
   /** A form body for a POST. */
   form?: Record<string, string>;
+  /** A raw body for a POST, with the headers the app's own page sends with it. */
+  body?: { data: string; headers: Record<string, string> };
   /** Values that must be current before the request (feed tokens, which the matrix itself renews and revokes). */
   prepare?: (world: MatrixWorld, role: MatrixRole) => Promise<Partial<TeamIds>>;
   freeSlots?: (keyof TeamIds)[];
@@ -136,6 +138,10 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/notes/[id]/history/compare/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/compare?from=${ids.revisionId}` }),
   page({ page: `${t}/search/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/search?q=vote&actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
   page({ page: `${t}/tags/[tag]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/tags/${ids.tag}` }),
+  // The source register is working material, as drafts are.
+  page({ page: `${t}/sources/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/sources?q=wire&kind=media&reliability=B` }),
+  page({ page: `${t}/sources/new/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/sources/new` }),
+  page({ page: `${t}/sources/[id]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/sources/${ids.sourceId}` }),
 ];
 
 const feedToken = async (world: MatrixWorld, role: MatrixRole) => ({ feedToken: await world.freshFeedToken(role) });
@@ -177,6 +183,22 @@ export const ROUTES: MatrixEntry[] = [
     method: "GET",
     allowed: DRAFT_READERS,
     path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/export?format=md`,
+    refused: { reader: 404, outsider: 404, anonymous: 401 },
+  }),
+  // A source's snapshots: kept by writers, downloaded by those who read the register.
+  route({
+    route: `${t}/sources/[id]/snapshots/route.ts`,
+    method: "POST",
+    allowed: WRITERS,
+    path: (ids) => `/t/${ids.team}/sources/${ids.sourceId}/snapshots`,
+    refused: { reviewer: 404, reader: 404, outsider: 404, anonymous: 401 },
+    body: { data: "An excerpt: the convoy turned back at dawn.", headers: { "x-snapshot-name": "" } },
+  }),
+  route({
+    route: `${t}/sources/[id]/snapshots/[snapshotId]/route.ts`,
+    method: "GET",
+    allowed: DRAFT_READERS,
+    path: (ids) => `/t/${ids.team}/sources/${ids.sourceId}/snapshots/${ids.snapshotId}`,
     refused: { reader: 404, outsider: 404, anonymous: 401 },
   }),
   // Feeds are read by feed readers, with no cookie: a member's personal token opens the team's briefs.
@@ -402,6 +424,18 @@ export const ACTIONS: MatrixEntry[] = [
     action: `${sources}#createSourceAction`,
     allowed: WRITERS,
     args: (ids) => [{ team: ids.team, source: { title: unique("Harbour wire report"), kind: "media", reliability: "B" } }],
+  }),
+  action({
+    action: `${sources}#updateSourceAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, id: ids.sourceId, source: { title: "Harbour wire report", kind: "media", originator: "Reuters" } }],
+  }),
+  action({
+    action: `${sources}#regradeSourceAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, id: ids.sourceId, reliability: "D", reason: "Two stories were corrected." }],
+    // A fresh source graded B for each call: a source already graded D cannot be regraded D.
+    prepare: async (world) => ({ sourceId: await world.source() }),
   }),
   action({ action: `${entities}#suggestEntitiesAction`, allowed: DRAFT_READERS, args: (ids) => [{ team: ids.team, kind: "actor", query: "" }] }),
   action({

@@ -40,6 +40,9 @@ export interface TeamIds {
   resetToken: string;
   /** A session of the team's owner other than the one the matrix uses, for signing out one session. */
   sessionId: string;
+  /** A source in the team's register, with a snapshot (a pasted excerpt). */
+  sourceId: string;
+  snapshotId: string;
 }
 
 /** Each team's objects carry its word, so a response that shows the other team's data is caught by it. */
@@ -208,6 +211,11 @@ export class MatrixWorld {
   async actor(writer: AppSession) {
     const created = await writer.must<{ id: string }>("app/t/[team]/entities-actions.ts#createEntityAction", [{ team: this.home.team, entity: { kind: "actor", name: unique(`${MARKERS.home} actor`) } }], pageParams({ team: this.home.team }));
     return created.id;
+  }
+
+  /** A source of the home team graded B, made by its owner: for an action that regrades it. */
+  async source() {
+    return createSource(this.sessions.owner, this.home.team, unique(`${MARKERS.home} source`));
   }
 
   /** The actor's part in an event of the home team, for an action that removes it. */
@@ -406,6 +414,8 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const inviteId = (await openInviteIds(owner, team)).get(inviteEmail)!;
   const feedToken = await owner.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
   const resetLink = await owner.must<string>("app/t/[team]/members/actions.ts#createResetLinkAction", [{ team, userId: memberId }], { team });
+  const sourceId = await createSource(owner, team, `${marker} wire report`);
+  const snapshotId = await attachExcerpt(owner, team, sourceId, `${marker} excerpt: the convoy turned back.`);
   return {
     team,
     noteId,
@@ -426,5 +436,20 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     inviteId,
     feedToken,
     resetToken: resetLink.split("/reset-password/")[1],
+    sourceId,
+    snapshotId,
   };
+}
+
+/** A source in a team's register, graded B. */
+async function createSource(owner: AppSession, team: string, title: string): Promise<string> {
+  const created = await owner.must<{ id: string }>("app/t/[team]/sources/actions.ts#createSourceAction", [{ team, source: { title, kind: "media", reliability: "B" } }], pageParams({ team }));
+  return created.id;
+}
+
+/** A pasted excerpt kept as a source's snapshot, as the source's page sends it. */
+async function attachExcerpt(owner: AppSession, team: string, sourceId: string, text: string): Promise<string> {
+  const response = await owner.request.post(`/t/${team}/sources/${sourceId}/snapshots`, { headers: { "x-snapshot-name": "", Origin: new URL(owner.baseURL).origin }, data: text });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { snapshot: { id: string } }).snapshot.id;
 }

@@ -36,18 +36,18 @@ export function actionPagePath(action: BuiltAction, params: PageParams): string 
 }
 
 /**
- * Page params from a team's ids: [id] is the note's, or under [kind] the
- * actor's (on /actors/…), else the event's (on /events/…); a list page
- * without either is the actors'.
+ * Page params from a team's ids: [id] is the note's, under /sources/ the
+ * source's, or under [kind] the actor's (on /actors/…), else the event's
+ * (on /events/…); a list page without either is the actors'.
  */
-export function pageParams(ids: { team: string; noteId?: string; actorId?: string; eventId?: string; revisionId?: string; inviteToken?: string }): PageParams {
+export function pageParams(ids: { team: string; noteId?: string; actorId?: string; eventId?: string; revisionId?: string; inviteToken?: string; sourceId?: string }): PageParams {
   const entity = ids.actorId ? { kind: "actors", id: ids.actorId } : ids.eventId ? { kind: "events", id: ids.eventId } : undefined;
   return (route) => ({
     team: ids.team,
     token: ids.inviteToken,
     revisionId: ids.revisionId,
     kind: entity?.kind ?? "actors",
-    id: route.includes("/[kind]/") ? entity?.id : ids.noteId,
+    id: route.includes("/[kind]/") ? entity?.id : route.includes("/sources/") ? ids.sourceId : ids.noteId,
   });
 }
 

@@ -31,8 +31,8 @@ export async function createSource(teamId: string, userId: string, input: Source
 }
 
 /** Changes what a source is (title, kind, originator, address); its grade changes only with a reason, by `regradeSource`. */
-export async function updateSource(teamId: string, id: string, fields: SourceFields): Promise<Source> {
-  return runCommand(async ({ tx, afterCommit }) => {
+export async function updateSource(teamId: string, userId: string, id: string, fields: SourceFields): Promise<Source> {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
     await getSource(teamId, id, tx);
     await assertTeamActor(teamId, fields.originatorEntityId, tx);
     const [source] = await tx
@@ -40,6 +40,7 @@ export async function updateSource(teamId: string, id: string, fields: SourceFie
       .set({ ...fields, updatedAt: new Date() })
       .where(eq(sources.id, id))
       .returning();
+    await audit({ teamId, userId, action: "source.updated", target: id, data: { title: source.title } });
     afterCommit(() => refreshTeamPages(teamId));
     return source;
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
-import { commentThreads, entities, notes, sourceSnapshots, teams, users, type Note, type Team, type User } from "@/db/schema";
+import { commentThreads, entities, notes, teams, users, type Note, type Team, type User } from "@/db/schema";
 import { createThread } from "@/lib/comments/queries";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -15,6 +15,7 @@ import { findNote, createNote } from "@/lib/notes/queries";
 import { renewFeedToken } from "@/lib/publishing/feeds";
 import { publishNote } from "@/lib/publishing/publish";
 import { regradeSource } from "@/lib/sources/register";
+import { attachSnapshot } from "@/lib/sources/snapshots";
 import { saveNamedVersion } from "@/lib/revisions/queries";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 import { setEntityTags, setNoteTags } from "@/lib/tags/queries";
@@ -99,7 +100,7 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
 
   const wire = await buildSource(team.id, analyst.id, { originatorEntityId: iran.id });
   await regradeSource(team.id, owner.id, wire.id, { reliability: "C", reason: "One story was corrected." });
-  await db().insert(sourceSnapshots).values({ sourceId: wire.id, teamId: team.id, mediaType: "text/plain", content: Buffer.from("Excerpt."), byteSize: 8, sha256: "0".repeat(64) });
+  await attachSnapshot(team.id, analyst.id, wire.id, { fileName: null, content: new TextEncoder().encode("Excerpt.") });
 
   const brief = await createNote({
     teamId: team.id,

@@ -30,6 +30,7 @@ export default async function TeamLayout({ children, params }: { children: React
               {capitalise(kind.label.many)}
             </Link>
           ))}
+          {can(actor, "source.read", teamScope(team)) && <Link href={`/t/${team.slug}/sources`}>Sources</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
