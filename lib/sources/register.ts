@@ -4,8 +4,9 @@ import { sourceChanges, sources, type Source } from "@/db/schema";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { badRequest } from "@/lib/errors";
-import type { Reliability } from "@/lib/source-grading";
-import { assertTeamActor, getSource } from "./queries";
+import { isDowngrade, type Reliability } from "@/lib/source-grading";
+import { sourceQuestionedNotifications } from "./propagation";
+import { assertTeamActor, getSource, lockSource } from "./queries";
 import type { SourceFields, SourceInput } from "./validation";
 
 /** Adds a source to the team's register with its first grade, which starts its history. */
@@ -42,7 +43,9 @@ export async function updateSource(teamId: string, id: string, fields: SourceFie
 /**
  * Grades a source again, with the reason kept in its history. The source's
  * row is locked, so two regradings at once are recorded one after the other,
- * each from the grade the other left.
+ * each from the grade the other left. A downgrade puts the source in
+ * question: the owners and the authors of what cites it are told, as of a
+ * retraction (unless it is retracted already); an upgrade tells no one.
  */
 export async function regradeSource(
   teamId: string,
@@ -51,8 +54,8 @@ export async function regradeSource(
   change: { reliability: Reliability; reason: string },
   command?: CommandContext,
 ): Promise<{ source: Source; from: Reliability }> {
-  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
-    const [current] = await tx.select().from(sources).where(eq(sources.id, (await getSource(teamId, id, tx)).id)).for("update");
+  const work = async ({ tx, audit, notify, afterCommit }: CommandContext) => {
+    const current = await lockSource(teamId, id, tx);
     if (current.reliability === change.reliability) throw badRequest(`The source is already graded ${change.reliability}.`);
     const now = new Date();
     const [source] = await tx
@@ -71,6 +74,10 @@ export async function regradeSource(
       changedAt: now,
     });
     await audit({ teamId, userId, action: "source.regraded", target: id, data: { from: current.reliability, to: change.reliability, reason: change.reason } });
+    if (isDowngrade(current.reliability, change.reliability) && !current.retractedAt) {
+      const questioning = { kind: "downgraded", from: current.reliability, to: change.reliability, reason: change.reason } as const;
+      await notify(await sourceQuestionedNotifications(tx, { teamId, sourceId: id, sourceTitle: current.title, actorId: userId, questioning }));
+    }
     afterCommit(() => refreshTeamPages(teamId));
     return { source, from: current.reliability };
   };
