@@ -141,6 +141,7 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     actor2Id: actorId,
     eventId,
     relationId: none,
+    sourceId: none,
     memberId: none,
     inviteToken: none,
     inviteId: none,

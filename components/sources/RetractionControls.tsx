@@ -67,7 +67,7 @@ export function RetractionControls({ team, source, retracted }: Props) {
     <form className="stack" onSubmit={submit} aria-label={words.submit}>
       <label className="field">
         {words.label}
-        <textarea name="reason" required maxLength={1_000} rows={3} autoFocus aria-describedby={`${reasonId}-hint`} />
+        <textarea name="reason" aria-required="true" maxLength={1_000} rows={3} autoFocus aria-describedby={`${reasonId}-hint`} />
       </label>
       <p className="muted" id={`${reasonId}-hint`}>
         {words.hint}

@@ -29,6 +29,8 @@ export interface TeamIds {
   eventId: string;
   /** The actor's part in the event. */
   relationId: string;
+  /** A source of the team's register. */
+  sourceId: string;
   /** A member who is not the owner. */
   memberId: string;
   /** An open invite to someone who has not joined: its link, and its id (for revoking it). */
@@ -210,6 +212,18 @@ export class MatrixWorld {
     return created.id;
   }
 
+  /** A new source of the home team's register, retracted if asked, for an action that retracts or reinstates it. */
+  async source(options: { retracted: boolean }) {
+    const sourceId = await newSource(this.sessions.owner, this.home.team, unique(`${MARKERS.home} source`));
+    if (options.retracted)
+      await this.sessions.owner.must(
+        "app/t/[team]/sources/retraction-actions.ts#retractSourceAction",
+        [{ team: this.home.team, sourceId, reason: "Withdrawn before the matrix asks." }],
+        { team: this.home.team },
+      );
+    return sourceId;
+  }
+
   /** The actor's part in an event of the home team, for an action that removes it. */
   async relation() {
     const { team, eventId } = this.home;
@@ -359,6 +373,12 @@ async function importNote(writer: AppSession, team: string, title: string, text:
   return link[1];
 }
 
+/** A source in the team's register, graded B, made by its owner through the app. */
+async function newSource(owner: AppSession, team: string, title: string): Promise<string> {
+  const created = await owner.must<{ id: string }>("app/t/[team]/sources/actions.ts#createSourceAction", [{ team, source: { title, kind: "media", reliability: "B" } }], { team });
+  return created.id;
+}
+
 /** One team's objects, made by its owner through the app: the note's first comment through the editor, the rest by actions. */
 async function buildTeamObjects(browser: Browser, owner: AppSession, team: string, marker: string, memberId: string): Promise<Omit<TeamIds, "sessionId">> {
   const params = (id: string) => ({ team, id });
@@ -401,6 +421,8 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const eventPage = await (await owner.get(`/t/${team}/events/${eventId}`)).text();
   const relationId = eventPage.match(/\\"relationId\\":\\"([0-9a-f-]{36})\\"/)![1];
 
+  const sourceId = await newSource(owner, team, `${marker} wire report`);
+
   const inviteEmail = `pending@${marker.toLowerCase()}.test`;
   const invite = await owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: inviteEmail, role: "reader" }], { team });
   const inviteId = (await openInviteIds(owner, team)).get(inviteEmail)!;
@@ -421,6 +443,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     actor2Id,
     eventId,
     relationId,
+    sourceId,
     memberId,
     inviteToken: invite.link.split("/invite/")[1],
     inviteId,
