@@ -58,9 +58,10 @@ function citingEditions(tx: Executor, teamId: string, sourceId: string) {
  * Who wrote each brief, as publishing counts an edition's authors: whoever
  * created the note and every contributor to its text, recorded in a revision
  * (up to `until`, for an edition: its publication), waiting for the next one,
- * or in the update log. Those last two are the draft's only.
+ * or in the update log. Those last two are the draft's only. By each
+ * brief's key: a draft's note id, an edition's id.
  */
-async function writersOf(tx: Executor, briefs: { noteId: string; until?: Date }[]): Promise<Map<string, Set<string>>> {
+async function writersOf(tx: Executor, briefs: { key: string; noteId: string; until?: Date }[]): Promise<Map<string, Set<string>>> {
   const writers = new Map<string, Set<string>>();
   if (briefs.length === 0) return writers;
   const noteIds = [...new Set(briefs.map((brief) => brief.noteId))];
@@ -69,14 +70,14 @@ async function writersOf(tx: Executor, briefs: { noteId: string; until?: Date }[
     tx.select({ noteId: revisions.noteId, contributors: revisions.contributors, at: revisions.createdAt }).from(revisions).where(inArray(revisions.noteId, noteIds)),
     tx.selectDistinct({ noteId: noteUpdates.noteId, userId: noteUpdates.userId }).from(noteUpdates).where(inArray(noteUpdates.noteId, noteIds)),
   ]);
-  for (const { noteId, until } of briefs) {
+  for (const { key, noteId, until } of briefs) {
     const note = created.find((row) => row.id === noteId);
     const ids = [
       note?.createdBy,
       ...revised.filter((row) => row.noteId === noteId && (!until || row.at <= until)).flatMap((row) => row.contributors),
       ...(until ? [] : [...(note?.pending ?? []), ...logged.filter((row) => row.noteId === noteId).map((row) => row.userId)]),
     ];
-    writers.set(until ? `${noteId} ${until.toISOString()}` : noteId, new Set(ids.filter((id): id is string => Boolean(id))));
+    writers.set(key, new Set(ids.filter((id): id is string => Boolean(id))));
   }
   return writers;
 }
@@ -98,7 +99,10 @@ export async function sourceQuestionedNotifications(
   if (drafts.length === 0 && editionsCiting.length === 0) return [];
 
   const [writers, members] = await Promise.all([
-    writersOf(tx, [...drafts.map((note) => ({ noteId: note.id })), ...editionsCiting.map((edition) => ({ noteId: edition.noteId, until: edition.publishedAt }))]),
+    writersOf(tx, [
+      ...drafts.map((note) => ({ key: note.id, noteId: note.id })),
+      ...editionsCiting.map((edition) => ({ key: edition.id, noteId: edition.noteId, until: edition.publishedAt })),
+    ]),
     tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId)),
   ]);
   const roleOf = new Map(members.map((member) => [member.userId, member.role]));
@@ -110,7 +114,7 @@ export async function sourceQuestionedNotifications(
   for (const noteId of new Set([...draftOf.keys(), ...editionOf.keys()])) {
     const draft = draftOf.get(noteId);
     const edition = editionOf.get(noteId);
-    const people = new Set([...owners, ...(draft ? (writers.get(noteId) ?? []) : []), ...(edition ? (writers.get(`${noteId} ${edition.publishedAt.toISOString()}`) ?? []) : [])]);
+    const people = new Set([...owners, ...(draft ? (writers.get(draft.id) ?? []) : []), ...(edition ? (writers.get(edition.id) ?? []) : [])]);
     for (const userId of people) {
       const role = roleOf.get(userId);
       if (userId === actorId || !role) continue;
