@@ -5,6 +5,7 @@ import { MarkReadOnView } from "@/components/MarkReadOnView";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireUser } from "@/lib/auth/session";
 import { listFollowing } from "@/lib/follows/queries";
+import { EDITION_NOTIFICATION_KINDS } from "@/db/schema";
 import { listNotifications, type InboxItem } from "@/lib/notifications/queries";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -15,12 +16,16 @@ const WHAT: Record<InboxItem["kind"], string> = {
   review_requested: "asked for your review of",
   review_decided: "reviewed",
   edition_published: "published a new edition of",
+  source_questioned: "put in question a source cited in",
+  edition_source_questioned: "put in question a source cited in",
 };
+
+const isEditionKind = (kind: InboxItem["kind"]) => (EDITION_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 /** What it is about: its title, linked where it still leads. */
 function Subject({ item }: { item: InboxItem }) {
   const title = item.title || "Untitled";
-  const label = item.kind === "edition_published" && item.editionNumber ? `${title} (edition ${item.editionNumber})` : title;
+  const label = isEditionKind(item.kind) && item.editionNumber ? `${title} (edition ${item.editionNumber})` : title;
   return item.href ? <Link href={item.href}>{label}</Link> : <>a note</>;
 }
 
@@ -41,8 +46,8 @@ export default async function InboxPage() {
       <MarkReadOnView unread={unread} />
       {items.length === 0 ? (
         <div className="card empty">
-          Nothing yet. You will hear here when someone mentions you, replies to you, asks for your review, or publishes a new edition of a brief, actor
-          or event you follow.
+          Nothing yet. You will hear here when someone mentions you, replies to you, asks for your review, publishes a new edition of a brief, actor
+          or event you follow, or puts in question a source your work cites.
         </div>
       ) : (
         <ul className="card inbox">

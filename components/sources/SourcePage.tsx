@@ -13,6 +13,8 @@ import { RegradeForm } from "./RegradeForm";
 import { SnapshotList } from "./SnapshotList";
 import { SnapshotUpload } from "./SnapshotUpload";
 import { SourceForm } from "./SourceForm";
+import { RetractionControls } from "./RetractionControls";
+import { NotesCitingLink } from "./SourceLinks";
 import { SourceStanding } from "./SourceStanding";
 
 /** A source's page: what it is, its grade and standing, its grade history, its snapshots, and what cites it. */
@@ -49,7 +51,9 @@ export async function SourcePage({ slug, id }: { slug: string; id: string }) {
         </div>
       </div>
 
-      <SourceStanding standing={standing.get(source.id) ?? { state: "sound" }} />
+      <SourceStanding standing={standing.get(source.id) ?? { state: "sound" }}>
+        {may.update && <RetractionControls team={team.slug} source={{ id: source.id, title: source.title }} retracted={Boolean(source.retractedAt)} />}
+      </SourceStanding>
 
       <section className="card padded stack" aria-labelledby="grade">
         <h2 id="grade">Reliability</h2>
@@ -101,6 +105,11 @@ export async function SourcePage({ slug, id }: { slug: string; id: string }) {
       </section>
 
       <CitedIn team={team.slug} reliability={source.reliability} notes={notes} editions={editions} />
+      {notes.length + editions.length > 0 && (
+        <p>
+          <NotesCitingLink team={team.slug} sourceId={source.id} />
+        </p>
+      )}
     </main>
   );
 }

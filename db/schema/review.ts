@@ -43,10 +43,17 @@ export const comments = pgTable(
   (t) => [index("comments_thread_idx").on(t.threadId, t.createdAt), index("comments_search_idx").using("gin", t.search)],
 );
 
-/** Notifications about a draft (a comment, a review): shown only to those who still read drafts. */
-export const DRAFT_NOTIFICATION_KINDS = ["mentioned", "replied", "review_requested", "review_decided"] as const;
-/** And a new edition of what one follows: shown to whoever may still read that edition. */
-export const NOTIFICATION_KINDS = [...DRAFT_NOTIFICATION_KINDS, "edition_published"] as const;
+/**
+ * Notifications about a draft (a comment, a review, a source it cites put in
+ * question): shown only to those who still read drafts.
+ */
+export const DRAFT_NOTIFICATION_KINDS = ["mentioned", "replied", "review_requested", "review_decided", "source_questioned"] as const;
+/**
+ * Notifications about an edition (a new one of what one follows, a source it
+ * cites put in question): shown to whoever may still read that edition.
+ */
+export const EDITION_NOTIFICATION_KINDS = ["edition_published", "edition_source_questioned"] as const;
+export const NOTIFICATION_KINDS = [...DRAFT_NOTIFICATION_KINDS, ...EDITION_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = pgTable(

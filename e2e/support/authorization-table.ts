@@ -136,7 +136,8 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/notes/[id]/history/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history` }),
   page({ page: `${t}/notes/[id]/history/[revisionId]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/${ids.revisionId}` }),
   page({ page: `${t}/notes/[id]/history/compare/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/compare?from=${ids.revisionId}` }),
-  page({ page: `${t}/search/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/search?q=vote&actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
+  page({ page: `${t}/search/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/search?q=vote&actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}&source=${ids.sourceId}` }),
+  page({ page: `${t}/sources/affected/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/sources/affected` }),
   page({ page: `${t}/tags/[tag]/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/tags/${ids.tag}` }),
   // The source register is working material, as drafts are.
   page({ page: `${t}/sources/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/sources?q=wire&kind=media&reliability=B` }),
@@ -232,6 +233,7 @@ const settings = "app/t/[team]/settings/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
 const sources = "app/t/[team]/sources/actions.ts";
+const retraction = "app/t/[team]/sources/retraction-actions.ts";
 const account = "app/account/actions.ts";
 const actor = (name: string) => ({ kind: "actor", name, aliases: [], summary: "", actorType: null, tags: [] });
 
@@ -436,6 +438,19 @@ export const ACTIONS: MatrixEntry[] = [
     args: (ids) => [{ team: ids.team, id: ids.sourceId, reliability: "D", reason: "Two stories were corrected." }],
     // A fresh source graded B for each call: a source already graded D cannot be regraded D.
     prepare: async (world) => ({ sourceId: await world.source() }),
+  }),
+  // Each allowed call acts on a source of its own, so one retraction does not leave the next with nothing to retract.
+  action({
+    action: `${retraction}#retractSourceAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, sourceId: ids.sourceId, reason: "Withdrawn by the matrix." }],
+    prepare: async (world) => ({ sourceId: await world.source({ retracted: false }) }),
+  }),
+  action({
+    action: `${retraction}#reinstateSourceAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, sourceId: ids.sourceId, reason: "Reinstated by the matrix." }],
+    prepare: async (world) => ({ sourceId: await world.source({ retracted: true }) }),
   }),
   action({ action: `${entities}#suggestEntitiesAction`, allowed: DRAFT_READERS, args: (ids) => [{ team: ids.team, kind: "actor", query: "" }] }),
   action({

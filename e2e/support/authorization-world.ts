@@ -213,9 +213,16 @@ export class MatrixWorld {
     return created.id;
   }
 
-  /** A source of the home team graded B, made by its owner: for an action that regrades it. */
-  async source() {
-    return createSource(this.sessions.owner, this.home.team, unique(`${MARKERS.home} source`));
+  /** A new source of the home team's register graded B, made by its owner, retracted if asked: for an action that regrades, retracts or reinstates it. */
+  async source(options: { retracted?: boolean } = {}) {
+    const sourceId = await createSource(this.sessions.owner, this.home.team, unique(`${MARKERS.home} source`));
+    if (options.retracted)
+      await this.sessions.owner.must(
+        "app/t/[team]/sources/retraction-actions.ts#retractSourceAction",
+        [{ team: this.home.team, sourceId, reason: "Withdrawn before the matrix asks." }],
+        { team: this.home.team },
+      );
+    return sourceId;
   }
 
   /** The actor's part in an event of the home team, for an action that removes it. */

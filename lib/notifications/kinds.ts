@@ -94,6 +94,27 @@ export const KIND_SPECS: Record<NotificationKind, NotificationKindSpec> = {
     action: "Read the edition",
     path: editionPath,
   },
+  // The excerpt says which source and what happened to it.
+  source_questioned: {
+    label: "Sources in question",
+    when: "a source cited in a note you wrote, or in your team's notes if you own it, is retracted or downgraded",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} put in question a source cited in ${quoted(f.title)}`,
+    action: "Open the note",
+    path: notePath,
+  },
+  edition_source_questioned: {
+    label: "Sources in question in editions",
+    when: "a source cited in an edition you wrote, or in your team's editions if you own it, is retracted or downgraded",
+    byDefault: "instant",
+    grant: "readBriefs",
+    title: "edition",
+    sentence: (f) => `${f.actorName} put in question a source cited in ${quoted(f.title)}`,
+    action: "Read the edition",
+    path: editionPath,
+  },
 };
 
 export const DELIVERY_LABELS: Record<Delivery, string> = {

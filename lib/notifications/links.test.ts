@@ -13,6 +13,12 @@ describe("where a notification leads", () => {
     expect(notificationLink({ ...at, kind: "edition_published", editionNumber: 3 })).toBe(`/b/harbour/${NOTE}/3`);
   });
 
+  it("takes a source in question to the draft that cites it, or to the edition", () => {
+    expect(notificationLink({ ...at, kind: "source_questioned" })).toBe(`/t/harbour/notes/${NOTE}`);
+    expect(notificationLink({ ...at, kind: "edition_source_questioned", editionNumber: 2 })).toBe(`/b/harbour/${NOTE}/2`);
+    expect(notificationLink({ ...at, kind: "edition_source_questioned" })).toBeNull();
+  });
+
   it("leads nowhere once what it pointed at is gone", () => {
     expect(notificationLink({ ...at, kind: "review_decided", noteId: null })).toBeNull();
     expect(notificationLink({ ...at, kind: "edition_published" })).toBeNull();

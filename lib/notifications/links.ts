@@ -10,7 +10,8 @@ interface Linked {
 
 /**
  * Where a notification leads: a comment to its thread in the note, a review
- * to the note, a new edition to that edition's reading page. Null when what
+ * or a draft's source in question to the note, a new edition or an edition's
+ * source in question to that edition's reading page. Null when what
  * it pointed at is gone.
  */
 export function notificationLink({ kind, teamSlug, noteId, threadId, editionNumber }: Linked): string | null {
@@ -21,8 +22,10 @@ export function notificationLink({ kind, teamSlug, noteId, threadId, editionNumb
       return `/t/${teamSlug}/notes/${noteId}${threadId ? `?thread=${threadId}` : ""}`;
     case "review_requested":
     case "review_decided":
+    case "source_questioned":
       return `/t/${teamSlug}/notes/${noteId}`;
     case "edition_published":
+    case "edition_source_questioned":
       return editionNumber === null ? null : `/b/${teamSlug}/${noteId}/${editionNumber}`;
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { DRAFT_NOTIFICATION_KINDS, editions, memberships, notes, notifications, teams, users } from "@/db/schema";
+import { DRAFT_NOTIFICATION_KINDS, EDITION_NOTIFICATION_KINDS, editions, memberships, notes, notifications, teams, users } from "@/db/schema";
 import { rolesWith } from "@/lib/policies/grants";
 import { notificationLink } from "./links";
 
@@ -15,14 +15,15 @@ const memberThere = and(eq(memberships.teamId, notifications.teamId), eq(members
  * What the recipient may still see, as the policies would answer now: a
  * notification about a draft (a comment, a review) only where they still
  * read drafts, so one who became a reader sees neither the draft's title nor
- * the comment; a new edition while they may still read it (not withdrawn; a
+ * the comment; an edition's (a new one, a source it cites put in question)
+ * while they may still read it (not withdrawn; a
  * team edition to those who read the team's briefs, a public one to any
  * member), readers included. Needs `memberThere` and the edition joined.
  */
 export const stillVisible = or(
   and(inArray(notifications.kind, [...DRAFT_NOTIFICATION_KINDS]), inArray(memberships.role, rolesWith("readDrafts"))),
   and(
-    eq(notifications.kind, "edition_published"),
+    inArray(notifications.kind, [...EDITION_NOTIFICATION_KINDS]),
     isNull(editions.withdrawnAt),
     or(eq(editions.visibility, "public"), inArray(memberships.role, rolesWith("readBriefs"))),
   ),
@@ -41,7 +42,7 @@ export async function listNotifications(userId: string, limit = 100) {
       noteId: notifications.noteId,
       threadId: notifications.threadId,
       // An edition is shown by its own title: the draft's may have changed since, and readers never see it.
-      title: sql<string | null>`case when ${notifications.kind} = 'edition_published' then ${editions.title} else ${notes.title} end`,
+      title: sql<string | null>`case when ${inArray(notifications.kind, [...EDITION_NOTIFICATION_KINDS])} then ${editions.title} else ${notes.title} end`,
       editionNumber: editions.number,
       teamSlug: teams.slug,
     })

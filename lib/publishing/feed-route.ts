@@ -5,6 +5,7 @@ import { getEntity } from "@/lib/entities/queries";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policies";
 import { atomFeed, feedTokenActor } from "./feeds";
+import { sourceNotices } from "./source-notices";
 import { publishedBriefs } from "./queries";
 
 const notFoundResponse = () => new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain" } });
@@ -38,7 +39,11 @@ export async function serveFeed(request: Request, slug: string, scope: { kind: "
       throw error;
     }
   }
-  const editions = await publishedBriefs(team.id, { entityId, publicOnly: !member, limit: 50 });
-  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, linkMentions: member });
+  const [editions, notices] = await Promise.all([
+    publishedBriefs(team.id, { entityId, publicOnly: !member, limit: 50 }),
+    // The team's and the public feed tell of sources withdrawn from what they carry; a feed about one actor or event keeps to its briefs.
+    entityId ? Promise.resolve([]) : sourceNotices(team.id, { publicOnly: !member, limit: 50 }),
+  ]);
+  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, linkMentions: member, notices });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=60" } });
 }

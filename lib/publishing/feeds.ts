@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
-import { Feed } from "feed";
+import { Feed, type Item as FeedItem } from "feed";
 import { db } from "@/db";
 import { feedTokens, type Edition, type Team } from "@/db/schema";
 import { escapeHtml } from "@/lib/editor/html";
@@ -8,8 +8,8 @@ import { entityPath } from "@/lib/entity-kinds";
 import type { Actor } from "@/lib/policies";
 import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { actorInTeam } from "@/lib/teams/queries";
+import { noticeWords, type SourceNotice } from "./source-notices";
 import { documentHtml } from "./render";
-
 
 /** A new personal feed token for the team; earlier ones stop working. Shown once. */
 export async function renewFeedToken(userId: string, teamId: string): Promise<string> {
@@ -40,30 +40,50 @@ export async function feedTokenActor(token: string | null, teamId: string): Prom
   return row ? actorInTeam(row.userId, teamId) : null;
 }
 
-/** An Atom feed of editions; the entries carry the full text, rendered as in the reading view. */
-export function atomFeed(options: { origin: string; team: Team; title: string; selfPath: string; editions: Edition[]; linkMentions: boolean }): string {
+/**
+ * An Atom feed of editions; the entries carry the full text, rendered as in
+ * the reading view. Notices of sources withdrawn or downgraded since a brief
+ * was published are entries of their own, dated when it happened.
+ */
+export function atomFeed(options: {
+  origin: string;
+  team: Team;
+  title: string;
+  selfPath: string;
+  editions: Edition[];
+  linkMentions: boolean;
+  notices?: SourceNotice[];
+}): string {
   const { origin, team } = options;
+  const items: FeedItem[] = [
+    ...options.editions.map((edition) => {
+      const url = `${origin}/b/${team.slug}/${edition.noteId}/${edition.number}`;
+      return {
+        // The feed writes an entry's title and summary as type="html": escaped, so a
+        // title like "<img onerror=…>" is shown as text by feed readers, not rendered.
+        title: escapeHtml(edition.number > 1 ? `${edition.title} (edition ${edition.number})` : edition.title),
+        id: url,
+        link: url,
+        date: edition.publishedAt,
+        description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
+        content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined),
+        author: edition.authors.map((name) => ({ name })),
+      };
+    }),
+    ...(options.notices ?? []).map((notice) => {
+      const url = `${origin}/b/${team.slug}/${notice.noteId}/${notice.editionNumber}`;
+      const words = noticeWords(notice);
+      return { title: escapeHtml(words.title), id: `${url}#source-change-${notice.changeId}`, link: url, date: notice.at, description: escapeHtml(words.summary) };
+    }),
+  ].sort((a, b) => b.date.getTime() - a.date.getTime());
   const feed = new Feed({
     title: options.title,
     id: `${origin}${options.selfPath}`,
     link: `${origin}/t/${team.slug}/briefs`,
     copyright: team.name,
-    updated: options.editions[0]?.publishedAt ?? new Date(0),
+    updated: items[0]?.date ?? new Date(0),
     feedLinks: { atom: `${origin}${options.selfPath}` },
   });
-  for (const edition of options.editions) {
-    const url = `${origin}/b/${team.slug}/${edition.noteId}/${edition.number}`;
-    feed.addItem({
-      // The feed writes an entry's title and summary as type="html": escaped, so a
-      // title like "<img onerror=…>" is shown as text by feed readers, not rendered.
-      title: escapeHtml(edition.number > 1 ? `${edition.title} (edition ${edition.number})` : edition.title),
-      id: url,
-      link: url,
-      date: edition.publishedAt,
-      description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
-      content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined),
-      author: edition.authors.map((name) => ({ name })),
-    });
-  }
+  for (const item of items) feed.addItem(item);
   return feed.atom1();
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { NOTE_KINDS, NOTE_STATUSES } from "@/db/schema";
 import { parsePartialDate } from "@/lib/entities/dates";
 import { byKind, entityKind, type EntityKind } from "@/lib/entity-kinds";
+import { RELIABILITY_GRADES, type Reliability } from "@/lib/source-grading";
 import { MAX_QUERY_LENGTH } from "./query";
 
 export interface SearchFilters {
@@ -18,7 +19,16 @@ export interface SearchFilters {
   /** Dates of the dated entities (events) mentioned; ?eventsFrom=…&eventsTo=… in the URL. */
   datedFrom?: string;
   datedTo?: string;
+  /** Cites this source of the team's register. */
+  source?: string;
+  /** Cites a source graded this or lower (down to F, which cannot be judged). */
+  reliability?: Reliability;
+  /** Cites a retracted source, or one in question (retracted or downgraded); ?cites=… in the URL. */
+  cites?: SourceState;
 }
+
+export const SOURCE_STATES = ["retracted", "questioned"] as const;
+export type SourceState = (typeof SOURCE_STATES)[number];
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -61,6 +71,9 @@ export function parseSearchFilters(params: Params): SearchFilters {
     editedTo: dateTo(params.editedTo),
     datedFrom: date(params.eventsFrom),
     datedTo: dateTo(params.eventsTo),
+    source: [first(params.source)].find((id) => id && uuid.safeParse(id).success)?.toLowerCase(),
+    reliability: pick(RELIABILITY_GRADES, first(params.reliability)?.toUpperCase()),
+    cites: pick(SOURCE_STATES, first(params.cites)),
   };
 }
 
@@ -68,4 +81,15 @@ export function parseSearchFilters(params: Params): SearchFilters {
 export const mentionedIds = (f: SearchFilters) => Object.values(f.mentions).flat();
 
 export const hasFilters = (f: SearchFilters) =>
-  mentionedIds(f).length > 0 || Boolean(f.tag || f.status || f.kind || f.author || f.editedFrom || f.editedTo || f.datedFrom || f.datedTo);
+  mentionedIds(f).length > 0 ||
+  Boolean(f.tag || f.status || f.kind || f.author || f.editedFrom || f.editedTo || f.datedFrom || f.datedTo || f.source || f.reliability || f.cites);
+
+/**
+ * The source filter against the sources the searcher may name: one not in
+ * the team's register (another team's, or none) is dropped, with a sentence
+ * saying so, rather than finding nothing without a word.
+ */
+export function withKnownSource(f: SearchFilters, known: { id: string }[]): { filters: SearchFilters; ignored: string | null } {
+  if (!f.source || known.some((source) => source.id === f.source)) return { filters: f, ignored: null };
+  return { filters: { ...f, source: undefined }, ignored: "That source is not in this team's register, so the search ignores it." };
+}

@@ -7,6 +7,7 @@ import { hasFrozenTag, latestLive } from "@/lib/publishing/queries";
 import { DATED_KINDS, type EntityKind } from "@/lib/entity-kinds";
 import { hasFilters, mentionedIds, type SearchFilters } from "./filters";
 import { headline, textQuery } from "./query";
+import { draftSourceConditions, editionSourceConditions } from "./source-filters";
 
 interface NoteHit {
   id: string;
@@ -63,6 +64,7 @@ function noteConditions(f: SearchFilters): SQL[] {
       and e.starts_on is not null
       ${f.datedTo ? sql`and e.starts_on <= ${f.datedTo}::date` : sql``}
       ${f.datedFrom ? sql`and coalesce(e.ends_on, e.starts_on) >= ${f.datedFrom}::date` : sql``})`);
+  on.push(...draftSourceConditions(f));
   return on;
 }
 
@@ -151,6 +153,7 @@ async function searchBriefs(teamId: string, f: SearchFilters, limit: number, asY
         query ? sql`${editions.search} @@ ${query}` : undefined,
         ...mentions,
         f.tag ? hasFrozenTag(editions.tags, f.tag) : undefined,
+        ...editionSourceConditions(f),
       ),
     )
     // Not a bare `0`: in ORDER BY that is read as a column position, and fails.

@@ -14,6 +14,17 @@ export async function getSource(teamId: string, id: string, tx: Executor = db())
   return source;
 }
 
+/** The team's source, its row locked until the transaction ends, so two changes of it are made one after the other. */
+export async function lockSource(teamId: string, id: string, tx: Executor): Promise<Source> {
+  const [source] = await tx
+    .select()
+    .from(sources)
+    .where(and(eq(sources.teamId, teamId), eq(sources.id, id)))
+    .for("update");
+  if (!source) throw notFound("That source");
+  return source;
+}
+
 /** Which of `ids` are sources of the team: a citation of any other is dropped. */
 export async function teamSourceIds(teamId: string, ids: string[], tx: Executor = db()): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

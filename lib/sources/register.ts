@@ -5,8 +5,9 @@ import { sourceChanges, sources, type Source } from "@/db/schema";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { badRequest } from "@/lib/errors";
-import type { Reliability } from "@/lib/source-grading";
-import { assertTeamActor, getSource } from "./queries";
+import { isDowngrade, type Reliability } from "@/lib/source-grading";
+import { sourceQuestionedNotifications } from "./propagation";
+import { assertTeamActor, getSource, lockSource } from "./queries";
 import type { SourceFields, SourceInput } from "./validation";
 
 /** Writes a new source and its first grade, which starts its history, in the caller's transaction. */
@@ -49,7 +50,9 @@ export async function updateSource(teamId: string, userId: string, id: string, f
 /**
  * Grades a source again, with the reason kept in its history. The source's
  * row is locked, so two regradings at once are recorded one after the other,
- * each from the grade the other left.
+ * each from the grade the other left. A downgrade puts the source in
+ * question: the owners and the authors of what cites it are told, as of a
+ * retraction (unless it is retracted already); an upgrade tells no one.
  */
 export async function regradeSource(
   teamId: string,
@@ -58,8 +61,8 @@ export async function regradeSource(
   change: { reliability: Reliability; reason: string },
   command?: CommandContext,
 ): Promise<{ source: Source; from: Reliability }> {
-  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
-    const [current] = await tx.select().from(sources).where(eq(sources.id, (await getSource(teamId, id, tx)).id)).for("update");
+  const work = async ({ tx, audit, notify, afterCommit }: CommandContext) => {
+    const current = await lockSource(teamId, id, tx);
     if (current.reliability === change.reliability) throw badRequest(`The source is already graded ${change.reliability}.`);
     const now = new Date();
     const [source] = await tx
@@ -78,6 +81,10 @@ export async function regradeSource(
       changedAt: now,
     });
     await audit({ teamId, userId, action: "source.regraded", target: id, data: { from: current.reliability, to: change.reliability, reason: change.reason } });
+    if (isDowngrade(current.reliability, change.reliability) && !current.retractedAt) {
+      const questioning = { kind: "downgraded", from: current.reliability, to: change.reliability, reason: change.reason } as const;
+      await notify(await sourceQuestionedNotifications(tx, { teamId, sourceId: id, sourceTitle: current.title, actorId: userId, questioning }));
+    }
     afterCommit(() => refreshTeamPages(teamId));
     return { source, from: current.reliability };
   };

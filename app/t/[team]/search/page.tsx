@@ -8,10 +8,12 @@ import { ResultSection } from "@/components/search/ResultSection";
 import { NOTE_STATUSES, type NoteStatus } from "@/db/schema";
 import { capitalise, DATED_KINDS, ENTITY_KIND_LIST, ENTITY_KINDS, kindsPhrase, wordList } from "@/lib/entity-kinds";
 import { openTeam } from "@/lib/loaders/open";
-import { can } from "@/lib/policies";
+import { can, teamScope } from "@/lib/policies";
 import { entityOptions } from "@/lib/entities/queries";
 import { publishedTags } from "@/lib/publishing/queries";
-import { hasFilters, parseSearchFilters } from "@/lib/search/filters";
+import { hasFilters, parseSearchFilters, withKnownSource } from "@/lib/search/filters";
+import { sourceOptions } from "@/lib/sources/options";
+import { SourceFilters } from "@/components/search/SourceFilters";
 import { searchTeam } from "@/lib/search/search";
 import { listTags } from "@/lib/tags/queries";
 import { listMembers } from "@/lib/teams/queries";
@@ -36,8 +38,10 @@ export default async function SearchPage({
 }) {
   const [{ team: slug }, query] = await Promise.all([params, searchParams]);
   const { team, actor } = await openTeam(slug);
-  const filters = parseSearchFilters(query);
   const drafts = can(actor, "team.readDrafts", team);
+  // Those who read the register pick from it; readers' source filters apply to the endnotes of the briefs they read.
+  const sources = can(actor, "source.read", teamScope(team)) ? await sourceOptions(team.id) : null;
+  const { filters, ignored } = sources ? withKnownSource(parseSearchFilters(query), sources) : { filters: parseSearchFilters(query), ignored: null };
   const [results, options, tags, members] = await Promise.all([
     searchTeam(actor, filters),
     Promise.all(ENTITY_KINDS.map((kind) => entityOptions(team.id, kind))),
@@ -81,6 +85,7 @@ export default async function SearchPage({
               )),
             )}
             <FilterSelect label="Tag" name="tag" value={filters.tag} options={byName(tags)} />
+            <SourceFilters filters={filters} sources={sources} />
             {drafts && (
               <>
                 <FilterSelect
@@ -111,6 +116,11 @@ export default async function SearchPage({
             )}
           </div>
         </details>
+        {ignored && (
+          <p className="error" role="alert">
+            {ignored}
+          </p>
+        )}
       </form>
 
       {!searched ? (

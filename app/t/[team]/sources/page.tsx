@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AffectedBriefsLink } from "@/components/sources/SourceLinks";
 import { FilterSelect } from "@/components/FilterSelect";
 import { SourceTable } from "@/components/sources/SourceTable";
 import { openTeam } from "@/lib/loaders/open";
@@ -30,11 +31,14 @@ export default async function SourcesPage({ params, searchParams }: Props) {
     <main className="page stack">
       <div className="page-head">
         <h1>Sources</h1>
-        {mayAdd && (
-          <Link className="button primary" href={`/t/${team.slug}/sources/new`}>
-            New source
-          </Link>
-        )}
+        <div className="row">
+          <AffectedBriefsLink team={team.slug} />
+          {mayAdd && (
+            <Link className="button primary" href={`/t/${team.slug}/sources/new`}>
+              New source
+            </Link>
+          )}
+        </div>
       </div>
       <form role="search" className="card padded filters" aria-label="Search and filter sources">
         <div className="row">
