@@ -182,7 +182,9 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
 
   useEffect(() => {
     editor?.setEditable(editable);
-  }, [editor, editable]);
+    // Citations are reached with Tab only where the text cannot be edited.
+    citationViews.redraw();
+  }, [editor, editable, citationViews]);
 
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));

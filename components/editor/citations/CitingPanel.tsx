@@ -1,7 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
-import { useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { CitationForm } from "./CitationForm";
 import { findCitation, insertCitation, removeCitation, updateCitation, type CitingStep } from "./citing";
 import { CreateSourceForm } from "./CreateSourceForm";
@@ -32,7 +32,14 @@ function anchorOf(editor: Editor): { left: number; top: number } {
  * its grade. Escape closes it and gives the keyboard back to the note.
  */
 export function CitingPanel({ editor, team, register, step, go }: Props) {
-  const [anchor] = useState(() => anchorOf(editor));
+  const [anchor, setAnchor] = useState(() => anchorOf(editor));
+  const panel = useRef<HTMLDivElement>(null);
+  // Below the caret when it fits, else as low as the window allows.
+  useLayoutEffect(() => {
+    const height = panel.current?.offsetHeight ?? 0;
+    const top = Math.max(8, Math.min(anchor.top, window.innerHeight - height - 8));
+    if (top !== anchor.top) setAnchor({ ...anchor, top });
+  }, [anchor]);
   const close = () => {
     go(null);
     editor.commands.focus();
@@ -95,6 +102,7 @@ export function CitingPanel({ editor, team, register, step, go }: Props) {
 
   return (
     <div
+      ref={panel}
       className="citing-panel"
       role="dialog"
       aria-label="Cite a source"
