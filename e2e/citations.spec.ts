@@ -159,3 +159,36 @@ test("citing with the keyboard alone, changing a citation, and marking the parag
 
   await analyst.context.close();
 });
+
+test("a team that chose its own citation trigger opens the picker with it, and [[ is then plain text", async ({ browser, baseURL }) => {
+  const { context, page } = await signedInAs(browser, "owner", baseURL);
+  // A team of the owner's own, so the demo team keeps [[ for the other tests.
+  await page.goto("/teams/new");
+  await page.getByLabel("Team name").fill(`Citing desk ${run}`);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await page.waitForURL(/\/t\/[a-z0-9-]+$/);
+  const slug = new URL(page.url()).pathname.split("/")[2];
+
+  await page.goto(`/t/${slug}/settings`);
+  const details = page.getByRole("form", { name: "Team details" });
+  await expect(details.getByLabel("Citation trigger")).toHaveValue("[[");
+  await details.getByLabel("Citation trigger").fill("@@");
+  await details.getByRole("button", { name: "Save" }).click();
+  await expect(details.getByRole("alert")).toContainText("@ and # mention actors and events");
+  await details.getByLabel("Citation trigger").fill("^^");
+  await details.getByRole("button", { name: "Save" }).click();
+  await expect(details.getByRole("status")).toHaveText("Saved.");
+
+  await page.goto(`/t/${slug}`);
+  await page.getByRole("button", { name: "New note" }).click();
+  await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+  const note = new NotePage(page);
+  await note.expectSaved();
+  await expect(page.getByRole("button", { name: "Cite source" })).toHaveAttribute("title", /type \^\^/);
+  await note.typeAtEnd("Plain [[brackets stay text.");
+  await expect(page.getByRole("listbox", { name: "Sources" })).toHaveCount(0);
+  await page.keyboard.type(" ^^Gazette");
+  await expect(page.getByRole("option", { name: "Create source “Gazette”" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await context.close();
+});

@@ -4,6 +4,7 @@ import { Extension } from "@tiptap/core";
 import { PluginKey } from "@tiptap/pm/state";
 import { ReactRenderer } from "@tiptap/react";
 import Suggestion from "@tiptap/suggestion";
+import { DEFAULT_CITATION_TRIGGER } from "@/lib/teams/team-fields";
 import { selectedCitation, type CitingStep } from "./citing";
 import { SourceOptions, sourceOptions, type SourceOption, type SourceOptionsHandle } from "./SourceOptions";
 import type { SourceRegister } from "./source-register";
@@ -11,8 +12,6 @@ import type { SourceRegister } from "./source-register";
 /** The shortcut that opens the source picker, as TipTap names it and as the toolbar writes it. */
 export const CITE_SHORTCUT = "Mod-Shift-c";
 export const CITE_SHORTCUT_LABEL = "Ctrl+Shift+C";
-/** What opens the picker as one types, unless the team chose another. */
-export const DEFAULT_CITATION_TRIGGER = "[[";
 
 interface Options {
   register: SourceRegister | null;
