@@ -11,6 +11,7 @@ export type AuditAction =
   | "team.renamed"
   | "team.slug_changed"
   | "team.default_visibility_changed"
+  | "team.citation_trigger_changed"
   | "team.ownership_transferred"
   | "member.added"
   | "team.created"

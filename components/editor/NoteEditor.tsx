@@ -11,6 +11,15 @@ import * as Y from "yjs";
 import { guardBody } from "@/lib/editor/body-guard";
 import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
 import { connectToNote } from "./collab-connection";
+import { CitationMarks, citationMarksKey } from "./citations/citation-marks";
+import { DEFAULT_CITATION_TRIGGER } from "@/lib/teams/team-fields";
+import { CitationKeys } from "./citations/citation-keys";
+import { citationView, CitationViews } from "./citations/citation-view";
+import type { CitingStep } from "./citations/citing";
+import { CitingPanel } from "./citations/CitingPanel";
+import { SourceRegister } from "./citations/source-register";
+import { useCitationUpkeep } from "./citations/useCitationUpkeep";
+import { useUncitedToggle } from "./citations/useUncitedToggle";
 import { CommentHighlights, commentHighlightsKey } from "./comments/comment-highlights";
 import { CommentsPanel } from "./comments/CommentsPanel";
 import { useCommentThreads } from "./comments/useCommentThreads";
@@ -42,9 +51,11 @@ interface Props {
   canComment: boolean;
   /** A comment thread to show first (a link from the inbox). */
   openThread?: string;
+  /** What, typed in the text, opens the source picker (the team's setting). */
+  citationTrigger?: string;
 }
 
-export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread }: Props) {
+export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread, citationTrigger = DEFAULT_CITATION_TRIGGER }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [unshowable, setUnshowable] = useState<string | null>(null);
@@ -83,6 +94,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities,
       canComment={canComment}
       directory={directory}
       openThread={openThread}
+      citationTrigger={citationTrigger}
     />
   );
 }
@@ -111,13 +123,18 @@ interface EditorProps {
   readOnly: boolean;
   directory: EntityDirectory;
   openThread?: string;
+  citationTrigger: string;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread }: EditorProps) {
+function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread, citationTrigger }: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
   const [activeThread, setActiveThread] = useState<string | null>(openThread ?? null);
+  const [register] = useState(() => new SourceRegister(team));
+  const [citationViews] = useState(() => new CitationViews());
+  const [citing, setCiting] = useState<CitingStep | null>(null);
+  const [showUncited, toggleUncited] = useUncitedToggle();
   // The highlight plugin reads these on every redraw, through closures it is
   // given once when the editor is made. The refs rule is off for this block:
   // the refs are written in render so any redraw sees the latest threads, and
@@ -127,6 +144,8 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
   highlighted.current = threads.filter((thread) => !thread.resolved);
   const active = useRef(activeThread);
   active.current = activeThread;
+  const uncitedShown = useRef(showUncited);
+  uncitedShown.current = showUncited;
   const editable = !(access.readOnly ?? readOnly) && !access.denied;
 
   const editor = useEditor(
@@ -137,6 +156,15 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
         ...documentExtensions({
           mentionSuggestions: mentionSuggestions(team, directory, setError),
           mentionNodeView: mentionChip(team, directory),
+          citationNodeView: citationView(register, citationViews, (citationId) => setCiting({ step: "edit", citationId })),
+        }),
+        CitationKeys.configure({ register, trigger: citationTrigger, open: setCiting }),
+        CitationMarks.configure({
+          showUncited: () => uncitedShown.current,
+          standingOf: (sourceId) => {
+            const state = register.state(sourceId);
+            return state.found ? state.source.standing : undefined;
+          },
         }),
         Collaboration.configure({ document: doc, field: BODY_FIELD }),
         CollaborationCaret.configure({ provider, user }),
@@ -155,11 +183,20 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
 
   useEffect(() => {
     editor?.setEditable(editable);
-  }, [editor, editable]);
+    // Citations are reached with Tab only where the text cannot be edited.
+    citationViews.redraw();
+  }, [editor, editable, citationViews]);
 
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, true));
   }, [editor, threads, activeThread]);
+
+  useCitationUpkeep(editor, register, citationViews);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationMarksKey, true));
+  }, [editor, showUncited]);
+  // Someone who may no longer write (a role changed) cannot go on citing.
+  const citingStep = editable ? citing : null;
 
   // A review decision elsewhere: show the note's new status.
   const router = useRouter();
@@ -191,7 +228,13 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
       </div>
       <div className="card">
         {editable && editor ? (
-          <Toolbar editor={editor} />
+          <Toolbar
+            editor={editor}
+            onCite={() => setCiting({ step: "pick", query: "" })}
+            citeTrigger={citationTrigger}
+            showUncited={showUncited}
+            onToggleUncited={toggleUncited}
+          />
         ) : (
           !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
         )}
@@ -199,6 +242,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
         <div className="editor-surface">
           <EditorContent editor={editor} />
         </div>
+        {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
       </div>
       </div>
       <aside className="note-side" aria-label="About this note">

@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { isSafeHref } from "@/lib/editor/extensions";
+import { CITE_SHORTCUT_LABEL } from "./citations/citation-keys";
 
 type Item = { label: string; title: string; active?: (e: Editor) => boolean; run: (e: Editor) => void };
 
@@ -37,7 +38,17 @@ const ITEMS: (Item | "sep")[] = [
   { label: "Table", title: "Insert a table", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
 ];
 
-export function Toolbar({ editor }: { editor: Editor }) {
+interface Props {
+  editor: Editor;
+  /** Opens the source picker for the selection or the caret. */
+  onCite: () => void;
+  /** What typed in the text opens the picker too (the team's choice). */
+  citeTrigger: string;
+  showUncited: boolean;
+  onToggleUncited: () => void;
+}
+
+export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUncited }: Props) {
   // Re-render on selection changes so pressed states follow the cursor.
   const active = useEditorState({
     editor,
@@ -62,6 +73,19 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </button>
         ),
       )}
+      <span className="sep" />
+      <button type="button" title={`Cite source (${CITE_SHORTCUT_LABEL}, or type ${citeTrigger})`} onMouseDown={(event) => event.preventDefault()} onClick={onCite}>
+        Cite source
+      </button>
+      <button
+        type="button"
+        title="Mark the paragraphs that cite no source"
+        aria-pressed={showUncited}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onToggleUncited}
+      >
+        Show uncited paragraphs
+      </button>
     </div>
   );
 }

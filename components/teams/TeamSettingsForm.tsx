@@ -8,12 +8,12 @@ import { FormError } from "@/components/FormError";
 import { TEAM_NAME_MAX, TEAM_SLUG_MAX } from "@/lib/teams/team-fields";
 
 interface Props {
-  team: { slug: string; name: string; defaultVisibility: Visibility };
+  team: { slug: string; name: string; defaultVisibility: Visibility; citationTrigger: string };
   /** The page was reached after a change of slug that saved. */
   saved: boolean;
 }
 
-/** The team's name, its address (slug) and who a new brief's first edition is offered to. */
+/** The team's name, its address (slug), who a new brief's first edition is offered to, and what opens the source picker. */
 export function TeamSettingsForm({ team, saved }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -30,6 +30,7 @@ export function TeamSettingsForm({ team, saved }: Props) {
         name: form.get("name"),
         slug: form.get("slug"),
         defaultVisibility: form.get("defaultVisibility"),
+        citationTrigger: form.get("citationTrigger"),
       });
       setError(result.ok ? null : result.error);
       setNotice(result.ok ? "Saved." : null);
@@ -61,6 +62,21 @@ export function TeamSettingsForm({ team, saved }: Props) {
           <input type="radio" name="defaultVisibility" value="public" defaultChecked={team.defaultVisibility === "public"} /> Anyone with the link
         </label>
       </fieldset>
+      <label className="field">
+        Citation trigger
+        <input
+          name="citationTrigger"
+          required
+          maxLength={3}
+          defaultValue={team.citationTrigger}
+          aria-describedby="citation-trigger-help"
+          spellCheck={false}
+          autoCapitalize="none"
+        />
+      </label>
+      <p id="citation-trigger-help" className="muted">
+        Typed in a note, these marks open the source picker: one to three, such as [[, ^^ or ((. Not letters, digits, spaces, @ or #.
+      </p>
       <div>
         <button className="primary" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save"}

@@ -27,9 +27,14 @@ export const teams = pgTable(
     name: text().notNull(),
     /** The readers a note's first edition is offered to, until the publisher chooses. */
     defaultVisibility: text({ enum: VISIBILITIES }).notNull().default("team"),
+    /** What, typed in a note, opens the source picker: 1–3 marks, neither letters, digits, spaces nor a mention's @ or #. */
+    citationTrigger: text().notNull().default("[["),
     ...timestamps,
   },
-  (t) => [check("teams_default_visibility_check", sql`${t.defaultVisibility} in ('team', 'public')`)],
+  (t) => [
+    check("teams_default_visibility_check", sql`${t.defaultVisibility} in ('team', 'public')`),
+    check("teams_citation_trigger_check", sql`char_length(${t.citationTrigger}) between 1 and 3 and ${t.citationTrigger} !~ '[[:alnum:][:space:]@#]'`),
+  ],
 );
 
 export const memberships = pgTable(

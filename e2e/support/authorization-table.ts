@@ -202,6 +202,24 @@ export const ROUTES: MatrixEntry[] = [
     path: (ids) => `/t/${ids.team}/sources/${ids.sourceId}/snapshots/${ids.snapshotId}`,
     refused: { reader: 404, outsider: 404, anonymous: 401 },
   }),
+  // The editor's source lookup: the register is working material, as drafts are.
+  route({
+    route: `${t}/sources/lookup/route.ts`,
+    method: "GET",
+    serving: "search",
+    allowed: DRAFT_READERS,
+    path: (ids) => `/t/${ids.team}/sources/lookup?q=wire`,
+    refused: { reader: 404, outsider: 404, anonymous: 401 },
+  }),
+  route({
+    route: `${t}/sources/lookup/route.ts`,
+    method: "GET",
+    serving: "by id",
+    allowed: DRAFT_READERS,
+    // Another team's source is absent from the answer all the same.
+    path: (ids) => `/t/${ids.team}/sources/lookup?ids=${ids.sourceId},${ids.noteId}`,
+    refused: { reader: 404, outsider: 404, anonymous: 401 },
+  }),
   // Feeds are read by feed readers, with no cookie: a member's personal token opens the team's briefs.
   route({ route: "app/feeds/[team]/public/route.ts", method: "GET", allowed: EVERYONE, path: (ids) => `/feeds/${ids.team}/public`, refused: 404 }),
   route({

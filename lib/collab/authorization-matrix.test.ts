@@ -114,6 +114,20 @@ async function paragraphUpdate(noteId: string, text: string) {
   return Y.encodeStateAsUpdate(doc, before);
 }
 
+/** An update adding a paragraph that cites a source, against the note as stored. */
+async function citationUpdate(noteId: string, text: string) {
+  const doc = docOf((await loadNoteState(noteId))!);
+  const before = Y.encodeStateVector(doc);
+  const paragraph = new Y.XmlElement("paragraph");
+  const cited = new Y.XmlElement("citation");
+  const attrs = { id: "c1", sourceId: "0b7e2c9a-1d4f-4e6b-9a2c-3f5d7e9b1c2a", credibility: "2", locator: "p. 4", obtainedOn: null };
+  for (const [key, value] of Object.entries(attrs)) cited.setAttribute(key, value as string);
+  paragraph.insert(0, [new Y.XmlText(text), cited]);
+  const body = doc.getXmlFragment(BODY_FIELD);
+  body.insert(body.length, [paragraph]);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
 /** A SyncReply frame carrying an update: handled as a sync message that asks for no sync step 1 back. */
 function syncReplyUpdate(documentName: string, update: Uint8Array) {
   const encoder = encoding.createEncoder();
@@ -256,6 +270,24 @@ describe("websocket messages × roles", () => {
     const syncKinds = [syncProtocol.messageYjsSyncStep1, syncProtocol.messageYjsSyncStep2, syncProtocol.messageYjsUpdate];
     expect(syncKinds).toEqual([0, 1, 2]);
     expect(Object.keys(MATRIX)).toEqual(expect.arrayContaining(["syncStep1", "syncStep2", "update"]));
+  });
+
+  it("a citation is an edit like any other: a writer's is applied, a reviewer's refused", async () => {
+    const w = await world();
+    const outcomes: Partial<Record<Role, boolean>> = {};
+    for (const role of ["analyst", "reviewer"] as const) {
+      const socket = await openSocket();
+      await socket.authenticate(w.note.id, await tokenOf(w, role));
+      const since = socket.mark();
+      socket.send(frames.update(w.note.id, await citationUpdate(w.note.id, `Cited by the ${role}.`)));
+      outcomes[role] = (await socket.waitFor("sync-status", since)).saved;
+      socket.close();
+    }
+    expect(outcomes).toEqual({ analyst: true, reviewer: false });
+    const body = docOf((await loadNoteState(w.note.id))!).getXmlFragment(BODY_FIELD);
+    expect(body.toString().match(/<citation /g)).toHaveLength(1);
+    expect(bodyText(body.doc!)).toContain("Cited by the analyst.");
+    expect(bodyText(body.doc!)).not.toContain("Cited by the reviewer.");
   });
 
   it.each(Object.keys(MATRIX) as Kind[])("%s", async (kind) => {

@@ -56,12 +56,78 @@ export function citationAttrs(attrs: Record<string, unknown> | undefined): Citat
   };
 }
 
-/** The sentence of `text` that ends at `at` (a citation follows the passage it supports, often after its full stop). */
-export function sentenceBefore(text: string, at: number): string {
+/** Where in `text` the sentence that ends at `at` lies (a citation follows the passage it supports, often after its full stop). */
+export function sentenceRangeBefore(text: string, at: number): { from: number; to: number } {
   const before = text.slice(0, at).trimEnd();
   const body = before.replace(/[.!?]+$/, "");
-  const start = body.search(/[^.!?]*$/);
-  return before.slice(Math.max(start, 0)).trim();
+  const start = Math.max(body.search(/[^.!?]*$/), 0);
+  const leading = before.slice(start).length - before.slice(start).trimStart().length;
+  return { from: Math.min(start + leading, before.length), to: before.length };
+}
+
+/** The sentence of `text` that ends at `at`: what a citation placed there supports. */
+export function sentenceBefore(text: string, at: number): string {
+  const { from, to } = sentenceRangeBefore(text, at);
+  return text.slice(from, to);
+}
+
+/** The text a child of a text block reads as: a mention's label, a citation nothing. */
+const readAs = (child: DocNode) => (child.type === MENTION_NODE ? String(child.attrs?.label ?? "") : (child.text ?? ""));
+/** How many positions a child takes in ProseMirror: its characters if text, one if an inline node. */
+const widthOf = (child: DocNode) => (child.type === "text" ? (child.text ?? "").length : 1);
+
+/**
+ * Each valid citation of a text block with the sentence it supports, as a
+ * range of positions inside the block (0 = before its first child), the
+ * sentence `extractCitations` records: the editor marks that passage when the
+ * source is in question.
+ */
+export function citedSentences(block: DocNode): { citation: CitationAttrs; from: number; to: number }[] {
+  const found: { citation: CitationAttrs; from: number; to: number }[] = [];
+  // Each child's place in the read text and in the block's positions.
+  const pieces: { text: number; length: number; at: number; width: number }[] = [];
+  let text = "";
+  let at = 0;
+  const position = (offset: number, end: boolean) => {
+    const piece = pieces.find((p) => (end ? offset > p.text && offset <= p.text + p.length : offset >= p.text && offset < p.text + p.length));
+    if (!piece) return end ? at : 0;
+    if (piece.width === piece.length) return piece.at + (offset - piece.text);
+    return end ? piece.at + piece.width : piece.at;
+  };
+  for (const child of block.content ?? []) {
+    if (child.type === CITATION_NODE) {
+      const citation = citationAttrs(child.attrs);
+      const range = sentenceRangeBefore(text, text.length);
+      if (citation && range.to > range.from) found.push({ citation, from: position(range.from, false), to: position(range.to, true) });
+    } else {
+      const read = readAs(child);
+      pieces.push({ text: text.length, length: read.length, at, width: widthOf(child) });
+      text += read;
+    }
+    at += widthOf(child);
+  }
+  return found;
+}
+
+/**
+ * Whether a paragraph makes a claim with nothing cited: it has words and no
+ * citation. Headings, empty paragraphs and code are not claims to source.
+ */
+export function isUncitedParagraph(node: DocNode): boolean {
+  if (node.type !== "paragraph") return false;
+  const children = node.content ?? [];
+  if (children.some((child) => child.type === CITATION_NODE)) return false;
+  return children.some((child) => readAs(child).trim() !== "");
+}
+
+/**
+ * The number each citation shows, in document order: a citation of a source
+ * the team's register does not have is dropped (as the server drops it) and
+ * takes no number.
+ */
+export function numberCitations(sourceIds: readonly string[], isKnown: (sourceId: string) => boolean): (number | null)[] {
+  let next = 0;
+  return sourceIds.map((id) => (isKnown(id) ? ++next : null));
 }
 
 /** Walks a ProseMirror document and gathers its valid citations in document order. */
@@ -73,8 +139,7 @@ export function extractCitations(doc: DocNode): CitationFound[] {
       if (child.type === CITATION_NODE) {
         const attrs = citationAttrs(child.attrs);
         if (attrs) found.push({ ...attrs, ordinal: found.length + 1, sentence: sentenceBefore(text, text.length) });
-      } else if (child.type === MENTION_NODE) text += String(child.attrs?.label ?? "");
-      else text += child.text ?? "";
+      } else text += readAs(child);
     }
   };
   // Without recursion, so a document nested however deep cannot overflow the stack; children are visited in order.

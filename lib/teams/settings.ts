@@ -11,6 +11,8 @@ export interface TeamSettings {
   name: string;
   slug: string;
   defaultVisibility: Visibility;
+  /** What opens the source picker in the editor (lib/teams/team-fields.ts); left out, it stays as it is. */
+  citationTrigger?: string;
 }
 
 const SLUG_TAKEN = "Another team already uses that slug; choose another.";
@@ -39,7 +41,7 @@ export function updateTeamSettings(teamId: string, settings: TeamSettings, chang
   return runCommand(async ({ tx, audit, afterCommit }) => {
     const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
     if (!team) throw notFound("That team");
-    const record = (action: "team.renamed" | "team.slug_changed" | "team.default_visibility_changed", from: string, to: string) =>
+    const record = (action: "team.renamed" | "team.slug_changed" | "team.default_visibility_changed" | "team.citation_trigger_changed", from: string, to: string) =>
       audit({ teamId, userId: changedBy, action, data: { from, to } });
 
     if (settings.slug !== team.slug) {
@@ -54,11 +56,14 @@ export function updateTeamSettings(teamId: string, settings: TeamSettings, chang
     }
     if (settings.name !== team.name) await record("team.renamed", team.name, settings.name);
     if (settings.defaultVisibility !== team.defaultVisibility) await record("team.default_visibility_changed", team.defaultVisibility, settings.defaultVisibility);
-    if (settings.slug === team.slug && settings.name === team.name && settings.defaultVisibility === team.defaultVisibility) return team;
+    const citationTrigger = settings.citationTrigger ?? team.citationTrigger;
+    if (citationTrigger !== team.citationTrigger) await record("team.citation_trigger_changed", team.citationTrigger, citationTrigger);
+    if (settings.slug === team.slug && settings.name === team.name && settings.defaultVisibility === team.defaultVisibility && citationTrigger === team.citationTrigger)
+      return team;
 
     let updated: Team;
     try {
-      [updated] = await tx.update(teams).set({ ...settings, updatedAt: new Date() }).where(eq(teams.id, teamId)).returning();
+      [updated] = await tx.update(teams).set({ ...settings, citationTrigger, updatedAt: new Date() }).where(eq(teams.id, teamId)).returning();
     } catch (error) {
       // Another team took the slug between the check and this write.
       if (isUniqueViolation(error)) throw conflict(SLUG_TAKEN);

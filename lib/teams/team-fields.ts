@@ -33,6 +33,21 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   "www",
 ]);
 
+/** What opens the editor's source picker when typed, unless the team chooses another. */
+export const DEFAULT_CITATION_TRIGGER = "[[";
+
+/**
+ * The team's citation trigger: one to three marks such as [[, ^^ or ((. Not
+ * letters, digits or spaces, which are prose, nor @ or #, which mention actors and events.
+ */
+export const citationTrigger = z
+  .string()
+  .trim()
+  .min(1, "Choose the marks that open the source picker, such as [[.")
+  .refine((value) => [...value].length <= 3, "The citation trigger can be at most 3 characters, such as [[.")
+  .refine((value) => !/[\p{L}\p{N}\s]/u.test(value), "The citation trigger must be marks such as [[ or ^^, not letters, digits or spaces.")
+  .refine((value) => !/[@#]/.test(value), "@ and # mention actors and events; choose other marks for citations, such as [[.");
+
 export const teamName = z
   .string()
   .trim()

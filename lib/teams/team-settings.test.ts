@@ -7,7 +7,7 @@ import { buildTeam, buildUser } from "@/lib/testing/factories";
 import { availableSlug, createTeam, teamBySlug } from "./queries";
 import { SLUG_NAMED_FOR_SIGN_ON, updateTeamSettings, type TeamSettings } from "./settings";
 import { redirectForFormerSlug, slugNowFor } from "./slug-redirects";
-import { teamName, teamSlug } from "./team-fields";
+import { citationTrigger, teamName, teamSlug } from "./team-fields";
 
 useTestDatabase();
 
@@ -46,6 +46,42 @@ describe("renaming a team and its default visibility", () => {
     await updateTeamSettings(team.id, settingsOf(team), owner.id);
     expect(await storedTeam(team.id)).toEqual(team);
     expect(await audited(team.id)).toEqual([]);
+  });
+});
+
+describe("the team's citation trigger", () => {
+  it("starts as [[ and changes to the marks the owner chooses, on record", async () => {
+    const { team, owner } = await buildTeam();
+    expect(team.citationTrigger).toBe("[[");
+    const updated = await updateTeamSettings(team.id, { ...settingsOf(team), citationTrigger: "^^" }, owner.id);
+    expect(updated.citationTrigger).toBe("^^");
+    expect(await audited(team.id)).toEqual([{ action: "team.citation_trigger_changed", userId: owner.id, data: { from: "[[", to: "^^" } }]);
+    // Left out, it stays as it is.
+    await updateTeamSettings(team.id, { ...settingsOf(team), name: "Renamed" }, owner.id);
+    expect((await storedTeam(team.id)).citationTrigger).toBe("^^");
+  });
+
+  it.each(["[[", "^^", "((", "§", ">>>"])("takes %s", (marks) => {
+    expect(citationTrigger.parse(marks)).toBe(marks);
+  });
+
+  it.each([
+    ["nothing", "", /Choose the marks/],
+    ["four marks", "[[[[", /at most 3/],
+    ["letters", "cc", /not letters, digits or spaces/],
+    ["a digit", "[1", /not letters, digits or spaces/],
+    ["a space inside", "[ [", /not letters, digits or spaces/],
+    ["a mention's @", "@@", /@ and # mention/],
+    ["a mention's #", "[#", /@ and # mention/],
+  ])("refuses %s with a sentence", (_, marks, message) => {
+    const result = citationTrigger.safeParse(marks);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].message).toMatch(message);
+  });
+
+  it("is refused by the database too when it is not marks", async () => {
+    const { team } = await buildTeam();
+    await expect(db().update(teams).set({ citationTrigger: "ab" }).where(eq(teams.id, team.id))).rejects.toThrow();
   });
 });
 

@@ -6,12 +6,12 @@ import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { updateTeamSettings } from "@/lib/teams/settings";
-import { teamName, teamSlug } from "@/lib/teams/team-fields";
+import { citationTrigger, teamName, teamSlug } from "@/lib/teams/team-fields";
 import { transferOwnership } from "@/lib/teams/transfer-ownership";
 
-const settings = z.object({ team: z.string(), name: teamName, slug: teamSlug, defaultVisibility: z.enum(VISIBILITIES) });
+const settings = z.object({ team: z.string(), name: teamName, slug: teamSlug, defaultVisibility: z.enum(VISIBILITIES), citationTrigger: citationTrigger.optional() });
 
-/** Name, slug and default visibility. A new slug moves the page, so the owner is taken to its new address. */
+/** Name, slug, default visibility and the citation trigger. A new slug moves the page, so the owner is taken to its new address. */
 export const updateTeamSettingsAction = teamAction(settings, "team.update", async ({ team: _slug, ...changes }, { user, team }) => {
   const updated = await updateTeamSettings(team.id, changes, user.id);
   if (updated.slug !== team.slug) redirect(`/t/${updated.slug}/settings?saved=1`);

@@ -21,7 +21,7 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
       </div>
       <section className="card padded" aria-labelledby="details-heading">
         <h2 id="details-heading">Name and address</h2>
-        <TeamSettingsForm team={{ slug: team.slug, name: team.name, defaultVisibility: team.defaultVisibility }} saved={saved === "1"} />
+        <TeamSettingsForm team={{ slug: team.slug, name: team.name, defaultVisibility: team.defaultVisibility, citationTrigger: team.citationTrigger }} saved={saved === "1"} />
       </section>
       <section className="card padded" aria-labelledby="transfer-heading">
         <h2 id="transfer-heading">Transfer ownership</h2>

@@ -1,0 +1,2 @@
+ALTER TABLE "teams" ADD COLUMN "citation_trigger" text DEFAULT '[[' NOT NULL;--> statement-breakpoint
+ALTER TABLE "teams" ADD CONSTRAINT "teams_citation_trigger_check" CHECK (char_length("teams"."citation_trigger") between 1 and 3 and "teams"."citation_trigger" !~ '[[:alnum:][:space:]@#]');
