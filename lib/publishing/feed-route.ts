@@ -4,6 +4,7 @@ import { teamBySlug } from "@/lib/teams/queries";
 import { getEntity } from "@/lib/entities/queries";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policies";
+import { endnotesOfEditions } from "@/lib/sources/edition-citations";
 import { atomFeed, feedTokenActor } from "./feeds";
 import { publishedBriefs } from "./queries";
 
@@ -39,6 +40,7 @@ export async function serveFeed(request: Request, slug: string, scope: { kind: "
     }
   }
   const editions = await publishedBriefs(team.id, { entityId, publicOnly: !member, limit: 50 });
-  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, linkMentions: member });
+  const endnotes = await endnotesOfEditions(editions.map((edition) => edition.id));
+  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, endnotes, linkMentions: member });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=60" } });
 }

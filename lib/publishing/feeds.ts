@@ -8,7 +8,8 @@ import { entityPath } from "@/lib/entity-kinds";
 import type { Actor } from "@/lib/policies";
 import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { actorInTeam } from "@/lib/teams/queries";
-import { documentHtml } from "./render";
+import type { Endnote } from "@/lib/sources/endnote";
+import { citedDocumentHtml } from "./render";
 
 
 /** A new personal feed token for the team; earlier ones stop working. Shown once. */
@@ -41,7 +42,16 @@ export async function feedTokenActor(token: string | null, teamId: string): Prom
 }
 
 /** An Atom feed of editions; the entries carry the full text, rendered as in the reading view. */
-export function atomFeed(options: { origin: string; team: Team; title: string; selfPath: string; editions: Edition[]; linkMentions: boolean }): string {
+export function atomFeed(options: {
+  origin: string;
+  team: Team;
+  title: string;
+  selfPath: string;
+  editions: Edition[];
+  /** Each edition's frozen endnotes, drawn after its text; an edition without an entry has none. */
+  endnotes?: ReadonlyMap<string, readonly Endnote[]>;
+  linkMentions: boolean;
+}): string {
   const { origin, team } = options;
   const feed = new Feed({
     title: options.title,
@@ -61,7 +71,12 @@ export function atomFeed(options: { origin: string; team: Team; title: string; s
       link: url,
       date: edition.publishedAt,
       description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
-      content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined),
+      // No links back from an endnote: a feed reader may drop the ids they would go to.
+      content: citedDocumentHtml(
+        edition.content,
+        { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false },
+        options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
+      ),
       author: edition.authors.map((name) => ({ name })),
     });
   }
