@@ -5,7 +5,10 @@ import { userNames } from "@/lib/revisions/queries";
 import { approvalState } from "@/lib/review/workflow";
 import { ReviewControls } from "./ReviewControls";
 import { PublishPanel } from "@/components/briefs/PublishPanel";
+import { SourcingSummary } from "@/components/briefs/SourcingSummary";
+import { currentBody } from "@/lib/collab/current-body";
 import { listEditions } from "@/lib/publishing/queries";
+import { sourcingOfBody } from "@/lib/sources/sourcing";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
@@ -26,9 +29,13 @@ export async function WorkflowPanel({
   /** The team's choice for a brief's first edition (its settings). */
   defaultVisibility: Visibility;
 }) {
-  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
+  // The body as it is now: what an approval is judged on and what would be published.
+  const body = await currentBody(note.id);
+  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note, body), listEditions(note.id)]);
   const may = abilities(actor, "review", { note, review, changedSinceApproval });
   const mayUnpublish = abilities(actor, "note", note).unpublish;
+  const mayPublish = may.publish || may.publishWithoutApproval;
+  const sourcing = mayPublish ? await sourcingOfBody(note.teamId, body.content) : null;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
 
@@ -74,7 +81,8 @@ export async function WorkflowPanel({
           ))}
         </p>
       )}
-      {(may.publish || may.publishWithoutApproval || mayUnpublish) && (
+      {sourcing && <SourcingSummary report={sourcing} />}
+      {(mayPublish || mayUnpublish) && (
         <PublishPanel
           team={team}
           noteId={note.id}

@@ -87,3 +87,16 @@ export function extractCitations(doc: DocNode): CitationFound[] {
   }
   return found;
 }
+
+/**
+ * Whether a node is a paragraph that makes a claim and cites nothing: a
+ * `paragraph` with text that is not only whitespace (a mention's label
+ * counts as text) and no `citation` node. Headings and code blocks are not
+ * paragraphs, so never uncited.
+ */
+export function isUncitedParagraph(node: DocNode): boolean {
+  if (node.type !== "paragraph") return false;
+  const inline = node.content ?? [];
+  if (inline.some((child) => child.type === CITATION_NODE)) return false;
+  return inline.some((child) => (child.type === MENTION_NODE ? String(child.attrs?.label ?? "") : (child.text ?? "")).trim() !== "");
+}
