@@ -30,8 +30,21 @@ export const DEMO_EVENTS = {
   resolution1737: { name: "Resolution 1737 on Iran", startsOn: "2006-12-23", place: "New York", participants: ["securityCouncil", "iran", "russia", "unitedStates"] },
 } as const;
 
+/** Demo sources in the team's register, graded, cited by the first brief. */
+export const DEMO_SOURCES = {
+  resolutionText: { title: "Resolution 1718 (2006), S/RES/1718", kind: "document", originator: "UN Security Council", reliability: "A" },
+  pressRelease: { title: "Security Council press release SC/8853", kind: "official_statement", originator: "United Nations", reliability: "A" },
+} as const;
+
 export type DemoKey = keyof typeof DEMO_ACTORS | keyof typeof DEMO_EVENTS;
-type Ids = Record<DemoKey, string>;
+export type DemoSourceKey = keyof typeof DEMO_SOURCES;
+type Ids = Record<DemoKey | DemoSourceKey, string>;
+
+/** A citation of a demo source after the passage it supports. */
+const cite = (ids: Ids, key: DemoSourceKey, credibility: string, locator = ""): DocNode => ({
+  type: "citation",
+  attrs: { id: `demo-${key}-${credibility}`, sourceId: ids[key], credibility, locator, obtainedOn: "2006-10-14" },
+});
 
 /** A mention of a demo actor or event, with its kind's trigger. */
 const mention = (ids: Ids, key: DemoKey): DocNode => {
@@ -62,6 +75,7 @@ export const DEMO_NOTES: DemoNote[] = [
         text(", the "),
         mention(ids, "securityCouncil"),
         text(" voted unanimously for Resolution 1718."),
+        cite(ids, "pressRelease", "1"),
       ),
       paragraph(
         text("The text bans trade in heavy weapons and nuclear and missile materials, freezes assets tied to those programmes and allows cargo inspections. It stops short of any threat of force: "),
@@ -69,6 +83,7 @@ export const DEMO_NOTES: DemoNote[] = [
         text(" and "),
         mention(ids, "russia"),
         text(" would not accept more."),
+        cite(ids, "resolutionText", "1", "operative paragraph 8"),
       ),
       heading(2, "What to watch"),
       bullets(

@@ -4,12 +4,12 @@ import { users } from "@/db/schema";
 import { createNote } from "@/lib/notes/queries";
 import { createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
-import { entityRelations } from "@/db/schema";
+import { entityRelations, sourceChanges, sources } from "@/db/schema";
 import type { Executor } from "@/db";
 import { addMember, createTeam } from "@/lib/teams/queries";
 import { createUser } from "@/lib/users/queries";
 import { DEMO_PASSWORD, DEMO_TEAM, DEMO_USERS } from "./accounts";
-import { DEMO_ACTORS, DEMO_EVENTS, DEMO_NOTES, type DemoKey } from "./content";
+import { DEMO_ACTORS, DEMO_EVENTS, DEMO_NOTES, DEMO_SOURCES, type DemoKey, type DemoSourceKey } from "./content";
 
 /** Creates the demo team, users and notes on an empty database; does nothing otherwise. */
 export async function seedDemo(): Promise<boolean> {
@@ -25,10 +25,21 @@ export async function seedDemo(): Promise<boolean> {
     const analyst = created.find((c) => c.role === "analyst")!.user;
     const team = await createTeam({ ...DEMO_TEAM, ownerId: owner.id }, tx);
     for (const { user, role } of created) if (role !== "owner") await addMember(team.id, user.id, role, tx);
-    const ids = await seedDemoEntities(team.id, analyst.id, tx);
+    const ids = { ...(await seedDemoEntities(team.id, analyst.id, tx)), ...(await seedDemoSources(team.id, analyst.id, tx)) };
     for (const note of DEMO_NOTES) await createNote({ teamId: team.id, userId: analyst.id, ...note, content: note.content(ids) }, tx);
   });
   return true;
+}
+
+/** The register's demo sources with their first grade, in the seed's transaction. */
+async function seedDemoSources(teamId: string, userId: string, tx: Executor): Promise<Record<DemoSourceKey, string>> {
+  const ids = {} as Record<DemoSourceKey, string>;
+  for (const [key, source] of Object.entries(DEMO_SOURCES)) {
+    const [created] = await tx.insert(sources).values({ teamId, ...source, gradedBy: userId, createdBy: userId }).returning({ id: sources.id });
+    await tx.insert(sourceChanges).values({ sourceId: created.id, teamId, kind: "graded", toReliability: source.reliability, changedBy: userId });
+    ids[key as DemoSourceKey] = created.id;
+  }
+  return ids;
 }
 
 async function seedDemoEntities(teamId: string, userId: string, tx: Executor): Promise<Record<DemoKey, string>> {
