@@ -29,13 +29,12 @@ export async function WorkflowPanel({
   /** The team's choice for a brief's first edition (its settings). */
   defaultVisibility: Visibility;
 }) {
-  // The body as it is now: what an approval is judged on and what would be published.
-  const body = await currentBody(note.id);
-  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note, body), listEditions(note.id)]);
+  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
   const may = abilities(actor, "review", { note, review, changedSinceApproval });
   const mayUnpublish = abilities(actor, "note", note).unpublish;
   const mayPublish = may.publish || may.publishWithoutApproval;
-  const sourcing = mayPublish ? await sourcingOfBody(note.teamId, body.content) : null;
+  // Of the body as it is now: what would be published.
+  const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await currentBody(note.id)).content) : null;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
 

@@ -72,7 +72,7 @@ describe("an edition's readers' notices", () => {
     expect(noticeSentence(notice)).toBe(`A source cited here had been withdrawn on ${formatDay(at)}, before this edition was published: Fabricated quotes. The text below is as published.`);
   });
 
-  it("tell readers of a source now graded below its endnote, and nothing once it is graded back up", async () => {
+  it("tell readers of a source now graded below its endnote, until it is graded back up to it", async () => {
     const { team, owner, wire, publish } = await citingDraft();
     const edition = await publish();
     await regradeSource(team.id, owner.id, wire.id, { reliability: "D", reason: "Two stories proved false." });
@@ -80,6 +80,11 @@ describe("an edition's readers' notices", () => {
     const [notice] = await noticesForEdition(edition, endnotes);
     expect(notice).toMatchObject({ endnotes: [1, 3], state: "downgraded", from: "B", to: "D" });
     expect(noticeSentence(notice)).toMatch(/^A source cited here was downgraded from B to D on \d+ \w+ \d{4}: Two stories proved false\. The text below is as published\.$/);
+
+    // Part of the way back up: still below the endnote, and readers are still told.
+    await regradeSource(team.id, owner.id, wire.id, { reliability: "C", reason: "One story stood." });
+    const [still] = await noticesForEdition(edition, endnotes);
+    expect(noticeSentence(still)).toBe("A source cited here is now graded C, below the B it had when this edition was published. The text below is as published.");
 
     await regradeSource(team.id, owner.id, wire.id, { reliability: "B", reason: "Corrections published." });
     expect(await noticesForEdition(edition, endnotes)).toEqual([]);
