@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { citedSourceIds, writeCitedParagraphs } from "./support/citations";
+import { sourceIdsCitedIn, writeCitedParagraphs } from "./support/citations";
 import { createNote, NotePage, signedInAs } from "./support/pages";
 
 test("a published brief's citations are numbered and lead to graded endnotes, on the page, in print and in its downloads; the publish panel counted the uncited paragraph", async ({ browser, baseURL }) => {
@@ -8,7 +8,7 @@ test("a published brief's citations are numbered and lead to graded endnotes, on
   // The demo register's sources (graded A), as the demo brief cites them: its press release, then the resolution's text.
   await owner.page.goto("/t/demo");
   await owner.page.getByRole("link", { name: "Security Council answers the North Korean test" }).click();
-  const [pressRelease, resolution] = await citedSourceIds(new NotePage(owner.page));
+  const [pressRelease, resolution] = await sourceIdsCitedIn(new NotePage(owner.page));
 
   const title = `Convoy brief ${run}`;
   const note = await createNote(owner.page, title);

@@ -29,7 +29,7 @@ export async function writeCitedParagraphs(note: NotePage, paragraphs: CitedPara
 }
 
 /** The sources a note cites, in order, as its editor holds them: how a test finds the ids of sources only a note names. */
-export async function citedSourceIds(note: NotePage): Promise<string[]> {
+export async function sourceIdsCitedIn(note: NotePage): Promise<string[]> {
   const read = () =>
     note.body.evaluate((element) => {
       const ids: string[] = [];
