@@ -5,6 +5,9 @@ import { DocumentView } from "@/components/document/DocumentView";
 import { EntityLink } from "@/components/entities/EntityLink";
 import { entityKind } from "@/lib/entity-kinds";
 import { mentionLinks } from "@/lib/publishing/access";
+import type { EditionNotice } from "@/lib/sources/edition-notices";
+import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
+import { Endnotes, SourceNotices } from "./EditionSourcing";
 
 /** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
 export function BriefArticle({
@@ -12,12 +15,18 @@ export function BriefArticle({
   edition,
   total,
   linkMentions,
+  endnotes,
+  notices,
   follow,
 }: {
   teamSlug: string;
   edition: Edition;
   total: number;
   linkMentions: boolean;
+  /** Its endnotes, frozen when it was published. */
+  endnotes: readonly Endnote[];
+  /** What its readers are told today about the sources it cites. */
+  notices: readonly EditionNotice[];
   /** The Follow button, for members. */
   follow?: ReactNode;
 }) {
@@ -54,7 +63,9 @@ export function BriefArticle({
           )}
         </p>
       )}
-      <DocumentView className="brief-body" document={edition.content} mentionHref={mentionLinks(teamSlug, linkMentions)} />
+      <SourceNotices notices={notices} />
+      <DocumentView className="brief-body" document={edition.content} mentionHref={mentionLinks(teamSlug, linkMentions)} citedSources={citedSourceIds(endnotes)} />
+      <Endnotes endnotes={endnotes} />
       <footer className="brief-footer no-print">
         {total > 1 && (
           <nav aria-label="Editions">

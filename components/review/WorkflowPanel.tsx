@@ -5,7 +5,10 @@ import { userNames } from "@/lib/revisions/queries";
 import { approvalState } from "@/lib/review/workflow";
 import { ReviewControls } from "./ReviewControls";
 import { PublishPanel } from "@/components/briefs/PublishPanel";
+import { SourcingSummary } from "@/components/briefs/SourcingSummary";
+import { currentBody } from "@/lib/collab/current-body";
 import { listEditions } from "@/lib/publishing/queries";
+import { sourcingOfBody } from "@/lib/sources/sourcing";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
@@ -29,6 +32,9 @@ export async function WorkflowPanel({
   const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
   const may = abilities(actor, "review", { note, review, changedSinceApproval });
   const mayUnpublish = abilities(actor, "note", note).unpublish;
+  const mayPublish = may.publish || may.publishWithoutApproval;
+  // Of the body as it is now: what would be published.
+  const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await currentBody(note.id)).content) : null;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
 
@@ -74,7 +80,8 @@ export async function WorkflowPanel({
           ))}
         </p>
       )}
-      {(may.publish || may.publishWithoutApproval || mayUnpublish) && (
+      {sourcing && <SourcingSummary report={sourcing} />}
+      {(mayPublish || mayUnpublish) && (
         <PublishPanel
           team={team}
           noteId={note.id}

@@ -1,7 +1,10 @@
 import "server-only";
 import type { DocNode } from "@/lib/editor/document";
-import { markdownManager } from "./markdown";
-import { documentHtml, standaloneHtml } from "./render";
+import type { EditionNotice } from "@/lib/sources/edition-notices";
+import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
+import { endnotesMarkdown, escapeMarkdown, noticesMarkdown } from "@/lib/sources/sourcing-markdown";
+import { documentMarkdown } from "./markdown-citations";
+import { citedDocumentHtml, standaloneHtml } from "./render";
 
 type ExportFormat = "md" | "html";
 
@@ -10,13 +13,30 @@ export const exportFormat = (value: string | null): ExportFormat | null => (valu
 const fileName = (title: string, extension: string) =>
   `${(title || "untitled").normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/\s+/g, "-").slice(0, 80) || "untitled"}.${extension}`;
 
+export interface ExportedDocument {
+  title: string;
+  subtitle: string;
+  content: DocNode;
+  /** A brief's frozen endnotes, or a draft's citations with their sources as they stand. */
+  endnotes: readonly Endnote[];
+  /** What readers are told about the sources an edition cites, today. */
+  notices?: readonly EditionNotice[];
+  what: "brief" | "note";
+}
+
+/** The download's text: Markdown with footnotes for the citations, or a page that stands alone with its endnotes. */
+export function exportBody(format: ExportFormat, document: ExportedDocument): string {
+  if (format === "html") return standaloneHtml(document.title, document.subtitle, citedDocumentHtml(document.content, document));
+  const endnotes = endnotesMarkdown(document.endnotes, document.what);
+  return (
+    `# ${document.title}\n\n_${escapeMarkdown(document.subtitle)}_\n\n${noticesMarkdown(document.notices ?? [])}` +
+    `${documentMarkdown(document.content, citedSourceIds(document.endnotes))}\n${endnotes ? `\n${endnotes}` : ""}`
+  );
+}
+
 /** A note or edition as a download: Markdown (title as the first heading) or a standalone HTML page. */
-export function exportResponse(format: ExportFormat, document: { title: string; subtitle: string; content: DocNode }) {
-  const body =
-    format === "md"
-      ? `# ${document.title}\n\n_${document.subtitle}_\n\n${markdownManager().serialize(document.content)}\n`
-      : standaloneHtml(document.title, document.subtitle, documentHtml(document.content));
-  return new Response(body, {
+export function exportResponse(format: ExportFormat, document: ExportedDocument) {
+  return new Response(exportBody(format, document), {
     headers: {
       "Content-Type": format === "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName(document.title, format)}"`,

@@ -4,6 +4,7 @@ import { teamBySlug } from "@/lib/teams/queries";
 import { getEntity } from "@/lib/entities/queries";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policies";
+import { endnotesOfEditions } from "@/lib/sources/edition-citations";
 import { atomFeed, feedTokenActor } from "./feeds";
 import { sourceNotices } from "./source-notices";
 import { publishedBriefs } from "./queries";
@@ -44,6 +45,7 @@ export async function serveFeed(request: Request, slug: string, scope: { kind: "
     // The team's and the public feed tell of sources withdrawn from what they carry; a feed about one actor or event keeps to its briefs.
     entityId ? Promise.resolve([]) : sourceNotices(team.id, { publicOnly: !member, limit: 50 }),
   ]);
-  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, linkMentions: member, notices });
+  const endnotes = await endnotesOfEditions(editions.map((edition) => edition.id));
+  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, endnotes, linkMentions: member, notices });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=60" } });
 }

@@ -8,8 +8,9 @@ import { entityPath } from "@/lib/entity-kinds";
 import type { Actor } from "@/lib/policies";
 import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { actorInTeam } from "@/lib/teams/queries";
+import type { Endnote } from "@/lib/sources/endnote";
+import { citedDocumentHtml } from "./render";
 import { noticeWords, type SourceNotice } from "./source-notices";
-import { documentHtml } from "./render";
 
 /** A new personal feed token for the team; earlier ones stop working. Shown once. */
 export async function renewFeedToken(userId: string, teamId: string): Promise<string> {
@@ -51,6 +52,8 @@ export function atomFeed(options: {
   title: string;
   selfPath: string;
   editions: Edition[];
+  /** Each edition's frozen endnotes, drawn after its text; an edition without an entry has none. */
+  endnotes?: ReadonlyMap<string, readonly Endnote[]>;
   linkMentions: boolean;
   notices?: SourceNotice[];
 }): string {
@@ -66,7 +69,12 @@ export function atomFeed(options: {
         link: url,
         date: edition.publishedAt,
         description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
-        content: documentHtml(edition.content, options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined),
+        // No links back from an endnote: a feed reader may drop the ids they would go to.
+        content: citedDocumentHtml(
+          edition.content,
+          { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false },
+          options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
+        ),
         author: edition.authors.map((name) => ({ name })),
       };
     }),

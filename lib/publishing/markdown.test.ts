@@ -66,7 +66,7 @@ describe("Markdown both ways", () => {
   });
 
   it("imports an exported brief as the same document, its first heading as the title", async () => {
-    const response = exportResponse("md", { title: "Iran talks", subtitle: "Desk · 20 December 2006 · edition 1", content: brief });
+    const response = exportResponse("md", { title: "Iran talks", subtitle: "Desk · 20 December 2006 · edition 1", content: brief, endnotes: [], what: "brief" });
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="Iran-talks.md"');
     const post = parsePost("Iran-talks.md", await response.text());
     expect(post.title).toBe("Iran talks");
@@ -77,7 +77,7 @@ describe("Markdown both ways", () => {
 
   it("exports a standalone HTML page with the title and text escaped", async () => {
     const title = "Iran <script>alert(1)</script>";
-    const response = exportResponse("html", { title, subtitle: "Desk", content: doc(paragraph(text("<img src=x onerror=alert(1)>"))) });
+    const response = exportResponse("html", { title, subtitle: "Desk", content: doc(paragraph(text("<img src=x onerror=alert(1)>"))), endnotes: [], what: "brief" });
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="Iran-scriptalert1script.html"');
     const html = await response.text();

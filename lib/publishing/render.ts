@@ -1,10 +1,30 @@
 import "server-only";
 import type { DocNode } from "@/lib/editor/document";
 import { documentToHtml, escapeHtml, type HtmlOptions } from "@/lib/editor/html";
+import type { EditionNotice } from "@/lib/sources/edition-notices";
+import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
+import { endnotesHtml, noticesHtml } from "@/lib/sources/sourcing-html";
 
 /** A document as HTML: the same renderer as the reading view, so text is escaped and links checked. */
-export function documentHtml(content: DocNode, mentionHref?: HtmlOptions["mentionHref"]): string {
-  return documentToHtml(content, { mentionHref });
+export function documentHtml(content: DocNode, options: HtmlOptions = {}): string {
+  return documentToHtml(content, options);
+}
+
+/**
+ * A text as readers read it: the notices about its sources, the body with
+ * its citations numbered, then its endnotes. Only the sources of `endnotes`
+ * are named or numbered.
+ */
+export function citedDocumentHtml(
+  content: DocNode,
+  sourcing: { endnotes: readonly Endnote[]; notices?: readonly EditionNotice[]; what?: "brief" | "note"; backLinks?: boolean },
+  mentionHref?: HtmlOptions["mentionHref"],
+): string {
+  return (
+    noticesHtml(sourcing.notices ?? []) +
+    documentToHtml(content, { mentionHref, citedSources: citedSourceIds(sourcing.endnotes) }) +
+    endnotesHtml(sourcing.endnotes, { what: sourcing.what, backLinks: sourcing.backLinks })
+  );
 }
 
 /** A page that stands alone (no scripts, its own styles), for export. */
@@ -17,6 +37,11 @@ body{font-family:Georgia,"Iowan Old Style",serif;max-width:42rem;margin:3rem aut
 h1{font-size:2rem;line-height:1.2;margin:.2rem 0 1rem}.meta{font:14px system-ui,sans-serif;color:#666;text-transform:uppercase;letter-spacing:.06em}
 blockquote{border-left:3px solid #ddd;margin-left:0;padding-left:1rem;color:#444}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3rem .6rem}
 .mention{font-family:system-ui,sans-serif;font-size:.9em;background:#eef3fc;padding:0 .3rem;border-radius:3px}
+.citation{font:600 .7em system-ui,sans-serif;line-height:0}.citation a{text-decoration:none}
+.notice{font:14px system-ui,sans-serif;background:#fff4e0;color:#8a4b00;padding:.5rem .75rem;border-radius:4px}
+.endnotes{margin-top:2.5rem;border-top:1px solid #ddd;font-size:.9em}.endnotes h2{font:600 1rem system-ui,sans-serif}.source-summary{color:#444}
+.grade{font-family:system-ui,sans-serif;font-weight:600;text-decoration:none}.endnote-back{text-decoration:none;margin-left:.3rem}
+@media print{.endnote-back{display:none}a{color:inherit}}
 </style></head>
 <body><p class="meta">${escapeHtml(subtitle)}</p><h1>${escapeHtml(title)}</h1>
 ${bodyHtml}

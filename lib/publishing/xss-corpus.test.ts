@@ -11,6 +11,8 @@ import { activeContent, decodeEntities } from "@/lib/testing/inert-html";
 import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from "@/lib/testing/xss-corpus";
 import { atomFeed } from "./feeds";
 import { parsePost } from "./post";
+import type { Endnote } from "@/lib/sources/endnote";
+import { endnotesHtml, noticesHtml } from "@/lib/sources/sourcing-html";
 import { documentHtml, standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */
@@ -71,7 +73,14 @@ const places: Record<string, (payload: string) => string[]> = {
     text.insert(5, ` ${payload}`);
     return [documentToHtml(deriveBody(ydoc).content, { mentionHref })];
   },
-  "export page title and dateline": (payload) => [exportBody(standaloneHtml(payload, payload, documentHtml(doc(paragraph(linked(payload))), mentionHref)))],
+  "export page title and dateline": (payload) => [exportBody(standaloneHtml(payload, payload, documentHtml(doc(paragraph(linked(payload))), { mentionHref })))],
+  "endnote: source title, originator, locator": (payload) => {
+    const endnote: Endnote = { ordinal: 1, sourceId: null, sourceTitle: payload, sourceKind: "media", originator: payload, reliability: "B", credibility: "2", locator: payload, obtainedOn: null };
+    return [endnotesHtml([endnote])];
+  },
+  "readers' notice: reason for a retraction": (payload) => [
+    noticesHtml([{ endnotes: [1], state: "retracted", at: new Date("2027-03-03T10:00:00Z"), reason: payload, beforePublication: false }]),
+  ],
   "atom feed entry": (payload) => {
     const content = doc(paragraph({ type: "text", text: payload }, linked(payload), chip(payload, payload)));
     const xml = atomFeed({ origin: "https://dossier.test", team: { ...team, name: payload }, title: payload, selfPath: "/feeds/desk/briefs", editions: [edition(payload, content)], linkMentions: true });

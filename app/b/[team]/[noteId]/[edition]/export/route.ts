@@ -1,11 +1,13 @@
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { readEdition } from "@/lib/publishing/access";
+import { endnotesOf } from "@/lib/sources/edition-citations";
+import { noticesForEdition } from "@/lib/sources/edition-notices";
 
 export const dynamic = "force-dynamic";
 
 const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
 
-/** An edition as Markdown or HTML, to whoever may read it (the edition policy, as on its page). */
+/** An edition as Markdown or HTML, with its endnotes and its readers' notices, to whoever may read it (the edition policy, as on its page). */
 export async function GET(request: Request, { params }: { params: Promise<{ team: string; noteId: string; edition: string }> }) {
   const { team: slug, noteId, edition: number } = await params;
   const format = exportFormat(new URL(request.url).searchParams.get("format"));
@@ -13,5 +15,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   const opening = await readEdition(slug, noteId, number);
   if (!opening.opened) return opening.why === "sign-in" ? text(401, "Please sign in.") : text(404, "Not found.");
   const { edition, team } = opening;
-  return exportResponse(format, { title: edition.title, subtitle: `${team.name} · ${edition.dateline} · edition ${edition.number}`, content: edition.content });
+  const endnotes = await endnotesOf(edition.id);
+  return exportResponse(format, {
+    title: edition.title,
+    subtitle: `${team.name} · ${edition.dateline} · edition ${edition.number}`,
+    content: edition.content,
+    endnotes,
+    notices: await noticesForEdition(edition, endnotes),
+    what: "brief",
+  });
 }

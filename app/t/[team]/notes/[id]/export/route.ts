@@ -4,13 +4,14 @@ import { currentBody } from "@/lib/collab/current-body";
 import { findNote } from "@/lib/notes/queries";
 import { can } from "@/lib/policies";
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
+import { draftEndnotes } from "@/lib/sources/edition-citations";
 import { membershipBySlug } from "@/lib/teams/queries";
 
 export const dynamic = "force-dynamic";
 
 const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
 
-/** A note's current text as Markdown or HTML, for members who may read drafts. */
+/** A note's current text as Markdown or HTML, with its citations' endnotes, for members who may read drafts. */
 export async function GET(request: Request, { params }: { params: Promise<{ team: string; id: string }> }) {
   const { team: slug, id } = await params;
   const format = exportFormat(new URL(request.url).searchParams.get("format"));
@@ -20,9 +21,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   const membership = await membershipBySlug(user.id, slug);
   const note = z.uuid().safeParse(id).success ? await findNote(id) : undefined;
   if (!membership || !note || !can(teamSession(user, membership).actor, "note.read", note)) return text(404, "Not found.");
+  const { content } = await currentBody(note.id);
   return exportResponse(format, {
     title: note.title || "Untitled",
     subtitle: `${membership.team.name} · draft exported ${new Date().toISOString().slice(0, 10)}`,
-    content: (await currentBody(note.id)).content,
+    content,
+    // The citations with their sources as they stand today: a draft's endnotes are not frozen.
+    endnotes: await draftEndnotes(note.teamId, content),
+    what: "note",
   });
 }
