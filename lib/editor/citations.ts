@@ -56,13 +56,41 @@ export function citationAttrs(attrs: Record<string, unknown> | undefined): Citat
   };
 }
 
-/** Where in `text` the sentence that ends at `at` lies (a citation follows the passage it supports, often after its full stop). */
+/**
+ * A citation pasted as HTML (its `data-citation` attribute): only a valid
+ * citation from another note parses as one; another page's markup, or a value
+ * out of bounds, is none, so no paste can give the server an edit it refuses.
+ */
+export function citationFromPastedHtml(data: string | null): CitationAttrs | false {
+  try {
+    return citationAttrs(JSON.parse(data ?? "") as Record<string, unknown>) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** How far back a cited sentence is looked for: a passage with no full stop for longer is cut to its last words. */
+export const SENTENCE_LOOKBACK = 600;
+
+const endsSentence = (char: string) => char === "." || char === "!" || char === "?";
+const isSpace = (char: string) => /\s/.test(char);
+
+/**
+ * Where in `text` the sentence that ends at `at` lies (a citation follows the
+ * passage it supports, often after its full stop). One scan back from `at`,
+ * at most SENTENCE_LOOKBACK characters, so a paragraph of any length with
+ * any number of citations costs no more than that per citation.
+ */
 export function sentenceRangeBefore(text: string, at: number): { from: number; to: number } {
-  const before = text.slice(0, at).trimEnd();
-  const body = before.replace(/[.!?]+$/, "");
-  const start = Math.max(body.search(/[^.!?]*$/), 0);
-  const leading = before.slice(start).length - before.slice(start).trimStart().length;
-  return { from: Math.min(start + leading, before.length), to: before.length };
+  let to = at;
+  while (to > 0 && isSpace(text[to - 1])) to--;
+  let body = to;
+  while (body > 0 && endsSentence(text[body - 1])) body--;
+  const limit = Math.max(0, body - SENTENCE_LOOKBACK);
+  let from = body;
+  while (from > limit && !endsSentence(text[from - 1])) from--;
+  while (from < to && isSpace(text[from])) from++;
+  return { from, to };
 }
 
 /** The sentence of `text` that ends at `at`: what a citation placed there supports. */

@@ -3,7 +3,7 @@ import Mention, { type MentionOptions } from "@tiptap/extension-mention";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
-import { CITATION_NODE } from "./citations";
+import { CITATION_NODE, citationFromPastedHtml } from "./citations";
 import { MENTION_NODE } from "./mentions";
 
 /** The Yjs XML fragment that holds a note's body. */
@@ -52,17 +52,11 @@ export const Citation = Node.create<{ nodeView?: NodeViewRenderer }>({
   selectable: true,
   addOptions: () => ({ nodeView: undefined }),
   addAttributes: () => ({ id: kept(null), sourceId: kept(null), credibility: kept("6"), locator: kept(""), obtainedOn: kept(null) }),
-  // Pasted from another note, a citation keeps what it cites; from anywhere else, nothing parses as one.
+  // Pasted from another note, a citation keeps what it cites.
   parseHTML: () => [
     {
       tag: `sup[data-type="${CITATION_NODE}"]`,
-      getAttrs: (element) => {
-        try {
-          return JSON.parse((element as HTMLElement).getAttribute("data-citation") ?? "") as Record<string, unknown>;
-        } catch {
-          return false;
-        }
-      },
+      getAttrs: (element) => citationFromPastedHtml((element as HTMLElement).getAttribute("data-citation")),
     },
   ],
   renderHTML: ({ node }) => ["sup", { "data-type": CITATION_NODE, class: "citation", "data-citation": JSON.stringify(node.attrs) }, "*"],

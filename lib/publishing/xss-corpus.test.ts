@@ -12,7 +12,7 @@ import { HOSTILE_MARKDOWN, HOSTILE_TEXT } from "@/lib/testing/xss-corpus";
 import { atomFeed } from "./feeds";
 import { parsePost } from "./post";
 import type { Endnote } from "@/lib/sources/endnote";
-import { endnotesHtml, noticesHtml } from "@/lib/sources/sourcing-html";
+import { endnotesHtml } from "@/lib/sources/sourcing-html";
 import { documentHtml, standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */
@@ -78,9 +78,6 @@ const places: Record<string, (payload: string) => string[]> = {
     const endnote: Endnote = { ordinal: 1, sourceId: null, sourceTitle: payload, sourceKind: "media", originator: payload, reliability: "B", credibility: "2", locator: payload, obtainedOn: null };
     return [endnotesHtml([endnote])];
   },
-  "readers' notice: reason for a retraction": (payload) => [
-    noticesHtml([{ endnotes: [1], state: "retracted", at: new Date("2027-03-03T10:00:00Z"), reason: payload, beforePublication: false }]),
-  ],
   "atom feed entry": (payload) => {
     const content = doc(paragraph({ type: "text", text: payload }, linked(payload), chip(payload, payload)));
     const xml = atomFeed({ origin: "https://dossier.test", team: { ...team, name: payload }, title: payload, selfPath: "/feeds/desk/briefs", editions: [edition(payload, content)], linkMentions: true });

@@ -121,3 +121,20 @@ describe("readers searching by what briefs cite", () => {
     expect(await found(team.id, "reader", { cites: "retracted" })).toEqual(["Convoy"]);
   });
 });
+
+describe("a reader's search for briefs citing a source in question", () => {
+  it("finds what the edition's notices tell, not a downgrade its endnote already shows", async () => {
+    const { team, owner } = await buildTeam();
+    const wire = await buildSource(team.id, owner.id, { title: "Wire report", reliability: "B" });
+    await regradeSource(team.id, owner.id, wire.id, { reliability: "D", reason: "Internal: the stringer was paid." });
+    const note = await writeNote(team.id, owner.id, "Convoy", wire.id);
+    await publishNote((await findNote(note.id))!, owner, "owner", { visibility: "team", summary: "", overrideApproval: true });
+
+    // The register holds the source in question (downgraded B to D); the edition was published citing it at D.
+    expect(await found(team.id, "analyst", { cites: "questioned" })).toEqual(["Convoy"]);
+    expect(await found(team.id, "reader", { cites: "questioned" })).toEqual([]);
+
+    await regradeSource(team.id, owner.id, wire.id, { reliability: "E", reason: "Worse." });
+    expect(await found(team.id, "reader", { cites: "questioned" })).toEqual(["Convoy"]);
+  });
+});

@@ -17,9 +17,19 @@ export function draftSourceConditions(f: SearchFilters): SQL[] {
   return conditions(f, cites, { source: sql`nc.source_id`, reliability: sql`s.reliability` });
 }
 
+/**
+ * For readers, "in question" is what the edition's notices tell them: a cited
+ * source retracted, or graded now below its endnote. A downgrade the endnote
+ * already shows is the register's history, which readers do not read.
+ */
 export function editionSourceConditions(f: SearchFilters): SQL[] {
   const cites = (condition: SQL) => sql`exists (select 1 from edition_citations ec where ec.edition_id = ${editions.id} and ${condition})`;
-  return conditions(f, cites, { source: sql`ec.source_id`, reliability: sql`ec.reliability` });
+  const { cites: which, ...rest } = f;
+  const on = conditions(rest, cites, { source: sql`ec.source_id`, reliability: sql`ec.reliability` });
+  if (which === "retracted") on.push(cites(retracted(sql`ec.source_id`)));
+  if (which === "questioned")
+    on.push(cites(sql`(${retracted(sql`ec.source_id`)} or exists (select 1 from sources now where now.id = ec.source_id and now.reliability <> 'F' and ec.reliability <> 'F' and now.reliability > ec.reliability))`));
+  return on;
 }
 
 function conditions(f: SearchFilters, cites: (condition: SQL) => SQL, columns: { source: SQL; reliability: SQL }): SQL[] {

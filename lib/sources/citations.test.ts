@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { noteCitations, sourceChanges } from "@/db/schema";
-import { extractCitations } from "@/lib/editor/citations";
+import { citationFromPastedHtml, extractCitations } from "@/lib/editor/citations";
 import { documentToHtml } from "@/lib/editor/html";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
@@ -139,5 +139,49 @@ describe("a source's standing", () => {
     expect((await standingOf(team.id, [wire.id])).get(wire.id)).toMatchObject({ state: "downgraded", from: "B", to: "D", reason: "Two stories were false." });
     await regradeSource(team.id, owner.id, wire.id, { reliability: "C", reason: "Corrections published." });
     expect((await standingOf(team.id, [wire.id])).get(wire.id)).toEqual({ state: "sound" });
+  });
+});
+
+describe("a long passage", () => {
+  it("keeps at most the last 600 characters of a sentence with no full stop, for each of many citations", () => {
+    const runOn = "a".repeat(40_000);
+    const found = extractCitations(mentionDoc([runOn, ". The convoy", ...Array.from({ length: 2_000 }, () => citation(S1))]));
+    expect(found).toHaveLength(2_000);
+    expect(found[0].sentence).toBe("The convoy");
+    const unbroken = extractCitations(mentionDoc([runOn, citation(S1)]));
+    expect(unbroken[0].sentence).toBe("a".repeat(600));
+  });
+});
+
+describe("a note citing thousands of times", () => {
+  it("stores and publishes all of its citations, more than one statement's parameters could carry", async () => {
+    const { team, owner } = await buildTeam();
+    const wire = await buildSource(team.id, owner.id);
+    const cited = Array.from({ length: 8_000 }, (_, index) => [`Claim ${index}.`, citation(index % 2 ? wire.id : crypto.randomUUID())]).flat();
+    const note = await createNote({ teamId: team.id, userId: owner.id, title: "Dense", content: mentionDoc(cited) });
+
+    expect(await citationsOf(note.id)).toHaveLength(4_000);
+    const edition = await publishNote((await findNote(note.id))!, owner, "owner", { visibility: "team", summary: "", overrideApproval: true });
+    const endnotes = await endnotesOf(edition.id);
+    expect(endnotes).toHaveLength(4_000);
+    expect(endnotes[3_999]).toMatchObject({ ordinal: 4_000, sentence: "Claim 7999." });
+  }, 60_000);
+});
+
+describe("a citation pasted as HTML", () => {
+  const pasted = (attrs: Record<string, unknown>) => JSON.stringify({ id: "c1", sourceId: S1, credibility: "2", locator: "p. 4", obtainedOn: null, ...attrs });
+
+  it("keeps a citation copied from another note", () => {
+    expect(citationFromPastedHtml(pasted({}))).toEqual({ id: "c1", sourceId: S1, credibility: "2", locator: "p. 4", obtainedOn: null });
+  });
+
+  it.each([
+    ["a credibility of 9", pasted({ credibility: "9" })],
+    ["a year of five digits", pasted({ obtainedOn: "20260-01-01" })],
+    ["no source", pasted({ sourceId: null })],
+    ["markup that is not JSON", "<b>1</b>"],
+    ["nothing", null],
+  ])("parses another page's citation with %s as no citation, which the server would refuse", (_, data) => {
+    expect(citationFromPastedHtml(data)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
+import { insertInBatches, uuidArray } from "@/db/batches";
 import { editionCitations, sources, type EditionCitation } from "@/db/schema";
 import type { DocNode } from "@/lib/editor/document";
 import type { Endnote } from "./endnote";
@@ -17,7 +18,7 @@ export async function draftEndnotes(teamId: string, content: DocNode, tx: Execut
   const cited = await tx
     .select()
     .from(sources)
-    .where(inArray(sources.id, [...new Set(citations.map((c) => c.sourceId))]));
+    .where(sql`${sources.id} = any(${uuidArray(new Set(citations.map((c) => c.sourceId)))}::uuid[])`);
   const byId = new Map(cited.map((source) => [source.id, source]));
   return citations.map((c) => {
     const source = byId.get(c.sourceId)!;
@@ -45,7 +46,11 @@ export async function draftEndnotes(teamId: string, content: DocNode, tx: Execut
 export async function freezeEditionCitations(tx: Executor, edition: { id: string; teamId: string }, content: DocNode) {
   const endnotes = await draftEndnotes(edition.teamId, content, tx);
   if (endnotes.length === 0) return;
-  await tx.insert(editionCitations).values(endnotes.map((endnote) => ({ editionId: edition.id, teamId: edition.teamId, ...endnote })));
+  await insertInBatches(
+    tx,
+    editionCitations,
+    endnotes.map((endnote) => ({ editionId: edition.id, teamId: edition.teamId, ...endnote })),
+  );
 }
 
 /** An edition's endnotes, by number. */

@@ -6,14 +6,19 @@ import { isDowngrade, type Reliability } from "@/lib/source-grading";
 import { formatDay, type Endnote } from "./endnote";
 import { standingOf, type SourceStanding } from "./standing";
 
-/** What readers of an edition are told about one source it cites that has since been put in question. */
+/**
+ * What readers of an edition are told about one source it cites that has
+ * since been put in question: what happened and when, never why. The reason
+ * is the register's working note (who reported what about a source), which
+ * readers of the edition, the public among them, may not read.
+ */
 export type EditionNotice = {
   /** The endnotes citing it. */
   endnotes: number[];
 } & (
-  | { state: "retracted"; at: Date; reason: string; beforePublication: boolean }
-  /** `at` and `reason` are those of the downgrade when it is the source's latest change of grade; a regrading part of the way back up leaves them unknown. */
-  | { state: "downgraded"; from: Reliability; to: Reliability; at: Date | null; reason: string }
+  | { state: "retracted"; at: Date; beforePublication: boolean }
+  /** `at` is the downgrade's when it is the source's latest change of grade; a regrading part of the way back up leaves it unknown. */
+  | { state: "downgraded"; from: Reliability; to: Reliability; at: Date | null }
 );
 
 /** A cited source as it stands today. */
@@ -41,16 +46,16 @@ export function editionNotices(endnotes: readonly Endnote[], today: ReadonlyMap<
     }
     const { standing } = source;
     if (standing.state === "retracted")
-      notices.set(endnote.sourceId, { endnotes: [endnote.ordinal], state: "retracted", at: standing.at, reason: standing.reason, beforePublication: standing.at < publishedAt });
+      notices.set(endnote.sourceId, { endnotes: [endnote.ordinal], state: "retracted", at: standing.at, beforePublication: standing.at < publishedAt });
     else if (isDowngrade(endnote.reliability, source.reliability)) {
-      const change = standing.state === "downgraded" ? { at: standing.at, reason: standing.reason } : { at: null, reason: "" };
-      notices.set(endnote.sourceId, { endnotes: [endnote.ordinal], state: "downgraded", from: endnote.reliability, to: source.reliability, ...change });
+      const at = standing.state === "downgraded" ? standing.at : null;
+      notices.set(endnote.sourceId, { endnotes: [endnote.ordinal], state: "downgraded", from: endnote.reliability, to: source.reliability, at });
     }
   }
   return [...notices.values()];
 }
 
-/** "A source cited here was withdrawn on 3 March 2027: <reason>. The text below is as published." */
+/** "A source cited here was withdrawn on 3 March 2027. The text below is as published." */
 export function noticeSentence(notice: EditionNotice): string {
   const what =
     notice.state === "downgraded"
@@ -60,8 +65,7 @@ export function noticeSentence(notice: EditionNotice): string {
       : notice.beforePublication
         ? `had been withdrawn on ${formatDay(notice.at)}, before this edition was published`
         : `was withdrawn on ${formatDay(notice.at)}`;
-  const reason = notice.reason.trim().replace(/[.\s]+$/, "");
-  return `A source cited here ${what}${reason ? `: ${reason}` : ""}. The text below is as published.`;
+  return `A source cited here ${what}. The text below is as published.`;
 }
 
 /** The notices for an edition's readers, from its frozen endnotes and the standing today of the sources they cite (and no other). */

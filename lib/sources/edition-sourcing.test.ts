@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db";
-import { sourceChanges, sources, type Source } from "@/db/schema";
+import type { Source } from "@/db/schema";
 import { documentToHtml } from "@/lib/editor/html";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { exportBody } from "@/lib/publishing/export";
@@ -15,17 +13,15 @@ import { draftEndnotes, endnotesOf, endnotesOfEditions } from "./edition-citatio
 import { noticeSentence, noticesForEdition } from "./edition-notices";
 import { citedSourceIds, formatDay } from "./endnote";
 import { regradeSource, updateSource } from "./register";
+import { retractSource } from "./retraction";
 
 useTestDatabase();
 // Publishing tells open editors through the running collaboration server.
 useCollabServer();
 
-/** Withdraws a source from the register's use, with its reason kept in its history. */
+/** Withdraws a source from the register's use, as an analyst does; returns when. */
 async function retract(source: Source, userId: string, reason: string) {
-  const at = new Date();
-  await db().update(sources).set({ retractedAt: at, retractedBy: userId, retractionReason: reason }).where(eq(sources.id, source.id));
-  await db().insert(sourceChanges).values({ sourceId: source.id, teamId: source.teamId, kind: "retracted", fromReliability: source.reliability, toReliability: source.reliability, reason, changedBy: userId, changedAt: at });
-  return at;
+  return (await retractSource(source.teamId, userId, source.id, reason)).retractedAt!;
 }
 
 /** A team with two sources and another team's, and a draft citing all three. */
@@ -57,8 +53,9 @@ describe("an edition's readers' notices", () => {
     const endnotes = await endnotesOf(edition.id);
 
     const notices = await noticesForEdition(edition, endnotes);
-    expect(notices).toEqual([{ endnotes: [1, 3], state: "retracted", at, reason: "The agency withdrew the story.", beforePublication: false }]);
-    expect(noticeSentence(notices[0])).toBe(`A source cited here was withdrawn on ${formatDay(at)}: The agency withdrew the story. The text below is as published.`);
+    expect(notices).toEqual([{ endnotes: [1, 3], state: "retracted", at, beforePublication: false }]);
+    // When and what, never why: the reason is the register's, which readers may not read.
+    expect(noticeSentence(notices[0])).toBe(`A source cited here was withdrawn on ${formatDay(at)}. The text below is as published.`);
     // The endnotes are still those published.
     expect(endnotes.map((e) => `${e.ordinal} ${e.sourceTitle} ${e.reliability}${e.credibility}`)).toEqual(["1 Wire report B2", "2 Ministry statement A1", "3 Wire report B4"]);
   });
@@ -69,7 +66,7 @@ describe("an edition's readers' notices", () => {
     const edition = await publish();
     const [notice] = await noticesForEdition(edition, await endnotesOf(edition.id));
     expect(notice).toMatchObject({ state: "retracted", beforePublication: true });
-    expect(noticeSentence(notice)).toBe(`A source cited here had been withdrawn on ${formatDay(at)}, before this edition was published: Fabricated quotes. The text below is as published.`);
+    expect(noticeSentence(notice)).toBe(`A source cited here had been withdrawn on ${formatDay(at)}, before this edition was published. The text below is as published.`);
   });
 
   it("tell readers of a source now graded below its endnote, until it is graded back up to it", async () => {
@@ -79,7 +76,7 @@ describe("an edition's readers' notices", () => {
     const endnotes = await endnotesOf(edition.id);
     const [notice] = await noticesForEdition(edition, endnotes);
     expect(notice).toMatchObject({ endnotes: [1, 3], state: "downgraded", from: "B", to: "D" });
-    expect(noticeSentence(notice)).toMatch(/^A source cited here was downgraded from B to D on \d+ \w+ \d{4}: Two stories proved false\. The text below is as published\.$/);
+    expect(noticeSentence(notice)).toMatch(/^A source cited here was downgraded from B to D on \d+ \w+ \d{4}\. The text below is as published\.$/);
 
     // Part of the way back up: still below the endnote, and readers are still told.
     await regradeSource(team.id, owner.id, wire.id, { reliability: "C", reason: "One story stood." });
@@ -150,7 +147,8 @@ describe("an edition's exports", () => {
     const html = exportBody("html", { title: edition.title, subtitle: "", content: edition.content, endnotes, notices, what: "brief" });
     expect(html).toContain('<cite>Wire report</cite>, Reuters, media report. <abbr class="grade" title="B2: usually reliable source, probably true">B2</abbr>');
     expect(html).not.toContain("Hacked wire");
-    expect(html).toMatch(/<p class="notice warn">A source cited here was downgraded from B to E on [^<]*: The agency was hacked\. The text below is as published\. Endnotes <a href="#endnote-1">1<\/a>, <a href="#endnote-3">3<\/a>\.<\/p>/);
+    expect(html).not.toContain("The agency was hacked");
+    expect(html).toMatch(/<p class="notice warn">A source cited here was downgraded from B to E on [^<:]*\. The text below is as published\. Endnotes <a href="#endnote-1">1<\/a>, <a href="#endnote-3">3<\/a>\.<\/p>/);
     const markdown = exportBody("md", { title: edition.title, subtitle: "", content: edition.content, endnotes, notices, what: "brief" });
     expect(markdown).toMatch(/^> \*\*A source cited here was downgraded from B to E on .*\*\* \(\[\^1\], \[\^3\]\)$/m);
     expect(markdown).toContain("[^1]: *Wire report*, Reuters, media report. B2:");

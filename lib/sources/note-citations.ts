@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
+import { insertInBatches } from "@/db/batches";
 import { noteCitations } from "@/db/schema";
 import type { NoteSubscriber } from "@/lib/collab/note-hooks";
 import { extractCitations, type CitationFound } from "@/lib/editor/citations";
@@ -27,7 +28,9 @@ export async function syncNoteCitations(tx: Executor, note: { id: string; teamId
   const citations = await teamCitations(tx, note.teamId, content);
   await tx.delete(noteCitations).where(eq(noteCitations.noteId, note.id));
   if (citations.length === 0) return;
-  await tx.insert(noteCitations).values(
+  await insertInBatches(
+    tx,
+    noteCitations,
     citations.map((c) => ({
       noteId: note.id,
       teamId: note.teamId,

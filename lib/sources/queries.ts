@@ -1,6 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
+import { uuidArray } from "@/db/batches";
 import { entities, sources, type Source } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 
@@ -31,7 +32,8 @@ export async function teamSourceIds(teamId: string, ids: string[], tx: Executor 
   const rows = await tx
     .select({ id: sources.id })
     .from(sources)
-    .where(and(eq(sources.teamId, teamId), inArray(sources.id, [...new Set(ids)])));
+    // One array parameter, however many ids a document names (their form is checked by extractCitations).
+    .where(and(eq(sources.teamId, teamId), sql`${sources.id} = any(${uuidArray(new Set(ids))}::uuid[])`));
   return new Set(rows.map((row) => row.id));
 }
 

@@ -19,6 +19,15 @@ const EXTENSIONS: Record<string, string> = {
   "text/plain": ".txt",
 };
 
-/** What a download is called: the uploaded name, or "excerpt-<date>.txt" for a pasted excerpt. */
-export const downloadName = (snapshot: { fileName: string | null; mediaType: string; capturedAt: Date }) =>
-  snapshot.fileName ?? `excerpt-${snapshot.capturedAt.toISOString().slice(0, 10)}${EXTENSIONS[snapshot.mediaType] ?? ""}`;
+/**
+ * What a download is called: the uploaded name with the extension of the type
+ * its content was found to be (a text file uploaded as "run.bat" is saved as
+ * "run.bat.txt", so opening it never runs it), or "excerpt-<date>.txt" for a
+ * pasted excerpt.
+ */
+export function downloadName(snapshot: { fileName: string | null; mediaType: string; capturedAt: Date }): string {
+  const extension = EXTENSIONS[snapshot.mediaType] ?? ".bin";
+  if (!snapshot.fileName) return `excerpt-${snapshot.capturedAt.toISOString().slice(0, 10)}${extension}`;
+  const alreadyRight = snapshot.fileName.toLowerCase().endsWith(extension) || (extension === ".jpg" && /\.jpeg$/i.test(snapshot.fileName));
+  return alreadyRight ? snapshot.fileName : `${snapshot.fileName}${extension}`;
+}

@@ -182,4 +182,18 @@ describe("the download", () => {
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="excerpt-${day}.txt"; filename*=UTF-8''excerpt-${day}.txt`);
     expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");
   });
+
+  it("saves a file under the extension of what it is, and without the characters that would disguise its name", async () => {
+    const { team, owner } = await buildTeam();
+    const source = await buildSource(team.id, owner.id);
+    const saved = async (fileName: string, content: Buffer) => {
+      const snapshot = await attachSnapshot(team.id, owner.id, source.id, { fileName, content });
+      const disposition = snapshotDownload(await snapshotFile(team.id, source.id, snapshot.id)).headers.get("content-disposition")!;
+      return decodeURIComponent(disposition.split("filename*=UTF-8''")[1]);
+    };
+    expect(await saved("setup.bat", Buffer.from("@echo off"))).toBe("setup.bat.txt");
+    expect(await saved("notes.txt", Buffer.from("Plain notes."))).toBe("notes.txt");
+    expect(await saved("photo.JPEG", SAMPLES["image/jpeg"])).toBe("photo.JPEG");
+    expect(await saved("report\u202Efdp.js", Buffer.from("alert(1)"))).toBe("reportfdp.js.txt");
+  });
 });

@@ -23,7 +23,8 @@ export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes
 /** A file name as the upload gives it: its last path part, without control characters, at most 200 characters; empty is none. */
 export function cleanFileName(name: string | null | undefined): string | null {
   const base = (name ?? "").split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200);
+  // Controls, and format characters such as U+202E, which would show "evil\u202Efdp.exe" as "evilexe.pdf".
+  const cleaned = base.replace(/[\u0000-\u001f\u007f\p{Cf}]/gu, "").trim().slice(0, 200);
   return cleaned || null;
 }
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { FormError } from "@/components/FormError";
+import { CITATION_ATTRIBUTE_CHECKS } from "@/lib/editor/citations";
 import type { LookedUpSource } from "@/lib/sources/lookup-wire";
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, isCredibility, MAX_LOCATOR_LENGTH, RELIABILITY_LABELS } from "@/lib/source-grading";
 import { standingWarning } from "./citation-text";
@@ -24,7 +25,10 @@ export function CitationForm({ source, current, save, remove, cancel }: Props) {
   function submit(form: FormData) {
     const credibility = String(form.get("credibility") ?? "");
     if (!isCredibility(credibility)) return setError("Grade how credible this item is, from 1 to 6.");
-    save({ credibility, locator: String(form.get("locator") ?? "").trim(), obtainedOn: String(form.get("obtainedOn") ?? "") || null });
+    const obtainedOn = String(form.get("obtainedOn") ?? "") || null;
+    // A date input lets a year of five digits through; the server would refuse the whole edit for it.
+    if (!CITATION_ATTRIBUTE_CHECKS.obtainedOn(obtainedOn)) return setError("Give the date obtained as a day of the calendar, with a four-digit year.");
+    save({ credibility, locator: String(form.get("locator") ?? "").trim().slice(0, MAX_LOCATOR_LENGTH), obtainedOn });
   }
 
   return (
@@ -68,7 +72,7 @@ export function CitationForm({ source, current, save, remove, cancel }: Props) {
       </label>
       <label className="field">
         Date obtained <span className="muted">(optional)</span>
-        <input name="obtainedOn" type="date" defaultValue={current?.obtainedOn ?? ""} />
+        <input name="obtainedOn" type="date" min="1000-01-01" max="9999-12-31" defaultValue={current?.obtainedOn ?? ""} />
       </label>
       <FormError message={error} />
       <div className="row">
