@@ -8,6 +8,7 @@ import { DEFAULT_CITATION_TRIGGER } from "@/lib/teams/team-fields";
 import { selectedCitation, type CitingStep } from "./citing";
 import { SourceOptions, sourceOptions, type SourceOption, type SourceOptionsHandle } from "./SourceOptions";
 import type { SourceRegister } from "./source-register";
+import { placeNearCaret } from "../popup-placement";
 
 /** The shortcut that opens the source picker, as TipTap names it and as the toolbar writes it. */
 export const CITE_SHORTCUT = "Mod-Shift-c";
@@ -18,12 +19,6 @@ interface Options {
   /** Typed in the note, it opens the picker. */
   trigger: string;
   open: (step: CitingStep) => void;
-}
-
-function place(element: HTMLElement, rect: DOMRect | null | undefined) {
-  if (!rect) return;
-  element.style.left = `${rect.left}px`;
-  element.style.top = `${rect.bottom + 4}px`;
 }
 
 /**
@@ -84,11 +79,11 @@ export const CitationKeys = Extension.create<Options>({
               });
               renderer.element.classList.add("suggestions-popup");
               document.body.appendChild(renderer.element);
-              place(renderer.element as HTMLElement, props.clientRect?.());
+              placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
             },
             onUpdate(props) {
               renderer?.updateProps({ options: props.items, pick: props.command });
-              if (renderer) place(renderer.element as HTMLElement, props.clientRect?.());
+              if (renderer) placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
             },
             onKeyDown({ event }) {
               if (event.key === "Escape") {

@@ -9,6 +9,7 @@ import { MENTION_NODE } from "@/lib/editor/mentions";
 import { ENTITY_KIND_LIST } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./entity-directory";
 import { SuggestionList, type SuggestionItem, type SuggestionListHandle } from "./SuggestionList";
+import { placeNearCaret } from "../popup-placement";
 
 /** Turns every mention of this id back into its plain label. */
 function unlinkMentions(editor: Editor, id: string) {
@@ -19,12 +20,6 @@ function unlinkMentions(editor: Editor, id: string) {
   const chain = editor.chain();
   for (const range of ranges.reverse()) chain.insertContentAt({ from: range.from, to: range.to }, range.label);
   chain.run();
-}
-
-function place(element: HTMLElement, rect: DOMRect | null | undefined) {
-  if (!rect) return;
-  element.style.left = `${rect.left}px`;
-  element.style.top = `${rect.bottom + 4}px`;
 }
 
 /** One picker per kind, on its trigger (@ finds actors, # events), each offering to create one when nothing matches. */
@@ -75,11 +70,11 @@ export function mentionSuggestions(team: string, directory: EntityDirectory, onE
           });
           renderer.element.classList.add("suggestions-popup");
           document.body.appendChild(renderer.element);
-          place(renderer.element as HTMLElement, props.clientRect?.());
+          placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
         },
         onUpdate(props) {
           renderer?.updateProps({ items: props.items, noun: label, command: props.command });
-          if (renderer) place(renderer.element as HTMLElement, props.clientRect?.());
+          if (renderer) placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
         },
         onKeyDown({ event }) {
           if (event.key === "Escape") {
