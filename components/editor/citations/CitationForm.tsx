@@ -7,6 +7,7 @@ import type { LookedUpSource } from "@/lib/sources/lookup-wire";
 import { CREDIBILITY_GRADES, CREDIBILITY_LABELS, isCredibility, MAX_LOCATOR_LENGTH, RELIABILITY_LABELS } from "@/lib/source-grading";
 import { standingWarning } from "./citation-text";
 import type { CitationFields } from "./citing";
+import { ChoiceSelect } from "@/components/ChoiceSelect";
 
 interface Props {
   source: LookedUpSource | null;
@@ -55,16 +56,13 @@ export function CitationForm({ source, current, save, remove, cancel }: Props) {
       {warning && <p className="citation-warning">{warning}</p>}
       <label className="field">
         Credibility of this item
-        <select name="credibility" required defaultValue={current?.credibility ?? ""} autoFocus>
-          <option value="" disabled>
-            Choose 1–6…
-          </option>
-          {CREDIBILITY_GRADES.map((grade) => (
-            <option key={grade} value={grade}>
-              {grade}: {CREDIBILITY_LABELS[grade]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect
+          name="credibility"
+          options={CREDIBILITY_GRADES.map((grade) => [grade, `${grade}: ${CREDIBILITY_LABELS[grade]}`] as const)}
+          defaultValue={current?.credibility ?? ""}
+          placeholder="Choose 1–6…"
+          autoFocus
+        />
       </label>
       <label className="field">
         Locator <span className="muted">(optional: page, paragraph, timestamp)</span>

@@ -5,6 +5,7 @@ import { createSourceAction } from "@/app/t/[team]/sources/actions";
 import { FormError } from "@/components/FormError";
 import type { LookedUpSource } from "@/lib/sources/lookup-wire";
 import { RELIABILITY_GRADES, RELIABILITY_LABELS, SOURCE_KINDS, SOURCE_KIND_LABELS, type Reliability, type SourceKind } from "@/lib/source-grading";
+import { ChoiceSelect } from "@/components/ChoiceSelect";
 
 /** A new source for the register, made from the picker with the few fields a citation needs; the rest is on its page. */
 export function CreateSourceForm({ team, title, created, cancel }: { team: string; title: string; created(source: LookedUpSource): void; cancel(): void }) {
@@ -35,29 +36,11 @@ export function CreateSourceForm({ team, title, created, cancel }: { team: strin
       </label>
       <label className="field">
         Kind
-        <select name="kind" required defaultValue="">
-          <option value="" disabled>
-            Choose…
-          </option>
-          {SOURCE_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {SOURCE_KIND_LABELS[kind].one}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect name="kind" options={SOURCE_KINDS.map((kind) => [kind, SOURCE_KIND_LABELS[kind].one] as const)} />
       </label>
       <label className="field">
         Reliability
-        <select name="reliability" required defaultValue="">
-          <option value="" disabled>
-            Choose…
-          </option>
-          {RELIABILITY_GRADES.map((grade) => (
-            <option key={grade} value={grade}>
-              {grade}: {RELIABILITY_LABELS[grade]}
-            </option>
-          ))}
-        </select>
+        <ChoiceSelect name="reliability" options={RELIABILITY_GRADES.map((grade) => [grade, `${grade}: ${RELIABILITY_LABELS[grade]}`] as const)} />
       </label>
       <label className="field">
         Originator <span className="muted">(optional)</span>
