@@ -51,9 +51,13 @@ export class SourceRegister {
     if (unknown.length > 0) void this.read(unknown);
   }
 
-  /** Reads every source among `ids` again (their grade or standing may have changed). */
+  /**
+   * Reads every source among `ids` again (their grade or standing may have
+   * changed), except those the register said it has not: a source's id is
+   * made by the server, so one that was not the team's never becomes so.
+   */
   refresh(ids: Iterable<string>) {
-    const all = [...new Set(ids)].filter((id) => !this.asking.has(id));
+    const all = [...new Set(ids)].filter((id) => !this.asking.has(id) && this.known.get(id) !== null);
     if (all.length > 0) void this.read(all);
   }
 
