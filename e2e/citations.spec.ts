@@ -192,3 +192,41 @@ test("a team that chose its own citation trigger opens the picker with it, and [
   await page.keyboard.press("Escape");
   await context.close();
 });
+
+test("a cited source regraded downward on its page warns on the passage citing it, with the new grade and the reason", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const note = await createNote(analyst.page, "Grain shipments");
+  const sentence = "Grain left the port on Friday.";
+  const title = `Harbour log ${run}`;
+  await note.typeAtEnd(`Talks went on. ${sentence}`);
+  await analyst.page.keyboard.type(`[[${title}`);
+  await analyst.page.getByRole("option", { name: `Create source “${title}”` }).click();
+  await createSourceInPicker(analyst.page, { kind: "Document", reliability: "B: Usually reliable", originator: "Harbour master" });
+  await analyst.page.getByRole("form", { name: "Cite this source" }).getByLabel("Credibility of this item").selectOption("2");
+  await analyst.page.getByRole("button", { name: "Cite", exact: true }).click();
+  await expect(note.body.getByRole("button", { name: `Citation 1: ${title}, B2` })).toBeVisible();
+  await note.expectSaved();
+  // A sound source: nothing is warned of.
+  await expect(note.body.locator(".passage-in-question")).toHaveCount(0);
+  const noteUrl = analyst.page.url();
+
+  // On the source's page, from the register: regraded from B to D, with a reason.
+  await analyst.page.goto("/t/demo/sources");
+  await analyst.page.getByLabel("Title or originator").fill(title);
+  await analyst.page.getByRole("button", { name: "Search", exact: true }).click();
+  await analyst.page.getByTestId("source-row").getByRole("link", { name: title }).click();
+  await analyst.page.locator("summary", { hasText: "Change grade" }).click();
+  const regrade = analyst.page.getByRole("form", { name: "Change grade" });
+  await regrade.getByRole("radio", { name: "D Not usually reliable" }).check();
+  await regrade.getByLabel("Reason").fill("The log was kept from memory.");
+  await regrade.getByRole("button", { name: "Change grade" }).click();
+  await expect(analyst.page.getByRole("region", { name: "Standing" })).toContainText("Downgraded from B to D on");
+
+  // Back in the note, the cited sentence (and only it) is warned of; the citation shows the new grade.
+  await analyst.page.goto(noteUrl);
+  const warned = note.body.locator(".passage-in-question");
+  await expect(warned).toHaveText(sentence);
+  await expect(warned).toHaveAttribute("title", /^Source downgraded from B to D on \d{4}-\d{2}-\d{2}: The log was kept from memory\.$/);
+  await expect(note.body.getByRole("button", { name: `Citation 1: ${title}, D2` })).toBeVisible();
+  await analyst.context.close();
+});

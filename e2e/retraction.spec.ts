@@ -44,10 +44,14 @@ test("an analyst retracts a cited source: the owner's inbox tells of it, the aff
   await expect(analyst.page.getByRole("heading", { name: "Briefs affected by source changes" })).toBeVisible();
   await expect(analyst.page.getByTestId("affected-source").filter({ hasText: sourceTitle })).toHaveCount(0);
 
-  // Retracted, as the source page's control calls it.
-  await analystSession.must("app/t/[team]/sources/retraction-actions.ts#retractSourceAction", [{ team: "demo", sourceId: source.id, reason: "Reuters withdrew the story." }], {
-    team: "demo",
-  });
+  // Retracted from the source's page, with a reason.
+  await analyst.page.goto(`/t/demo/sources/${source.id}`);
+  const standing = analyst.page.getByRole("region", { name: "Standing" });
+  await standing.getByRole("button", { name: "Retract…" }).click();
+  await standing.getByLabel("Why is it retracted?").fill("Reuters withdrew the story.");
+  analyst.page.once("dialog", (dialog) => void dialog.accept());
+  await standing.getByRole("button", { name: "Retract source" }).click();
+  await expect(standing.getByRole("status")).toContainText("Reuters withdrew the story.");
 
   // The owner's inbox tells of it, and leads to the note.
   const owner = await signedInAs(browser, "owner", baseURL);
