@@ -1,6 +1,7 @@
 import { isCredibility, MAX_LOCATOR_LENGTH, OBTAINED_ON, type Credibility } from "@/lib/source-grading";
 import type { DocNode } from "./document";
 import { MENTION_NODE } from "./mentions";
+import { endsSentence, sentenceStart } from "./sentences";
 
 /**
  * The node that cites a source: an inline atom placed after the passage it
@@ -69,27 +70,17 @@ export function citationFromPastedHtml(data: string | null): CitationAttrs | fal
   }
 }
 
-/** How far back a cited sentence is looked for: a passage with no full stop for longer is cut to its last words. */
-export const SENTENCE_LOOKBACK = 600;
-
-const endsSentence = (char: string) => char === "." || char === "!" || char === "?";
-const isSpace = (char: string) => /\s/.test(char);
-
 /**
  * Where in `text` the sentence that ends at `at` lies (a citation follows the
- * passage it supports, often after its full stop). One scan back from `at`,
- * at most SENTENCE_LOOKBACK characters, so a paragraph of any length with
- * any number of citations costs no more than that per citation.
+ * passage it supports, often after its full stop), within SENTENCE_REACH.
  */
 export function sentenceRangeBefore(text: string, at: number): { from: number; to: number } {
   let to = at;
-  while (to > 0 && isSpace(text[to - 1])) to--;
+  while (to > 0 && /\s/.test(text[to - 1])) to--;
   let body = to;
   while (body > 0 && endsSentence(text[body - 1])) body--;
-  const limit = Math.max(0, body - SENTENCE_LOOKBACK);
-  let from = body;
-  while (from > limit && !endsSentence(text[from - 1])) from--;
-  while (from < to && isSpace(text[from])) from++;
+  let from = sentenceStart(text, body);
+  while (from < to && /\s/.test(text[from])) from++;
   return { from, to };
 }
 

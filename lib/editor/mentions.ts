@@ -1,4 +1,5 @@
 import type { DocNode } from "./document";
+import { sentenceEnd, sentenceStart } from "./sentences";
 
 /** The node that marks a mention of an entity; its trigger character (lib/entity-kinds.ts) tells the kind. */
 export const MENTION_NODE = "mention";
@@ -19,11 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * the full stops of a label like "U.S." do not end the sentence.
  */
 function sentenceAround(text: string, boundaries: string, at: number): string {
-  const before = boundaries.slice(0, at);
-  const start = Math.max(before.search(/[^.!?]*$/), 0);
-  const after = boundaries.slice(at).search(/[.!?](\s|$)/);
-  const end = after === -1 ? text.length : at + after + 1;
-  return text.slice(start, end).trim();
+  return text.slice(sentenceStart(boundaries, at), sentenceEnd(boundaries, at)).trim();
 }
 
 /** Walks a ProseMirror document and gathers its mentions, by entity, with their sentences. */
@@ -49,8 +46,10 @@ export function extractMentions(doc: DocNode): MentionFound[] {
     for (const { id, at } of positions) {
       const entry = found.get(id) ?? { entityId: id, count: 0, snippets: [] };
       entry.count += 1;
-      const sentence = sentenceAround(text, boundaries, at);
-      if (entry.snippets.length < MAX_SNIPPETS && sentence && !entry.snippets.includes(sentence)) entry.snippets.push(sentence);
+      if (entry.snippets.length < MAX_SNIPPETS) {
+        const sentence = sentenceAround(text, boundaries, at);
+        if (sentence && !entry.snippets.includes(sentence)) entry.snippets.push(sentence);
+      }
       found.set(id, entry);
     }
   };

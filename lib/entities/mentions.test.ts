@@ -76,6 +76,15 @@ describe("extracting mentions", () => {
   });
 });
 
+describe("mentions in a very long paragraph", () => {
+  it("keep the sentence around each mention to its nearest 600 characters, however long the paragraph", () => {
+    const runOn = "a".repeat(80_000);
+    const found = extractMentions(mentionDoc([`${runOn}. Then `, { id: A, label: "Iran" }, ` ${runOn}`, { id: B, label: "Russia" }, " spoke."]));
+    expect(found[0].snippets[0]).toMatch(/^Then Iran a{595}$/);
+    expect(found[1].snippets[0]).toMatch(/^a{600}Russia spoke\.$/);
+  });
+});
+
 describe("a note's links to actors and events", () => {
   it("links a new note to the entities it mentions, for their backlinks", async () => {
     const { team, owner } = await buildTeam();
