@@ -102,30 +102,36 @@ const widthOf = (child: DocNode) => (child.type === "text" ? (child.text ?? "").
  * source is in question.
  */
 export function citedSentences(block: DocNode): { citation: CitationAttrs; from: number; to: number }[] {
-  const found: { citation: CitationAttrs; from: number; to: number }[] = [];
-  // Each child's place in the read text and in the block's positions.
+  // Each child's place in the read text and in the block's positions, and each citation's.
   const pieces: { text: number; length: number; at: number; width: number }[] = [];
-  let text = "";
+  const cited: { citation: CitationAttrs; text: number; at: number }[] = [];
+  const read: string[] = [];
+  let length = 0;
   let at = 0;
-  const position = (offset: number, end: boolean) => {
-    const piece = pieces.find((p) => (end ? offset > p.text && offset <= p.text + p.length : offset >= p.text && offset < p.text + p.length));
-    if (!piece) return end ? at : 0;
-    if (piece.width === piece.length) return piece.at + (offset - piece.text);
-    return end ? piece.at + piece.width : piece.at;
-  };
   for (const child of block.content ?? []) {
     if (child.type === CITATION_NODE) {
       const citation = citationAttrs(child.attrs);
-      const range = sentenceRangeBefore(text, text.length);
-      if (citation && range.to > range.from) found.push({ citation, from: position(range.from, false), to: position(range.to, true) });
+      if (citation) cited.push({ citation, text: length, at });
     } else {
-      const read = readAs(child);
-      pieces.push({ text: text.length, length: read.length, at, width: widthOf(child) });
-      text += read;
+      const piece = readAs(child);
+      pieces.push({ text: length, length: piece.length, at, width: widthOf(child) });
+      read.push(piece);
+      length += piece.length;
     }
     at += widthOf(child);
   }
-  return found;
+  // Joined once: reading a string while it grows would copy it whole for each citation.
+  const text = read.join("");
+  const position = (offset: number, end: boolean, fallback: number) => {
+    const piece = pieces.find((p) => (end ? offset > p.text && offset <= p.text + p.length : offset >= p.text && offset < p.text + p.length));
+    if (!piece) return end ? fallback : 0;
+    if (piece.width === piece.length) return piece.at + (offset - piece.text);
+    return end ? piece.at + piece.width : piece.at;
+  };
+  return cited.flatMap(({ citation, text: textAt, at: citationAt }) => {
+    const range = sentenceRangeBefore(text, textAt);
+    return range.to > range.from ? [{ citation, from: position(range.from, false, citationAt), to: position(range.to, true, citationAt) }] : [];
+  });
 }
 
 /**
@@ -153,13 +159,22 @@ export function numberCitations(sourceIds: readonly string[], isKnown: (sourceId
 export function extractCitations(doc: DocNode): CitationFound[] {
   const found: CitationFound[] = [];
   const visitTextblock = (block: DocNode) => {
-    let text = "";
+    // The block's text is joined once, then each sentence is read from it: reading a string while it grows would copy it whole each time.
+    const pieces: string[] = [];
+    const cited: { attrs: CitationAttrs; at: number }[] = [];
+    let length = 0;
     for (const child of block.content ?? []) {
       if (child.type === CITATION_NODE) {
         const attrs = citationAttrs(child.attrs);
-        if (attrs) found.push({ ...attrs, ordinal: found.length + 1, sentence: sentenceBefore(text, text.length) });
-      } else text += readAs(child);
+        if (attrs) cited.push({ attrs, at: length });
+      } else {
+        const read = readAs(child);
+        pieces.push(read);
+        length += read.length;
+      }
     }
+    const text = pieces.join("");
+    for (const { attrs, at } of cited) found.push({ ...attrs, ordinal: found.length + 1, sentence: sentenceBefore(text, at) });
   };
   // Without recursion, so a document nested however deep cannot overflow the stack; children are visited in order.
   const stack: DocNode[] = [doc];

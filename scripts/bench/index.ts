@@ -4,13 +4,14 @@
  */
 import { benchBignote } from "./bignote";
 import { benchCapacity } from "./capacity";
+import { benchCitations } from "./citations";
 import { benchDurability } from "./durability";
 import { benchLatency } from "./latency";
 import { benchMail } from "./mail";
 import { benchReading } from "./reading";
 import { benchSearch } from "./search";
 
-const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail };
+const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail, citations: benchCitations };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
