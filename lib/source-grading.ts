@@ -53,15 +53,16 @@ export function isDowngrade(from: Reliability, to: Reliability): boolean {
 export const SOURCE_KINDS = ["human", "document", "media", "official_statement", "imagery", "dataset", "web_page", "other"] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-export const SOURCE_KIND_LABELS: Record<SourceKind, { one: string; many: string }> = {
-  human: { one: "Human source", many: "human sources" },
-  document: { one: "Document", many: "documents" },
-  media: { one: "Media report", many: "media reports" },
-  official_statement: { one: "Official statement", many: "official statements" },
-  imagery: { one: "Imagery", many: "imagery" },
-  dataset: { one: "Dataset", many: "datasets" },
-  web_page: { one: "Web page", many: "web pages" },
-  other: { one: "Other", many: "other sources" },
+/** Each kind's name, and the words a count of them takes ("1 media report", "2 official statements"). */
+export const SOURCE_KIND_LABELS: Record<SourceKind, { one: string; counted: readonly [one: string, many: string] }> = {
+  human: { one: "Human source", counted: ["human source", "human sources"] },
+  document: { one: "Document", counted: ["document", "documents"] },
+  media: { one: "Media report", counted: ["media report", "media reports"] },
+  official_statement: { one: "Official statement", counted: ["official statement", "official statements"] },
+  imagery: { one: "Imagery", counted: ["imagery source", "imagery sources"] },
+  dataset: { one: "Dataset", counted: ["dataset", "datasets"] },
+  web_page: { one: "Web page", counted: ["web page", "web pages"] },
+  other: { one: "Other", counted: ["other source", "other sources"] },
 };
 
 /** A citation's locator: where in the source (page, paragraph, timestamp, URL fragment). */

@@ -1,7 +1,7 @@
 import { gradePair, gradePairDescription } from "@/lib/source-grading";
 import type { SourcingReport } from "@/lib/sources/sourcing-report";
+import { counted } from "@/lib/counted";
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * How the text about to be published is sourced: uncited paragraphs, the
@@ -16,8 +16,8 @@ export function SourcingSummary({ report }: { report: SourcingReport }) {
       <p data-testid="sourcing-counts">
         {paragraphs === 0
           ? "No paragraphs of text yet."
-          : `${count(paragraphs, "paragraph", "paragraphs")} of text, ${uncited === 0 ? "each with a citation" : `${uncited} without a citation`}.`}{" "}
-        {citations.length === 0 ? "Nothing is cited yet." : `${count(citations.length, "citation", "citations")}:`}
+          : `${counted(paragraphs, "paragraph", "paragraphs")} of text, ${uncited === 0 ? "each with a citation" : `${uncited} without a citation`}.`}{" "}
+        {citations.length === 0 ? "Nothing is cited yet." : `${counted(citations.length, "citation", "citations")}:`}
         {citations.length > 0 &&
           citations.map((citation, index) => (
             <span key={citation.ordinal}>

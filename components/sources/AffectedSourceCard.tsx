@@ -2,15 +2,14 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import type { AffectedSource } from "@/lib/sources/affected";
 import { RetractionControls } from "./RetractionControls";
-
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { Day } from "./Grade";
 
 /** What happened to the source: "Retracted on 3 March 2026", "Downgraded from B to D on …", and why. */
 function WhatHappened({ standing }: { standing: AffectedSource["standing"] }) {
   const what = standing.state === "retracted" ? "Retracted" : `Downgraded from ${standing.from} to ${standing.to}`;
   return (
     <p>
-      <strong>{what}</strong> on <time dateTime={standing.at.toISOString()}>{day.format(standing.at)}</time>
+      <strong>{what}</strong> on <Day date={standing.at} />
       {standing.reason ? <>: {standing.reason}</> : "."}
     </p>
   );

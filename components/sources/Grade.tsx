@@ -1,4 +1,5 @@
 import { RELIABILITY_LABELS, type Reliability } from "@/lib/source-grading";
+import { formatDay } from "@/lib/day";
 
 /** A source's reliability: its letter, with the words beside it (or only on hover, `compact`). */
 export function ReliabilityGrade({ grade, compact = false }: { grade: Reliability; compact?: boolean }) {
@@ -13,13 +14,11 @@ export function ReliabilityGrade({ grade, compact = false }: { grade: Reliabilit
   );
 }
 
-const day = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
 /** "30 November 2026", with the exact time on hover. */
 export function Day({ date }: { date: Date }) {
   return (
     <time dateTime={date.toISOString()} title={date.toUTCString()}>
-      {day.format(date)}
+      {formatDay(date)}
     </time>
   );
 }

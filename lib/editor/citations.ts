@@ -1,7 +1,7 @@
 import { isCredibility, MAX_LOCATOR_LENGTH, OBTAINED_ON, type Credibility } from "@/lib/source-grading";
 import type { DocNode } from "./document";
 import { MENTION_NODE } from "./mentions";
-import { endsSentence, sentenceStart } from "./sentences";
+import { endsSentence, SENTENCE_REACH, sentenceStart } from "./sentences";
 
 /**
  * The node that cites a source: an inline atom placed after the passage it
@@ -75,10 +75,11 @@ export function citationFromPastedHtml(data: string | null): CitationAttrs | fal
  * passage it supports, often after its full stop), within SENTENCE_REACH.
  */
 export function sentenceRangeBefore(text: string, at: number): { from: number; to: number } {
+  const limit = Math.max(0, at - SENTENCE_REACH);
   let to = at;
-  while (to > 0 && /\s/.test(text[to - 1])) to--;
+  while (to > limit && /\s/.test(text[to - 1])) to--;
   let body = to;
-  while (body > 0 && endsSentence(text[body - 1])) body--;
+  while (body > limit && endsSentence(text[body - 1])) body--;
   let from = sentenceStart(text, body);
   while (from < to && /\s/.test(text[from])) from++;
   return { from, to };

@@ -1,4 +1,5 @@
 import type { DatePrecision } from "@/db/schema";
+import { formatDay } from "@/lib/day";
 
 /**
  * Event dates are known to a day, a month or a year: "2006-10-09", "2006-10",
@@ -39,13 +40,12 @@ export function partialDateInput(date: string | null, precision: DatePrecision |
 }
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** "2006", "October 2006", "9 October 2006". */
 export function formatPartialDate(date: string, precision: DatePrecision | null): string {
   const value = new Date(`${date}T00:00:00Z`);
   if (precision === "year") return String(value.getUTCFullYear());
-  return (precision === "month" ? MONTH : DAY).format(value);
+  return precision === "month" ? MONTH.format(value) : formatDay(value);
 }
 
 export function formatDateRange(start: string | null, end: string | null, precision: DatePrecision | null): string {

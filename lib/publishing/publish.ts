@@ -14,8 +14,7 @@ import { tagsOfNote } from "@/lib/tags/queries";
 import { freezeEditionEntities } from "./edition-entities";
 import { freezeEditionCitations } from "@/lib/sources/edition-citations";
 import { editionPublishedNotifications } from "./followers";
-
-const dateline = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+import { formatDay } from "@/lib/day";
 
 /**
  * Publishes the note as its next edition: a frozen copy of the text as it is
@@ -71,7 +70,7 @@ export async function publishNote(
         number: next,
         revisionId: revision?.id ?? null,
         title: note.title || "Untitled",
-        dateline: dateline.format(new Date()),
+        dateline: formatDay(new Date()),
         content: body.content,
         text: body.text,
         summary: options.summary,

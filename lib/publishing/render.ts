@@ -5,11 +5,6 @@ import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
 import { endnotesHtml, noticesHtml } from "@/lib/sources/sourcing-html";
 
-/** A document as HTML: the same renderer as the reading view, so text is escaped and links checked. */
-export function documentHtml(content: DocNode, options: HtmlOptions = {}): string {
-  return documentToHtml(content, options);
-}
-
 /**
  * A text as readers read it: the notices about its sources, the body with
  * its citations numbered, then its endnotes. Only the sources of `endnotes`

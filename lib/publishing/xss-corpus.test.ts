@@ -13,7 +13,7 @@ import { atomFeed } from "./feeds";
 import { parsePost } from "./post";
 import type { Endnote } from "@/lib/sources/endnote";
 import { endnotesHtml } from "@/lib/sources/sourcing-html";
-import { documentHtml, standaloneHtml } from "./render";
+import { standaloneHtml } from "./render";
 
 /** How the pages link a mention (members see entity pages). */
 const mentionHref = (kind: EntityKind, id: string) => entityPath("desk", { kind, id });
@@ -73,7 +73,7 @@ const places: Record<string, (payload: string) => string[]> = {
     text.insert(5, ` ${payload}`);
     return [documentToHtml(deriveBody(ydoc).content, { mentionHref })];
   },
-  "export page title and dateline": (payload) => [exportBody(standaloneHtml(payload, payload, documentHtml(doc(paragraph(linked(payload))), { mentionHref })))],
+  "export page title and dateline": (payload) => [exportBody(standaloneHtml(payload, payload, documentToHtml(doc(paragraph(linked(payload))), { mentionHref })))],
   "endnote: source title, originator, locator": (payload) => {
     const endnote: Endnote = { ordinal: 1, sourceId: null, sourceTitle: payload, sourceKind: "media", originator: payload, reliability: "B", credibility: "2", locator: payload, obtainedOn: null };
     return [endnotesHtml([endnote])];

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { editions, notes } from "@/db/schema";
-import { inQuestion, retracted } from "@/lib/sources/in-question";
+import { gradedDown, inQuestion, retracted } from "@/lib/sources/in-question";
 import type { SearchFilters } from "./filters";
 
 /**
@@ -28,7 +28,7 @@ export function editionSourceConditions(f: SearchFilters): SQL[] {
   const on = conditions(rest, cites, { source: sql`ec.source_id`, reliability: sql`ec.reliability` });
   if (which === "retracted") on.push(cites(retracted(sql`ec.source_id`)));
   if (which === "questioned")
-    on.push(cites(sql`(${retracted(sql`ec.source_id`)} or exists (select 1 from sources now where now.id = ec.source_id and now.reliability <> 'F' and ec.reliability <> 'F' and now.reliability > ec.reliability))`));
+    on.push(cites(sql`(${retracted(sql`ec.source_id`)} or exists (select 1 from sources now where now.id = ec.source_id and ${gradedDown(sql`ec.reliability`, sql`now.reliability`)}))`));
   return on;
 }
 

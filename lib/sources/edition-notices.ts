@@ -3,8 +3,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { sources } from "@/db/schema";
 import { isDowngrade, type Reliability } from "@/lib/source-grading";
-import { formatDay, type Endnote } from "./endnote";
+import type { Endnote } from "./endnote";
 import { standingOf, type SourceStanding } from "./standing";
+import { formatDay } from "@/lib/day";
 
 /**
  * What readers of an edition are told about one source it cites that has

@@ -11,9 +11,10 @@ import { useTestDatabase } from "@/lib/testing/database";
 import { buildSource, buildTeam, citation, mentionDoc } from "@/lib/testing/factories";
 import { draftEndnotes, endnotesOf, endnotesOfEditions } from "./edition-citations";
 import { noticeSentence, noticesForEdition } from "./edition-notices";
-import { citedSourceIds, formatDay } from "./endnote";
+import { citedSourceIds } from "./endnote";
 import { regradeSource, updateSource } from "./register";
 import { retractSource } from "./retraction";
+import { formatDay } from "@/lib/day";
 
 useTestDatabase();
 // Publishing tells open editors through the running collaboration server.

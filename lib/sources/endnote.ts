@@ -18,10 +18,6 @@ export interface Endnote {
   obtainedOn: string | null;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "2 March 2026", from a Date or a YYYY-MM-DD day. */
-export const formatDay = (day: Date | string) => dayFormat.format(typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day);
 
 export const endnoteGrade = (endnote: Endnote) => gradePair(endnote.reliability, endnote.credibility);
 export const endnoteGradeDescription = (endnote: Endnote) => gradePairDescription(endnote.reliability, endnote.credibility);

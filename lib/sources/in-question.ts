@@ -6,7 +6,10 @@ import { sql, type AnyColumn, type SQL } from "drizzle-orm";
  * judgement either way. A to E sort as letters, so a later letter is lower.
  */
 export const downgradeOf = (alias: string): SQL =>
-  sql.raw(`(${alias}.kind = 'regraded' and ${alias}.from_reliability <> 'F' and ${alias}.to_reliability <> 'F' and ${alias}.to_reliability > ${alias}.from_reliability)`);
+  sql`(${sql.raw(alias)}.kind = 'regraded' and ${gradedDown(sql.raw(`${alias}.from_reliability`), sql.raw(`${alias}.to_reliability`))})`;
+
+/** `isDowngrade(from, to)` in SQL: grades A to E sort as letters, so a later letter is lower; F is neither. */
+export const gradedDown = (from: SQL, to: SQL): SQL => sql`(${from} <> 'F' and ${to} <> 'F' and ${to} > ${from})`;
 
 /**
  * Whether the source with this id is in question, as `standingOf` judges it

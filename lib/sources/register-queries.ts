@@ -61,17 +61,15 @@ export async function listSources(teamId: string, filter: SourceFilter = {}, tx:
 
 export type SourceListing = Awaited<ReturnType<typeof listSources>>[number];
 
-/** A source with the names of who graded and who retracted it, and of its originating actor. */
+/** A source with the name of who graded it, and its originating actor. */
 export async function sourceDetails(teamId: string, id: string, tx: Executor = db()) {
-  const retractor = alias(users, "retractor");
   const [row] = await tx
-    .select({ gradedBy: grader.name, retractedBy: retractor.name, actor: { id: entities.id, kind: entities.kind, name: entities.name } })
+    .select({ gradedBy: grader.name, actor: { id: entities.id, kind: entities.kind, name: entities.name } })
     .from(sources)
     .leftJoin(grader, eq(grader.id, sources.gradedBy))
-    .leftJoin(retractor, eq(retractor.id, sources.retractedBy))
     .leftJoin(entities, eq(entities.id, sources.originatorEntityId))
     .where(and(eq(sources.teamId, teamId), eq(sources.id, id)));
-  return row ? { gradedBy: row.gradedBy, retractedBy: row.retractedBy, actor: row.actor?.id ? row.actor : null } : null;
+  return row ? { gradedBy: row.gradedBy, actor: row.actor?.id ? row.actor : null } : null;
 }
 
 /** Every grading of a source, oldest first: the first grade, each change with its reason, retractions and reinstatements. */

@@ -1,22 +1,9 @@
-import { CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_KINDS, type SourceKind } from "@/lib/source-grading";
+import { CREDIBILITY_GRADES, RELIABILITY_GRADES, SOURCE_KIND_LABELS, SOURCE_KINDS, type SourceKind } from "@/lib/source-grading";
 import type { Endnote } from "./endnote";
+import { counted } from "@/lib/counted";
 
 /** What the summary counts as weak: below "fairly reliable, possibly true". */
 export const SUMMARY_THRESHOLD = { reliability: "C", credibility: "3" } as const;
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-/** How the summary counts sources of a kind: "1 media report", "2 official statements". */
-const KIND_NOUNS: Record<SourceKind, [string, string]> = {
-  human: ["human source", "human sources"],
-  document: ["document", "documents"],
-  media: ["media report", "media reports"],
-  official_statement: ["official statement", "official statements"],
-  imagery: ["imagery source", "imagery sources"],
-  dataset: ["dataset", "datasets"],
-  web_page: ["web page", "web pages"],
-  other: ["other source", "other sources"],
-};
 
 /** Whether a citation is graded below C3: a less reliable source, or a less credible item (or one that cannot be judged). */
 export const isBelowThreshold = (endnote: Pick<Endnote, "reliability" | "credibility">) =>
@@ -38,7 +25,7 @@ export function sourceSummary(endnotes: readonly Endnote[], what: "brief" | "not
   for (const source of sources.values()) kindCounts.set(source.sourceKind, (kindCounts.get(source.sourceKind) ?? 0) + 1);
   const kinds = [...kindCounts]
     .sort(([a, countA], [b, countB]) => countB - countA || SOURCE_KINDS.indexOf(a) - SOURCE_KINDS.indexOf(b))
-    .map(([kind, count]) => plural(count, ...KIND_NOUNS[kind]));
+    .map(([kind, count]) => counted(count, ...SOURCE_KIND_LABELS[kind].counted));
 
   const grades = endnotes.map((endnote) => RELIABILITY_GRADES.indexOf(endnote.reliability));
   const [best, worst] = [RELIABILITY_GRADES[Math.min(...grades)], RELIABILITY_GRADES[Math.max(...grades)]];
@@ -49,5 +36,5 @@ export function sourceSummary(endnotes: readonly Endnote[], what: "brief" | "not
   const weak = below === 0 ? `no citation is graded below ${threshold}` : below === 1 ? `1 citation is graded below ${threshold}` : `${below} citations are graded below ${threshold}`;
 
   const cited = endnotes.length === 1 ? "once" : `${endnotes.length} times`;
-  return `This ${what} rests on ${plural(sources.size, "source", "sources")} (${kinds.join(", ")}) cited ${cited}; ${spread}, and ${weak}.`;
+  return `This ${what} rests on ${counted(sources.size, "source", "sources")} (${kinds.join(", ")}) cited ${cited}; ${spread}, and ${weak}.`;
 }

@@ -1,7 +1,8 @@
 import { escapeHtml } from "@/lib/editor/html";
-import { endnoteGrade, endnoteGradeDescription, formatDay, kindLabel, type Endnote } from "./endnote";
+import { endnoteGrade, endnoteGradeDescription, kindLabel, type Endnote } from "./endnote";
 import { noticeSentence, type EditionNotice } from "./edition-notices";
 import { sourceSummary } from "./source-summary";
+import { formatDay } from "@/lib/day";
 
 /** "Wire report, Reuters, media report. B2. para. 3; obtained 2 March 2026." without the markup: what an endnote says. */
 export function endnoteParts(endnote: Endnote) {

@@ -2,6 +2,7 @@ import { CITATION_NODE, citationAttrs, isUncitedParagraph } from "@/lib/editor/c
 import type { DocNode } from "@/lib/editor/document";
 import { CREDIBILITY_GRADES, gradePair, RELIABILITY_GRADES, type Credibility, type Reliability } from "@/lib/source-grading";
 import type { SourceStanding } from "./standing";
+import { counted } from "@/lib/counted";
 
 /** What the report needs of each cited source of the team. */
 export interface ReportedSource {
@@ -48,7 +49,6 @@ export const isWeakCitation = (citation: { reliability: Reliability; credibility
 const gradeRank = (citation: { reliability: Reliability; credibility: Credibility }) =>
   RELIABILITY_GRADES.indexOf(citation.reliability) * CREDIBILITY_GRADES.length + CREDIBILITY_GRADES.indexOf(citation.credibility);
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * How a text is sourced, for the publish panel: paragraphs with no citation,
@@ -100,7 +100,7 @@ export function sourcingReport(doc: DocNode, sourcesById: ReadonlyMap<string, Re
   const lowestWeakGrade = lowestWeak ? gradePair(lowestWeak.reliability, lowestWeak.credibility) : null;
 
   const warnings: string[] = [];
-  if (weak > 0) warnings.push(`${count(weak, "paragraph rests", "paragraphs rest")} only on weak sources (reliability E or F, or credibility 5 or 6); the lowest cited is ${lowestWeakGrade}.`);
+  if (weak > 0) warnings.push(`${counted(weak, "paragraph rests", "paragraphs rest")} only on weak sources (reliability E or F, or credibility 5 or 6); the lowest cited is ${lowestWeakGrade}.`);
   if (retracted.length > 0) warnings.push(`${retracted.length === 1 ? "A source cited here has" : `${retracted.length} sources cited here have`} been retracted: ${retracted.join(", ")}.`);
   if (downgraded.length > 0) warnings.push(`${downgraded.length === 1 ? "A source cited here has" : `${downgraded.length} sources cited here have`} been downgraded: ${downgraded.join(", ")}.`);
   return { paragraphs, uncited, citations, weak, lowestWeakGrade, retracted, downgraded, warnings };

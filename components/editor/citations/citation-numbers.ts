@@ -2,7 +2,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { CITATION_NODE, citationAttrs, numberCitations, type CitationAttrs } from "@/lib/editor/citations";
 import type { SourceRegister } from "./source-register";
 
-/** The citations of a document in order, with their positions (an invalid one has no attributes and shows nothing). */
+/** The citations of a document in order, with their positions (an invalid one has no attributes and is drawn as a muted "?"). */
 export function citationsIn(doc: PMNode): { pos: number; attrs: CitationAttrs | null }[] {
   const found: { pos: number; attrs: CitationAttrs | null }[] = [];
   doc.descendants((node, pos) => {
