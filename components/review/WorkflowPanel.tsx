@@ -29,12 +29,15 @@ export async function WorkflowPanel({
   /** The team's choice for a brief's first edition (its settings). */
   defaultVisibility: Visibility;
 }) {
-  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note), listEditions(note.id)]);
+  // The body as it is now, read at most once, for the approval's comparison and the sourcing, and only if either asks.
+  let reading: ReturnType<typeof currentBody> | undefined;
+  const bodyNow = () => (reading ??= currentBody(note.id));
+  const [{ review, changedSinceApproval }, editions] = await Promise.all([approvalState(note, bodyNow), listEditions(note.id)]);
   const may = abilities(actor, "review", { note, review, changedSinceApproval });
   const mayUnpublish = abilities(actor, "note", note).unpublish;
   const mayPublish = may.publish || may.publishWithoutApproval;
   // Of the body as it is now: what would be published.
-  const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await currentBody(note.id)).content) : null;
+  const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await bodyNow()).content) : null;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
 

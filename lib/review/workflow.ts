@@ -44,11 +44,16 @@ export async function currentApprovedText(noteId: string): Promise<string | null
  * as it is now (currentBody: edits not yet stored count). Pass `body` to judge
  * the very body about to be used (publishing freezes the body it judged).
  */
-export async function approvalState(note: Pick<Note, "id">, body?: Pick<CurrentBody, "content">): Promise<ApprovalState> {
+export async function approvalState(
+  note: Pick<Note, "id">,
+  // The body as it is now, or a way to read it (only asked for when there is an approval to compare with).
+  body?: Pick<CurrentBody, "content"> | (() => Promise<Pick<CurrentBody, "content">>),
+): Promise<ApprovalState> {
   const review = await latestReview(note.id);
   const approved = await approvedText(review);
   if (approved === null) return { review, changedSinceApproval: false };
-  return { review, changedSinceApproval: stableStringify((body ?? (await currentBody(note.id))).content) !== approved };
+  const now = typeof body === "function" ? await body() : (body ?? (await currentBody(note.id)));
+  return { review, changedSinceApproval: stableStringify(now.content) !== approved };
 }
 
 /** The team's members who may review. */
