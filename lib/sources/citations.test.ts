@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { noteCitations, sourceChanges } from "@/db/schema";
@@ -10,6 +10,7 @@ import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildSource, buildTeam, citation, mentionDoc } from "@/lib/testing/factories";
 import { endnotesOf } from "./edition-citations";
+import { syncNoteCitations } from "./note-citations";
 import { regradeSource } from "./register";
 import { standingOf } from "./standing";
 import { sourceInput } from "./validation";
@@ -183,5 +184,37 @@ describe("a citation pasted as HTML", () => {
     ["nothing", null],
   ])("parses another page's citation with %s as no citation, which the server would refuse", (_, data) => {
     expect(citationFromPastedHtml(data)).toBe(false);
+  });
+});
+
+describe("storing a note again", () => {
+  /** Each citation row's physical place: a row rewritten moves, one left alone stays. */
+  const places = (noteId: string) =>
+    db()
+      .select({ ordinal: noteCitations.ordinal, ctid: sql<string>`ctid::text` })
+      .from(noteCitations)
+      .where(eq(noteCitations.noteId, noteId))
+      .orderBy(noteCitations.ordinal);
+
+  it("rewrites only the citations that changed, and drops those no longer cited", async () => {
+    const { team, owner } = await buildTeam();
+    const wire = await buildSource(team.id, owner.id);
+    const body = (middle: string, credibility: string, more: boolean) =>
+      mentionDoc(["The convoy turned back.", citation(wire.id, { id: "first" }), ` ${middle}`, citation(wire.id, { id: "second", credibility }), ...(more ? [" Fuel ran short.", citation(wire.id, { id: "third" })] : [])]);
+    const note = await createNote({ teamId: team.id, userId: owner.id, title: "Convoy", content: body("It left at dawn.", "2", true) });
+    const before = await places(note.id);
+
+    await db().transaction((tx) => syncNoteCitations(tx, note, body("It left at dawn.", "2", true)));
+    expect(await places(note.id)).toEqual(before);
+
+    await db().transaction((tx) => syncNoteCitations(tx, note, body("It left at noon.", "4", false)));
+    const after = await places(note.id);
+    expect(after.map((row) => row.ordinal)).toEqual([1, 2]);
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1].ctid).not.toBe(before[1].ctid);
+    expect(await citationsOf(note.id)).toEqual([
+      { ordinal: 1, sourceId: wire.id, credibility: "2", sentence: "The convoy turned back." },
+      { ordinal: 2, sourceId: wire.id, credibility: "4", sentence: "It left at noon." },
+    ]);
   });
 });

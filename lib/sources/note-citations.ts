@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { insertInBatches } from "@/db/batches";
 import { noteCitations } from "@/db/schema";
@@ -23,26 +23,39 @@ export async function teamCitations(tx: Executor, teamId: string, content: DocNo
   return citations.filter((c) => allowed.has(c.sourceId)).map((c, index) => ({ ...c, ordinal: index + 1 }));
 }
 
-/** Rebuilds a note's citations from its document, inside the caller's transaction. */
+type CitationRow = typeof noteCitations.$inferInsert;
+
+const sameCitation = (a: CitationRow, b: CitationRow) =>
+  a.citationId === b.citationId &&
+  a.sourceId === b.sourceId &&
+  a.credibility === b.credibility &&
+  a.locator === b.locator &&
+  (a.obtainedOn ?? null) === (b.obtainedOn ?? null) &&
+  a.sentence === b.sentence;
+
+/**
+ * Brings a note's citations in step with its document, inside the caller's
+ * transaction: the rows are compared with what the document cites now, and
+ * only those that differ are rewritten, so a store of an edit that touched no
+ * citation writes none.
+ */
 export async function syncNoteCitations(tx: Executor, note: { id: string; teamId: string }, content: DocNode) {
-  const citations = await teamCitations(tx, note.teamId, content);
-  await tx.delete(noteCitations).where(eq(noteCitations.noteId, note.id));
-  if (citations.length === 0) return;
-  await insertInBatches(
-    tx,
-    noteCitations,
-    citations.map((c) => ({
-      noteId: note.id,
-      teamId: note.teamId,
-      ordinal: c.ordinal,
-      citationId: c.id,
-      sourceId: c.sourceId,
-      credibility: c.credibility,
-      locator: c.locator,
-      obtainedOn: c.obtainedOn,
-      sentence: c.sentence,
-    })),
-  );
+  const wanted: CitationRow[] = (await teamCitations(tx, note.teamId, content)).map((c) => ({
+    noteId: note.id,
+    teamId: note.teamId,
+    ordinal: c.ordinal,
+    citationId: c.id,
+    sourceId: c.sourceId,
+    credibility: c.credibility,
+    locator: c.locator,
+    obtainedOn: c.obtainedOn,
+    sentence: c.sentence,
+  }));
+  const stored = new Map((await tx.select().from(noteCitations).where(eq(noteCitations.noteId, note.id))).map((row) => [row.ordinal, row]));
+  const stale = new Set([...stored.values()].filter((row) => !wanted[row.ordinal - 1] || !sameCitation(row, wanted[row.ordinal - 1])).map((row) => row.ordinal));
+  const fresh = wanted.filter((row) => !stored.has(row.ordinal) || stale.has(row.ordinal));
+  if (stale.size > 0) await tx.delete(noteCitations).where(and(eq(noteCitations.noteId, note.id), sql`${noteCitations.ordinal} = any(${`{${[...stale].join(",")}}`}::int[])`));
+  await insertInBatches(tx, noteCitations, fresh);
 }
 
 /** Keeps a note's citations in step with its body as the collaboration server stores it, in the store's transaction. */
