@@ -5,6 +5,7 @@ import { editionCitations, editions, memberships, notes, noteCitations, noteUpda
 import type { Reliability } from "@/lib/source-grading";
 import type { NewNotification } from "@/lib/commands/command";
 import { can, type Actor } from "@/lib/policies";
+import { roleHas } from "@/lib/policies/grants";
 
 /** What put a source in question: a retraction, or a regrading to a lower grade. */
 export type Questioning = { kind: "retracted"; reason: string } | { kind: "downgraded"; from: Reliability; to: Reliability; reason: string };
@@ -106,7 +107,8 @@ export async function sourceQuestionedNotifications(
     tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.teamId, teamId)),
   ]);
   const roleOf = new Map(members.map((member) => [member.userId, member.role]));
-  const owners = members.filter((member) => member.role === "owner").map((member) => member.userId);
+  // Those who answer for the team's work: whoever manages the team (its owners).
+  const owners = members.filter((member) => roleHas(member.role, "manageTeam")).map((member) => member.userId);
   const draftOf = new Map(drafts.map((note) => [note.id, note]));
   const editionOf = new Map(editionsCiting.map((edition) => [edition.noteId, edition]));
 
