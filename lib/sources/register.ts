@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Executor } from "@/db";
 import { sourceChanges, sources, type Source } from "@/db/schema";
-import { runCommand, type CommandContext } from "@/lib/commands/command";
+import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { badRequest } from "@/lib/errors";
 import { isDowngrade, type Reliability } from "@/lib/source-grading";
@@ -59,9 +59,8 @@ export async function regradeSource(
   userId: string,
   id: string,
   change: { reliability: Reliability; reason: string },
-  command?: CommandContext,
 ): Promise<{ source: Source; from: Reliability }> {
-  const work = async ({ tx, audit, notify, afterCommit }: CommandContext) => {
+  return runCommand(async ({ tx, audit, notify, afterCommit }) => {
     const current = await lockSource(teamId, id, tx);
     if (current.reliability === change.reliability) throw badRequest(`The source is already graded ${change.reliability}.`);
     const now = new Date();
@@ -87,6 +86,5 @@ export async function regradeSource(
     }
     afterCommit(() => refreshTeamPages(teamId));
     return { source, from: current.reliability };
-  };
-  return command ? work(command) : runCommand(work);
+  });
 }

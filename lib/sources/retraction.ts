@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { sourceChanges, sources, type Source } from "@/db/schema";
-import { runCommand, type CommandContext } from "@/lib/commands/command";
+import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { badRequest } from "@/lib/errors";
 import { sourceQuestionedNotifications } from "./propagation";
@@ -12,8 +12,8 @@ import { lockSource } from "./queries";
  * endnotes, marked retracted with the reason, which its history keeps. The
  * owners and the authors of what cites it are told, in the same transaction.
  */
-export async function retractSource(teamId: string, userId: string, id: string, reason: string, command?: CommandContext): Promise<Source> {
-  const work = async ({ tx, audit, notify, afterCommit }: CommandContext) => {
+export async function retractSource(teamId: string, userId: string, id: string, reason: string): Promise<Source> {
+  return runCommand(async ({ tx, audit, notify, afterCommit }) => {
     const current = await lockSource(teamId, id, tx);
     if (current.retractedAt) throw badRequest("This source is already retracted; reinstate it first to retract it again.");
     const now = new Date();
@@ -27,13 +27,12 @@ export async function retractSource(teamId: string, userId: string, id: string, 
     await notify(await sourceQuestionedNotifications(tx, { teamId, sourceId: id, sourceTitle: current.title, actorId: userId, questioning: { kind: "retracted", reason } }));
     afterCommit(() => refreshTeamPages(teamId));
     return source;
-  };
-  return command ? work(command) : runCommand(work);
+  });
 }
 
 /** Takes a retraction back, with the reason kept in the source's history. What cites it is no longer warned of it. */
-export async function reinstateSource(teamId: string, userId: string, id: string, reason: string, command?: CommandContext): Promise<Source> {
-  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
+export async function reinstateSource(teamId: string, userId: string, id: string, reason: string): Promise<Source> {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
     const current = await lockSource(teamId, id, tx);
     if (!current.retractedAt) throw badRequest("This source is not retracted, so there is nothing to reinstate.");
     const now = new Date();
@@ -46,6 +45,5 @@ export async function reinstateSource(teamId: string, userId: string, id: string
     await audit({ teamId, userId, action: "source.reinstated", target: id, data: { title: current.title, reason } });
     afterCommit(() => refreshTeamPages(teamId));
     return source;
-  };
-  return command ? work(command) : runCommand(work);
+  });
 }

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { sourceSnapshots, users } from "@/db/schema";
-import { runCommand, type CommandContext } from "@/lib/commands/command";
+import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { getSource } from "./queries";
@@ -38,13 +38,12 @@ export async function attachSnapshot(
   userId: string,
   sourceId: string,
   upload: { fileName: string | null; content: Uint8Array },
-  command?: CommandContext,
 ) {
   if (upload.content.length === 0) throw badRequest("That file is empty; nothing was attached.");
   if (upload.content.length > MAX_SNAPSHOT_BYTES) throw new SnapshotTooLarge();
   const mediaType = await detectSnapshotType(upload.content);
   if (!mediaType) throw badRequest(REFUSED_TYPE);
-  const work = async ({ tx, audit, afterCommit }: CommandContext) => {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
     await getSource(teamId, sourceId, tx);
     const sha256 = sha256Of(upload.content);
     const [snapshot] = await tx
@@ -54,8 +53,7 @@ export async function attachSnapshot(
     await audit({ teamId, userId, action: "source.snapshot_attached", target: sourceId, data: { snapshot: snapshot.id, mediaType, byteSize: snapshot.byteSize, sha256 } });
     afterCommit(() => refreshTeamPages(teamId));
     return snapshot;
-  };
-  return command ? work(command) : runCommand(work);
+  });
 }
 
 /** A source's snapshots, newest first, without their bytes. */
