@@ -2,6 +2,7 @@ import type { CollabOptions } from "@/lib/collab/server";
 import { noteLinksSubscriber } from "@/lib/entities/note-links";
 import { noteAccess } from "@/lib/notes/collab-access";
 import { noteCitationsSubscriber } from "@/lib/sources/note-citations";
+import { noteJudgmentsSubscriber } from "@/lib/judgments/note-judgments";
 import { approvalWatching } from "@/lib/review/approval-watch";
 import { revisionScheduling, type RevisionTiming } from "@/lib/revisions/scheduler";
 
@@ -20,6 +21,8 @@ export function collabWiring(revisions?: RevisionTiming): Pick<CollabOptions, "n
       noteLinksSubscriber,
       // Its citations of the team's sources, likewise.
       noteCitationsSubscriber,
+      // Its key judgments and its highest portion mark, likewise.
+      noteJudgmentsSubscriber,
       // Automatic revisions: after a pause in editing, and when the last editor leaves.
       revisionScheduling(revisions),
       // Open note pages learn at once when an edit makes the text differ from its approval, or equal it again.

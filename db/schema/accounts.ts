@@ -2,6 +2,10 @@ import { sql } from "drizzle-orm";
 import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { timestamps } from "./columns";
 import { VISIBILITIES } from "./visibility";
+import { LIKELIHOOD_SCALE_IDS, LIKELIHOOD_WORDINGS } from "../../lib/tradecraft/likelihood";
+import { TLP_LEVELS } from "../../lib/tradecraft/tlp";
+
+const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
 export const ROLES = ["owner", "analyst", "reviewer", "reader"] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,10 +33,18 @@ export const teams = pgTable(
     defaultVisibility: text({ enum: VISIBILITIES }).notNull().default("team"),
     /** What, typed in a note, opens the source picker: 1–3 marks, neither letters, digits, spaces nor a mention's @ or #. */
     citationTrigger: text().notNull().default("[["),
+    /** The words of likelihood its briefs are checked against (lib/tradecraft/likelihood.ts), and which column of a two-column scale. */
+    likelihoodScale: text({ enum: LIKELIHOOD_SCALE_IDS }).notNull().default("icd203"),
+    likelihoodWording: text({ enum: LIKELIHOOD_WORDINGS }).notNull().default("either"),
+    /** The handling marking a new note starts with. */
+    defaultMarking: text({ enum: TLP_LEVELS }).notNull().default("clear"),
     ...timestamps,
   },
   (t) => [
     check("teams_default_visibility_check", sql`${t.defaultVisibility} in ('team', 'public')`),
+    check("teams_likelihood_scale_check", sql`${t.likelihoodScale} in (${oneOf(LIKELIHOOD_SCALE_IDS)})`),
+    check("teams_likelihood_wording_check", sql`${t.likelihoodWording} in (${oneOf(LIKELIHOOD_WORDINGS)})`),
+    check("teams_default_marking_check", sql`${t.defaultMarking} in (${oneOf(TLP_LEVELS)})`),
     check("teams_citation_trigger_check", sql`char_length(${t.citationTrigger}) between 1 and 3 and ${t.citationTrigger} !~ '[[:alnum:][:space:]@#]'`),
   ],
 );

@@ -11,3 +11,4 @@ export * from "./team-slugs";
 export * from "./identities";
 export * from "./follows";
 export * from "./sources";
+export * from "./judgments";

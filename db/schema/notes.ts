@@ -3,6 +3,7 @@ import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from "
 import type { DocNode } from "@/lib/editor/document";
 import { users, teams } from "./accounts";
 import { bytea, timestamps, tsvector } from "./columns";
+import { TLP_LEVELS } from "../../lib/tradecraft/tlp";
 
 export const NOTE_KINDS = ["note", "brief"] as const;
 export const NOTE_STATUSES = ["draft", "in_review", "approved", "published"] as const;
@@ -26,6 +27,10 @@ export const notes = pgTable(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(text, '')), 'B')`,
     ),
     /** Users who sent edits since the last revision; the next revision takes them. */
+    /** The handling marking its author gave it (TLP). */
+    marking: text({ enum: TLP_LEVELS }).notNull().default("clear"),
+    /** The highest portion mark in its body, derived on every store; null when no block carries one. */
+    portionMarking: text({ enum: TLP_LEVELS }),
     pendingContributors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
@@ -35,6 +40,7 @@ export const notes = pgTable(
     index("notes_team_updated_idx").on(t.teamId, t.updatedAt),
     index("notes_search_idx").using("gin", t.search),
     check("notes_kind_check", sql`${t.kind} in ('note', 'brief')`),
+    check("notes_marking_check", sql`${t.marking} in ('clear', 'green', 'amber', 'amber+strict', 'red') and (${t.portionMarking} is null or ${t.portionMarking} in ('clear', 'green', 'amber', 'amber+strict', 'red'))`),
     check("notes_status_check", sql`${t.status} in ('draft', 'in_review', 'approved', 'published')`),
   ],
 );

@@ -8,6 +8,8 @@ import { entities } from "./entities";
 import { notes } from "./notes";
 import { revisions } from "./revisions";
 import { VISIBILITIES, type Visibility } from "./visibility";
+import { LIKELIHOOD_SCALE_IDS } from "../../lib/tradecraft/likelihood";
+import { TLP_LEVELS } from "../../lib/tradecraft/tlp";
 
 export { VISIBILITIES, type Visibility };
 
@@ -38,6 +40,10 @@ export const editions = pgTable(
       sql`setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', text), 'B')`,
     ),
     visibility: text({ enum: VISIBILITIES }).notNull(),
+    /** Its banner as published: the highest of the note's marking and every portion mark (TLP). Only TLP:CLEAR may be public. */
+    marking: text({ enum: TLP_LEVELS }).notNull().default("clear"),
+    /** The scale its judgments' likelihoods were written in. */
+    likelihoodScale: text({ enum: LIKELIHOOD_SCALE_IDS }).notNull().default("icd203"),
     authors: jsonb().$type<string[]>().notNull(),
     entities: jsonb().$type<EditionEntity[]>().notNull(),
     /** The note's tags when it was published: readers see these, never the draft's. */
@@ -54,6 +60,7 @@ export const editions = pgTable(
     index("editions_team_published_idx").on(t.teamId, t.publishedAt),
     index("editions_search_idx").using("gin", t.search),
     check("editions_visibility_check", sql`${t.visibility} in ('team', 'public')`),
+    check("editions_marking_check", sql`${t.marking} in ('clear', 'green', 'amber', 'amber+strict', 'red') and (${t.visibility} = 'team' or ${t.marking} = 'clear')`),
   ],
 );
 

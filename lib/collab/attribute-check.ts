@@ -2,7 +2,9 @@ import * as Y from "yjs";
 import { isSafeHref } from "@/lib/editor/extensions";
 import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
 import { CITATION_ATTRIBUTE_CHECKS, CITATION_NODE } from "@/lib/editor/citations";
+import { JUDGMENT_ATTRIBUTE_CHECKS, JUDGMENT_NODE } from "@/lib/editor/judgments";
 import { MENTION_NODE } from "@/lib/editor/mentions";
+import { isTlpLevel } from "@/lib/tradecraft/tlp";
 import { noteSchema } from "@/lib/editor/schema";
 
 /**
@@ -40,6 +42,10 @@ export function findAttributeProblem(nodeName: string, key: string, content: Y.I
   if (nodeName === MENTION_NODE && !MENTION_ATTRIBUTES[key]?.(found.value)) return `the update sets a mention's "${key}" to a value of the wrong kind`;
   if (nodeName === CITATION_NODE && !CITATION_ATTRIBUTE_CHECKS[key as keyof typeof CITATION_ATTRIBUTE_CHECKS]?.(found.value ?? null))
     return `the update sets a citation's "${key}" to a value it cannot have (a source's id, a credibility of 1 to 6, a short locator, a date)`;
+  if (nodeName === JUDGMENT_NODE && key in JUDGMENT_ATTRIBUTE_CHECKS && !JUDGMENT_ATTRIBUTE_CHECKS[key as keyof typeof JUDGMENT_ATTRIBUTE_CHECKS](found.value ?? null))
+    return `the update sets a judgment's "${key}" to a value it cannot have (a short id, a confidence of high, moderate or low, assumptions of at most 1000 characters)`;
+  if (key === "marking" && found.value !== null && found.value !== undefined && !isTlpLevel(found.value))
+    return "the update gives a block a portion mark that is not a TLP level (clear, green, amber, amber+strict or red)";
   return null;
 }
 

@@ -5,6 +5,7 @@ import { TableKit } from "@tiptap/extension-table";
 import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationFromPastedHtml } from "./citations";
 import { MENTION_NODE } from "./mentions";
+import { Judgment, KeyJudgments, PortionMarks } from "./tradecraft-nodes";
 
 /** The Yjs XML fragment that holds a note's body. */
 export const BODY_FIELD = "default";
@@ -34,6 +35,9 @@ interface EditorOnlyOptions {
   mentionNodeView?: NodeViewRenderer;
   /** How the browser draws a citation (its number, and the source's grade on hover). */
   citationNodeView?: NodeViewRenderer;
+  /** How the browser draws the key judgments block and each judgment (confidence, assumptions, likelihood read from the sentence). */
+  keyJudgmentsNodeView?: NodeViewRenderer;
+  judgmentNodeView?: NodeViewRenderer;
 }
 
 /** A plain attribute: kept in the document as is, not read from or written to HTML (citations are drawn by their renderers). */
@@ -84,6 +88,9 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
     }),
     TableKit.configure({ table: { resizable: false } }),
     Citation.configure({ nodeView: options.citationNodeView }),
+    KeyJudgments.configure({ nodeView: options.keyJudgmentsNodeView }),
+    Judgment.configure({ nodeView: options.judgmentNodeView }),
+    PortionMarks,
     mention.configure({
       // Each entity kind has its trigger (@ for actors, # for events); the chip shows the entity's label.
       suggestions: options.mentionSuggestions ?? MENTION_TRIGGERS.map((char) => ({ char })),

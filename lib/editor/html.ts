@@ -2,6 +2,9 @@ import { entityKind, mentionKind, type EntityKind } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationAttrs } from "./citations";
 import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
+import { JUDGMENT_NODE, judgmentAttrs, judgmentText, KEY_JUDGMENTS_NODE } from "./judgments";
+import { CONFIDENCE_LABELS, findScaleTerms, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { isTlpLevel, TLP_LABELS } from "@/lib/tradecraft/tlp";
 
 export interface HtmlOptions {
   /** Where a mention links to; null renders it as plain text (for the public). */
@@ -12,6 +15,8 @@ export interface HtmlOptions {
    * Any other citation (another team's source, or none given) draws nothing.
    */
   citedSources?: ReadonlySet<string>;
+  /** The scale a judgment's likelihood is read in (the team's, or the one an edition was published with); without it none is shown. */
+  likelihoodScale?: LikelihoodScale;
 }
 
 /** What one rendering counts as it goes. */
@@ -48,6 +53,24 @@ function markOpen(mark: DocMark): [string, string] | null {
   return null;
 }
 
+/** A block's portion mark as a label before its text, or nothing. */
+function portionMark(node: DocNode): string {
+  const marking = node.attrs?.marking;
+  return isTlpLevel(marking) ? `<span class="portion-mark" data-marking="${marking}">${TLP_LABELS[marking]}</span> ` : "";
+}
+
+/** The likelihood (with its range) and confidence of a judgment, under its sentence. */
+function judgmentAssessment(node: DocNode, scale: LikelihoodScale | undefined): string {
+  const attrs = judgmentAttrs(node.attrs);
+  const term = scale ? findScaleTerms(judgmentText(node), scale)[0] : undefined;
+  const parts = [
+    term ? `${term.entry.step.terms[0][0].toUpperCase()}${term.entry.step.terms[0].slice(1)} (${term.entry.step.range})` : null,
+    attrs.confidence ? CONFIDENCE_LABELS[attrs.confidence] : null,
+  ].filter(Boolean);
+  const assumptions = attrs.assumptions.trim() ? `<p class="judgment-assumptions"><strong>Key assumptions:</strong> ${escapeHtml(attrs.assumptions.trim())}</p>` : "";
+  return (parts.length > 0 ? `<p class="judgment-assessment">${escapeHtml(parts.join(" · "))}</p>` : "") + assumptions;
+}
+
 function render(node: DocNode, context: RenderContext): string {
   const { options } = context;
   const inner = () => (node.content ?? []).map((child) => render(child, context)).join("");
@@ -59,18 +82,22 @@ function render(node: DocNode, context: RenderContext): string {
       }, escapeHtml(node.text ?? ""));
     case "heading": {
       const level = Math.min(Math.max(Number(node.attrs?.level ?? 2) || 2, 1), 3);
-      return `<h${level}>${inner()}</h${level}>`;
+      return `<h${level}>${portionMark(node)}${inner()}</h${level}>`;
     }
+    case KEY_JUDGMENTS_NODE:
+      return `<section class="key-judgments"><h2>Key judgments</h2>${portionMark(node)}<ol>${inner()}</ol></section>`;
+    case JUDGMENT_NODE:
+      return `<li class="judgment"><p>${portionMark(node)}${inner()}</p>${judgmentAssessment(node, options.likelihoodScale)}</li>`;
     case "orderedList":
-      return `<ol start="${Math.max(Number(node.attrs?.start ?? 1) || 1, 1)}">${inner()}</ol>`;
+      return `${portionMark(node)}<ol start="${Math.max(Number(node.attrs?.start ?? 1) || 1, 1)}">${inner()}</ol>`;
     case "codeBlock":
-      return `<pre><code>${inner()}</code></pre>`;
+      return `<pre>${portionMark(node)}<code>${inner()}</code></pre>`;
     case "hardBreak":
       return "<br>";
     case "horizontalRule":
       return "<hr>";
     case "table":
-      return `<table><tbody>${inner()}</tbody></table>`;
+      return `${portionMark(node)}<table><tbody>${inner()}</tbody></table>`;
     case "mention": {
       const kind = mentionKind(node.attrs?.mentionSuggestionChar);
       const classes = `mention ${entityKind(kind).chipClass}`;
@@ -86,7 +113,9 @@ function render(node: DocNode, context: RenderContext): string {
     }
     default: {
       const tag = BLOCKS[node.type];
-      return tag ? `<${tag}>${inner()}</${tag}>` : inner();
+      // A list's mark stands before it; a block of text carries its own at its start.
+      if (tag === "ul") return `${portionMark(node)}<ul>${inner()}</ul>`;
+      return tag ? `<${tag}>${portionMark(node)}${inner()}</${tag}>` : inner();
     }
   }
 }

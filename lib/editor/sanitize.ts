@@ -2,14 +2,18 @@ import type { DocNode } from "./document";
 import { isSafeHref } from "./extensions";
 import { entityKind, mentionKind } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationAttrs } from "./citations";
+import { JUDGMENT_NODE, judgmentAttrs } from "./judgments";
 import { MENTION_NODE } from "./mentions";
+import { isTlpLevel } from "@/lib/tradecraft/tlp";
 
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
 
 /** Attributes of the kinds the renderers expect, whatever an old or hostile document holds. */
 function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
-  const attrs = node.attrs;
-  if (!attrs) return attrs;
+  if (!node.attrs) return node.attrs;
+  // A portion mark that is no TLP level is none.
+  const attrs = "marking" in node.attrs ? { ...node.attrs, marking: isTlpLevel(node.attrs.marking) ? node.attrs.marking : null } : node.attrs;
+  if (node.type === JUDGMENT_NODE) return { ...attrs, ...judgmentAttrs(attrs) };
   if (node.type === MENTION_NODE) {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
     return { ...attrs, id: textOrNull(attrs.id), label: textOrNull(attrs.label), mentionSuggestionChar: char };

@@ -1,13 +1,15 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
+import { notes, teams, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
 import { closeNote } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import type { DocNode } from "@/lib/editor/document";
 import { syncNoteEntities } from "@/lib/entities/note-links";
 import { syncNoteCitations } from "@/lib/sources/note-citations";
+import { syncNoteJudgments } from "@/lib/judgments/note-judgments";
+import { highestPortionMark } from "@/lib/editor/portion-marks";
 import { noteBodyFromContent, type NoteBody } from "./body";
 import { notFound } from "@/lib/errors";
 
@@ -76,7 +78,10 @@ export async function createNote(
       title: input.title,
       kind: input.kind ?? "note",
       status: input.status ?? "draft",
+      // A new note starts with its team's marking.
+      marking: sql`(select ${teams.defaultMarking} from ${teams} where ${teams.id} = ${input.teamId})`,
       ...body,
+      portionMarking: body ? highestPortionMark(body.content) : null,
       createdBy: input.userId,
       updatedBy: input.userId,
       // An imported dated post keeps its date.
@@ -86,6 +91,7 @@ export async function createNote(
   if (body) {
     await syncNoteEntities(tx, note, body.content);
     await syncNoteCitations(tx, note, body.content);
+    await syncNoteJudgments(tx, note, body.content);
   }
   return note;
 }

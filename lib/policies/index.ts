@@ -4,6 +4,7 @@ import { auditPolicy, type AuditResource } from "./audit";
 import { commentPolicy, type CommentResource } from "./comment";
 import { editionPolicy, type EditionResource } from "./edition";
 import { entityPolicy, type EntityResource } from "./entity";
+import { judgmentPolicy, type JudgmentResource } from "./judgment";
 import { feedTokenPolicy, type FeedTokenResource } from "./feed-token";
 import { memberPolicy, type MemberResource } from "./member";
 import { notePolicy, type NoteResource } from "./note";
@@ -29,6 +30,7 @@ interface Resources {
   edition: EditionResource;
   entity: EntityResource;
   source: SourceResource;
+  judgment: JudgmentResource;
   revision: RevisionResource;
   feedToken: FeedTokenResource;
   member: MemberResource;
@@ -45,6 +47,7 @@ export const POLICIES = {
   edition: editionPolicy,
   entity: entityPolicy,
   source: sourcePolicy,
+  judgment: judgmentPolicy,
   revision: revisionPolicy,
   feedToken: feedTokenPolicy,
   member: memberPolicy,
@@ -58,7 +61,7 @@ export type ActionOn<R extends ResourceType> = keyof Policies[R] & string;
 export type Permission = { [R in ResourceType]: `${R}.${ActionOn<R>}` }[ResourceType];
 export type ResourceOf<R extends ResourceType> = Resources[R];
 /** Permissions whose resource is the team itself or anything of it known by the team alone (a server action's guard). */
-export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "member" | "audit"}.${string}`>;
+export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit"}.${string}`>;
 /** A team as the resource of a team-scoped permission. */
 export const teamScope = (team: { id: string }) => ({ id: team.id, teamId: team.id });
 

@@ -64,6 +64,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
       return { teamId, member: { userId: owner, teamIds: c.inTeam ? [teamId] : [OTHER_TEAM] } };
     case "entity":
     case "source":
+    case "judgment":
     case "revision":
     case "audit":
       return { teamId };
@@ -119,6 +120,7 @@ const TABLE: Record<Permission, Expectation> = {
   "entity.delete": OWNER,
   "source.read": DRAFT_READERS,
   "source.update": WRITERS,
+  "judgment.read": roles("owner", "analyst", "reviewer", "reader"),
 
   "revision.read": DRAFT_READERS,
   "revision.name": WRITERS,

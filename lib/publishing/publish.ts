@@ -15,6 +15,10 @@ import { freezeEditionEntities } from "./edition-entities";
 import { freezeEditionCitations } from "@/lib/sources/edition-citations";
 import { editionPublishedNotifications } from "./followers";
 import { formatDay } from "@/lib/day";
+import { bannerMarking } from "@/lib/editor/portion-marks";
+import { freezeEditionJudgments } from "@/lib/judgments/edition-judgments";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { mayBePublic, TLP_LABELS } from "@/lib/tradecraft/tlp";
 
 /**
  * Publishes the note as its next edition: a frozen copy of the text as it is
@@ -27,7 +31,13 @@ export async function publishNote(
   note: Note,
   user: { id: string },
   role: Role,
-  options: { visibility: Visibility; summary: string; overrideApproval: boolean },
+  options: {
+    visibility: Visibility;
+    summary: string;
+    overrideApproval: boolean;
+    /** The publisher's reason for each changed judgment, by its key (lib/judgments/edition-judgments.ts). */
+    rationales?: Readonly<Record<string, string>>;
+  },
 ) {
   const body = await currentBody(note.id);
   const actor = { userId: user.id, teamId: note.teamId, role };
@@ -36,6 +46,11 @@ export async function publishNote(
   const approved = can(actor, "review.publish", flow);
   if (!approved) authorize(actor, options.overrideApproval ? "review.publishWithoutApproval" : "review.publish", flow);
   if (!body.text.trim()) throw badRequest("There is nothing to publish yet: the note is empty.");
+  // The banner the edition carries: the note's marking or a higher portion mark in the very body it freezes.
+  const marking = bannerMarking(note.marking, body.content);
+  if (options.visibility === "public" && !mayBePublic(marking))
+    throw badRequest(`This brief is marked ${TLP_LABELS[marking]}: only a brief marked TLP:CLEAR, with no higher portion mark, may be published to anyone with the link.`);
+  const { scale } = await teamTradecraft(note.teamId);
 
   const mentioned = extractMentions(body.content).map((m) => m.entityId);
   const named = mentioned.length
@@ -75,6 +90,8 @@ export async function publishNote(
         text: body.text,
         summary: options.summary,
         visibility: options.visibility,
+        marking,
+        likelihoodScale: scale.id,
         authors: authorRows.map((row) => row.name).sort(),
         entities: named,
         tags,
@@ -84,6 +101,7 @@ export async function publishNote(
       .returning(editionColumns);
     await freezeEditionEntities(tx, created, body.content);
     await freezeEditionCitations(tx, created, body.content);
+    await freezeEditionJudgments(tx, created, body.content, scale, options.rationales ?? {});
     // After the mentions are frozen: followers of the actors and events it names hear of it too.
     await notify(await editionPublishedNotifications(tx, created, user.id));
     await tx.update(notes).set({ status: "published", kind: "brief" }).where(eq(notes.id, note.id));
@@ -92,7 +110,7 @@ export async function publishNote(
       userId: user.id,
       action: "note.published",
       target: note.id,
-      data: { edition: created.number, visibility: created.visibility, ...(approved ? {} : { approvalOverridden: true }) },
+      data: { edition: created.number, visibility: created.visibility, marking: created.marking, ...(approved ? {} : { approvalOverridden: true }) },
     });
     afterCommit(() => statusChanged(note));
     return created;

@@ -96,7 +96,7 @@ describe("publishing a note", () => {
     const found = await findEdition(team.slug, note.id);
     expect(found.edition.id).toBe(edition.id);
     expect(found.total).toBe(1);
-    expect(await audited(note.id, "note.published")).toEqual([{ userId: analyst.id, data: { edition: 1, visibility: "public" } }]);
+    expect(await audited(note.id, "note.published")).toEqual([{ userId: analyst.id, data: { edition: 1, visibility: "public", marking: "clear" } }]);
   });
 
   it("names only the team's own actors and events, not another team's mentioned by id", async () => {
@@ -154,7 +154,7 @@ describe("publishing a note", () => {
     expect(edition).toMatchObject({ number: 1, approvalOverridden: "owner", publishedBy: owner.id });
     expect(edition.text).toContain("Written after the approval.");
     expect((await findEdition(team.slug, note.id)).edition.approvalOverridden).toBe("owner");
-    expect(await audited(note.id, "note.published")).toEqual([{ userId: owner.id, data: { edition: 1, visibility: "team", approvalOverridden: true } }]);
+    expect(await audited(note.id, "note.published")).toEqual([{ userId: owner.id, data: { edition: 1, visibility: "team", marking: "clear", approvalOverridden: true } }]);
   });
 
   it("names as authors everyone whose edits are in the published text", async () => {

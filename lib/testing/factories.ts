@@ -74,3 +74,19 @@ export function buildSource(teamId: string, userId: string, overrides: Partial<S
 export function buildNote(teamId: string, userId: string, content: DocNode = paragraphs("First paragraph.")) {
   return createNote({ teamId, userId, title: "A note", content });
 }
+
+/** One key judgment: its sentence (text and inline nodes), with its id, confidence and assumptions. */
+export const judgmentItem = (
+  parts: string | (string | DocNode)[],
+  attrs: { id?: string; confidence?: "high" | "moderate" | "low" | null; assumptions?: string; marking?: string | null } = {},
+): DocNode => ({
+  type: "judgment",
+  attrs: { id: attrs.id ?? randomUUID(), confidence: attrs.confidence === undefined ? "moderate" : attrs.confidence, assumptions: attrs.assumptions ?? "", marking: attrs.marking ?? null },
+  content: (typeof parts === "string" ? [parts] : parts).filter((part) => part !== "").map((part) => (typeof part === "string" ? { type: "text", text: part } : part)),
+});
+
+/** A document that opens with a key judgments block, then paragraphs of text. */
+export const judgedDoc = (items: DocNode[], ...texts: string[]): DocNode => ({
+  type: "doc",
+  content: [{ type: "keyJudgments", attrs: { marking: null }, content: items }, ...(paragraphs(...texts).content ?? [])],
+});
