@@ -5,6 +5,9 @@ import { useState, useTransition } from "react";
 import { publishAction, unpublishAction } from "@/app/t/[team]/notes/[id]/publish-actions";
 import { FormError } from "@/components/FormError";
 import type { Visibility } from "@/db/schema";
+import type { JudgmentChangeDraft } from "@/lib/judgments/edition-judgments";
+import { JUDGMENT_CHANGE_LABELS } from "@/lib/tradecraft/judgment-changes";
+import { mayBePublic, TLP_LABELS, type TlpLevel } from "@/lib/tradecraft/tlp";
 
 interface Props {
   team: string;
@@ -16,21 +19,26 @@ interface Props {
   nextNumber: number;
   /** The readers offered first: the team's default for a first edition, the last edition's readers after. */
   initialVisibility: Visibility;
+  /** The banner the edition would carry (the note's marking or a higher portion mark). */
+  marking: TlpLevel;
+  /** How the text's key judgments stand to the latest edition's; those that changed need a reason. */
+  judgmentChanges: JudgmentChangeDraft[];
 }
 
 /** Publish the note as its next edition, for the team or the public; or withdraw it. */
-export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility }: Props) {
+export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking, judgmentChanges }: Props) {
   const router = useRouter();
-  const [visibility, setVisibility] = useState<Visibility>(initialVisibility);
+  const [visibility, setVisibility] = useState<Visibility>(mayBePublic(marking) ? initialVisibility : "team");
   const [summary, setSummary] = useState("");
   const [override, setOverride] = useState(false);
+  const [rationales, setRationales] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ number: number; path: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   const publish = () =>
     startTransition(async () => {
-      const result = await publishAction({ team, noteId, visibility, summary, overrideApproval: override });
+      const result = await publishAction({ team, noteId, visibility, summary, overrideApproval: override, rationales });
       if (!result.ok) return setError(result.error);
       setError(null);
       setDone(result.data);
@@ -48,9 +56,42 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               <input type="radio" name="visibility" checked={visibility === "team"} onChange={() => setVisibility("team")} /> The team
             </label>
             <label className="inline">
-              <input type="radio" name="visibility" checked={visibility === "public"} onChange={() => setVisibility("public")} /> Anyone with the link
+              <input
+                type="radio"
+                name="visibility"
+                checked={visibility === "public"}
+                disabled={!mayBePublic(marking)}
+                onChange={() => setVisibility("public")}
+              />{" "}
+              Anyone with the link
             </label>
+            {!mayBePublic(marking) && (
+              <p className="hint" data-testid="public-refused">
+                Marked {TLP_LABELS[marking]}: only a brief marked TLP:CLEAR, with no higher portion mark, may be published to anyone with the link.
+              </p>
+            )}
           </fieldset>
+          {judgmentChanges.some((change) => change.needsRationale) && (
+            <fieldset className="judgment-rationales stack">
+              <legend>Why the judgments changed</legend>
+              {judgmentChanges
+                .filter((change) => change.needsRationale)
+                .map((change) => (
+                  <label key={change.key} className="stack">
+                    <span>
+                      {JUDGMENT_CHANGE_LABELS[change.change]}: “{change.text}”
+                    </span>
+                    <input
+                      value={rationales[change.key] ?? ""}
+                      onChange={(event) => setRationales((all) => ({ ...all, [change.key]: event.target.value }))}
+                      maxLength={300}
+                      required
+                      aria-label={`Why: ${change.text}`}
+                    />
+                  </label>
+                ))}
+            </fieldset>
+          )}
           {nextNumber > 1 && (
             <input value={summary} onChange={(event) => setSummary(event.target.value)} placeholder="What changed in this edition" aria-label="What changed" maxLength={1000} />
           )}

@@ -9,6 +9,9 @@ import { SourcingSummary } from "@/components/briefs/SourcingSummary";
 import { currentBody } from "@/lib/collab/current-body";
 import { listEditions } from "@/lib/publishing/queries";
 import { sourcingOfBody } from "@/lib/sources/sourcing";
+import { bannerMarking } from "@/lib/editor/portion-marks";
+import { judgmentChanges } from "@/lib/judgments/edition-judgments";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
@@ -38,6 +41,13 @@ export async function WorkflowPanel({
   const mayPublish = may.publish || may.publishWithoutApproval;
   // Of the body as it is now: what would be published.
   const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await bodyNow()).content) : null;
+  // The banner the next edition would carry, and how its judgments stand to the latest edition's.
+  const publishing = mayPublish
+    ? {
+        marking: bannerMarking(note.marking, (await bodyNow()).content),
+        judgments: await judgmentChanges(note.id, (await bodyNow()).content, (await teamTradecraft(note.teamId)).scale),
+      }
+    : null;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
 
@@ -94,6 +104,8 @@ export async function WorkflowPanel({
           nextNumber={(editions[0]?.number ?? 0) + 1}
           // A later edition is offered to the readers of the one before.
           initialVisibility={editions[0]?.visibility ?? defaultVisibility}
+          marking={publishing?.marking ?? note.marking}
+          judgmentChanges={publishing?.judgments ?? []}
         />
       )}
       <ReviewControls
