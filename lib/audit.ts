@@ -20,6 +20,8 @@ export type AuditAction =
   | "note.restored"
   | "note.published"
   | "note.unpublished"
+  | "note.finding_set_aside"
+  | "note.finding_restored"
   | "entity.merged"
   | "entity.deleted"
   | "source.created"

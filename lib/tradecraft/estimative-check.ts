@@ -21,6 +21,8 @@ export const SENTENCE_QUOTE_REACH = 600;
 /** The longest sentence and words a finding (and a passage set aside) holds. */
 export const MAX_FINDING_SENTENCE = 2000;
 export const MAX_FINDING_TERM = 200;
+/** The longest reason for setting a finding aside. */
+export const MAX_SET_ASIDE_REASON = 300;
 
 /** A finding set aside on a passage: the same finding on the same words in the same sentence is not raised again. */
 export interface Suppression {
