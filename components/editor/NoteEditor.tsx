@@ -32,6 +32,8 @@ import { Toolbar } from "./Toolbar";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
+import { FindingPopover } from "./estimative/FindingPopover";
+import { useEstimativeMarks, useEstimativeUpkeep, type EstimativeSettings } from "./estimative/useEstimativeMarks";
 
 interface EditorUser {
   id: string;
@@ -53,9 +55,11 @@ interface Props {
   openThread?: string;
   /** What, typed in the text, opens the source picker (the team's setting). */
   citationTrigger?: string;
+  /** The team's scale and wording, and the passages whose findings were set aside, for the estimative-language marks. */
+  estimative: EstimativeSettings;
 }
 
-export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread, citationTrigger = DEFAULT_CITATION_TRIGGER }: Props) {
+export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread, citationTrigger = DEFAULT_CITATION_TRIGGER, estimative }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [unshowable, setUnshowable] = useState<string | null>(null);
@@ -95,6 +99,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities,
       directory={directory}
       openThread={openThread}
       citationTrigger={citationTrigger}
+      estimative={estimative}
     />
   );
 }
@@ -124,9 +129,10 @@ interface EditorProps {
   directory: EntityDirectory;
   openThread?: string;
   citationTrigger: string;
+  estimative: EstimativeSettings;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread, citationTrigger }: EditorProps) {
+function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread, citationTrigger, estimative }: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
@@ -147,6 +153,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
   const uncitedShown = useRef(showUncited);
   uncitedShown.current = showUncited;
   const editable = !(access.readOnly ?? readOnly) && !access.denied;
+  const estimativeMarks = useEstimativeMarks(estimative, editable);
 
   const editor = useEditor(
     {
@@ -170,6 +177,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
         CollaborationCaret.configure({ provider, user }),
         Placeholder.configure({ placeholder: "Write your analysis…" }),
         CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),
+        estimativeMarks.extension,
         /* eslint-enable react-hooks/refs */
       ],
       editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Note body", class: "note-body" } },
@@ -192,6 +200,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
   }, [editor, threads, activeThread]);
 
   useCitationUpkeep(editor, register, citationViews);
+  useEstimativeUpkeep(editor, provider, estimativeMarks, estimative, editable);
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationMarksKey, true));
   }, [editor, showUncited]);
@@ -242,6 +251,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
         <div className="editor-surface">
           <EditorContent editor={editor} />
         </div>
+        {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editable} />}
         {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
       </div>
       </div>

@@ -6,6 +6,8 @@ import { approvalState } from "@/lib/review/workflow";
 import { ReviewControls } from "./ReviewControls";
 import { PublishPanel } from "@/components/briefs/PublishPanel";
 import { SourcingSummary } from "@/components/briefs/SourcingSummary";
+import { EstimativeSummary } from "@/components/briefs/EstimativeSummary";
+import { estimativeFindingsOfNote } from "@/lib/judgments/estimative-findings";
 import { currentBody } from "@/lib/collab/current-body";
 import { listEditions } from "@/lib/publishing/queries";
 import { sourcingOfBody } from "@/lib/sources/sourcing";
@@ -41,6 +43,8 @@ export async function WorkflowPanel({
   const mayPublish = may.publish || may.publishWithoutApproval;
   // Of the body as it is now: what would be published.
   const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await bodyNow()).content) : null;
+  // Its estimative language, for those who publish or write it: a warning, never a block.
+  const estimative = mayPublish || abilities(actor, "note", note).update ? await estimativeFindingsOfNote(note, (await bodyNow()).content) : null;
   // The banner the next edition would carry, and how its judgments stand to the latest edition's.
   const publishing = mayPublish
     ? {
@@ -94,6 +98,7 @@ export async function WorkflowPanel({
         </p>
       )}
       {sourcing && <SourcingSummary report={sourcing} />}
+      {estimative && <EstimativeSummary findings={estimative} />}
       {(mayPublish || mayUnpublish) && (
         <PublishPanel
           team={team}

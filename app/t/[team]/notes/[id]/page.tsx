@@ -13,6 +13,8 @@ import { NoteTags } from "@/components/notes/NoteTags";
 import { DeleteNoteButton } from "@/components/notes/DeleteNoteButton";
 import { WorkflowPanel } from "@/components/review/WorkflowPanel";
 import { listMembers } from "@/lib/teams/queries";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { setAsideFindings } from "@/lib/judgments/estimative-findings";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -21,7 +23,13 @@ export default async function NotePage({ params, searchParams }: { params: Promi
   // Readers never see drafts: to them a draft does not exist (openNote).
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
-  const [directory, tags, members] = await Promise.all([entityDirectory(team.id), tagsOfNote(note.id), listMembers(team.id)]);
+  const [directory, tags, members, tradecraft, setAside] = await Promise.all([
+    entityDirectory(team.id),
+    tagsOfNote(note.id),
+    listMembers(team.id),
+    teamTradecraft(team.id),
+    setAsideFindings(note.id),
+  ]);
   const reviewers = members
     .filter((member) => can({ userId: member.userId, teamId: team.id, role: member.role }, "team.review", team))
     .map((member) => ({ id: member.userId, name: member.name }));
@@ -49,6 +57,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
         entities={directory}
         citationTrigger={team.citationTrigger}
+        estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
         // From the inbox: the thread a comment was written in, opened; anything else is ignored.
         openThread={z.uuid().safeParse(thread).success ? thread : undefined}
       />
