@@ -245,6 +245,10 @@ const history = "app/t/[team]/notes/[id]/history/actions.ts";
 const comments = "app/t/[team]/notes/[id]/comment-actions.ts";
 const review = "app/t/[team]/notes/[id]/review-actions.ts";
 const publish = "app/t/[team]/notes/[id]/publish-actions.ts";
+const estimative = "app/t/[team]/notes/[id]/estimative-actions.ts";
+/** A sentence the estimative check flags under the matrix teams' scale (ICD 203): "probably" is not its word. */
+const OFF_SCALE = "Moscow will probably abstain on the vote.";
+const offScale = (ids: TeamIds) => ({ ...note(ids), kind: "off-scale", term: "probably", sentence: OFF_SCALE });
 const entities = "app/t/[team]/entities-actions.ts";
 const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
@@ -366,6 +370,23 @@ export const ACTIONS: MatrixEntry[] = [
     allowed: WRITERS,
     args: (ids, role) => [{ ...note(ids), visibility: "team", overrideApproval: role === "owner" || role === "outsider" }],
     prepare: async (world, role) => ({ noteId: role === "analyst" ? await world.approvedNote() : await world.importedNote(world.sessions.owner) }),
+  }),
+  // Setting a finding aside and showing it again: those who may change the note, on a note of their own team that has the finding.
+  action({
+    action: `${estimative}#setAsideFindingAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ ...offScale(ids), reason: "The envoy's own word." }],
+    prepare: async (world) => ({ noteId: await world.importedNote(world.sessions.owner, OFF_SCALE) }),
+  }),
+  action({
+    action: `${estimative}#restoreFindingAction`,
+    allowed: WRITERS,
+    args: (ids) => [offScale(ids)],
+    prepare: async (world) => {
+      const noteId = await world.importedNote(world.sessions.owner, OFF_SCALE);
+      await world.sessions.owner.must(`${estimative}#setAsideFindingAction`, [{ ...offScale({ ...world.home, noteId }), reason: "" }], world.params(noteId));
+      return { noteId };
+    },
   }),
   action({ action: `${publish}#unpublishAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, noteId: ids.briefId }], prepare: async (world) => ({ briefId: await world.publishedNote() }) }),
 
