@@ -40,7 +40,7 @@ function JudgmentView({ node, editor, updateAttributes, scale }: ReactNodeViewPr
       )}
       <div className="judgment-meta" contentEditable={false}>
         <span className={term ? "likelihood-badge" : "likelihood-badge missing"} title={term ? `${scale.name}: ${term.entry.step.range}` : `Use a word of the ${scale.name} scale`}>
-          {term ? `${term.entry.step.terms[0]} · ${term.entry.step.range}` : "No likelihood"}
+          {term ? `${term.entry.term} · ${term.entry.step.range}` : "No likelihood"}
         </span>
         <select
           aria-label="Confidence"
