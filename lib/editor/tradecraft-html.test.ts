@@ -49,9 +49,17 @@ describe("rendering key judgments and portion marks", () => {
     expect(highestPortionMark(judgedDoc([judgmentItem("x")]))).toBeNull();
   });
 
+  it("leaves no attribute on a block without a portion mark, so a body reads as it did before marks existed", () => {
+    const doc = { type: "doc", content: [{ type: "paragraph", attrs: { marking: null }, content: [{ type: "text", text: "x" }] }, { type: "heading", attrs: { level: 2, marking: null } }] };
+    expect(sanitizeContent(doc).content).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "x" }] },
+      { type: "heading", attrs: { level: 2 } },
+    ]);
+  });
+
   it("cleans judgment attributes and portion marks out of bounds", () => {
     const dirty = judgedDoc([judgmentItem("x", { id: "a b c", confidence: "certain" as never, assumptions: "y".repeat(2000), marking: "purple" })]);
     const clean = sanitizeContent(dirty).content![0].content![0].attrs;
-    expect(clean).toEqual({ id: null, confidence: null, assumptions: "", marking: null });
+    expect(clean).toEqual({ id: null, confidence: null, assumptions: "" });
   });
 });
