@@ -34,6 +34,10 @@ import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
 import { FindingPopover } from "./estimative/FindingPopover";
 import { useEstimativeMarks, useEstimativeUpkeep, type EstimativeSettings } from "./estimative/useEstimativeMarks";
+import { goToKeyJudgments } from "./judgments/judgment-commands";
+import { JudgmentKeys } from "./judgments/judgment-keys";
+import { judgmentNodeView, keyJudgmentsNodeView } from "./judgments/JudgmentView";
+import { DEFAULT_LIKELIHOOD_SCALE, LIKELIHOOD_SCALES, type LikelihoodScaleId } from "@/lib/tradecraft/likelihood";
 
 interface EditorUser {
   id: string;
@@ -55,11 +59,24 @@ interface Props {
   openThread?: string;
   /** What, typed in the text, opens the source picker (the team's setting). */
   citationTrigger?: string;
+  /** The scale the team writes likelihoods in (its setting): key judgments show the step their words name. */
+  likelihoodScale?: LikelihoodScaleId;
   /** The team's scale and wording, and the passages whose findings were set aside, for the estimative-language marks. */
   estimative: EstimativeSettings;
 }
 
-export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread, citationTrigger = DEFAULT_CITATION_TRIGGER, estimative }: Props) {
+export function NoteEditor({
+  team,
+  noteId,
+  user,
+  readOnly,
+  canComment,
+  entities,
+  openThread,
+  citationTrigger = DEFAULT_CITATION_TRIGGER,
+  likelihoodScale = DEFAULT_LIKELIHOOD_SCALE,
+  estimative,
+}: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [unshowable, setUnshowable] = useState<string | null>(null);
@@ -100,6 +117,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities,
       openThread={openThread}
       citationTrigger={citationTrigger}
       estimative={estimative}
+      likelihoodScale={likelihoodScale}
     />
   );
 }
@@ -129,10 +147,25 @@ interface EditorProps {
   directory: EntityDirectory;
   openThread?: string;
   citationTrigger: string;
+  likelihoodScale: LikelihoodScaleId;
   estimative: EstimativeSettings;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread, citationTrigger, estimative }: EditorProps) {
+function CollaborativeEditor({
+  team,
+  noteId,
+  canComment,
+  doc,
+  provider,
+  shownInRef,
+  user,
+  readOnly,
+  directory,
+  openThread,
+  citationTrigger,
+  likelihoodScale,
+  estimative,
+}: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
@@ -164,7 +197,10 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
           mentionSuggestions: mentionSuggestions(team, directory, setError),
           mentionNodeView: mentionChip(team, directory),
           citationNodeView: citationView(register, citationViews, (citationId) => setCiting({ step: "edit", citationId })),
+          keyJudgmentsNodeView,
+          judgmentNodeView: judgmentNodeView(LIKELIHOOD_SCALES[likelihoodScale]),
         }),
+        JudgmentKeys,
         CitationKeys.configure({ register, trigger: citationTrigger, open: setCiting }),
         CitationMarks.configure({
           showUncited: () => uncitedShown.current,
@@ -243,6 +279,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
             citeTrigger={citationTrigger}
             showUncited={showUncited}
             onToggleUncited={toggleUncited}
+            onKeyJudgments={() => goToKeyJudgments(editor)}
           />
         ) : (
           !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>

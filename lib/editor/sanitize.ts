@@ -11,8 +11,9 @@ const textOrNull = (value: unknown) => (value === null || value === undefined ? 
 /** Attributes of the kinds the renderers expect, whatever an old or hostile document holds. */
 function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   if (!node.attrs) return node.attrs;
-  // A portion mark that is no TLP level is none.
-  const attrs = "marking" in node.attrs ? { ...node.attrs, marking: isTlpLevel(node.attrs.marking) ? node.attrs.marking : null } : node.attrs;
+  // A portion mark is kept only when it is a TLP level, and left out when there is none, so an unmarked block reads as it did before marks existed.
+  const { marking, ...unmarked } = node.attrs;
+  const attrs = isTlpLevel(marking) ? { ...unmarked, marking } : unmarked;
   if (node.type === JUDGMENT_NODE) return { ...attrs, ...judgmentAttrs(attrs) };
   if (node.type === MENTION_NODE) {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
@@ -29,14 +30,19 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
  * Drops what the schema would accept but must never reach a reader: links
  * whose address is not http(s) or mailto (javascript:, data:, …) lose their
  * link and keep their text, and attributes of the wrong kind (a mention whose
- * label is not text) are replaced.
+ * label is not text) are replaced. A block without a portion mark carries
+ * no attribute for it.
  */
 export function sanitizeContent(doc: DocNode): DocNode {
-  const clean = (node: DocNode): DocNode => ({
-    ...node,
-    ...(node.attrs ? { attrs: cleanAttrs(node) } : {}),
-    ...(node.marks ? { marks: node.marks.filter((mark) => mark.type !== "link" || isSafeHref(String(mark.attrs?.href ?? ""))) } : {}),
-  });
+  const clean = (node: DocNode): DocNode => {
+    const { attrs: _attrs, ...rest } = node;
+    const attrs = node.attrs ? cleanAttrs(node) : undefined;
+    return {
+      ...rest,
+      ...(attrs && Object.keys(attrs).length > 0 ? { attrs } : {}),
+      ...(node.marks ? { marks: node.marks.filter((mark) => mark.type !== "link" || isSafeHref(String(mark.attrs?.href ?? ""))) } : {}),
+    };
+  };
   // Without recursion, so a document nested however deep cannot overflow the stack.
   const root = clean(doc);
   const stack: DocNode[] = [root];

@@ -58,6 +58,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         entities={directory}
         citationTrigger={team.citationTrigger}
         estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
+        likelihoodScale={team.likelihoodScale}
         // From the inbox: the thread a comment was written in, opened; anything else is ignored.
         openThread={z.uuid().safeParse(thread).success ? thread : undefined}
       />
