@@ -23,36 +23,63 @@ export interface MarkedFinding extends Finding {
   id: string;
 }
 
+const explanation = (finding: Finding) =>
+  finding.setAside ? `Set aside by ${finding.setAside.by ?? "someone"}${finding.setAside.reason ? `: ${finding.setAside.reason}` : ""}` : finding.message;
+
+/** A judgment's own findings (no likelihood, no confidence) cover all of it: several inline marks there would merge into one. */
+const isWholeJudgment = (finding: Finding) => finding.term === "" && finding.kind.startsWith("judgment-");
+
 function decorationsOf(doc: PMNode, options: Options, cache: WeakMap<PMNode, BlockScan>): DecorationSet {
   const findings = checkEstimativeLanguage(doc, { scale: options.scale(), wording: options.wording(), suppressions: options.suppressions(), cache });
   const focusable = options.focusable();
-  const decorations = findings
-    .filter((finding) => finding.to > finding.from)
-    .map((finding) => {
-      const id = `${finding.kind}:${finding.from}`;
-      const setAside = finding.setAside;
-      const title = setAside ? `Set aside by ${setAside.by ?? "someone"}${setAside.reason ? `: ${setAside.reason}` : ""}` : finding.message;
-      return Decoration.inline(
+  const decorations: Decoration[] = [];
+  const judgments = new Map<number, MarkedFinding[]>();
+  for (const finding of findings) {
+    const marked = { ...finding, id: `${finding.kind}:${finding.from}` };
+    if (isWholeJudgment(finding)) {
+      judgments.set(finding.from, [...(judgments.get(finding.from) ?? []), marked]);
+      continue;
+    }
+    decorations.push(
+      Decoration.inline(
         finding.from,
         finding.to,
         {
-          class: setAside ? "estimative-set-aside" : `estimative-finding estimative-${finding.kind}`,
+          class: finding.setAside ? "estimative-set-aside" : `estimative-finding estimative-${finding.kind}`,
           "data-finding": finding.kind,
-          ...(setAside ? { "data-set-aside": "true" } : {}),
-          title,
+          ...(finding.setAside ? { "data-set-aside": "true" } : {}),
+          title: explanation(finding),
           ...(focusable ? { tabindex: "0" } : {}),
         },
-        { finding: { ...finding, id } satisfies MarkedFinding },
-      );
-    });
+        { findings: [marked] },
+      ),
+    );
+  }
+  // One mark on each judgment with findings of its own, naming them all.
+  for (const [from, own] of judgments) {
+    const open = own.filter((finding) => !finding.setAside);
+    decorations.push(
+      Decoration.node(
+        from - 1,
+        own[0].to + 1,
+        {
+          class: open.map((finding) => `estimative-${finding.kind}`).join(" "),
+          "data-judgment-findings": open.map((finding) => finding.kind).join(" "),
+          title: own.map(explanation).join(" "),
+        },
+        { findings: own },
+      ),
+    );
+  }
   return DecorationSet.create(doc, decorations);
 }
 
-/** The finding marked where `pos` stands (the innermost, where a word's finding lies inside a judgment's), or null. */
-export function findingAt(state: EditorState, pos: number): MarkedFinding | null {
+/** The findings marked where `pos` stands: a word's first, then its judgment's own. */
+export function findingsAt(state: EditorState, pos: number): MarkedFinding[] {
   const found = estimativeMarksKey.getState(state)?.find(pos, pos) ?? [];
-  const inner = found.sort((a, b) => a.to - a.from - (b.to - b.from))[0];
-  return (inner?.spec.finding as MarkedFinding | undefined) ?? null;
+  return found
+    .sort((a, b) => a.to - a.from - (b.to - b.from))
+    .flatMap((decoration) => (decoration.spec.findings as MarkedFinding[] | undefined) ?? []);
 }
 
 /**
