@@ -9,7 +9,11 @@ import { publishNote } from "@/lib/publishing/publish";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, judgedDoc, judgmentItem } from "@/lib/testing/factories";
-import { judgmentsOfEdition } from "./edition-judgments";
+import { atomFeed } from "@/lib/publishing/feeds";
+import { citedDocumentHtml } from "@/lib/publishing/render";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
+import { judgmentChangesHtml } from "./changes-html";
+import { judgmentsOfEdition, judgmentsOfEditions } from "./edition-judgments";
 import { judgmentRationales } from "./rationales";
 
 useTestDatabase();
@@ -227,6 +231,44 @@ describe("a later edition whose judgments changed", () => {
       ["veto", "unchanged", null],
       ["test", "unchanged", null],
     ]);
+  });
+});
+
+describe("what readers are told of the changes", () => {
+  it("says above edition 2 how each judgment changed and why, escaped, and the feed entry carries it", async () => {
+    const { team, note, owner, first } = await publishedNote(judgedDoc(FIRST, "The test site is busy."));
+    await rewrite(note.id, owner, judgedDoc(SECOND, "The test site is busier."));
+    const second = await publish(note.id, owner, { ...REASONS, test: "New <img src=x onerror=alert(1)> imagery & tunnel work." });
+
+    const judgments = await judgmentsOfEditions([first.id, second.id]);
+    // A first edition changed nothing: nothing is said.
+    expect(judgmentChangesHtml(first, judgments.get(first.id)!)).toBe("");
+    const html = judgmentChangesHtml(second, judgments.get(second.id)!);
+    expect(html).toContain("<h2 id=\"judgment-changes-heading\">What changed in our judgments</h2>");
+    expect(html).toContain("Since edition 1: 1 raised, 1 lowered, 1 with a new confidence, 1 reworded, 1 new, 1 withdrawn.");
+    expect(html).toContain('<p class="judgment-change-line">Likelihood raised: likely → very likely</p>');
+    expect(html).toContain('<p class="judgment-change-line">Likelihood lowered: very likely → likely</p>');
+    expect(html).toContain('<p class="judgment-change-line">Confidence changed: moderate confidence → high confidence</p>');
+    expect(html).toContain('<p class="judgment-was">Was: Pyongyang will likely launch a satellite in the spring.</p>');
+    expect(html).toContain('<li class="judgment-change" data-change="withdrawn"><p class="judgment-change-line">Withdrawn</p><p class="judgment-change-text">Seoul will likely expel the envoy before the summit.</p>');
+    expect(html).toContain("Why: New &lt;img src=x onerror=alert(1)&gt; imagery &amp; tunnel work.");
+    expect(html).not.toContain("<img");
+
+    const xml = atomFeed({ origin: "https://dossier.test", team, title: "Briefs", selfPath: "/feeds", editions: [second, first], judgments, linkMentions: false });
+    const entries = xml.split("<entry>").slice(1);
+    // The entry of edition 2 (newest first) tells what changed in its judgments before its text; edition 1's does not.
+    expect(entries[0]).toContain("What changed in our judgments");
+    expect(entries[0]).toContain("Likelihood raised: likely → very likely");
+    expect(entries[0].indexOf("What changed in our judgments")).toBeLessThan(entries[0].indexOf("The test site is busier."));
+    expect(entries[1]).not.toContain("What changed in our judgments");
+    expect(xml).not.toContain("<img src=x");
+  });
+
+  it("shows each key judgment's likelihood in the edition's own scale, with its confidence", async () => {
+    const { first } = await publishedNote(judgedDoc(FIRST.slice(0, 1), "The test site is busy."));
+    expect(first.likelihoodScale).toBe("icd203");
+    const html = citedDocumentHtml(first.content, { endnotes: [], likelihoodScale: LIKELIHOOD_SCALES[first.likelihoodScale] });
+    expect(html).toContain('<p class="judgment-assessment">Likely (55–80%) · Moderate confidence</p>');
   });
 });
 
