@@ -5,7 +5,7 @@ import { auditLog, editions, revisions, type User } from "@/db/schema";
 import { restoreNoteBody } from "@/lib/collab/body-edits";
 import type { DocNode } from "@/lib/editor/document";
 import { createNote, findNote } from "@/lib/notes/queries";
-import { publishNote } from "@/lib/publishing/publish";
+import { publishNote, unpublishNote } from "@/lib/publishing/publish";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam, judgedDoc, judgmentItem } from "@/lib/testing/factories";
@@ -14,6 +14,7 @@ import { citedDocumentHtml } from "@/lib/publishing/render";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { judgmentChangesHtml } from "./changes-html";
 import { judgmentsOfEdition, judgmentsOfEditions } from "./edition-judgments";
+import { judgmentHistory } from "./history";
 import { judgmentRationales } from "./rationales";
 
 useTestDatabase();
@@ -269,6 +270,57 @@ describe("what readers are told of the changes", () => {
     expect(first.likelihoodScale).toBe("icd203");
     const html = citedDocumentHtml(first.content, { endnotes: [], likelihoodScale: LIKELIHOOD_SCALES[first.likelihoodScale] });
     expect(html).toContain('<p class="judgment-assessment">Likely (55–80%) · Moderate confidence</p>');
+  });
+});
+
+describe("the team's history of judgments", () => {
+  it("follows each judgment of each live edition, grouped by brief, with the reasons, withdrawn ones marked; never another team's or a withdrawn brief's", async () => {
+    const { team, note, owner } = await publishedNote(judgedDoc(FIRST, "The test site is busy."));
+    await rewrite(note.id, owner, judgedDoc(SECOND, "The test site is busier."));
+    await publish(note.id, owner, REASONS);
+    await rewrite(note.id, owner, judgedDoc(SECOND, "Nothing else changed."));
+    await publish(note.id, owner);
+    const later = await createNote({ teamId: team.id, userId: owner.id, title: "Sanctions", content: judgedDoc([judgmentItem("The council will likely renew the panel.", { id: "panel" })]) });
+    await publish(later.id, owner);
+    const withdrawn = await createNote({ teamId: team.id, userId: owner.id, title: "Withdrawn brief", content: judgedDoc([judgmentItem("Gone, likely.", { id: "gone" })]) });
+    await publish(withdrawn.id, owner);
+    await unpublishNote((await findNote(withdrawn.id))!, owner);
+    const other = await publishedNote(judgedDoc([judgmentItem("Their judgment is likely.", { id: "theirs" })]));
+
+    const history = await judgmentHistory(team.id);
+    // The latest published first.
+    expect(history.map((brief) => [brief.title, brief.latestEdition])).toEqual([
+      ["Sanctions", 1],
+      ["Nuclear test", 3],
+    ]);
+    const nuclear = history[1].judgments;
+    expect(nuclear.map((judgment) => [judgment.key, judgment.withdrawnIn])).toEqual([
+      ["test", null],
+      ["veto", null],
+      ["talks", null],
+      ["satellite", null],
+      ["fuel", null],
+      ["envoy", 2],
+    ]);
+    // Edition 3 restated it unchanged: it adds no step.
+    expect(nuclear[0]).toEqual({
+      key: "test",
+      text: "North Korea will very likely conduct a nuclear test before the party congress.",
+      steps: [
+        { edition: 1, change: "new", text: "North Korea will likely conduct a nuclear test before the party congress.", likelihoodTerm: "likely", confidence: "moderate", rationale: null },
+        { edition: 2, change: "raised", text: "North Korea will very likely conduct a nuclear test before the party congress.", likelihoodTerm: "very likely", confidence: "moderate", rationale: REASONS.test },
+      ],
+      withdrawnIn: null,
+    });
+    expect(nuclear[5].steps.map((step) => [step.edition, step.change, step.rationale])).toEqual([
+      [1, "new", null],
+      [2, "withdrawn", REASONS.envoy],
+    ]);
+
+    const moved = await judgmentHistory(team.id, "likelihood");
+    expect(moved.map((brief) => [brief.title, brief.judgments.map((judgment) => judgment.key)])).toEqual([["Nuclear test", ["test", "veto"]]]);
+    expect((await judgmentHistory(team.id, "withdrawn"))[0].judgments.map((judgment) => judgment.key)).toEqual(["envoy"]);
+    expect((await judgmentHistory(other.team.id)).map((brief) => brief.judgments.map((judgment) => judgment.key))).toEqual([["theirs"]]);
   });
 });
 
