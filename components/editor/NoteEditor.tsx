@@ -32,6 +32,10 @@ import { Toolbar } from "./Toolbar";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
+import { goToKeyJudgments } from "./judgments/judgment-commands";
+import { JudgmentKeys } from "./judgments/judgment-keys";
+import { judgmentNodeView, keyJudgmentsNodeView } from "./judgments/JudgmentView";
+import { DEFAULT_LIKELIHOOD_SCALE, LIKELIHOOD_SCALES, type LikelihoodScaleId } from "@/lib/tradecraft/likelihood";
 
 interface EditorUser {
   id: string;
@@ -53,9 +57,21 @@ interface Props {
   openThread?: string;
   /** What, typed in the text, opens the source picker (the team's setting). */
   citationTrigger?: string;
+  /** The scale the team writes likelihoods in (its setting): key judgments show the step their words name. */
+  likelihoodScale?: LikelihoodScaleId;
 }
 
-export function NoteEditor({ team, noteId, user, readOnly, canComment, entities, openThread, citationTrigger = DEFAULT_CITATION_TRIGGER }: Props) {
+export function NoteEditor({
+  team,
+  noteId,
+  user,
+  readOnly,
+  canComment,
+  entities,
+  openThread,
+  citationTrigger = DEFAULT_CITATION_TRIGGER,
+  likelihoodScale = DEFAULT_LIKELIHOOD_SCALE,
+}: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
   const [unshowable, setUnshowable] = useState<string | null>(null);
@@ -95,6 +111,7 @@ export function NoteEditor({ team, noteId, user, readOnly, canComment, entities,
       directory={directory}
       openThread={openThread}
       citationTrigger={citationTrigger}
+      likelihoodScale={likelihoodScale}
     />
   );
 }
@@ -124,9 +141,23 @@ interface EditorProps {
   directory: EntityDirectory;
   openThread?: string;
   citationTrigger: string;
+  likelihoodScale: LikelihoodScaleId;
 }
 
-function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInRef, user, readOnly, directory, openThread, citationTrigger }: EditorProps) {
+function CollaborativeEditor({
+  team,
+  noteId,
+  canComment,
+  doc,
+  provider,
+  shownInRef,
+  user,
+  readOnly,
+  directory,
+  openThread,
+  citationTrigger,
+  likelihoodScale,
+}: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
@@ -157,7 +188,10 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
           mentionSuggestions: mentionSuggestions(team, directory, setError),
           mentionNodeView: mentionChip(team, directory),
           citationNodeView: citationView(register, citationViews, (citationId) => setCiting({ step: "edit", citationId })),
+          keyJudgmentsNodeView,
+          judgmentNodeView: judgmentNodeView(LIKELIHOOD_SCALES[likelihoodScale]),
         }),
+        JudgmentKeys,
         CitationKeys.configure({ register, trigger: citationTrigger, open: setCiting }),
         CitationMarks.configure({
           showUncited: () => uncitedShown.current,
@@ -234,6 +268,7 @@ function CollaborativeEditor({ team, noteId, canComment, doc, provider, shownInR
             citeTrigger={citationTrigger}
             showUncited={showUncited}
             onToggleUncited={toggleUncited}
+            onKeyJudgments={() => goToKeyJudgments(editor)}
           />
         ) : (
           !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>

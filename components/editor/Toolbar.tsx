@@ -46,9 +46,11 @@ interface Props {
   citeTrigger: string;
   showUncited: boolean;
   onToggleUncited: () => void;
+  /** Inserts the key judgments at the top of the note, or goes to them. */
+  onKeyJudgments: () => void;
 }
 
-export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUncited }: Props) {
+export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUncited, onKeyJudgments }: Props) {
   // Re-render on selection changes so pressed states follow the cursor.
   const active = useEditorState({
     editor,
@@ -74,6 +76,9 @@ export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUnci
         ),
       )}
       <span className="sep" />
+      <button type="button" title="Key judgments: insert them at the top of the note, or go to them" aria-label="Key judgments" onMouseDown={(event) => event.preventDefault()} onClick={onKeyJudgments}>
+        Key judgments
+      </button>
       <button type="button" title={`Cite source (${CITE_SHORTCUT_LABEL}, or type ${citeTrigger})`} onMouseDown={(event) => event.preventDefault()} onClick={onCite}>
         Cite source
       </button>

@@ -64,7 +64,8 @@ function judgmentAssessment(node: DocNode, scale: LikelihoodScale | undefined): 
   const attrs = judgmentAttrs(node.attrs);
   const term = scale ? findScaleTerms(judgmentText(node), scale)[0] : undefined;
   const parts = [
-    term ? `${term.entry.step.terms[0][0].toUpperCase()}${term.entry.step.terms[0].slice(1)} (${term.entry.step.range})` : null,
+    // In the brief's own words (either column), with the step's range.
+    term ? `${term.entry.term[0].toUpperCase()}${term.entry.term.slice(1)} (${term.entry.step.range})` : null,
     attrs.confidence ? CONFIDENCE_LABELS[attrs.confidence] : null,
   ].filter(Boolean);
   const assumptions = attrs.assumptions.trim() ? `<p class="judgment-assumptions"><strong>Key assumptions:</strong> ${escapeHtml(attrs.assumptions.trim())}</p>` : "";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
-import { commentThreads, entities, notes, teams, users, type Note, type Team, type User } from "@/db/schema";
+import { commentThreads, entities, estimativeSuppressions, notes, teams, users, type Note, type Team, type User } from "@/db/schema";
 import { createThread } from "@/lib/comments/queries";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -21,11 +21,18 @@ import { decideReview, requestReview } from "@/lib/review/workflow";
 import { setEntityTags, setNoteTags } from "@/lib/tags/queries";
 import { appendParagraph, eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
-import { buildMember, buildSource, buildTeam, citation, mention, mentionDoc } from "@/lib/testing/factories";
+import { buildMember, buildSource, buildTeam, citation, judgmentItem, mention, mentionDoc } from "@/lib/testing/factories";
+import type { DocNode } from "@/lib/editor/document";
 import { deleteTeam } from "./delete-team";
 import { createInvite } from "./invites";
 import { teamBySlug } from "./queries";
 import { updateTeamSettings } from "./settings";
+
+/** The document with a key judgment before its text. */
+const withKeyJudgment = (doc: DocNode): DocNode => ({
+  ...doc,
+  content: [{ type: "keyJudgments", content: [judgmentItem("Tehran will likely return to the table.")] }, ...(doc.content ?? [])],
+});
 
 useTestDatabase();
 // Stores wait for a minute unless flushed, so an acknowledged edit stays in the update log until the test says.
@@ -107,8 +114,11 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
     userId: analyst.id,
     title: "Iran at the table",
     kind: "brief",
-    content: mentionDoc(["Talks with ", mention(iran), " at ", mention(talks), " resumed.", citation(wire.id)]),
+    content: withKeyJudgment(mentionDoc(["Talks with ", mention(iran), " at ", mention(talks), " resumed.", citation(wire.id)])),
   });
+  await db()
+    .insert(estimativeSuppressions)
+    .values({ noteId: brief.id, teamId: team.id, kind: "off-scale", term: "probably", sentence: "Tehran will probably return.", createdBy: analyst.id });
   await setNoteTags(team.id, brief.id, ["nuclear"]);
   await createThread(brief, reviewer.id, { anchor: await anchorOver(brief.id, "Talks with"), quote: "Talks with", body: "Which round?" });
   await saveNamedVersion(team.id, brief.id, analyst.id, "Before review");

@@ -49,6 +49,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
         entities={directory}
         citationTrigger={team.citationTrigger}
+        likelihoodScale={team.likelihoodScale}
         // From the inbox: the thread a comment was written in, opened; anything else is ignored.
         openThread={z.uuid().safeParse(thread).success ? thread : undefined}
       />
