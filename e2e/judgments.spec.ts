@@ -96,6 +96,7 @@ test("a raised judgment is published with its reason, and readers see what chang
   await expect(reader.page.getByRole("region", { name: "What changed in our judgments" })).toHaveCount(0);
 
   // The team's page of judgments follows it from edition to edition.
+  await reader.page.goto("/t/demo/briefs");
   await reader.page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Judgments" }).click();
   await expect(reader.page.getByRole("heading", { name: "Key judgments", level: 1 })).toBeVisible();
   const brief = reader.page.getByRole("region", { name: title });
