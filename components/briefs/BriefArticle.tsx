@@ -7,7 +7,10 @@ import { entityKind } from "@/lib/entity-kinds";
 import { mentionLinks } from "@/lib/publishing/access";
 import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
+import type { JudgmentChangeView } from "@/lib/judgments/change-words";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { Endnotes, SourceNotices } from "./EditionSourcing";
+import { JudgmentChanges } from "./JudgmentChanges";
 
 /** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
 export function BriefArticle({
@@ -17,6 +20,7 @@ export function BriefArticle({
   linkMentions,
   endnotes,
   notices,
+  judgments,
   follow,
 }: {
   teamSlug: string;
@@ -27,6 +31,8 @@ export function BriefArticle({
   endnotes: readonly Endnote[];
   /** What its readers are told today about the sources it cites. */
   notices: readonly EditionNotice[];
+  /** Its key judgments, frozen with how each changed since the edition before. */
+  judgments: readonly JudgmentChangeView[];
   /** The Follow button, for members. */
   follow?: ReactNode;
 }) {
@@ -64,7 +70,14 @@ export function BriefArticle({
         </p>
       )}
       <SourceNotices notices={notices} />
-      <DocumentView className="brief-body" document={edition.content} mentionHref={mentionLinks(teamSlug, linkMentions)} citedSources={citedSourceIds(endnotes)} />
+      <JudgmentChanges edition={edition} judgments={judgments} />
+      <DocumentView
+        className="brief-body"
+        document={edition.content}
+        mentionHref={mentionLinks(teamSlug, linkMentions)}
+        citedSources={citedSourceIds(endnotes)}
+        likelihoodScale={LIKELIHOOD_SCALES[edition.likelihoodScale]}
+      />
       <Endnotes endnotes={endnotes} />
       <footer className="brief-footer no-print">
         {total > 1 && (

@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { publishAction, unpublishAction } from "@/app/t/[team]/notes/[id]/publish-actions";
 import { FormError } from "@/components/FormError";
+import { JudgmentRationales } from "./JudgmentRationales";
 import type { Visibility } from "@/db/schema";
 import type { JudgmentChangeDraft } from "@/lib/judgments/edition-judgments";
-import { JUDGMENT_CHANGE_LABELS } from "@/lib/tradecraft/judgment-changes";
+import { awaitingReason } from "@/lib/judgments/draft-view";
 import { mayBePublic, TLP_LABELS, type TlpLevel } from "@/lib/tradecraft/tlp";
 
 interface Props {
@@ -35,6 +36,8 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ number: number; path: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  // The server refuses without them too; the button waits for them.
+  const waiting = awaitingReason(judgmentChanges, rationales);
 
   const publish = () =>
     startTransition(async () => {
@@ -71,27 +74,12 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               </p>
             )}
           </fieldset>
-          {judgmentChanges.some((change) => change.needsRationale) && (
-            <fieldset className="judgment-rationales stack">
-              <legend>Why the judgments changed</legend>
-              {judgmentChanges
-                .filter((change) => change.needsRationale)
-                .map((change) => (
-                  <label key={change.key} className="stack">
-                    <span>
-                      {JUDGMENT_CHANGE_LABELS[change.change]}: “{change.text}”
-                    </span>
-                    <input
-                      value={rationales[change.key] ?? ""}
-                      onChange={(event) => setRationales((all) => ({ ...all, [change.key]: event.target.value }))}
-                      maxLength={300}
-                      required
-                      aria-label={`Why: ${change.text}`}
-                    />
-                  </label>
-                ))}
-            </fieldset>
-          )}
+          <JudgmentRationales
+            changes={judgmentChanges}
+            since={nextNumber - 1}
+            rationales={rationales}
+            onChange={(key, reason) => setRationales((all) => ({ ...all, [key]: reason }))}
+          />
           {nextNumber > 1 && (
             <input value={summary} onChange={(event) => setSummary(event.target.value)} placeholder="What changed in this edition" aria-label="What changed" maxLength={1000} />
           )}
@@ -100,9 +88,14 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} /> Publish without approval (recorded)
             </label>
           )}
-          <button className="primary" disabled={pending || (!approved && !override)} onClick={publish}>
+          <button className="primary" disabled={pending || (!approved && !override) || waiting.length > 0} onClick={publish} aria-describedby="publish-waiting">
             Publish edition {nextNumber}
           </button>
+          {waiting.length > 0 && (
+            <p id="publish-waiting" className="hint">
+              Say why {waiting.length === 1 ? "the changed judgment" : `each of the ${waiting.length} changed judgments`} changed to publish.
+            </p>
+          )}
         </div>
       )}
       {published && (

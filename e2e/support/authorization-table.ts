@@ -128,6 +128,7 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/timeline/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/timeline?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/feeds/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/feeds` }),
+  page({ page: `${t}/judgments/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/judgments?change=likelihood` }),
   page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
   page({ page: `${t}/members/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/members` }),
   page({ page: `${t}/settings/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings` }),

@@ -4,6 +4,7 @@ import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
 import { endnotesMarkdown, escapeMarkdown, noticesMarkdown } from "@/lib/sources/sourcing-markdown";
 import { documentMarkdown } from "./markdown-citations";
+import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { citedDocumentHtml, standaloneHtml } from "./render";
 
 type ExportFormat = "md" | "html";
@@ -22,6 +23,8 @@ export interface ExportedDocument {
   /** What readers are told about the sources an edition cites, today. */
   notices?: readonly EditionNotice[];
   what: "brief" | "note";
+  /** The scale its key judgments' likelihood is shown in: the edition's frozen one, or the team's. */
+  likelihoodScale?: LikelihoodScale;
 }
 
 /** The download's text: Markdown with footnotes for the citations, or a page that stands alone with its endnotes. */

@@ -9,6 +9,9 @@ import type { Actor } from "@/lib/policies";
 import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { actorInTeam } from "@/lib/teams/queries";
 import type { Endnote } from "@/lib/sources/endnote";
+import type { JudgmentChangeView } from "@/lib/judgments/change-words";
+import { judgmentChangesHtml } from "@/lib/judgments/changes-html";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { citedDocumentHtml } from "./render";
 import { noticeWords, type SourceNotice } from "./source-notices";
 
@@ -54,6 +57,8 @@ export function atomFeed(options: {
   editions: Edition[];
   /** Each edition's frozen endnotes, drawn after its text; an edition without an entry has none. */
   endnotes?: ReadonlyMap<string, readonly Endnote[]>;
+  /** Each edition's key judgments with how they changed: an entry tells what changed in them before its text. */
+  judgments?: ReadonlyMap<string, readonly JudgmentChangeView[]>;
   linkMentions: boolean;
   notices?: SourceNotice[];
 }): string {
@@ -70,11 +75,13 @@ export function atomFeed(options: {
         date: edition.publishedAt,
         description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
         // No links back from an endnote: a feed reader may drop the ids they would go to.
-        content: citedDocumentHtml(
-          edition.content,
-          { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false },
-          options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
-        ),
+        content:
+          judgmentChangesHtml(edition, options.judgments?.get(edition.id) ?? []) +
+          citedDocumentHtml(
+            edition.content,
+            { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false, likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale] },
+            options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
+          ),
         author: edition.authors.map((name) => ({ name })),
       };
     }),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DocNode } from "@/lib/editor/document";
 import { documentToHtml, escapeHtml, type HtmlOptions } from "@/lib/editor/html";
+import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
 import { endnotesHtml, noticesHtml } from "@/lib/sources/sourcing-html";
@@ -8,16 +9,17 @@ import { endnotesHtml, noticesHtml } from "@/lib/sources/sourcing-html";
 /**
  * A text as readers read it: the notices about its sources, the body with
  * its citations numbered, then its endnotes. Only the sources of `endnotes`
- * are named or numbered.
+ * are named or numbered. Key judgments show their likelihood in `likelihoodScale`:
+ * an edition's frozen scale, or the team's for a draft.
  */
 export function citedDocumentHtml(
   content: DocNode,
-  sourcing: { endnotes: readonly Endnote[]; notices?: readonly EditionNotice[]; what?: "brief" | "note"; backLinks?: boolean },
+  sourcing: { endnotes: readonly Endnote[]; notices?: readonly EditionNotice[]; what?: "brief" | "note"; backLinks?: boolean; likelihoodScale?: LikelihoodScale },
   mentionHref?: HtmlOptions["mentionHref"],
 ): string {
   return (
     noticesHtml(sourcing.notices ?? []) +
-    documentToHtml(content, { mentionHref, citedSources: citedSourceIds(sourcing.endnotes) }) +
+    documentToHtml(content, { mentionHref, citedSources: citedSourceIds(sourcing.endnotes), likelihoodScale: sourcing.likelihoodScale }) +
     endnotesHtml(sourcing.endnotes, { what: sourcing.what, backLinks: sourcing.backLinks })
   );
 }

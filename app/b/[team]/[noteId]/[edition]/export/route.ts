@@ -2,6 +2,7 @@ import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { readEdition } from "@/lib/publishing/access";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 
 export const dynamic = "force-dynamic";
 
@@ -23,5 +24,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     endnotes,
     notices: await noticesForEdition(edition, endnotes),
     what: "brief",
+    likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale],
   });
 }

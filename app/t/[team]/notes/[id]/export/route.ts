@@ -6,6 +6,7 @@ import { can } from "@/lib/policies";
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { draftEndnotes } from "@/lib/sources/edition-citations";
 import { membershipBySlug } from "@/lib/teams/queries";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
 
 export const dynamic = "force-dynamic";
 
@@ -29,5 +30,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     // The citations with their sources as they stand today: a draft's endnotes are not frozen.
     endnotes: await draftEndnotes(note.teamId, content),
     what: "note",
+    likelihoodScale: (await teamTradecraft(note.teamId)).scale,
   });
 }
