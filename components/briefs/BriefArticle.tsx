@@ -8,6 +8,7 @@ import { mentionLinks } from "@/lib/publishing/access";
 import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
 import { Endnotes, SourceNotices } from "./EditionSourcing";
+import { BriefBanner } from "@/components/markings/BriefBanner";
 
 /** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
 export function BriefArticle({
@@ -33,6 +34,7 @@ export function BriefArticle({
   const base = `/b/${teamSlug}/${edition.noteId}`;
   return (
     <article className="brief" aria-labelledby="brief-title">
+      <BriefBanner marking={edition.marking} at="top" />
       <p className="dateline">{edition.dateline}</p>
       <h1 id="brief-title">{edition.title}</h1>
       <p className="byline">
@@ -66,6 +68,7 @@ export function BriefArticle({
       <SourceNotices notices={notices} />
       <DocumentView className="brief-body" document={edition.content} mentionHref={mentionLinks(teamSlug, linkMentions)} citedSources={citedSourceIds(endnotes)} />
       <Endnotes endnotes={endnotes} />
+      <BriefBanner marking={edition.marking} at="bottom" />
       <footer className="brief-footer no-print">
         {total > 1 && (
           <nav aria-label="Editions">
