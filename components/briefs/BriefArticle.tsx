@@ -11,6 +11,7 @@ import type { JudgmentChangeView } from "@/lib/judgments/change-words";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { Endnotes, SourceNotices } from "./EditionSourcing";
 import { JudgmentChanges } from "./JudgmentChanges";
+import { BriefBanner } from "@/components/markings/BriefBanner";
 
 /** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
 export function BriefArticle({
@@ -39,6 +40,7 @@ export function BriefArticle({
   const base = `/b/${teamSlug}/${edition.noteId}`;
   return (
     <article className="brief" aria-labelledby="brief-title">
+      <BriefBanner marking={edition.marking} at="top" />
       <p className="dateline">{edition.dateline}</p>
       <h1 id="brief-title">{edition.title}</h1>
       <p className="byline">
@@ -79,6 +81,7 @@ export function BriefArticle({
         likelihoodScale={LIKELIHOOD_SCALES[edition.likelihoodScale]}
       />
       <Endnotes endnotes={endnotes} />
+      <BriefBanner marking={edition.marking} at="bottom" />
       <footer className="brief-footer no-print">
         {total > 1 && (
           <nav aria-label="Editions">

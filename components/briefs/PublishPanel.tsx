@@ -8,7 +8,9 @@ import { JudgmentRationales } from "./JudgmentRationales";
 import type { Visibility } from "@/db/schema";
 import type { JudgmentChangeDraft } from "@/lib/judgments/edition-judgments";
 import { awaitingReason } from "@/lib/judgments/draft-view";
-import { mayBePublic, TLP_LABELS, type TlpLevel } from "@/lib/tradecraft/tlp";
+import { mayBePublic, type TlpLevel } from "@/lib/tradecraft/tlp";
+import { useNoteMarking } from "@/components/editor/markings/note-marking-context";
+import { PublicRefusal } from "@/components/markings/PublicRefusal";
 
 interface Props {
   team: string;
@@ -27,9 +29,13 @@ interface Props {
 }
 
 /** Publish the note as its next edition, for the team or the public; or withdraw it. */
-export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking, judgmentChanges }: Props) {
+export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking: markingOfBody, judgmentChanges }: Props) {
   const router = useRouter();
-  const [visibility, setVisibility] = useState<Visibility>(mayBePublic(marking) ? initialVisibility : "team");
+  // On the note's page, the banner as the text and the marking stand this moment; the server judges again when publishing.
+  const live = useNoteMarking();
+  const marking = live?.banner ?? markingOfBody;
+  const [chosen, setVisibility] = useState<Visibility>(mayBePublic(marking) ? initialVisibility : "team");
+  const visibility = mayBePublic(marking) ? chosen : "team";
   const [summary, setSummary] = useState("");
   const [override, setOverride] = useState(false);
   const [rationales, setRationales] = useState<Record<string, string>>({});
@@ -68,11 +74,7 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               />{" "}
               Anyone with the link
             </label>
-            {!mayBePublic(marking) && (
-              <p className="hint" data-testid="public-refused">
-                Marked {TLP_LABELS[marking]}: only a brief marked TLP:CLEAR, with no higher portion mark, may be published to anyone with the link.
-              </p>
-            )}
+            {!mayBePublic(marking) && <PublicRefusal banner={marking} noteMarking={live?.marking} portionMark={live?.portionMark ?? null} />}
           </fieldset>
           <JudgmentRationales
             changes={judgmentChanges}

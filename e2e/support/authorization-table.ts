@@ -315,6 +315,7 @@ export const ACTIONS: MatrixEntry[] = [
   // Notes.
   action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
+  action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
   action({ action: "app/t/[team]/actions.ts#deleteNoteAction", allowed: OWNER, args: (ids) => [note(ids)], prepare: async (world) => ({ noteId: await world.emptyNote(world.sessions.owner) }) }),
   action({
     action: "app/t/[team]/import/actions.ts#importAction",
@@ -406,6 +407,12 @@ export const ACTIONS: MatrixEntry[] = [
     allowed: OWNER,
     // The home team's name and slug as they are: the call is allowed and changes nothing.
     args: (ids) => [{ team: ids.team, name: `${MARKERS.home} Desk`, slug: ids.team, defaultVisibility: "team" }],
+  }),
+  action({
+    action: `${settings}#updateTeamStandardsAction`,
+    allowed: OWNER,
+    // The home team's standards as they are: the call is allowed and changes nothing.
+    args: (ids) => [{ team: ids.team, likelihoodScale: "icd203", likelihoodWording: "either", defaultMarking: "clear" }],
   }),
   action({
     action: `${settings}#transferOwnershipAction`,

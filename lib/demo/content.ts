@@ -1,5 +1,6 @@
 import type { DocMark, DocNode } from "@/lib/editor/document";
 import { ENTITY_KIND_SPECS } from "@/lib/entity-kinds";
+import type { TlpLevel } from "@/lib/tradecraft/tlp";
 
 /** Demo notes: short analyst briefs on real diplomatic events of 2006, written for Dossier. */
 
@@ -11,6 +12,8 @@ const bullets = (...items: string[]) => ({
   content: items.map((item) => ({ type: "listItem", content: [paragraph(text(item))] })),
 });
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
+/** A block with a portion mark of its own. */
+const marked = (marking: TlpLevel, block: DocNode): DocNode => ({ ...block, attrs: { ...block.attrs, marking } });
 
 /** Demo actors and events, keyed for the notes below. */
 export const DEMO_ACTORS = {
@@ -87,6 +90,8 @@ interface DemoNote {
   title: string;
   kind: "note" | "brief";
   status: "draft" | "in_review" | "approved" | "published";
+  /** Its handling marking (TLP): a brief meant for the public is clear, working notes are not. */
+  marking: TlpLevel;
   content: (ids: Ids) => DocNode;
 }
 
@@ -95,6 +100,7 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Security Council answers the North Korean test",
     kind: "brief",
     status: "draft",
+    marking: "clear",
     content: (ids) =>
       doc(
       paragraph(
@@ -126,6 +132,7 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Six-party talks set to resume in Beijing",
     kind: "note",
     status: "draft",
+    marking: "amber",
     content: (ids) =>
       doc(
       paragraph(
@@ -135,9 +142,13 @@ export const DEMO_NOTES: DemoNote[] = [
         text("), a year after walking out over US financial measures against a Macau bank."),
         cite(ids, "pyongyangStatement", "2"),
       ),
-      paragraph(
-        text("The condition it sets is plain: the financial sanctions must be on the table. Washington says the banking issue belongs in a separate working group. The gap between those positions is the first thing the Beijing round has to close."),
-        cite(ids, "embassyContact", "3", "meeting of 12 December"),
+      // What an embassy contact said stays in the organisation: a portion mark above the note's own.
+      marked(
+        "amber+strict",
+        paragraph(
+          text("The condition it sets is plain: the financial sanctions must be on the table. Washington says the banking issue belongs in a separate working group. The gap between those positions is the first thing the Beijing round has to close."),
+          cite(ids, "embassyContact", "3", "meeting of 12 December"),
+        ),
       ),
       {
         type: "blockquote",
@@ -161,6 +172,7 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Iran resolution: what Moscow needs",
     kind: "note",
     status: "draft",
+    marking: "green",
     content: (ids) =>
       doc(
       paragraph(

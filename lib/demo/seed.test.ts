@@ -22,6 +22,14 @@ describe("the demo team", () => {
       .orderBy(notes.title, noteCitations.ordinal);
     expect(cited).toContainEqual({ title: "Security Council answers the North Korean test", sentence: "14 October 2006 — Five days after the North Korean nuclear test, the UN Security Council voted unanimously for Resolution 1718.", credibility: "1" });
     expect(cited).toHaveLength(4);
+
+    // The brief meant for the public is clear; the working notes are not, and one carries a paragraph marked higher.
+    const marked = await db().select({ title: notes.title, marking: notes.marking, portionMarking: notes.portionMarking }).from(notes).orderBy(notes.title);
+    expect(marked).toEqual([
+      { title: "Iran resolution: what Moscow needs", marking: "green", portionMarking: null },
+      { title: "Security Council answers the North Korean test", marking: "clear", portionMarking: null },
+      { title: "Six-party talks set to resume in Beijing", marking: "amber", portionMarking: "amber+strict" },
+    ]);
     expect(await seedDemo()).toBe(false);
   });
 });

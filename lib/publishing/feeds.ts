@@ -12,7 +12,8 @@ import type { Endnote } from "@/lib/sources/endnote";
 import type { JudgmentChangeView } from "@/lib/judgments/change-words";
 import { judgmentChangesHtml } from "@/lib/judgments/changes-html";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
-import { citedDocumentHtml } from "./render";
+import { TLP_LABELS } from "@/lib/tradecraft/tlp";
+import { bannerHtml, citedDocumentHtml } from "./render";
 import { noticeWords, type SourceNotice } from "./source-notices";
 
 /** A new personal feed token for the team; earlier ones stop working. Shown once. */
@@ -74,14 +75,18 @@ export function atomFeed(options: {
         link: url,
         date: edition.publishedAt,
         description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
+        // Its handling marking as frozen with it: a category a feed reader can filter on, and the banner in its text.
+        category: [{ term: TLP_LABELS[edition.marking], name: TLP_LABELS[edition.marking], scheme: "https://www.first.org/tlp/" }],
         // No links back from an endnote: a feed reader may drop the ids they would go to.
         content:
+          bannerHtml(edition.marking, "top") +
           judgmentChangesHtml(edition, options.judgments?.get(edition.id) ?? []) +
           citedDocumentHtml(
             edition.content,
             { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false, likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale] },
             options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
-          ),
+          ) +
+          bannerHtml(edition.marking, "bottom"),
         author: edition.authors.map((name) => ({ name })),
       };
     }),

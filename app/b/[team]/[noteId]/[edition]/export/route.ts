@@ -24,6 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     endnotes,
     notices: await noticesForEdition(edition, endnotes),
     what: "brief",
+    // Frozen with the edition: its banner and the scale its judgments were written in.
+    marking: edition.marking,
     likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale],
   });
 }
