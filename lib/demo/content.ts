@@ -12,6 +12,15 @@ const bullets = (...items: string[]) => ({
   content: items.map((item) => ({ type: "listItem", content: [paragraph(text(item))] })),
 });
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
+/** The key judgments at the top of a note: each one's sentence, confidence and assumptions. */
+const keyJudgments = (...items: { id: string; text: string; confidence: "high" | "moderate" | "low"; assumptions?: string }[]): DocNode => ({
+  type: "keyJudgments",
+  content: items.map((item) => ({
+    type: "judgment",
+    attrs: { id: item.id, confidence: item.confidence, assumptions: item.assumptions ?? "" },
+    content: [text(item.text)],
+  })),
+});
 /** A block with a portion mark of its own. */
 const marked = (marking: TlpLevel, block: DocNode): DocNode => ({ ...block, attrs: { ...block.attrs, marking } });
 
@@ -103,6 +112,15 @@ export const DEMO_NOTES: DemoNote[] = [
     marking: "clear",
     content: (ids) =>
       doc(
+      keyJudgments(
+        {
+          id: "demo-china-enforcement",
+          text: "China will likely enforce the resolution's financial measures only in part through 2007.",
+          confidence: "moderate",
+          assumptions: "Beijing keeps putting stability on its border ahead of pressure on Pyongyang.",
+        },
+        { id: "demo-second-test", text: "A second North Korean nuclear test before the talks resume is unlikely.", confidence: "low" },
+      ),
       paragraph(
         text("14 October 2006", [{ type: "bold" }]),
         text(" — Five days after the "),
