@@ -7,7 +7,11 @@ import { entityKind } from "@/lib/entity-kinds";
 import { mentionLinks } from "@/lib/publishing/access";
 import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
+import type { JudgmentChangeView } from "@/lib/judgments/change-words";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { Endnotes, SourceNotices } from "./EditionSourcing";
+import { JudgmentChanges } from "./JudgmentChanges";
+import { BriefBanner } from "@/components/markings/BriefBanner";
 
 /** A published edition as readers read it: rendered on the server, printable; no script but a member's Follow button. */
 export function BriefArticle({
@@ -17,6 +21,7 @@ export function BriefArticle({
   linkMentions,
   endnotes,
   notices,
+  judgments,
   follow,
 }: {
   teamSlug: string;
@@ -27,12 +32,15 @@ export function BriefArticle({
   endnotes: readonly Endnote[];
   /** What its readers are told today about the sources it cites. */
   notices: readonly EditionNotice[];
+  /** Its key judgments, frozen with how each changed since the edition before. */
+  judgments: readonly JudgmentChangeView[];
   /** The Follow button, for members. */
   follow?: ReactNode;
 }) {
   const base = `/b/${teamSlug}/${edition.noteId}`;
   return (
     <article className="brief" aria-labelledby="brief-title">
+      <BriefBanner marking={edition.marking} at="top" />
       <p className="dateline">{edition.dateline}</p>
       <h1 id="brief-title">{edition.title}</h1>
       <p className="byline">
@@ -64,8 +72,16 @@ export function BriefArticle({
         </p>
       )}
       <SourceNotices notices={notices} />
-      <DocumentView className="brief-body" document={edition.content} mentionHref={mentionLinks(teamSlug, linkMentions)} citedSources={citedSourceIds(endnotes)} />
+      <JudgmentChanges edition={edition} judgments={judgments} />
+      <DocumentView
+        className="brief-body"
+        document={edition.content}
+        mentionHref={mentionLinks(teamSlug, linkMentions)}
+        citedSources={citedSourceIds(endnotes)}
+        likelihoodScale={LIKELIHOOD_SCALES[edition.likelihoodScale]}
+      />
       <Endnotes endnotes={endnotes} />
+      <BriefBanner marking={edition.marking} at="bottom" />
       <footer className="brief-footer no-print">
         {total > 1 && (
           <nav aria-label="Editions">

@@ -1,5 +1,6 @@
 import { BriefArticle } from "@/components/briefs/BriefArticle";
 import { BriefFollowButton } from "@/components/follows/BriefFollowButton";
+import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
 import { openEdition } from "@/lib/publishing/access";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
@@ -9,7 +10,7 @@ export async function EditionReadingPage({ team, noteId, number }: { team: strin
   const { edition, total, linkMentions, actor, team: briefTeam } = await openEdition(team, noteId, number);
   // Only what this edition cites: its frozen endnotes, and the standing today of those sources alone.
   const endnotes = await endnotesOf(edition.id);
-  const notices = await noticesForEdition(edition, endnotes);
+  const [notices, judgments] = await Promise.all([noticesForEdition(edition, endnotes), judgmentsOfEdition(edition.id)]);
   return (
     <main className="reading-page">
       <BriefArticle
@@ -19,6 +20,7 @@ export async function EditionReadingPage({ team, noteId, number }: { team: strin
         linkMentions={linkMentions}
         endnotes={endnotes}
         notices={notices}
+        judgments={judgments}
         follow={<BriefFollowButton actor={actor} team={briefTeam} edition={edition} />}
       />
     </main>

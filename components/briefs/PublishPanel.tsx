@@ -4,10 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { publishAction, unpublishAction } from "@/app/t/[team]/notes/[id]/publish-actions";
 import { FormError } from "@/components/FormError";
+import { JudgmentRationales } from "./JudgmentRationales";
 import type { Visibility } from "@/db/schema";
 import type { JudgmentChangeDraft } from "@/lib/judgments/edition-judgments";
-import { JUDGMENT_CHANGE_LABELS } from "@/lib/tradecraft/judgment-changes";
-import { mayBePublic, TLP_LABELS, type TlpLevel } from "@/lib/tradecraft/tlp";
+import { awaitingReason } from "@/lib/judgments/draft-view";
+import { mayBePublic, type TlpLevel } from "@/lib/tradecraft/tlp";
+import { useNoteMarking } from "@/components/editor/markings/note-marking-context";
+import { PublicRefusal } from "@/components/markings/PublicRefusal";
 
 interface Props {
   team: string;
@@ -26,15 +29,21 @@ interface Props {
 }
 
 /** Publish the note as its next edition, for the team or the public; or withdraw it. */
-export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking, judgmentChanges }: Props) {
+export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking: markingOfBody, judgmentChanges }: Props) {
   const router = useRouter();
-  const [visibility, setVisibility] = useState<Visibility>(mayBePublic(marking) ? initialVisibility : "team");
+  // On the note's page, the banner as the text and the marking stand this moment; the server judges again when publishing.
+  const live = useNoteMarking();
+  const marking = live?.banner ?? markingOfBody;
+  const [chosen, setVisibility] = useState<Visibility>(mayBePublic(marking) ? initialVisibility : "team");
+  const visibility = mayBePublic(marking) ? chosen : "team";
   const [summary, setSummary] = useState("");
   const [override, setOverride] = useState(false);
   const [rationales, setRationales] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ number: number; path: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  // The server refuses without them too; the button waits for them.
+  const waiting = awaitingReason(judgmentChanges, rationales);
 
   const publish = () =>
     startTransition(async () => {
@@ -65,33 +74,14 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               />{" "}
               Anyone with the link
             </label>
-            {!mayBePublic(marking) && (
-              <p className="hint" data-testid="public-refused">
-                Marked {TLP_LABELS[marking]}: only a brief marked TLP:CLEAR, with no higher portion mark, may be published to anyone with the link.
-              </p>
-            )}
+            {!mayBePublic(marking) && <PublicRefusal banner={marking} noteMarking={live?.marking} portionMark={live?.portionMark ?? null} />}
           </fieldset>
-          {judgmentChanges.some((change) => change.needsRationale) && (
-            <fieldset className="judgment-rationales stack">
-              <legend>Why the judgments changed</legend>
-              {judgmentChanges
-                .filter((change) => change.needsRationale)
-                .map((change) => (
-                  <label key={change.key} className="stack">
-                    <span>
-                      {JUDGMENT_CHANGE_LABELS[change.change]}: “{change.text}”
-                    </span>
-                    <input
-                      value={rationales[change.key] ?? ""}
-                      onChange={(event) => setRationales((all) => ({ ...all, [change.key]: event.target.value }))}
-                      maxLength={300}
-                      required
-                      aria-label={`Why: ${change.text}`}
-                    />
-                  </label>
-                ))}
-            </fieldset>
-          )}
+          <JudgmentRationales
+            changes={judgmentChanges}
+            since={nextNumber - 1}
+            rationales={rationales}
+            onChange={(key, reason) => setRationales((all) => ({ ...all, [key]: reason }))}
+          />
           {nextNumber > 1 && (
             <input value={summary} onChange={(event) => setSummary(event.target.value)} placeholder="What changed in this edition" aria-label="What changed" maxLength={1000} />
           )}
@@ -100,9 +90,14 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} /> Publish without approval (recorded)
             </label>
           )}
-          <button className="primary" disabled={pending || (!approved && !override)} onClick={publish}>
+          <button className="primary" disabled={pending || (!approved && !override) || waiting.length > 0} onClick={publish} aria-describedby="publish-waiting">
             Publish edition {nextNumber}
           </button>
+          {waiting.length > 0 && (
+            <p id="publish-waiting" className="hint">
+              Say why {waiting.length === 1 ? "the changed judgment" : `each of the ${waiting.length} changed judgments`} changed to publish.
+            </p>
+          )}
         </div>
       )}
       {published && (

@@ -29,6 +29,7 @@ import { mentionSuggestions } from "./mentions/mention-suggestions";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
+import { PortionMarkWatcher } from "./markings/PortionMarkWatcher";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
@@ -286,6 +287,7 @@ function CollaborativeEditor({
         )}
         <FormError message={error} />
         <div className="editor-surface">
+          {editor && <PortionMarkWatcher editor={editor} />}
           <EditorContent editor={editor} />
         </div>
         {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editable} />}

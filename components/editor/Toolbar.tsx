@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { isSafeHref } from "@/lib/editor/extensions";
 import { CITE_SHORTCUT_LABEL } from "./citations/citation-keys";
+import { PortionMarkSelect } from "./markings/PortionMarkSelect";
 
 type Item = { label: string; title: string; active?: (e: Editor) => boolean; run: (e: Editor) => void };
 
@@ -91,6 +92,8 @@ export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUnci
       >
         Show uncited paragraphs
       </button>
+      <span className="sep" />
+      <PortionMarkSelect editor={editor} />
     </div>
   );
 }

@@ -128,6 +128,7 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/timeline/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/timeline?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/feeds/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/feeds` }),
+  page({ page: `${t}/judgments/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/judgments?change=likelihood` }),
   page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
   page({ page: `${t}/members/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/members` }),
   page({ page: `${t}/settings/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings` }),
@@ -318,6 +319,7 @@ export const ACTIONS: MatrixEntry[] = [
   // Notes.
   action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
+  action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
   action({ action: "app/t/[team]/actions.ts#deleteNoteAction", allowed: OWNER, args: (ids) => [note(ids)], prepare: async (world) => ({ noteId: await world.emptyNote(world.sessions.owner) }) }),
   action({
     action: "app/t/[team]/import/actions.ts#importAction",
@@ -426,6 +428,12 @@ export const ACTIONS: MatrixEntry[] = [
     allowed: OWNER,
     // The home team's name and slug as they are: the call is allowed and changes nothing.
     args: (ids) => [{ team: ids.team, name: `${MARKERS.home} Desk`, slug: ids.team, defaultVisibility: "team" }],
+  }),
+  action({
+    action: `${settings}#updateTeamStandardsAction`,
+    allowed: OWNER,
+    // The home team's standards as they are: the call is allowed and changes nothing.
+    args: (ids) => [{ team: ids.team, likelihoodScale: "icd203", likelihoodWording: "either", defaultMarking: "clear" }],
   }),
   action({
     action: `${settings}#transferOwnershipAction`,

@@ -350,6 +350,22 @@ describe("frames the server cannot or must not use", () => {
         body.insert(body.length, [paragraph]);
       },
     ],
+    [
+      "a portion mark that is no TLP level",
+      (body) => {
+        const paragraph = element("paragraph", new Y.XmlText("Marked as nothing the standard knows."));
+        paragraph.setAttribute("marking", "white");
+        body.insert(body.length, [paragraph]);
+      },
+    ],
+    [
+      "a portion mark that is not text",
+      (body) => {
+        const heading = element("heading", new Y.XmlText("Marked with markup."));
+        heading.setAttribute("marking", { html: "<img src=x onerror=alert(1)>" } as never);
+        body.insert(body.length, [heading]);
+      },
+    ],
   ];
 
   it.each(schemaBreaking)("refuses an update that adds %s, and keeps the stored body valid", async (_, change) => {

@@ -1,5 +1,6 @@
 import type { DocMark, DocNode } from "@/lib/editor/document";
 import { ENTITY_KIND_SPECS } from "@/lib/entity-kinds";
+import type { TlpLevel } from "@/lib/tradecraft/tlp";
 
 /** Demo notes: short analyst briefs on real diplomatic events of 2006, written for Dossier. */
 
@@ -11,6 +12,17 @@ const bullets = (...items: string[]) => ({
   content: items.map((item) => ({ type: "listItem", content: [paragraph(text(item))] })),
 });
 const doc = (...content: DocNode[]): DocNode => ({ type: "doc", content });
+/** The key judgments at the top of a note: each one's sentence, confidence and assumptions. */
+const keyJudgments = (...items: { id: string; text: string; confidence: "high" | "moderate" | "low"; assumptions?: string }[]): DocNode => ({
+  type: "keyJudgments",
+  content: items.map((item) => ({
+    type: "judgment",
+    attrs: { id: item.id, confidence: item.confidence, assumptions: item.assumptions ?? "" },
+    content: [text(item.text)],
+  })),
+});
+/** A block with a portion mark of its own. */
+const marked = (marking: TlpLevel, block: DocNode): DocNode => ({ ...block, attrs: { ...block.attrs, marking } });
 
 /** Demo actors and events, keyed for the notes below. */
 export const DEMO_ACTORS = {
@@ -87,6 +99,8 @@ interface DemoNote {
   title: string;
   kind: "note" | "brief";
   status: "draft" | "in_review" | "approved" | "published";
+  /** Its handling marking (TLP): a brief meant for the public is clear, working notes are not. */
+  marking: TlpLevel;
   content: (ids: Ids) => DocNode;
 }
 
@@ -95,8 +109,18 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Security Council answers the North Korean test",
     kind: "brief",
     status: "draft",
+    marking: "clear",
     content: (ids) =>
       doc(
+      keyJudgments(
+        {
+          id: "demo-china-enforcement",
+          text: "China will likely enforce the resolution's financial measures only in part through 2007.",
+          confidence: "moderate",
+          assumptions: "Beijing keeps putting stability on its border ahead of pressure on Pyongyang.",
+        },
+        { id: "demo-second-test", text: "A second North Korean nuclear test before the talks resume is unlikely.", confidence: "low" },
+      ),
       paragraph(
         text("14 October 2006", [{ type: "bold" }]),
         text(" — Five days after the "),
@@ -126,6 +150,7 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Six-party talks set to resume in Beijing",
     kind: "note",
     status: "draft",
+    marking: "amber",
     content: (ids) =>
       doc(
       paragraph(
@@ -135,9 +160,13 @@ export const DEMO_NOTES: DemoNote[] = [
         text("), a year after walking out over US financial measures against a Macau bank."),
         cite(ids, "pyongyangStatement", "2"),
       ),
-      paragraph(
-        text("The condition it sets is plain: the financial sanctions must be on the table. Washington says the banking issue belongs in a separate working group. The gap between those positions is the first thing the Beijing round has to close."),
-        cite(ids, "embassyContact", "3", "meeting of 12 December"),
+      // What an embassy contact said stays in the organisation: a portion mark above the note's own.
+      marked(
+        "amber+strict",
+        paragraph(
+          text("The condition it sets is plain: the financial sanctions must be on the table. Washington says the banking issue belongs in a separate working group. The gap between those positions is the first thing the Beijing round has to close."),
+          cite(ids, "embassyContact", "3", "meeting of 12 December"),
+        ),
       ),
       {
         type: "blockquote",
@@ -161,6 +190,7 @@ export const DEMO_NOTES: DemoNote[] = [
     title: "Iran resolution: what Moscow needs",
     kind: "note",
     status: "draft",
+    marking: "green",
     content: (ids) =>
       doc(
       paragraph(

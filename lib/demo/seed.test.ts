@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { noteCitations, notes, sources } from "@/db/schema";
+import { judgments, noteCitations, notes, sources } from "@/db/schema";
 import { useTestDatabase } from "@/lib/testing/database";
 import { seedDemo } from "./seed";
 
@@ -22,6 +22,20 @@ describe("the demo team", () => {
       .orderBy(notes.title, noteCitations.ordinal);
     expect(cited).toContainEqual({ title: "Security Council answers the North Korean test", sentence: "14 October 2006 — Five days after the North Korean nuclear test, the UN Security Council voted unanimously for Resolution 1718.", credibility: "1" });
     expect(cited).toHaveLength(4);
+
+    // The brief meant for the public is clear; the working notes are not, and one carries a paragraph marked higher.
+    const marked = await db().select({ title: notes.title, marking: notes.marking, portionMarking: notes.portionMarking }).from(notes).orderBy(notes.title);
+    expect(marked).toEqual([
+      { title: "Iran resolution: what Moscow needs", marking: "green", portionMarking: null },
+      { title: "Security Council answers the North Korean test", marking: "clear", portionMarking: null },
+      { title: "Six-party talks set to resume in Beijing", marking: "amber", portionMarking: "amber+strict" },
+    ]);
+    // The brief opens with its key judgments, each read in the team's scale.
+    const judged = await db().select({ text: judgments.text, term: judgments.likelihoodTerm, confidence: judgments.confidence }).from(judgments).orderBy(judgments.ordinal);
+    expect(judged).toEqual([
+      { text: "China will likely enforce the resolution's financial measures only in part through 2007.", term: "likely", confidence: "moderate" },
+      { text: "A second North Korean nuclear test before the talks resume is unlikely.", term: "unlikely", confidence: "low" },
+    ]);
     expect(await seedDemo()).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { insertInBatches } from "@/db/batches";
 import { editionJudgments, editions } from "@/db/schema";
@@ -136,4 +136,17 @@ export async function freezeEditionJudgments(
 /** An edition's judgments in order, the withdrawn ones last. */
 export function judgmentsOfEdition(editionId: string, tx: Executor = db()): Promise<EditionJudgment[]> {
   return tx.select().from(editionJudgments).where(eq(editionJudgments.editionId, editionId)).orderBy(asc(editionJudgments.ordinal));
+}
+
+/** The judgments of many editions in one query, each edition's in order (a feed's entries). */
+export async function judgmentsOfEditions(editionIds: readonly string[], tx: Executor = db()): Promise<Map<string, EditionJudgment[]>> {
+  const byEdition = new Map<string, EditionJudgment[]>(editionIds.map((id) => [id, []]));
+  if (editionIds.length === 0) return byEdition;
+  const rows = await tx
+    .select()
+    .from(editionJudgments)
+    .where(inArray(editionJudgments.editionId, [...editionIds]))
+    .orderBy(asc(editionJudgments.editionId), asc(editionJudgments.ordinal));
+  for (const row of rows) byEdition.get(row.editionId)?.push(row);
+  return byEdition;
 }

@@ -10,7 +10,11 @@ import { syncNoteEntities } from "@/lib/entities/note-links";
 import { syncNoteCitations } from "@/lib/sources/note-citations";
 import { syncNoteJudgments } from "@/lib/judgments/note-judgments";
 import { highestPortionMark } from "@/lib/editor/portion-marks";
+import { TLP_LEVELS, type TlpLevel } from "@/lib/tradecraft/tlp";
 import { noteBodyFromContent, type NoteBody } from "./body";
+
+/** The TLP levels in order, as SQL, to compare two of them by their place. */
+const TLP_ORDER = sql.raw(`array[${TLP_LEVELS.map((level) => `'${level}'`).join(", ")}]::text[]`);
 import { notFound } from "@/lib/errors";
 
 const editor = alias(users, "editor");
@@ -67,7 +71,18 @@ export async function findNote(noteId: string, tx: Executor = db()): Promise<Not
  */
 export async function createNote(
   // `body` is a body already built elsewhere (the Markdown import builds it off the main thread).
-  input: { teamId: string; userId: string; title: string; kind?: NoteKind; status?: NoteStatus; content?: DocNode; body?: NoteBody; date?: Date },
+  input: {
+    teamId: string;
+    userId: string;
+    title: string;
+    kind?: NoteKind;
+    status?: NoteStatus;
+    content?: DocNode;
+    body?: NoteBody;
+    date?: Date;
+    /** A marking it already carries (an imported export's banner): it keeps it, or the team's if that is higher. */
+    marking?: TlpLevel;
+  },
   tx: Executor = db(),
 ): Promise<Note> {
   const body = input.body ?? (input.content ? noteBodyFromContent(input.content) : undefined);
@@ -78,8 +93,10 @@ export async function createNote(
       title: input.title,
       kind: input.kind ?? "note",
       status: input.status ?? "draft",
-      // A new note starts with its team's marking.
-      marking: sql`(select ${teams.defaultMarking} from ${teams} where ${teams.id} = ${input.teamId})`,
+      // A new note starts with its team's marking, or the higher one it already carries.
+      marking: input.marking
+        ? sql`(select case when array_position(${TLP_ORDER}, ${teams.defaultMarking}) > array_position(${TLP_ORDER}, ${input.marking}::text) then ${teams.defaultMarking} else ${input.marking}::text end from ${teams} where ${teams.id} = ${input.teamId})`
+        : sql`(select ${teams.defaultMarking} from ${teams} where ${teams.id} = ${input.teamId})`,
       ...body,
       portionMarking: body ? highestPortionMark(body.content) : null,
       createdBy: input.userId,

@@ -3,8 +3,11 @@ import type { DocNode } from "@/lib/editor/document";
 import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
 import { endnotesMarkdown, escapeMarkdown, noticesMarkdown } from "@/lib/sources/sourcing-markdown";
+import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import type { TlpLevel } from "@/lib/tradecraft/tlp";
 import { documentMarkdown } from "./markdown-citations";
-import { citedDocumentHtml, standaloneHtml } from "./render";
+import { bannerMarkdown, markedForMarkdown } from "./markdown-markings";
+import { bannerHtml, citedDocumentHtml, standaloneHtml } from "./render";
 
 type ExportFormat = "md" | "html";
 
@@ -22,15 +25,22 @@ export interface ExportedDocument {
   /** What readers are told about the sources an edition cites, today. */
   notices?: readonly EditionNotice[];
   what: "brief" | "note";
+  /** Its banner: an edition's, frozen with it, or a draft's from its body as it is now. */
+  marking: TlpLevel;
+  /** The scale its key judgments' likelihoods are read in: the edition's, or the team's for a draft. */
+  likelihoodScale?: LikelihoodScale;
 }
 
 /** The download's text: Markdown with footnotes for the citations, or a page that stands alone with its endnotes. */
 export function exportBody(format: ExportFormat, document: ExportedDocument): string {
-  if (format === "html") return standaloneHtml(document.title, document.subtitle, citedDocumentHtml(document.content, document));
+  const { marking } = document;
+  if (format === "html")
+    return standaloneHtml(document.title, document.subtitle, bannerHtml(marking, "top") + citedDocumentHtml(document.content, document) + bannerHtml(marking, "bottom"));
   const endnotes = endnotesMarkdown(document.endnotes, document.what);
+  const marked = markedForMarkdown(document.content, document.likelihoodScale);
   return (
-    `# ${document.title}\n\n_${escapeMarkdown(document.subtitle)}_\n\n${noticesMarkdown(document.notices ?? [])}` +
-    `${documentMarkdown(document.content, citedSourceIds(document.endnotes))}\n${endnotes ? `\n${endnotes}` : ""}`
+    `${bannerMarkdown(marking)}\n\n# ${document.title}\n\n_${escapeMarkdown(document.subtitle)}_\n\n${noticesMarkdown(document.notices ?? [])}` +
+    `${marked.restore(documentMarkdown(marked.content, citedSourceIds(document.endnotes)))}\n${endnotes ? `\n${endnotes}` : ""}\n${bannerMarkdown(marking)}\n`
   );
 }
 

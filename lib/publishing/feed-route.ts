@@ -5,6 +5,7 @@ import { getEntity } from "@/lib/entities/queries";
 import { AppError } from "@/lib/errors";
 import { can } from "@/lib/policies";
 import { endnotesOfEditions } from "@/lib/sources/edition-citations";
+import { judgmentsOfEditions } from "@/lib/judgments/edition-judgments";
 import { atomFeed, feedTokenActor } from "./feeds";
 import { sourceNotices } from "./source-notices";
 import { publishedBriefs } from "./queries";
@@ -45,7 +46,8 @@ export async function serveFeed(request: Request, slug: string, scope: { kind: "
     // The team's and the public feed tell of sources withdrawn from what they carry; a feed about one actor or event keeps to its briefs.
     entityId ? Promise.resolve([]) : sourceNotices(team.id, { publicOnly: !member, limit: 50 }),
   ]);
-  const endnotes = await endnotesOfEditions(editions.map((edition) => edition.id));
-  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, endnotes, linkMentions: member, notices });
+  const ids = editions.map((edition) => edition.id);
+  const [endnotes, judgments] = await Promise.all([endnotesOfEditions(ids), judgmentsOfEditions(ids)]);
+  const body = atomFeed({ origin: url.origin, team, title, selfPath: url.pathname, editions, endnotes, judgments, linkMentions: member, notices });
   return new Response(body, { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "private, max-age=60" } });
 }

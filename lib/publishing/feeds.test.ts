@@ -26,6 +26,10 @@ async function publishBrief(team: Team, owner: User, title: string, visibility: 
 
 type Scope = Parameters<typeof serveFeed>[2];
 
+/** The handling banner an entry's text opens and closes with, for a brief marked TLP:CLEAR. */
+const clearBanner = (at: "top" | "bottom") =>
+  `<p class="tlp-banner ${at}" data-marking="clear"><strong class="tlp-badge" data-marking="clear">TLP:CLEAR</strong> No limit on disclosure</p>`;
+
 /** Asks for a feed as a feed reader does: GET with the token in the query string. */
 function fetchFeed(slug: string, scope: Scope, token?: string) {
   const path = scope.kind === "entity" ? `entities/${scope.id}` : scope.kind;
@@ -104,7 +108,9 @@ describe("the team feed", () => {
     const last = entries[2];
     expect(last.link).toBe(`http://localhost/b/${team.slug}/${publicOnIran.noteId}/1`);
     expect(last.summary).toBe("What Iran said.");
-    expect(last.contentHtml).toBe(`<p>What <a class="mention mention-actor" href="http://localhost/t/${team.slug}/actors/${iran.id}">Iran</a> said.</p>`);
+    expect(last.contentHtml).toBe(
+      `${clearBanner("top")}<p>What <a class="mention mention-actor" href="http://localhost/t/${team.slug}/actors/${iran.id}">Iran</a> said.</p>${clearBanner("bottom")}`,
+    );
   });
 
   it("lists a brief once, as its latest edition, named as such", async () => {
@@ -166,7 +172,7 @@ describe("the public feed", () => {
     for (const query of [undefined, token]) {
       const entries = await entriesOf(await fetchFeed(team.slug, { kind: "public" }, query));
       expect(entries.map((entry) => entry.title)).toEqual(["Public: Iran"]);
-      expect(entries[0].contentHtml).toBe('<p>What <span class="mention mention-actor">Iran</span> said.</p>');
+      expect(entries[0].contentHtml).toBe(`${clearBanner("top")}<p>What <span class="mention mention-actor">Iran</span> said.</p>${clearBanner("bottom")}`);
     }
   });
 

@@ -9,7 +9,11 @@ import type { Actor } from "@/lib/policies";
 import { hashSecretToken, newSecretToken } from "@/lib/secret-tokens";
 import { actorInTeam } from "@/lib/teams/queries";
 import type { Endnote } from "@/lib/sources/endnote";
-import { citedDocumentHtml } from "./render";
+import type { JudgmentChangeView } from "@/lib/judgments/change-words";
+import { judgmentChangesHtml } from "@/lib/judgments/changes-html";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
+import { TLP_LABELS } from "@/lib/tradecraft/tlp";
+import { bannerHtml, citedDocumentHtml } from "./render";
 import { noticeWords, type SourceNotice } from "./source-notices";
 
 /** A new personal feed token for the team; earlier ones stop working. Shown once. */
@@ -54,6 +58,8 @@ export function atomFeed(options: {
   editions: Edition[];
   /** Each edition's frozen endnotes, drawn after its text; an edition without an entry has none. */
   endnotes?: ReadonlyMap<string, readonly Endnote[]>;
+  /** Each edition's key judgments with how they changed: an entry tells what changed in them before its text. */
+  judgments?: ReadonlyMap<string, readonly JudgmentChangeView[]>;
   linkMentions: boolean;
   notices?: SourceNotice[];
 }): string {
@@ -69,12 +75,18 @@ export function atomFeed(options: {
         link: url,
         date: edition.publishedAt,
         description: escapeHtml(edition.summary || edition.text.slice(0, 280)),
+        // Its handling marking as frozen with it: a category a feed reader can filter on, and the banner in its text.
+        category: [{ term: TLP_LABELS[edition.marking], name: TLP_LABELS[edition.marking], scheme: "https://www.first.org/tlp/" }],
         // No links back from an endnote: a feed reader may drop the ids they would go to.
-        content: citedDocumentHtml(
-          edition.content,
-          { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false },
-          options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
-        ),
+        content:
+          bannerHtml(edition.marking, "top") +
+          judgmentChangesHtml(edition, options.judgments?.get(edition.id) ?? []) +
+          citedDocumentHtml(
+            edition.content,
+            { endnotes: options.endnotes?.get(edition.id) ?? [], backLinks: false, likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale] },
+            options.linkMentions ? (kind, id) => `${origin}${entityPath(team.slug, { kind, id })}` : undefined,
+          ) +
+          bannerHtml(edition.marking, "bottom"),
         author: edition.authors.map((name) => ({ name })),
       };
     }),

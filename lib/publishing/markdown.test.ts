@@ -65,19 +65,20 @@ describe("Markdown both ways", () => {
     expect(normalised(markdownManager().parse(markdown) as DocNode)).toEqual(normalised(brief));
   });
 
-  it("imports an exported brief as the same document, its first heading as the title", async () => {
-    const response = exportResponse("md", { title: "Iran talks", subtitle: "Desk · 20 December 2006 · edition 1", content: brief, endnotes: [], what: "brief" });
+  it("imports an exported brief as the same document, its first heading as the title and its banner as its marking", async () => {
+    const response = exportResponse("md", { title: "Iran talks", subtitle: "Desk · 20 December 2006 · edition 1", content: brief, endnotes: [], what: "brief", marking: "amber" });
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="Iran-talks.md"');
     const post = parsePost("Iran-talks.md", await response.text());
     expect(post.title).toBe("Iran talks");
     expect(post.date).toBeNull();
+    expect(post.marking).toBe("amber");
     // The export's subtitle line comes back as the first paragraph, in italics.
     expect(normalised(post.content)).toEqual(normalised(doc(paragraph(text("Desk · 20 December 2006 · edition 1", { type: "italic" })), ...(brief.content ?? []))));
   });
 
   it("exports a standalone HTML page with the title and text escaped", async () => {
     const title = "Iran <script>alert(1)</script>";
-    const response = exportResponse("html", { title, subtitle: "Desk", content: doc(paragraph(text("<img src=x onerror=alert(1)>"))), endnotes: [], what: "brief" });
+    const response = exportResponse("html", { title, subtitle: "Desk", content: doc(paragraph(text("<img src=x onerror=alert(1)>"))), endnotes: [], what: "brief", marking: "clear" });
     expect(response.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="Iran-scriptalert1script.html"');
     const html = await response.text();

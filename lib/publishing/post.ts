@@ -1,11 +1,19 @@
 import type { DocNode } from "@/lib/editor/document";
 import { sanitizeContent } from "@/lib/editor/sanitize";
 import { markdownManager } from "./markdown";
+import { TLP_LABELS, TLP_LEVELS, type TlpLevel } from "@/lib/tradecraft/tlp";
+
+/** The banner line an export writes at the top and the bottom ("**TLP:AMBER**"), as the level it names, or null. */
+function bannerOf(line: string | undefined): TlpLevel | null {
+  return TLP_LEVELS.find((level) => line?.trim() === `**${TLP_LABELS[level]}**`) ?? null;
+}
 
 interface ParsedPost {
   title: string;
   date: Date | null;
   content: DocNode;
+  /** The handling marking its banner line names, where it has one (a Dossier export): the note keeps it. */
+  marking: TlpLevel | null;
 }
 
 const DATE_LINE = /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2})$/;
@@ -61,6 +69,13 @@ export function parsePost(fileName: string, markdown: string): ParsedPost {
     body = body.slice(front[0].length);
   }
   const lines = body.split("\n");
+  // An export's banner, at its top and its bottom, is the note's marking rather than its text.
+  const marking = bannerOf(lines.find((line) => line.trim() !== ""));
+  if (marking) {
+    lines.splice(lines.findIndex((line) => line.trim() !== ""), 1);
+    const last = lines.findLastIndex((line) => line.trim() !== "");
+    if (bannerOf(lines[last]) === marking) lines.splice(last, 1);
+  }
   const firstText = lines.findIndex((line) => line.trim() !== "");
   if (!title && firstText !== -1 && /^# /.test(lines[firstText])) {
     title = lines[firstText].slice(2).trim();
@@ -77,5 +92,5 @@ export function parsePost(fileName: string, markdown: string): ParsedPost {
   // The manager builds its JSON from the one schema, so every node has a type.
   const parsed = markdownManager().parse(lines.join("\n").trim() || " ") as DocNode;
   const content = sanitizeContent(wrapLooseInline(parsed));
-  return { title: title.slice(0, 200), date, content };
+  return { title: title.slice(0, 200), date, content, marking };
 }

@@ -1,5 +1,6 @@
 import { findShapeProblem, measureDocument } from "@/lib/editor/limits";
 import { noteBodyFromContent, type NoteBody } from "@/lib/notes/body";
+import type { TlpLevel } from "@/lib/tradecraft/tlp";
 import { parsePost } from "./post";
 
 /** One file for the Markdown reader's worker thread. */
@@ -13,6 +14,7 @@ export interface PreparedPost {
   title: string;
   date: Date | null;
   body: NoteBody;
+  marking: TlpLevel | null;
 }
 
 /** Why a file was not read: too slow, too large for memory, nested too deep for the reader, a document too deep or large, or anything else. */
@@ -39,5 +41,5 @@ export function preparePost({ name, markdown }: ReadRequest): ReadOutcome {
   }
   const problem = findShapeProblem(measureDocument(post.content));
   if (problem) return { ok: false, reason: "shape", detail: problem };
-  return { ok: true, post: { title: post.title, date: post.date, body: noteBodyFromContent(post.content) } };
+  return { ok: true, post: { title: post.title, date: post.date, body: noteBodyFromContent(post.content), marking: post.marking } };
 }

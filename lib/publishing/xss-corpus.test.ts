@@ -34,6 +34,8 @@ function edition(payload: string, content: DocNode): Edition {
     text: payload,
     content,
     authors: [payload],
+    marking: "amber",
+    likelihoodScale: "icd203",
     publishedAt: new Date("2026-01-01T00:00:00Z"),
   } as Edition;
 }
@@ -82,7 +84,7 @@ const places: Record<string, (payload: string) => string[]> = {
     const content = doc(paragraph({ type: "text", text: payload }, linked(payload), chip(payload, payload)));
     const xml = atomFeed({ origin: "https://dossier.test", team: { ...team, name: payload }, title: payload, selfPath: "/feeds/desk/briefs", editions: [edition(payload, content)], linkMentions: true });
     // The XML itself carries no markup of its own beyond Atom's elements.
-    return [xml.replace(/<(\?xml|feed|id|title|updated|generator|author|name|link|rights|entry|summary|content|published|email|uri|subtitle|icon|logo)\b/g, "<atom-$1"), ...feedHtml(xml)];
+    return [xml.replace(/<(\?xml|feed|id|title|updated|generator|author|name|link|rights|entry|summary|content|published|email|uri|subtitle|icon|logo|category)\b/g, "<atom-$1"), ...feedHtml(xml)];
   },
   "markdown import": (payload) => {
     const post = parsePost("post.md", `---\ntitle: ${payload.replace(/\n/g, " ")}\n---\n${payload}\n\nText [link](${payload}) and ![image](${payload}).\n`);

@@ -111,7 +111,7 @@ describe("an edition's exports", () => {
     const { team, publish } = await citingDraft();
     const edition = await publish();
     const endnotes = await endnotesOf(edition.id);
-    const document = { title: edition.title, subtitle: `${team.name} · edition 1`, content: edition.content, endnotes, notices: [], what: "brief" as const };
+    const document = { title: edition.title, subtitle: `${team.name} · edition 1`, content: edition.content, endnotes, notices: [], what: "brief" as const, marking: edition.marking };
 
     const markdown = exportBody("md", document);
     expect(markdown).toContain("The convoy turned back.[^1]");
@@ -145,18 +145,18 @@ describe("an edition's exports", () => {
 
     const endnotes = await endnotesOf(edition.id);
     const notices = await noticesForEdition(edition, endnotes);
-    const html = exportBody("html", { title: edition.title, subtitle: "", content: edition.content, endnotes, notices, what: "brief" });
+    const html = exportBody("html", { title: edition.title, subtitle: "", content: edition.content, endnotes, notices, what: "brief", marking: edition.marking });
     expect(html).toContain('<cite>Wire report</cite>, Reuters, media report. <abbr class="grade" title="B2: usually reliable source, probably true">B2</abbr>');
     expect(html).not.toContain("Hacked wire");
     expect(html).not.toContain("The agency was hacked");
     expect(html).toMatch(/<p class="notice warn">A source cited here was downgraded from B to E on [^<:]*\. The text below is as published\. Endnotes <a href="#endnote-1">1<\/a>, <a href="#endnote-3">3<\/a>\.<\/p>/);
-    const markdown = exportBody("md", { title: edition.title, subtitle: "", content: edition.content, endnotes, notices, what: "brief" });
+    const markdown = exportBody("md", { title: edition.title, subtitle: "", content: edition.content, endnotes, notices, what: "brief", marking: edition.marking });
     expect(markdown).toMatch(/^> \*\*A source cited here was downgraded from B to E on .*\*\* \(\[\^1\], \[\^3\]\)$/m);
     expect(markdown).toContain("[^1]: *Wire report*, Reuters, media report. B2:");
 
     // A draft's export shows the sources as they stand today.
     const { content } = (await findNote(edition.noteId))!;
-    const draft = exportBody("md", { title: "Convoy", subtitle: "", content: content!, endnotes: await draftEndnotes(team.id, content!), what: "note" });
+    const draft = exportBody("md", { title: "Convoy", subtitle: "", content: content!, endnotes: await draftEndnotes(team.id, content!), what: "note", marking: "clear" });
     expect(draft).toContain("[^1]: *Hacked wire*, Reuters, media report. E2: unreliable source, probably true.");
     expect(draft).toContain("This note rests on 2 sources");
     expect(draft).not.toContain("Their secret source");
@@ -168,8 +168,10 @@ describe("an edition's exports", () => {
     const edition = await publishNote((await findNote(note.id))!, owner, "owner", { visibility: "team", summary: "", overrideApproval: true });
     const endnotes = await endnotesOf(edition.id);
     expect(endnotes).toEqual([]);
-    expect(exportBody("md", { title: "Plain", subtitle: "Desk", content: edition.content, endnotes, what: "brief" })).toBe("# Plain\n\n_Desk_\n\nNothing cited here.\n");
-    expect(exportBody("html", { title: "Plain", subtitle: "Desk", content: edition.content, endnotes, what: "brief" })).not.toContain("Endnotes");
+    expect(exportBody("md", { title: "Plain", subtitle: "Desk", content: edition.content, endnotes, what: "brief", marking: "clear" })).toBe(
+      "**TLP:CLEAR**\n\n# Plain\n\n_Desk_\n\nNothing cited here.\n\n**TLP:CLEAR**\n",
+    );
+    expect(exportBody("html", { title: "Plain", subtitle: "Desk", content: edition.content, endnotes, what: "brief", marking: "clear" })).not.toContain("Endnotes");
   });
 
   it("go into the feed's entries, and a comparison of two editions with citations renders", async () => {

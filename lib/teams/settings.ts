@@ -5,6 +5,8 @@ import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { loadConfig } from "@/lib/config";
 import { badRequest, conflict, notFound } from "@/lib/errors";
+import type { LikelihoodScaleId, LikelihoodWording } from "@/lib/tradecraft/likelihood";
+import type { TlpLevel } from "@/lib/tradecraft/tlp";
 import { forgetFormerSlugs, recordSlugChange } from "./slug-redirects";
 
 export interface TeamSettings {
@@ -69,6 +71,42 @@ export function updateTeamSettings(teamId: string, settings: TeamSettings, chang
       if (isUniqueViolation(error)) throw conflict(SLUG_TAKEN);
       throw error;
     }
+    afterCommit(() => refreshTeamPages(teamId));
+    return updated;
+  });
+}
+
+/** The standards a team's briefs are written to (lib/tradecraft/): its scale of likelihood, which of its columns, and a new note's marking. */
+export interface TeamStandards {
+  likelihoodScale: LikelihoodScaleId;
+  likelihoodWording: LikelihoodWording;
+  defaultMarking: TlpLevel;
+}
+
+/**
+ * An owner's choice of the team's standards, each change recorded; unchanged
+ * ones write nothing. Input is validated by the caller
+ * (lib/tradecraft/fields.ts); the database refuses any other value too. A
+ * new default marking applies to notes made from now on, not to existing ones.
+ */
+export function updateTeamStandards(teamId: string, standards: TeamStandards, changedBy: string): Promise<Team> {
+  return runCommand(async ({ tx, audit, afterCommit }) => {
+    const [team] = await tx.select().from(teams).where(eq(teams.id, teamId)).for("update");
+    if (!team) throw notFound("That team");
+    const changes = (
+      [
+        ["likelihoodScale", "team.likelihood_scale_changed"],
+        ["likelihoodWording", "team.likelihood_wording_changed"],
+        ["defaultMarking", "team.default_marking_changed"],
+      ] as const
+    ).filter(([field]) => standards[field] !== team[field]);
+    if (changes.length === 0) return team;
+    for (const [field, action] of changes) await audit({ teamId, userId: changedBy, action, data: { from: team[field], to: standards[field] } });
+    const [updated] = await tx
+      .update(teams)
+      .set({ likelihoodScale: standards.likelihoodScale, likelihoodWording: standards.likelihoodWording, defaultMarking: standards.defaultMarking, updatedAt: new Date() })
+      .where(eq(teams.id, teamId))
+      .returning();
     afterCommit(() => refreshTeamPages(teamId));
     return updated;
   });

@@ -31,6 +31,7 @@ export default async function TeamLayout({ children, params }: { children: React
             </Link>
           ))}
           {can(actor, "source.read", teamScope(team)) && <Link href={`/t/${team.slug}/sources`}>Sources</Link>}
+          {can(actor, "judgment.read", teamScope(team)) && <Link href={`/t/${team.slug}/judgments`}>Judgments</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
           {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}

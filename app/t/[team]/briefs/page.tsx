@@ -7,6 +7,7 @@ import { capitalise, ENTITY_KIND_LIST, ENTITY_KINDS } from "@/lib/entity-kinds";
 import { openTeam } from "@/lib/loaders/open";
 import { entityOptions } from "@/lib/entities/queries";
 import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
+import { TlpBadge } from "@/components/markings/TlpBadge";
 
 export const metadata: Metadata = { title: "Briefs" };
 
@@ -54,7 +55,7 @@ export default async function BriefsPage({
           {briefs.map((brief) => (
             <li key={brief.id} className="card padded" data-testid="brief">
               <p className="dateline">
-                {brief.dateline}
+                <TlpBadge marking={brief.marking} testId="brief-marking" /> {brief.dateline}
                 {brief.number > 1 && ` · edition ${brief.number}`}
                 {brief.visibility === "public" && " · public"}
               </p>

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { deleteTeam } from "@/lib/teams/delete-team";
-import { updateTeamSettings } from "@/lib/teams/settings";
+import { updateTeamSettings, updateTeamStandards } from "@/lib/teams/settings";
+import { likelihoodScaleField, likelihoodWordingField, tlpLevelField } from "@/lib/tradecraft/fields";
 import { citationTrigger, teamName, teamSlug } from "@/lib/teams/team-fields";
 import { transferOwnership } from "@/lib/teams/transfer-ownership";
 
@@ -16,6 +17,15 @@ export const updateTeamSettingsAction = teamAction(settings, "team.update", asyn
   const updated = await updateTeamSettings(team.id, changes, user.id);
   if (updated.slug !== team.slug) redirect(`/t/${updated.slug}/settings?saved=1`);
 });
+
+/** The scale of likelihood, which of its columns, and the marking a new note starts with. */
+export const updateTeamStandardsAction = teamAction(
+  z.object({ team: z.string(), likelihoodScale: likelihoodScaleField, likelihoodWording: likelihoodWordingField, defaultMarking: tlpLevelField }),
+  "team.update",
+  async ({ team: _slug, ...standards }, { user, team }) => {
+    await updateTeamStandards(team.id, standards, user.id);
+  },
+);
 
 /** The owner hands the team on and becomes an analyst, who no longer sees this page. */
 export const transferOwnershipAction = teamAction(

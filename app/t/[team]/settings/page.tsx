@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DeleteTeamForm } from "@/components/teams/DeleteTeamForm";
 import { LeaveTeamButton } from "@/components/teams/LeaveTeamButton";
 import { TeamSettingsForm } from "@/components/teams/TeamSettingsForm";
+import { TeamStandardsForm } from "@/components/teams/TeamStandardsForm";
 import { TransferOwnershipForm } from "@/components/teams/TransferOwnershipForm";
 import { openTeam } from "@/lib/loaders/open";
 import { listMembers } from "@/lib/teams/queries";
@@ -22,6 +23,12 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
       <section className="card padded" aria-labelledby="details-heading">
         <h2 id="details-heading">Name and address</h2>
         <TeamSettingsForm team={{ slug: team.slug, name: team.name, defaultVisibility: team.defaultVisibility, citationTrigger: team.citationTrigger }} saved={saved === "1"} />
+      </section>
+      <section className="card padded" aria-labelledby="standards-heading">
+        <h2 id="standards-heading">Judgments and markings</h2>
+        <TeamStandardsForm
+          team={{ slug: team.slug, likelihoodScale: team.likelihoodScale, likelihoodWording: team.likelihoodWording, defaultMarking: team.defaultMarking }}
+        />
       </section>
       <section className="card padded" aria-labelledby="transfer-heading">
         <h2 id="transfer-heading">Transfer ownership</h2>

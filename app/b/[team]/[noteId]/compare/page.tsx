@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DocumentView } from "@/components/document/DocumentView";
+import { JudgmentChanges } from "@/components/briefs/JudgmentChanges";
 import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
+import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
 import { mentionLinks, openEdition } from "@/lib/publishing/access";
 import { diffDocuments } from "@/lib/revisions/diff";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 
 export const metadata: Metadata = { title: "What changed" };
 
@@ -19,6 +22,8 @@ export default async function CompareEditionsPage({
   const newer = await openEdition(team, noteId, query.to);
   const older = await openEdition(team, noteId, query.from ?? String(Math.max(newer.edition.number - 1, 1)));
   const { document, changes } = diffDocuments(older.edition.content, newer.edition.content);
+  // How the newer edition's judgments stand to the edition before it, as its reading view says.
+  const judgments = await judgmentsOfEdition(newer.edition.id);
 
   return (
     <main className="reading-page">
@@ -28,8 +33,14 @@ export default async function CompareEditionsPage({
         </p>
         <h1>{newer.edition.title}</h1>
         {newer.edition.summary && <p className="what-changed">What changed: {newer.edition.summary}</p>}
+        <JudgmentChanges edition={newer.edition} judgments={judgments} />
         <ChangeNavigator count={changes.length} />
-        <DocumentView className="brief-body" document={document} mentionHref={mentionLinks(team, newer.linkMentions)} />
+        <DocumentView
+          className="brief-body"
+          document={document}
+          mentionHref={mentionLinks(team, newer.linkMentions)}
+          likelihoodScale={LIKELIHOOD_SCALES[newer.edition.likelihoodScale]}
+        />
         <p className="no-print">
           <Link href={`/b/${team}/${noteId}/${newer.edition.number}`}>Read edition {newer.edition.number}</Link>
         </p>

@@ -15,6 +15,10 @@ import { WorkflowPanel } from "@/components/review/WorkflowPanel";
 import { listMembers } from "@/lib/teams/queries";
 import { teamTradecraft } from "@/lib/teams/tradecraft";
 import { setAsideFindings } from "@/lib/judgments/estimative-findings";
+import { NoteMarkingProvider } from "@/components/editor/markings/note-marking-context";
+import { NoteBanner } from "@/components/editor/markings/NoteBanner";
+import { NoteMarkingControl } from "@/components/editor/markings/NoteMarkingControl";
+import { highestPortionMarkedBlock } from "@/lib/editor/portion-mark-blocks";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -35,33 +39,38 @@ export default async function NotePage({ params, searchParams }: { params: Promi
     .map((member) => ({ id: member.userId, name: member.name }));
 
   return (
-    <main className="page">
-      <div className="note-bar">
-        <StatusBadge status={note.status} />
-        <span className="muted">{note.kind === "brief" ? "Brief" : "Note"}</span>
-        <Link className="history-link" href={`/t/${team.slug}/notes/${note.id}/history`}>
-          History
-        </Link>
-        <a href={`/t/${team.slug}/notes/${note.id}/export?format=md`}>Markdown</a>
-        <a href={`/t/${team.slug}/notes/${note.id}/export?format=html`}>HTML</a>
-        {may.delete && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
-      </div>
-      <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
-      <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={may.update} />
-      <WorkflowPanel team={team.slug} note={note} actor={actor} reviewers={reviewers} defaultVisibility={team.defaultVisibility} />
-      <NoteEditor
-        team={team.slug}
-        noteId={note.id}
-        readOnly={!may.update}
-        canComment={may.comment}
-        user={{ id: user.id, name: user.name, color: userColor(user.id) }}
-        entities={directory}
-        citationTrigger={team.citationTrigger}
-        estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
-        likelihoodScale={team.likelihoodScale}
-        // From the inbox: the thread a comment was written in, opened; anything else is ignored.
-        openThread={z.uuid().safeParse(thread).success ? thread : undefined}
-      />
-    </main>
+    // The stored body's portion marks until the editor reports the live ones.
+    <NoteMarkingProvider marking={note.marking} portionMark={note.content ? highestPortionMarkedBlock(note.content) : null}>
+      <main className="page">
+        <NoteBanner />
+        <div className="note-bar">
+          <StatusBadge status={note.status} />
+          <span className="muted">{note.kind === "brief" ? "Brief" : "Note"}</span>
+          <Link className="history-link" href={`/t/${team.slug}/notes/${note.id}/history`}>
+            History
+          </Link>
+          <a href={`/t/${team.slug}/notes/${note.id}/export?format=md`}>Markdown</a>
+          <a href={`/t/${team.slug}/notes/${note.id}/export?format=html`}>HTML</a>
+          <NoteMarkingControl team={team.slug} noteId={note.id} editable={may.update} />
+          {may.delete && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
+        </div>
+        <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
+        <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={may.update} />
+        <WorkflowPanel team={team.slug} note={note} actor={actor} reviewers={reviewers} defaultVisibility={team.defaultVisibility} />
+        <NoteEditor
+          team={team.slug}
+          noteId={note.id}
+          readOnly={!may.update}
+          canComment={may.comment}
+          user={{ id: user.id, name: user.name, color: userColor(user.id) }}
+          entities={directory}
+          citationTrigger={team.citationTrigger}
+          estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
+          likelihoodScale={team.likelihoodScale}
+          // From the inbox: the thread a comment was written in, opened; anything else is ignored.
+          openThread={z.uuid().safeParse(thread).success ? thread : undefined}
+        />
+      </main>
+    </NoteMarkingProvider>
   );
 }

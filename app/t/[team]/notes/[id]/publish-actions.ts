@@ -5,7 +5,7 @@ import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { noteFor } from "@/lib/loaders/open";
 import { publishNote, unpublishNote } from "@/lib/publishing/publish";
-import { MAX_RATIONALE_LENGTH } from "@/lib/tradecraft/judgment-changes";
+import { judgmentRationales } from "@/lib/judgments/rationales";
 
 const note = { team: z.string(), noteId: z.uuid("That note was not found.") };
 
@@ -15,18 +15,7 @@ export const publishAction = teamAction(
     visibility: z.enum(VISIBILITIES),
     summary: z.string().trim().max(1_000, "A summary can be at most 1,000 characters.").default(""),
     overrideApproval: z.boolean().default(false),
-    // Why each changed judgment changed, by the judgment's key: one line each.
-    rationales: z
-      .record(
-        z.string().max(80),
-        z
-          .string()
-          .trim()
-          .max(MAX_RATIONALE_LENGTH, `A reason for a changed judgment can be at most ${MAX_RATIONALE_LENGTH} characters.`)
-          .refine((line) => !/[\r\n]/.test(line), "A reason for a changed judgment is one line."),
-      )
-      .refine((record) => Object.keys(record).length <= 200, "Too many reasons.")
-      .default({}),
+    rationales: judgmentRationales,
   }),
   "team.edit",
   async (input, session) => {

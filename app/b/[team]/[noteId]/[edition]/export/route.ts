@@ -2,6 +2,7 @@ import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { readEdition } from "@/lib/publishing/access";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 
 export const dynamic = "force-dynamic";
 
@@ -23,5 +24,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     endnotes,
     notices: await noticesForEdition(edition, endnotes),
     what: "brief",
+    // Frozen with the edition: its banner and the scale its judgments were written in.
+    marking: edition.marking,
+    likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale],
   });
 }

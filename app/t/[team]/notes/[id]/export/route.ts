@@ -6,6 +6,8 @@ import { can } from "@/lib/policies";
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { draftEndnotes } from "@/lib/sources/edition-citations";
 import { membershipBySlug } from "@/lib/teams/queries";
+import { bannerMarking } from "@/lib/editor/portion-marks";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
 
 export const dynamic = "force-dynamic";
 
@@ -29,5 +31,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     // The citations with their sources as they stand today: a draft's endnotes are not frozen.
     endnotes: await draftEndnotes(note.teamId, content),
     what: "note",
+    // A draft's banner is read from its body as it is now, like the banner of the edition it would become.
+    marking: bannerMarking(note.marking, content),
+    likelihoodScale: (await teamTradecraft(note.teamId)).scale,
   });
 }

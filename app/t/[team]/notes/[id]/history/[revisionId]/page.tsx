@@ -5,6 +5,7 @@ import { RestoreButton } from "@/components/revisions/RestoreButton";
 import { entityPath } from "@/lib/entity-kinds";
 import { can } from "@/lib/policies";
 import { openNote, orNotFound } from "@/lib/loaders/open";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
 import { getRevision, userNames } from "@/lib/revisions/queries";
 
 export const metadata: Metadata = { title: "Revision" };
@@ -15,7 +16,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ team:
   const { team: slug, id, revisionId } = await params;
   const { team, actor, note } = await openNote(slug, id, revisionId);
   const revision = await orNotFound(() => getRevision(team.id, note.id, revisionId));
-  const names = await userNames(revision.contributors);
+  const [names, { scale }] = await Promise.all([userNames(revision.contributors), teamTradecraft(team.id)]);
   const base = `/t/${team.slug}/notes/${note.id}/history`;
 
   return (
@@ -35,7 +36,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ team:
       </div>
       {can(actor, "revision.restore", note) && <RestoreButton team={team.slug} noteId={note.id} revisionId={revision.id} />}
       <article className="card padded reading" aria-label="Revision text">
-        <DocumentView document={revision.content} mentionHref={(kind, id) => entityPath(team.slug, { kind, id })} />
+        <DocumentView document={revision.content} mentionHref={(kind, id) => entityPath(team.slug, { kind, id })} likelihoodScale={scale} />
       </article>
     </main>
   );

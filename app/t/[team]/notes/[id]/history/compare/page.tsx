@@ -6,6 +6,7 @@ import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
 import { entityPath } from "@/lib/entity-kinds";
 import { compareVersions, type Side } from "@/lib/revisions/compare";
 import { openNote, orNotFound } from "@/lib/loaders/open";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -23,6 +24,8 @@ export default async function ComparePage({
   if (!from) notFound();
   const { team, note } = await openNote(slug, id, from, to === "current" ? undefined : to);
   const comparison = await orNotFound(() => compareVersions(team.id, note, from, to));
+  // A draft's judgments are read in the team's scale of today.
+  const { scale } = await teamTradecraft(team.id);
 
   return (
     <main className="page stack">
@@ -39,7 +42,7 @@ export default async function ComparePage({
       <ChangeNavigator count={comparison.changes.length} />
       <div className="compare-layout">
         <article className="card padded reading diff" aria-label="Text with changes marked">
-          <DocumentView document={comparison.document} mentionHref={(kind, id) => entityPath(team.slug, { kind, id })} />
+          <DocumentView document={comparison.document} mentionHref={(kind, id) => entityPath(team.slug, { kind, id })} likelihoodScale={scale} />
         </article>
         <aside className="card padded" aria-labelledby="change-list">
           <h2 id="change-list">Who changed what</h2>
