@@ -2,8 +2,8 @@ import { entityKind, mentionKind, type EntityKind } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationAttrs } from "./citations";
 import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
-import { JUDGMENT_NODE, judgmentAttrs, judgmentText, KEY_JUDGMENTS_NODE } from "./judgments";
-import { CONFIDENCE_LABELS, findScaleTerms, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { JUDGMENT_NODE, judgmentAssessment, judgmentAttrs, KEY_JUDGMENTS_NODE } from "./judgments";
+import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { isTlpLevel, TLP_LABELS } from "@/lib/tradecraft/tlp";
 
 export interface HtmlOptions {
@@ -59,17 +59,14 @@ function portionMark(node: DocNode): string {
   return isTlpLevel(marking) ? `<span class="portion-mark" data-marking="${marking}">${TLP_LABELS[marking]}</span> ` : "";
 }
 
-/** The likelihood (with its range) and confidence of a judgment, under its sentence. */
-function judgmentAssessment(node: DocNode, scale: LikelihoodScale | undefined): string {
-  const attrs = judgmentAttrs(node.attrs);
-  const term = scale ? findScaleTerms(judgmentText(node), scale)[0] : undefined;
-  const parts = [
-    // In the brief's own words (either column), with the step's range.
-    term ? `${term.entry.term[0].toUpperCase()}${term.entry.term.slice(1)} (${term.entry.step.range})` : null,
-    attrs.confidence ? CONFIDENCE_LABELS[attrs.confidence] : null,
-  ].filter(Boolean);
-  const assumptions = attrs.assumptions.trim() ? `<p class="judgment-assumptions"><strong>Key assumptions:</strong> ${escapeHtml(attrs.assumptions.trim())}</p>` : "";
-  return (parts.length > 0 ? `<p class="judgment-assessment">${escapeHtml(parts.join(" · "))}</p>` : "") + assumptions;
+/** The likelihood (with its range) and confidence of a judgment, under its sentence, and its key assumptions. */
+function judgmentFooter(node: DocNode, scale: LikelihoodScale | undefined): string {
+  const parts = judgmentAssessment(node, scale);
+  const assumptions = judgmentAttrs(node.attrs).assumptions.trim();
+  return (
+    (parts.length > 0 ? `<p class="judgment-assessment">${escapeHtml(parts.join(" · "))}</p>` : "") +
+    (assumptions ? `<p class="judgment-assumptions"><strong>Key assumptions:</strong> ${escapeHtml(assumptions)}</p>` : "")
+  );
 }
 
 function render(node: DocNode, context: RenderContext): string {
@@ -88,7 +85,7 @@ function render(node: DocNode, context: RenderContext): string {
     case KEY_JUDGMENTS_NODE:
       return `<section class="key-judgments"><h2>Key judgments</h2>${portionMark(node)}<ol>${inner()}</ol></section>`;
     case JUDGMENT_NODE:
-      return `<li class="judgment"><p>${portionMark(node)}${inner()}</p>${judgmentAssessment(node, options.likelihoodScale)}</li>`;
+      return `<li class="judgment"><p>${portionMark(node)}${inner()}</p>${judgmentFooter(node, options.likelihoodScale)}</li>`;
     case "orderedList":
       return `${portionMark(node)}<ol start="${Math.max(Number(node.attrs?.start ?? 1) || 1, 1)}">${inner()}</ol>`;
     case "codeBlock":

@@ -1,4 +1,5 @@
-import { CONFIDENCE_LEVELS, findScaleTerms, isConfidenceLevel, type ConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidenceLevel, type ConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { findScaleTerms, likelihoodWords } from "@/lib/tradecraft/scale-terms";
 import { CITATION_NODE, citationAttrs } from "./citations";
 import type { DocNode } from "./document";
 import { MENTION_NODE } from "./mentions";
@@ -96,4 +97,15 @@ export function extractJudgments(doc: DocNode, scale: LikelihoodScale): Judgment
     for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
   }
   return found;
+}
+
+/**
+ * How a judgment is assessed, as the reading view, exports and feeds show it
+ * under its sentence: "Likely (55–80%)" in the brief's own words (none
+ * without the scale it was written in) and "Moderate confidence".
+ */
+export function judgmentAssessment(node: DocNode, scale: LikelihoodScale | undefined): string[] {
+  const attrs = judgmentAttrs(node.attrs);
+  const term = scale ? findScaleTerms(judgmentText(node), scale)[0] : undefined;
+  return [term ? likelihoodWords(term) : null, attrs.confidence ? CONFIDENCE_LABELS[attrs.confidence] : null].filter((part): part is string => part !== null);
 }

@@ -49,6 +49,16 @@ describe("reading key judgments out of a document", () => {
     expect(extractJudgments(doc, phia)[2].likelihood).toEqual({ rank: 5, term: "probably" });
   });
 
+  it("reads a likelihood as the estimative check does: a longer phrase off the scale is none, an adjective is no estimate", () => {
+    const doc = judgedDoc([
+      judgmentItem("A second test is highly likely this winter.", { id: "h" }),
+      judgmentItem("Work at a remote site will continue.", { id: "r" }),
+      judgmentItem("The chance of a deal is remote.", { id: "d" }),
+    ]);
+    expect(extractJudgments(doc, icd203).map((j) => j.likelihood)).toEqual([null, null, { rank: 1, term: "remote" }]);
+    expect(extractJudgments(doc, phia)[0].likelihood).toEqual({ rank: 6, term: "highly likely" });
+  });
+
   it("keeps each judgment's id as its key, and knows a pasted copy sharing an id by its place", () => {
     const doc = judgedDoc([judgmentItem("One likely thing.", { id: "same" }), judgmentItem("Its copy, likely too.", { id: "same" }), judgmentItem("No id, likely.", { id: "" })]);
     expect(extractJudgments(doc, icd203).map((j) => j.key)).toEqual(["same", "at-2", "at-3"]);

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { DocNode } from "@/lib/editor/document";
-import { JUDGMENT_NODE, judgmentAttrs, judgmentText, KEY_JUDGMENTS_NODE } from "@/lib/editor/judgments";
-import { CONFIDENCE_LABELS, findScaleTerms, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { JUDGMENT_NODE, judgmentAssessment, judgmentAttrs, KEY_JUDGMENTS_NODE } from "@/lib/editor/judgments";
+import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { isTlpLevel, TLP_LABELS, type TlpLevel } from "@/lib/tradecraft/tlp";
 
 /** Letters only, so the serialiser leaves it as it is and a number after it cannot be mistaken for part of it. */
@@ -11,16 +11,9 @@ const marker = () => `mark${[...randomBytes(12)].map((byte) => String.fromCharCo
 /** Blocks whose portion mark is written at the start of their own text; any other marked block gets a line of its own before it. */
 const TEXT_BLOCKS = new Set(["paragraph", "heading"]);
 
-const capitalised = (words: string) => `${words[0].toUpperCase()}${words.slice(1)}`;
-
 /** How a judgment is assessed, for the line under it: "— Likely (55–80%) · Moderate confidence", or null when it states neither. */
 export function assessmentLine(judgment: DocNode, scale: LikelihoodScale | undefined): string | null {
-  const attrs = judgmentAttrs(judgment.attrs);
-  const term = scale ? findScaleTerms(judgmentText(judgment), scale)[0] : undefined;
-  const parts = [
-    term ? `${capitalised(term.entry.step.terms[0])} (${term.entry.step.range})` : null,
-    attrs.confidence ? CONFIDENCE_LABELS[attrs.confidence] : null,
-  ].filter((part): part is string => part !== null);
+  const parts = judgmentAssessment(judgment, scale);
   return parts.length > 0 ? `— ${parts.join(" · ")}` : null;
 }
 

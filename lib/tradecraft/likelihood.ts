@@ -113,14 +113,6 @@ export function stepLabel(step: LikelihoodStep): string {
   return `${step.terms[0]} (${step.range})`;
 }
 
-export interface TermFound {
-  from: number;
-  to: number;
-  entry: ScaleTerm;
-}
-
-const isLetter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}'’-]/u.test(char);
-
 /**
  * The spans of `text` inside quotation marks (straight or curly double
  * quotes): words quoted are someone else's, not the brief's estimate.
@@ -137,25 +129,4 @@ export function quotedSpans(text: string): { from: number; to: number }[] {
     }
   }
   return spans;
-}
-
-/**
- * Where the words of `scale` stand in `text`, as whole words, longest first
- * and never overlapping ("very likely" is one find, not "likely" too),
- * outside quotation marks.
- */
-export function findScaleTerms(text: string, scale: LikelihoodScale): TermFound[] {
-  const lower = text.toLowerCase();
-  const quoted = quotedSpans(text);
-  const taken: TermFound[] = [];
-  const overlaps = (from: number, to: number) => taken.some((t) => from < t.to && to > t.from) || quoted.some((q) => from < q.to && to > q.from);
-  for (const entry of scaleTerms(scale)) {
-    let at = lower.indexOf(entry.term);
-    while (at !== -1) {
-      const to = at + entry.term.length;
-      if (!isLetter(text[at - 1]) && !isLetter(text[to]) && !overlaps(at, to)) taken.push({ from: at, to, entry });
-      at = lower.indexOf(entry.term, at + 1);
-    }
-  }
-  return taken.sort((a, b) => a.from - b.from);
 }

@@ -4,7 +4,8 @@ import type { NodeViewRenderer } from "@tiptap/core";
 import { NodeViewContent, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
 import { judgmentAttrs, MAX_ASSUMPTIONS_LENGTH } from "@/lib/editor/judgments";
-import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, findScaleTerms, isConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { findScaleTerms } from "@/lib/tradecraft/scale-terms";
 
 /** How long typing in the assumptions waits before it is written to the note (each write replaces the whole text). */
 const ASSUMPTIONS_SETTLE_MS = 600;
