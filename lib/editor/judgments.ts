@@ -76,8 +76,9 @@ export function extractJudgments(doc: DocNode, scale: LikelihoodScale): Judgment
     if (node.type === JUDGMENT_NODE) {
       const attrs = judgmentAttrs(node.attrs);
       const ordinal = found.length + 1;
-      // A pasted copy shares its original's id until the editor gives it its own; the copy is then known by its place.
-      const key = attrs.id && !seen.has(attrs.id) ? attrs.id : `at-${ordinal}`;
+      // A pasted copy shares its original's id until the editor gives it its own; the copy is then known by its place,
+      // written with a "#" no id may hold, so no id can take a place's key.
+      const key = attrs.id && !seen.has(attrs.id) ? attrs.id : `#${ordinal}`;
       seen.add(key);
       const text = judgmentText(node);
       const term = findScaleTerms(text, scale)[0];

@@ -53,12 +53,14 @@ const confidenceWords = (level: ConfidenceLevel | null) => (level ? `${level} co
  */
 export function changeLine(judgment: JudgmentChangeView): string {
   const label = JUDGMENT_CHANGE_LABELS[judgment.change];
+  // What it was is left out where the edition before had fewer readers than this one (its words were withheld).
+  const was = (words: string) => (judgment.previousText === null ? "now " : `${words} → `);
   switch (judgment.change) {
     case "raised":
     case "lowered":
-      return `${label}: ${likelihoodWords(judgment.previousLikelihoodTerm)} → ${likelihoodWords(judgment.likelihoodTerm)}`;
+      return `${label}: ${was(likelihoodWords(judgment.previousLikelihoodTerm))}${likelihoodWords(judgment.likelihoodTerm)}`;
     case "confidence":
-      return `${label}: ${confidenceWords(judgment.previousConfidence)} → ${confidenceWords(judgment.confidence)}`;
+      return `${label}: ${was(confidenceWords(judgment.previousConfidence))}${confidenceWords(judgment.confidence)}`;
     case "new":
       return `${label}: ${likelihoodWords(judgment.likelihoodTerm)} · ${confidenceWords(judgment.confidence)}`;
     default:

@@ -1,6 +1,9 @@
 import { escapeHtml } from "@/lib/editor/html";
 import { changeCounts, changedJudgments, changeLine, type JudgmentChangeView } from "./change-words";
 
+/** What a withdrawn judgment says when its words were in an edition with fewer readers than this one. */
+const WITHHELD = "A judgment of an edition with fewer readers than this one; its words are not repeated here.";
+
 /**
  * "What changed in our judgments" above an edition's text: each judgment it
  * changed since the edition before, with its class, what it was and the
@@ -15,7 +18,7 @@ export function judgmentChangesHtml(edition: { number: number }, judgments: read
     const why = judgment.rationale ? `<p class="judgment-rationale">Why: ${escapeHtml(judgment.rationale)}</p>` : "";
     return (
       `<li class="judgment-change" data-change="${judgment.change}"><p class="judgment-change-line">${escapeHtml(changeLine(judgment))}</p>` +
-      `<p class="judgment-change-text">${escapeHtml(judgment.text)}</p>${was}${why}</li>`
+      `<p class="judgment-change-text">${escapeHtml(judgment.text || WITHHELD)}</p>${was}${why}</li>`
     );
   });
   return (

@@ -18,4 +18,4 @@ export function draftChangeView(draft: JudgmentChangeDraft): JudgmentChangeView 
 
 /** The changed judgments still waiting for their reason. */
 export const awaitingReason = (changes: readonly JudgmentChangeDraft[], rationales: Readonly<Record<string, string>>) =>
-  changes.filter((change) => change.needsRationale && !rationales[change.key]?.trim());
+  changes.filter((change) => change.needsRationale && !(Object.hasOwn(rationales, change.key) && rationales[change.key]?.trim()));

@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { auditLog, editions, revisions, type User } from "@/db/schema";
+import { auditLog, editions, notes, revisions, type User } from "@/db/schema";
 import { restoreNoteBody } from "@/lib/collab/body-edits";
 import type { DocNode } from "@/lib/editor/document";
 import { createNote, findNote } from "@/lib/notes/queries";
@@ -334,5 +334,34 @@ describe("a reason as the publish action takes it", () => {
     expect(refusal({ test: 42 })).toBeDefined();
     expect(judgmentRationales.parse({ test: `  ${"x".repeat(300)}  ` })).toEqual({ test: "x".repeat(300) });
     expect(judgmentRationales.parse(undefined)).toEqual({});
+  });
+});
+
+describe("an edition with more readers than the one before", () => {
+  it("tells how its judgments changed without repeating the words of the edition its new readers could not read", async () => {
+    const { team, owner } = await buildTeam();
+    const note = await createNote({ teamId: team.id, userId: owner.id, title: "Nuclear test", content: judgedDoc(FIRST.slice(0, 2), "The test site is busy.") });
+    await db().update(notes).set({ marking: "amber" }).where(eq(notes.id, note.id));
+    await publish(note.id, owner);
+
+    // The next edition goes to anyone with the link: "test" is raised, "veto" withdrawn.
+    await db().update(notes).set({ marking: "clear" }).where(eq(notes.id, note.id));
+    await rewrite(note.id, owner, judgedDoc([SECOND[0]], "The test site is busy."));
+    const second = await publishNote((await findNote(note.id))!, owner, "owner", {
+      visibility: "public",
+      summary: "",
+      overrideApproval: true,
+      rationales: { test: REASONS.test, veto: REASONS.veto },
+    });
+
+    const frozen = await judgmentsOfEdition(second.id);
+    expect(frozen.map(({ key, change, text, previousText, previousLikelihoodTerm }) => ({ key, change, text, previousText, previousLikelihoodTerm }))).toEqual([
+      { key: "test", change: "raised", text: SECOND[0].content![0].text, previousText: null, previousLikelihoodTerm: null },
+      { key: "veto", change: "withdrawn", text: "", previousText: null, previousLikelihoodTerm: null },
+    ]);
+    const html = judgmentChangesHtml(second, frozen);
+    expect(html).toContain("Likelihood raised: now very likely");
+    expect(html).not.toContain("China will");
+    expect(html).toContain("its words are not repeated here");
   });
 });

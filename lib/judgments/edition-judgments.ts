@@ -9,6 +9,9 @@ import { badRequest } from "@/lib/errors";
 import { JUDGMENT_CHANGE_LABELS, needsRationale, type JudgmentChange } from "@/lib/tradecraft/judgment-changes";
 import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { pairJudgments, type StatedJudgment } from "./pairing";
+import { awaitingReason } from "./draft-view";
+import type { Visibility } from "@/db/schema";
+import { highestMarking, type TlpLevel } from "@/lib/tradecraft/tlp";
 
 export type EditionJudgment = typeof editionJudgments.$inferSelect;
 
@@ -43,9 +46,9 @@ export async function latestEditionJudgments(
   noteId: string,
   tx: Executor = db(),
   excluding?: string,
-): Promise<{ number: number; judgments: EditionJudgment[] } | null> {
+): Promise<{ number: number; visibility: Visibility; marking: TlpLevel; judgments: EditionJudgment[] } | null> {
   const [latest] = await tx
-    .select({ id: editions.id, number: editions.number })
+    .select({ id: editions.id, number: editions.number, visibility: editions.visibility, marking: editions.marking })
     .from(editions)
     .where(and(eq(editions.noteId, noteId), isNull(editions.withdrawnAt), excluding ? ne(editions.id, excluding) : undefined))
     .orderBy(desc(editions.number))
@@ -56,7 +59,7 @@ export async function latestEditionJudgments(
     .from(editionJudgments)
     .where(and(eq(editionJudgments.editionId, latest.id), ne(editionJudgments.change, "withdrawn")))
     .orderBy(asc(editionJudgments.ordinal));
-  return { number: latest.number, judgments: rows };
+  return { ...latest, judgments: rows };
 }
 
 /** Pairs the judgments of `content` with those of the edition before (none: every one is new, and none needs a reason). */
@@ -83,9 +86,18 @@ export async function judgmentChanges(noteId: string, content: DocNode, scale: L
   return compare(await latestEditionJudgments(noteId, tx), content, scale).map(({ draft }) => draft);
 }
 
+/** Whether an edition reaches readers the one before did not: it is public where that was the team's, or marked lower. */
+function opensWider(edition: { visibility: Visibility; marking: TlpLevel }, before: { visibility: Visibility; marking: TlpLevel }): boolean {
+  return (edition.visibility === "public" && before.visibility !== "public") || highestMarking(edition.marking, before.marking) !== edition.marking;
+}
+
+/** The publisher's reason for a judgment, by its key (an own property only: a key may be any id a judgment has). */
+export const reasonFor = (rationales: Readonly<Record<string, string>>, key: string): string =>
+  Object.hasOwn(rationales, key) && typeof rationales[key] === "string" ? rationales[key].trim() : "";
+
 /** The sentence that names what still needs a reason, or null. */
 export function missingRationales(changes: readonly JudgmentChangeDraft[], rationales: Readonly<Record<string, string>>): string | null {
-  const missing = changes.filter((change) => change.needsRationale && !rationales[change.key]?.trim());
+  const missing = awaitingReason(changes, rationales);
   if (missing.length === 0) return null;
   const named = missing.map((change) => `“${change.text.length > 60 ? `${change.text.slice(0, 57)}…` : change.text}” (${JUDGMENT_CHANGE_LABELS[change.change].toLowerCase()})`);
   return `Say in a line why ${missing.length === 1 ? "this judgment changed" : `these ${missing.length} judgments changed`} before publishing: ${named.join("; ")}.`;
@@ -99,37 +111,44 @@ export function missingRationales(changes: readonly JudgmentChangeDraft[], ratio
  */
 export async function freezeEditionJudgments(
   tx: Executor,
-  edition: { id: string; noteId: string; teamId: string },
+  edition: { id: string; noteId: string; teamId: string; visibility: Visibility; marking: TlpLevel },
   content: DocNode,
   scale: LikelihoodScale,
   rationales: Readonly<Record<string, string>>,
 ): Promise<void> {
-  const compared = compare(await latestEditionJudgments(edition.noteId, tx, edition.id), content, scale);
+  const before = await latestEditionJudgments(edition.noteId, tx, edition.id);
+  const compared = compare(before, content, scale);
+  // The words of an edition with fewer readers, or a higher marking, never reach this one's readers: only how each judgment changed does.
+  const withheld = before !== null && opensWider(edition, before);
   const problem = missingRationales(
     compared.map(({ draft }) => draft),
     rationales,
   );
   if (problem) throw badRequest(problem);
 
-  const rows = compared.map(({ found, previous, draft }, index) => ({
-    editionId: edition.id,
-    noteId: edition.noteId,
-    teamId: edition.teamId,
-    key: draft.key,
-    ordinal: index + 1,
-    text: draft.text,
-    likelihoodRank: draft.likelihoodRank,
-    likelihoodTerm: draft.likelihoodTerm,
-    confidence: draft.confidence,
-    assumptions: found?.assumptions ?? previous?.assumptions ?? "",
-    sourceIds: found?.sourceIds ?? previous?.sourceIds ?? [],
-    change: draft.change,
-    previousText: previous?.text ?? null,
-    previousLikelihoodRank: previous?.likelihoodRank ?? null,
-    previousLikelihoodTerm: previous?.likelihoodTerm ?? null,
-    previousConfidence: previous?.confidence ?? null,
-    rationale: draft.needsRationale ? rationales[draft.key].trim() : null,
-  }));
+  const rows = compared.map(({ found, previous, draft }, index) => {
+    const earlier = withheld ? null : previous;
+    const gone = draft.change === "withdrawn";
+    return {
+      editionId: edition.id,
+      noteId: edition.noteId,
+      teamId: edition.teamId,
+      key: draft.key,
+      ordinal: index + 1,
+      text: gone && withheld ? "" : draft.text,
+      likelihoodRank: gone && withheld ? null : draft.likelihoodRank,
+      likelihoodTerm: gone && withheld ? null : draft.likelihoodTerm,
+      confidence: gone && withheld ? null : draft.confidence,
+      assumptions: found?.assumptions ?? earlier?.assumptions ?? "",
+      sourceIds: found?.sourceIds ?? earlier?.sourceIds ?? [],
+      change: draft.change,
+      previousText: earlier?.text ?? null,
+      previousLikelihoodRank: earlier?.likelihoodRank ?? null,
+      previousLikelihoodTerm: earlier?.likelihoodTerm ?? null,
+      previousConfidence: earlier?.confidence ?? null,
+      rationale: draft.needsRationale ? reasonFor(rationales, draft.key) : null,
+    };
+  });
   await insertInBatches(tx, editionJudgments, rows);
 }
 

@@ -60,8 +60,15 @@ describe("reading key judgments out of a document", () => {
   });
 
   it("keeps each judgment's id as its key, and knows a pasted copy sharing an id by its place", () => {
-    const doc = judgedDoc([judgmentItem("One likely thing.", { id: "same" }), judgmentItem("Its copy, likely too.", { id: "same" }), judgmentItem("No id, likely.", { id: "" })]);
-    expect(extractJudgments(doc, icd203).map((j) => j.key)).toEqual(["same", "at-2", "at-3"]);
+    const doc = judgedDoc([
+      judgmentItem("One likely thing.", { id: "same" }),
+      judgmentItem("Its copy, likely too.", { id: "same" }),
+      judgmentItem("No id, likely.", { id: "" }),
+      // An id written to look like a place takes no other judgment's key.
+      judgmentItem("Likely a trap.", { id: "#2" }),
+      judgmentItem("A likely impostor.", { id: "at-2" }),
+    ]);
+    expect(extractJudgments(doc, icd203).map((j) => j.key)).toEqual(["same", "#2", "#3", "#4", "at-2"]);
   });
 
   it("does not take a likelihood quoted from someone else for the judgment's own", () => {

@@ -40,11 +40,13 @@ export async function syncNoteJudgments(tx: Executor, note: { id: string; teamId
     sourceIds: found.sourceIds,
   }));
   const stored = new Map((await tx.select().from(judgments).where(eq(judgments.noteId, note.id))).map((row) => [row.key, row]));
+  const wantedByKey = new Map(wanted.map((row) => [row.key, row]));
   const stale = [...stored.values()].filter((row) => {
-    const fresh = wanted.find((w) => w.key === row.key);
+    const fresh = wantedByKey.get(row.key);
     return !fresh || !sameJudgment(row, fresh);
   });
-  const fresh = wanted.filter((row) => !stored.has(row.key) || stale.some((s) => s.key === row.key));
+  const staleKeys = new Set(stale.map((row) => row.key));
+  const fresh = wanted.filter((row) => !stored.has(row.key) || staleKeys.has(row.key));
   if (stale.length > 0)
     await tx.delete(judgments).where(and(eq(judgments.noteId, note.id), sql`${judgments.key} = any(${`{${stale.map((row) => JSON.stringify(row.key)).join(",")}}`}::text[])`));
   await insertInBatches(tx, judgments, fresh);

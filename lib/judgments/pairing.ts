@@ -32,8 +32,13 @@ const words = (text: string) => new Set(normalized(text).split(" ").filter(Boole
 
 /** The share of words two wordings have in common (Jaccard), 0 to 1. */
 export function likeness(a: string, b: string): number {
-  const left = words(a);
-  const right = words(b);
+  return wordLikeness(words(a), words(b));
+}
+
+/** How many pairs of wordings are compared at most: beyond that, a judgment of a new id is new (a note of hundreds of judgments cut and pasted is not worth a quadratic wait). */
+const MOST_COMPARISONS = 40_000;
+
+function wordLikeness(left: Set<string>, right: Set<string>): number {
   if (left.size === 0 && right.size === 0) return 1;
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
@@ -73,12 +78,18 @@ export function pairJudgments<T extends StatedJudgment>(previous: readonly State
       unpaired.delete(judgment.key);
     }
   }
+  // Each earlier wording's words, read once.
+  const earlierWords = new Map([...unpaired.values()].map((judgment) => [judgment.key, words(judgment.text)]));
+  let comparisons = 0;
   const paired: PairedJudgment<T>[] = current.map((judgment) => {
     let match = byKey.get(judgment) ?? null;
-    if (!match) {
+    if (!match && unpaired.size > 0 && (comparisons += unpaired.size) <= MOST_COMPARISONS) {
+      const mine = words(judgment.text);
       let best = REWORDED_LIKENESS;
       for (const candidate of unpaired.values()) {
-        const score = likeness(candidate.text, judgment.text);
+        const theirs = earlierWords.get(candidate.key);
+        if (!theirs) continue;
+        const score = wordLikeness(theirs, mine);
         if (score >= best) {
           best = score;
           match = candidate;

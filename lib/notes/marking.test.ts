@@ -4,7 +4,8 @@ import { db } from "@/db";
 import { auditLog } from "@/db/schema";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
-import { buildNote, buildTeam } from "@/lib/testing/factories";
+import { buildMember, buildNote, buildTeam } from "@/lib/testing/factories";
+import { decideReview, requestReview } from "@/lib/review/workflow";
 import { tlpLevelField } from "@/lib/tradecraft/fields";
 import { findNote } from "./queries";
 import { setNoteMarking } from "./marking";
@@ -24,6 +25,19 @@ describe("a note's marking", () => {
     await setNoteMarking(note, "amber", owner.id);
     expect((await findNote(note.id))!.marking).toBe("amber");
     expect(await audited(note.id)).toEqual([{ action: "note.marking_changed", userId: owner.id, data: { from: "clear", to: "amber" } }]);
+  });
+
+  it("may be raised but not lowered once approved, so an approval covers the marking it was given under", async () => {
+    const { team, owner } = await buildTeam();
+    const reviewer = await buildMember(team.id, "reviewer");
+    const note = await buildNote(team.id, owner.id);
+    await setNoteMarking(note, "amber", owner.id);
+    await requestReview((await findNote(note.id))!, owner.id, []);
+    await decideReview((await findNote(note.id))!, reviewer.id, "approve", "Sound.");
+
+    await expect(setNoteMarking(note, "clear", owner.id)).rejects.toThrow("This note was approved marked TLP:AMBER: request a new review to lower its marking.");
+    expect((await findNote(note.id))!.marking).toBe("amber");
+    expect((await setNoteMarking(note, "red", owner.id)).marking).toBe("red");
   });
 
   it("is not found in another team", async () => {

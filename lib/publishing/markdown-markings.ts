@@ -40,7 +40,9 @@ export function markedForMarkdown(doc: DocNode, scale?: LikelihoodScale): { cont
     const assessment = assessmentLine(judgment, scale);
     const lines: DocNode[] = [...prefixed(markOf(judgment), (judgment.content ?? []).map(convert))];
     if (assessment) lines.push({ type: "hardBreak" }, say(assessment));
-    if (attrs.assumptions.trim()) lines.push({ type: "hardBreak" }, say("Key assumptions: "), { type: "text", text: attrs.assumptions.trim() });
+    // On one line: a line break in the assumptions would end the list item, and what follows would read as Markdown of its own.
+    const assumptions = attrs.assumptions.replace(/\s+/g, " ").trim();
+    if (assumptions) lines.push({ type: "hardBreak" }, say("Key assumptions: "), { type: "text", text: assumptions });
     return { type: "listItem", content: [{ type: "paragraph", content: lines }] };
   };
 
@@ -50,7 +52,7 @@ export function markedForMarkdown(doc: DocNode, scale?: LikelihoodScale): { cont
       const judgments = (node.content ?? []).filter((child) => child.type === JUDGMENT_NODE);
       return [
         { type: "heading", attrs: { level: 2 }, content: prefixed(markOf(node), [{ type: "text", text: "Key judgments" }]) },
-        ...(judgments.length > 0 ? [{ type: "bulletList", content: judgments.map(judgmentItem) }] : []),
+        ...(judgments.length > 0 ? [{ type: "orderedList", attrs: { start: 1 }, content: judgments.map(judgmentItem) }] : []),
       ];
     }
     const marking = markOf(node);

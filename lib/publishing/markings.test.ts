@@ -124,6 +124,20 @@ describe("an edition of a note marked TLP:RED, for the team", () => {
     expect(html).toContain('<span class="portion-mark" data-marking="red">TLP:RED</span> A defector named the date.');
   });
 
+  it("keeps a judgment's assumptions on its own line in Markdown, whatever line breaks they hold", async () => {
+    const markdown = exportBody("md", {
+      title: "Assumed",
+      subtitle: "Desk",
+      content: judgedDoc([judgmentItem("Talks will likely resume.", { assumptions: "First.\n\n# Not a heading\n\n- nor a list" })]),
+      endnotes: [],
+      what: "brief",
+      marking: "clear",
+      likelihoodScale: LIKELIHOOD_SCALES.icd203,
+    });
+    expect(markdown).toContain("Key assumptions: First. # Not a heading - nor a list");
+    expect(markdown).not.toMatch(/^# Not a heading/m);
+  });
+
   it("shows its marking in the team's feed: a category and a line in its text", async () => {
     const { team, owner } = await redEdition();
     const token = await renewFeedToken(owner.id, team.id);

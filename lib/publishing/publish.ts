@@ -46,10 +46,6 @@ export async function publishNote(
   const approved = can(actor, "review.publish", flow);
   if (!approved) authorize(actor, options.overrideApproval ? "review.publishWithoutApproval" : "review.publish", flow);
   if (!body.text.trim()) throw badRequest("There is nothing to publish yet: the note is empty.");
-  // The banner the edition carries: the note's marking or a higher portion mark in the very body it freezes.
-  const marking = bannerMarking(note.marking, body.content);
-  if (options.visibility === "public" && !mayBePublic(marking))
-    throw badRequest(`This brief is marked ${TLP_LABELS[marking]}: only a brief marked TLP:CLEAR, with no higher portion mark, may be published to anyone with the link.`);
   const { scale } = await teamTradecraft(note.teamId);
 
   const mentioned = extractMentions(body.content).map((m) => m.entityId);
@@ -71,6 +67,11 @@ export async function publishNote(
     );
 
   return runCommand(async ({ tx, audit, notify, afterCommit }) => {
+    // The banner the edition carries: the note's marking as it is now (locked, so no change of it can pass unseen) or a higher portion mark in the very body it freezes.
+    const [{ marking: noteMarking }] = await tx.select({ marking: notes.marking }).from(notes).where(eq(notes.id, note.id)).for("update");
+    const marking = bannerMarking(noteMarking, body.content);
+    if (options.visibility === "public" && !mayBePublic(marking))
+      throw badRequest(`This brief is marked ${TLP_LABELS[marking]}: only a brief marked TLP:CLEAR, with no higher portion mark, may be published to anyone with the link.`);
     const revision = await recordRevision(note.id, { reason: "publish", userId: user.id, snapshot: { title: note.title, ...body } }, tx);
     const [{ next }] = await tx
       .select({ next: sql<number>`coalesce(max(${editions.number}), 0)::int + 1` })

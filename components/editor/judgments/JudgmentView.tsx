@@ -3,7 +3,7 @@
 import type { NodeViewRenderer } from "@tiptap/core";
 import { NodeViewContent, NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from "@tiptap/react";
 import { useEffect, useRef, useState } from "react";
-import { judgmentAttrs, MAX_ASSUMPTIONS_LENGTH } from "@/lib/editor/judgments";
+import { judgmentAttrs, judgmentText, MAX_ASSUMPTIONS_LENGTH } from "@/lib/editor/judgments";
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { findScaleTerms } from "@/lib/tradecraft/scale-terms";
 
@@ -19,7 +19,8 @@ const ASSUMPTIONS_SETTLE_MS = 600;
 function JudgmentView({ node, editor, updateAttributes, scale }: ReactNodeViewProps & { scale: LikelihoodScale }) {
   const attrs = judgmentAttrs(node.attrs);
   const editable = editor.isEditable;
-  const term = findScaleTerms(node.textContent, scale)[0];
+  // Read as the server reads it: mentions by their labels.
+  const term = findScaleTerms(judgmentText(node.toJSON()), scale)[0];
   // What this writer is typing in the assumptions; null when they are not, so another writer's show.
   const [draft, setDraft] = useState<string | null>(null);
   const [open, setOpen] = useState(attrs.assumptions !== "");
@@ -103,7 +104,8 @@ export function judgmentNodeView(scale: LikelihoodScale): NodeViewRenderer {
   return ReactNodeViewRenderer((props: ReactNodeViewProps) => <JudgmentView {...props} scale={scale} />, {
     as: "li",
     className: "judgment",
-    attrs: { "data-type": "judgment" },
+    // A function, so the node's own rendered attributes (its portion mark) reach the element.
+    attrs: ({ HTMLAttributes }) => ({ ...HTMLAttributes, "data-type": "judgment" }),
   });
 }
 
@@ -111,5 +113,5 @@ export function judgmentNodeView(scale: LikelihoodScale): NodeViewRenderer {
 export const keyJudgmentsNodeView: NodeViewRenderer = ReactNodeViewRenderer(KeyJudgmentsView, {
   as: "section",
   className: "key-judgments",
-  attrs: { "data-type": "keyJudgments" },
+  attrs: ({ HTMLAttributes }) => ({ ...HTMLAttributes, "data-type": "keyJudgments" }),
 });
