@@ -26,11 +26,11 @@ export const notes = pgTable(
     search: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(text, '')), 'B')`,
     ),
-    /** Users who sent edits since the last revision; the next revision takes them. */
     /** The handling marking its author gave it (TLP). */
     marking: text({ enum: TLP_LEVELS }).notNull().default("clear"),
     /** The highest portion mark in its body, derived on every store; null when no block carries one. */
     portionMarking: text({ enum: TLP_LEVELS }),
+    /** Users who sent edits since the last revision; the next revision takes them. */
     pendingContributors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
-import { notes, teams, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
+import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
 import { closeNote } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
 import type { DocNode } from "@/lib/editor/document";
@@ -10,11 +10,9 @@ import { syncNoteEntities } from "@/lib/entities/note-links";
 import { syncNoteCitations } from "@/lib/sources/note-citations";
 import { syncNoteJudgments } from "@/lib/judgments/note-judgments";
 import { highestPortionMark } from "@/lib/editor/portion-marks";
-import { TLP_LEVELS, type TlpLevel } from "@/lib/tradecraft/tlp";
+import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { highestMarking, type TlpLevel } from "@/lib/tradecraft/tlp";
 import { noteBodyFromContent, type NoteBody } from "./body";
-
-/** The TLP levels in order, as SQL, to compare two of them by their place. */
-const TLP_ORDER = sql.raw(`array[${TLP_LEVELS.map((level) => `'${level}'`).join(", ")}]::text[]`);
 import { notFound } from "@/lib/errors";
 
 const editor = alias(users, "editor");
@@ -86,6 +84,7 @@ export async function createNote(
   tx: Executor = db(),
 ): Promise<Note> {
   const body = input.body ?? (input.content ? noteBodyFromContent(input.content) : undefined);
+  const { defaultMarking } = await teamTradecraft(input.teamId, tx);
   const [note] = await tx
     .insert(notes)
     .values({
@@ -94,9 +93,7 @@ export async function createNote(
       kind: input.kind ?? "note",
       status: input.status ?? "draft",
       // A new note starts with its team's marking, or the higher one it already carries.
-      marking: input.marking
-        ? sql`(select case when array_position(${TLP_ORDER}, ${teams.defaultMarking}) > array_position(${TLP_ORDER}, ${input.marking}::text) then ${teams.defaultMarking} else ${input.marking}::text end from ${teams} where ${teams.id} = ${input.teamId})`
-        : sql`(select ${teams.defaultMarking} from ${teams} where ${teams.id} = ${input.teamId})`,
+      marking: highestMarking(defaultMarking, input.marking) ?? defaultMarking,
       ...body,
       portionMarking: body ? highestPortionMark(body.content) : null,
       createdBy: input.userId,

@@ -142,22 +142,28 @@ function columnToFlag(blocks: ScannedBlock[], terms: Map<string, ScaleTerm>, opt
   return { flagged: counts.terms < counts.alternatives ? "terms" : "alternatives", counts };
 }
 
-/** The findings of a document, in document order. */
+/** How many findings a document is shown at most: enough for any brief, bounded for a hostile one. */
+export const MOST_FINDINGS = 500;
+
+/** The findings of a document, in document order (the first MOST_FINDINGS). */
 export function checkEstimativeLanguage(doc: PMNode, options: CheckOptions): Finding[] {
   const blocks = scanDocument(doc, options.cache);
   const terms = new Map(scaleTerms(options.scale).map((term) => [term.term, term]));
   const mixed = columnToFlag(blocks, terms, options);
   const suppressed = new Map((options.suppressions ?? []).map((suppression) => [suppressionKey(suppression.kind, suppression.term, suppression.sentence), suppression]));
   const findings: Finding[] = [];
-  const add = (kind: FindingKind, from: number, to: number, term: string, sentence: string, message: string) =>
-    findings.push({ kind, from, to, term, sentence, message, setAside: suppressed.get(suppressionKey(kind, term, sentence)) ?? null });
+  const add = (kind: FindingKind, from: number, to: number, term: string, sentence: string, message: string) => {
+    // The first findings in the text are what a writer can act on; a note that makes more says so by the count.
+    if (findings.length < MOST_FINDINGS) findings.push({ kind, from, to, term, sentence, message, setAside: suppressed.get(suppressionKey(kind, term, sentence)) ?? null });
+  };
 
   for (const { start, scan } of blocks) {
     const inJudgment = scan.judgmentConfidence !== undefined;
     let namesStep = false;
     scan.expressions.forEach((expression, index) => {
       const { entry, from, to } = expression;
-      const term = scan.text.slice(from, to);
+      // The words as written, any run of spaces read as one (so no finding is too long to set aside).
+      const term = scan.text.slice(from, to).replace(/\s+/g, " ");
       const kind = kindOf(entry, index, scan, terms, options.wording, mixed?.flagged ?? null, inJudgment, options.scale.columns !== null);
       if (entry.kind === "likelihood" && terms.has(entry.words)) namesStep = true;
       if (!kind) return;

@@ -52,7 +52,7 @@ export const ESTIMATIVE_CORPUS: CorpusCase[] = [
   { text: "A vote before the recess is 50-50 at best.", icd203: ["off-scale 50-50"], phia: ["off-scale 50-50"] },
   { text: "The test is highly likely, and a second one is likely too.", icd203: ["off-scale highly likely"], icd203Alternatives: ["off-scale highly likely", "off-scale likely"], phia: [] },
   { text: "The junta will PROBABLY postpone the election again.", icd203: ["off-scale PROBABLY"], phia: [] },
-  { text: "The sanctions committee is   highly   likely to list the vessel.", icd203: ["off-scale highly   likely"], phia: [] },
+  { text: "The sanctions committee is   highly   likely to list the vessel.", icd203: ["off-scale highly likely"], phia: [] },
 
   // The scale's own words, and what a stated column makes of them.
   { text: "Pyongyang will likely test again before the summit.", icd203: [], icd203Alternatives: ["off-scale likely"], phia: [] },
