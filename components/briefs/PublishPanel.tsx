@@ -34,7 +34,8 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
   // On the note's page, the banner as the text and the marking stand this moment; the server judges again when publishing.
   const live = useNoteMarking();
   const marking = live?.banner ?? markingOfBody;
-  const [chosen, setVisibility] = useState<Visibility>(mayBePublic(marking) ? initialVisibility : "team");
+  // The choice offered first is the last edition's readers (or the team's default); while the banner allows no public, the team's it is.
+  const [chosen, setVisibility] = useState<Visibility>(initialVisibility);
   const visibility = mayBePublic(marking) ? chosen : "team";
   const [summary, setSummary] = useState("");
   const [override, setOverride] = useState(false);

@@ -1,4 +1,4 @@
-import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidenceLevel, type ConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { CONFIDENCE_LABELS, isConfidenceLevel, type ConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { findScaleTerms, likelihoodWords } from "@/lib/tradecraft/scale-terms";
 import { CITATION_NODE, citationAttrs } from "./citations";
 import type { DocNode } from "./document";
@@ -40,7 +40,6 @@ export function judgmentAttrs(attrs: Record<string, unknown> | undefined): Judgm
   return { id: valid("id", null), confidence: valid("confidence", null), assumptions: valid("assumptions", "") };
 }
 
-export { CONFIDENCE_LEVELS };
 
 export interface JudgmentFound {
   /** Its id, or where it stands when it has none or shares one: unique within the document. */

@@ -1,12 +1,11 @@
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
 import { db } from "@/db";
 import { auditLog, teams } from "@/db/schema";
 import { teamTradecraft } from "@/lib/teams/tradecraft";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam } from "@/lib/testing/factories";
-import { likelihoodScaleField, likelihoodWordingField, tlpLevelField } from "@/lib/tradecraft/fields";
+import { teamStandardsInput } from "@/lib/tradecraft/fields";
 import { updateTeamStandards } from "./settings";
 
 useTestDatabase();
@@ -17,7 +16,8 @@ const audited = (teamId: string) =>
 const storedTeam = async (id: string) => (await db().select().from(teams).where(eq(teams.id, id)))[0];
 
 // The settings action's schema, as app/t/[team]/settings/actions.ts builds it.
-const standards = z.object({ likelihoodScale: likelihoodScaleField, likelihoodWording: likelihoodWordingField, defaultMarking: tlpLevelField });
+// What the settings action takes (it adds the team's slug).
+const standards = teamStandardsInput;
 
 describe("a team's standards", () => {
   it("start as ICD 203, either column, TLP:CLEAR", async () => {

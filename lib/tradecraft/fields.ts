@@ -18,3 +18,6 @@ export const likelihoodScaleField = z.enum(LIKELIHOOD_SCALE_IDS, {
 export const likelihoodWordingField = z.enum(LIKELIHOOD_WORDINGS, {
   error: "Choose how briefs word their likelihoods: either column but not both mixed, the terms only, or the alternatives only.",
 });
+
+/** A team's standards as its owners choose them on the settings page. */
+export const teamStandardsInput = z.object({ likelihoodScale: likelihoodScaleField, likelihoodWording: likelihoodWordingField, defaultMarking: tlpLevelField });

@@ -21,7 +21,3 @@ export const FINDING_TITLES: Record<FindingKind, string> = {
   "judgment-without-likelihood": "A judgment without a likelihood",
   "judgment-without-confidence": "A judgment without a confidence level",
 };
-
-export function isFindingKind(value: unknown): value is FindingKind {
-  return typeof value === "string" && (FINDING_KINDS as readonly string[]).includes(value);
-}

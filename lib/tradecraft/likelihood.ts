@@ -82,9 +82,6 @@ export function isConfidenceLevel(value: unknown): value is ConfidenceLevel {
   return typeof value === "string" && (CONFIDENCE_LEVELS as readonly string[]).includes(value);
 }
 
-export function isLikelihoodScaleId(value: unknown): value is LikelihoodScaleId {
-  return typeof value === "string" && (LIKELIHOOD_SCALE_IDS as readonly string[]).includes(value);
-}
 
 export interface ScaleTerm {
   /** The words as the scale writes them, lower case. */
@@ -108,10 +105,6 @@ export function stepOf(scale: LikelihoodScale, words: string): ScaleTerm | null 
   return scaleTerms(scale).find((entry) => entry.term === wanted) ?? null;
 }
 
-/** How a step is named with its range: "likely (55–80%)". */
-export function stepLabel(step: LikelihoodStep): string {
-  return `${step.terms[0]} (${step.range})`;
-}
 
 /**
  * The spans of `text` inside quotation marks (straight or curly double

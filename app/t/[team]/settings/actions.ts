@@ -6,7 +6,7 @@ import { VISIBILITIES } from "@/db/schema";
 import { teamAction } from "@/lib/action";
 import { deleteTeam } from "@/lib/teams/delete-team";
 import { updateTeamSettings, updateTeamStandards } from "@/lib/teams/settings";
-import { likelihoodScaleField, likelihoodWordingField, tlpLevelField } from "@/lib/tradecraft/fields";
+import { teamStandardsInput } from "@/lib/tradecraft/fields";
 import { citationTrigger, teamName, teamSlug } from "@/lib/teams/team-fields";
 import { transferOwnership } from "@/lib/teams/transfer-ownership";
 
@@ -20,7 +20,7 @@ export const updateTeamSettingsAction = teamAction(settings, "team.update", asyn
 
 /** The scale of likelihood, which of its columns, and the marking a new note starts with. */
 export const updateTeamStandardsAction = teamAction(
-  z.object({ team: z.string(), likelihoodScale: likelihoodScaleField, likelihoodWording: likelihoodWordingField, defaultMarking: tlpLevelField }),
+  teamStandardsInput.extend({ team: z.string() }),
   "team.update",
   async ({ team: _slug, ...standards }, { user, team }) => {
     await updateTeamStandards(team.id, standards, user.id);
