@@ -1,10 +1,10 @@
 "use client";
 
+import { SaveFooter } from "@/components/SaveFooter";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { updateTeamSettingsAction } from "@/app/t/[team]/settings/actions";
 import type { Visibility } from "@/db/schema";
-import { FormError } from "@/components/FormError";
 import { TEAM_NAME_MAX, TEAM_SLUG_MAX } from "@/lib/teams/team-fields";
 
 interface Props {
@@ -77,17 +77,7 @@ export function TeamSettingsForm({ team, saved }: Props) {
       <p id="citation-trigger-help" className="muted">
         Typed in a note, these marks open the source picker: one to three, such as [[, ^^ or ((. Not letters, digits, spaces, @ or #.
       </p>
-      <div>
-        <button className="primary" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save"}
-        </button>
-      </div>
-      <FormError message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveFooter pending={pending} label="Save" error={error} notice={notice} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
+import { SaveFooter } from "@/components/SaveFooter";
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { updateTeamStandardsAction } from "@/app/t/[team]/settings/actions";
-import { FormError } from "@/components/FormError";
 import { TlpBadge } from "@/components/markings/TlpBadge";
 import { LIKELIHOOD_SCALE_IDS, LIKELIHOOD_SCALES, type LikelihoodScaleId, type LikelihoodWording } from "@/lib/tradecraft/likelihood";
 import { TLP_LEVELS, TLP_MEANINGS, type TlpLevel } from "@/lib/tradecraft/tlp";
@@ -94,17 +94,7 @@ export function TeamStandardsForm({ team }: Props) {
         ))}
         <p className="muted">Existing notes keep their marking. Only a brief marked TLP:CLEAR can be published to anyone with the link.</p>
       </fieldset>
-      <div>
-        <button className="primary" type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save standards"}
-        </button>
-      </div>
-      <FormError message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <SaveFooter pending={pending} label="Save standards" error={error} notice={notice} />
     </form>
   );
 }

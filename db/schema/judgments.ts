@@ -9,6 +9,19 @@ import { editions } from "./publishing";
 
 const oneOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(", "));
 
+/** A judgment as a body or an edition states it: its place, words, likelihood, confidence, assumptions and sources. */
+const statedJudgment = () => ({
+  ordinal: integer().notNull(),
+  text: text().notNull(),
+  /** The step of the scale its sentence names (1 least likely), and the words it uses; null when it names none. */
+  likelihoodRank: integer(),
+  likelihoodTerm: text(),
+  confidence: text({ enum: CONFIDENCE_LEVELS }),
+  assumptions: text().notNull().default(""),
+  /** The sources its citations cite. */
+  sourceIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+});
+
 /**
  * A note's key judgments as its body holds them now, derived on every store
  * in the store's transaction (lib/judgments/note-judgments.ts). The key is
@@ -20,15 +33,7 @@ export const judgments = pgTable(
     noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
     key: text().notNull(),
     teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
-    ordinal: integer().notNull(),
-    text: text().notNull(),
-    /** The step of the team's scale its sentence names (1 least likely), and the words it uses; null when it names none. */
-    likelihoodRank: integer(),
-    likelihoodTerm: text(),
-    confidence: text({ enum: CONFIDENCE_LEVELS }),
-    assumptions: text().notNull().default(""),
-    /** The sources its citations cite. */
-    sourceIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    ...statedJudgment(),
   },
   (t) => [
     primaryKey({ columns: [t.noteId, t.key] }),
@@ -50,14 +55,8 @@ export const editionJudgments = pgTable(
     key: text().notNull(),
     noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
     teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
-    /** Its place in the edition; a withdrawn judgment follows the others. */
-    ordinal: integer().notNull(),
-    text: text().notNull(),
-    likelihoodRank: integer(),
-    likelihoodTerm: text(),
-    confidence: text({ enum: CONFIDENCE_LEVELS }),
-    assumptions: text().notNull().default(""),
-    sourceIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    // Its place in the edition: a withdrawn judgment follows the others.
+    ...statedJudgment(),
     change: text({ enum: JUDGMENT_CHANGES }).notNull(),
     /** What it was in the edition before, where it was there. */
     previousText: text(),
