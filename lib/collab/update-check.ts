@@ -201,6 +201,8 @@ export function findUpdateProblem(doc: Y.Doc, update: Uint8Array): string | null
     if (owner instanceof Y.XmlElement && key !== null) {
       const problem = findAttributeProblem(owner.nodeName, key, struct.content);
       if (problem) return problem;
+      // Text kept in attributes (a judgment's assumptions) counts toward the body's characters, as its text does.
+      if (struct.content instanceof Y.ContentAny) for (const value of struct.content.arr) if (typeof value === "string") growth.characters += value.length;
     }
     if (owner instanceof Y.XmlText && struct.content instanceof Y.ContentFormat) {
       const problem = findFormatProblem(struct.content.key, struct.content.value);

@@ -144,6 +144,35 @@ describe("how large an update may make the body", () => {
     expect(accepted).toBe(Math.floor(DOCUMENT_LIMITS.characters / chunk.length));
   });
 
+  it("counts text kept in attributes (judgments' assumptions) toward the body's characters", () => {
+    const server = yDocFromContent(paragraphs("Before."));
+    const client = copyOf(server);
+    // Each update adds 1,000 judgments of 1,000 characters of assumptions: a megabyte no text limit would see.
+    const judgments = () =>
+      Array.from({ length: 1_000 }, (_, i) => {
+        const judgment = new Y.XmlElement("judgment");
+        judgment.setAttribute("id", `j${i}`);
+        judgment.setAttribute("assumptions", "a".repeat(1_000));
+        return judgment;
+      });
+    let accepted = 0;
+    let refused: string | null = null;
+    while (refused === null && accepted < 20) {
+      const update = updateMaking(client, (body) => {
+        const block = new Y.XmlElement("keyJudgments");
+        block.insert(0, judgments());
+        body.insert(body.length, [block]);
+      });
+      refused = findUpdateProblem(server, update);
+      if (refused === null) {
+        Y.applyUpdate(server, update);
+        accepted += 1;
+      }
+    }
+    expect(refused).toMatch(/^the update would make the body too large: it has \d+ characters/);
+    expect(accepted).toBe(Math.floor(DOCUMENT_LIMITS.characters / 1_000_000) - 1);
+  });
+
   it("lets a body that was trimmed grow again", () => {
     const server = yDocFromContent(paragraphs("Before."));
     const client = copyOf(server);

@@ -46,6 +46,8 @@ export function measureBody(fragment: Y.XmlFragment | Y.XmlElement, depth = 0): 
       shape.nodes += 1;
       if (childDepth > shape.depth) shape.depth = childDepth;
       if (child instanceof Y.XmlText) shape.characters += child.length;
+      // Text kept in attributes (a judgment's assumptions) counts too.
+      else for (const value of Object.values(child.getAttributes())) if (typeof value === "string") shape.characters += value.length;
     },
     depth,
   );
