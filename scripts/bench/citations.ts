@@ -7,11 +7,10 @@
  * with no full stop: the sentence around each is looked for within reach,
  * never across the whole paragraph). Pure functions, no database.
  */
-import { performance } from "node:perf_hooks";
 import { extractCitations } from "@/lib/editor/citations";
 import type { DocNode } from "@/lib/editor/document";
 import { extractMentions } from "@/lib/editor/mentions";
-import { report, summarise } from "./stats";
+import { report, summarise, timeRuns } from "./stats";
 
 const RUNS = Number(process.env.BENCH_CITATION_RUNS ?? 30);
 const SOURCE = "0b7e2c9a-1d4f-4e6b-9a2c-3f5d7e9b1c2a";
@@ -31,22 +30,13 @@ const runOn: DocNode = {
   content: [{ type: "paragraph", content: [{ type: "text", text: "a".repeat(200_000) }, ...Array.from({ length: 2_000 }, (_, i) => [mention, citation(i)]).flat()] }],
 };
 
-function time(work: () => unknown): number[] {
-  const samples: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    work();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 export async function benchCitations() {
   const rows = [
-    { document: "2,000 paragraphs, 120,000 words", pass: "citations", ...summarise(time(() => extractCitations(longNote))) },
-    { document: "2,000 paragraphs, 120,000 words", pass: "mentions", ...summarise(time(() => extractMentions(longNote))) },
-    { document: "one 200,000-character paragraph", pass: "citations", ...summarise(time(() => extractCitations(runOn))) },
-    { document: "one 200,000-character paragraph", pass: "mentions", ...summarise(time(() => extractMentions(runOn))) },
+    { document: "2,000 paragraphs, 120,000 words", pass: "citations", ...summarise(timeRuns(RUNS, () => extractCitations(longNote))) },
+    { document: "2,000 paragraphs, 120,000 words", pass: "mentions", ...summarise(timeRuns(RUNS, () => extractMentions(longNote))) },
+    { document: "one 200,000-character paragraph", pass: "citations", ...summarise(timeRuns(RUNS, () => extractCitations(runOn))) },
+    { document: "one 200,000-character paragraph", pass: "mentions", ...summarise(timeRuns(RUNS, () => extractMentions(runOn))) },
   ];
   report("citations", rows, { runs: RUNS, unit: "ms" });
 }

@@ -2,6 +2,7 @@ import { execSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -36,4 +37,15 @@ export function report(name: string, rows: Record<string, unknown>[], extra: Rec
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${name}.json`);
   fs.writeFileSync(file, JSON.stringify({ bench: name, at: new Date().toISOString(), cores: os.cpus().length, node: process.version, commit: commit(), ...extra, rows }, null, 2));
   console.log(`written ${path.relative(process.cwd(), file)}`);
+}
+
+/** The milliseconds each of `runs` runs of a synchronous piece of work takes. */
+export function timeRuns(runs: number, work: () => unknown): number[] {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
 }

@@ -10,7 +10,6 @@
  * by its words with each of the edition before's). Pure functions, no database.
  */
 import { Node } from "@tiptap/pm/model";
-import { performance } from "node:perf_hooks";
 import { extractCitations } from "@/lib/editor/citations";
 import type { DocNode } from "@/lib/editor/document";
 import { extractJudgments } from "@/lib/editor/judgments";
@@ -19,7 +18,7 @@ import { noteSchema } from "@/lib/editor/schema";
 import { pairJudgments, type StatedJudgment } from "@/lib/judgments/pairing";
 import { checkEstimativeLanguage } from "@/lib/tradecraft/estimative-check";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
-import { report, summarise } from "./stats";
+import { report, summarise, timeRuns } from "./stats";
 
 const RUNS = Number(process.env.BENCH_TRADECRAFT_RUNS ?? 20);
 const SOURCE = "0b7e2c9a-1d4f-4e6b-9a2c-3f5d7e9b1c2a";
@@ -48,35 +47,28 @@ const longNote: DocNode = {
 };
 const longNode = Node.fromJSON(noteSchema(), longNote);
 
-const judged = (prefix: string): StatedJudgment[] =>
-  Array.from({ length: 200 }, (_, i) => ({
+const judged = (prefix: string, count: number): StatedJudgment[] =>
+  Array.from({ length: count }, (_, i) => ({
     key: `${prefix}${i}`,
     text: `North Korea will likely conduct test number ${i} of its programme before the ${i % 7} party congress.`,
     likelihoodRank: 5,
     likelihoodTerm: "likely",
     confidence: "moderate",
   }));
-const before = judged("a");
-const after = judged("b");
+const [before, after] = [judged("a", 200), judged("b", 200)];
+// A hostile size: the words are compared for at most 40,000 pairs, so this costs about what 200 does.
+const [manyBefore, manyAfter] = [judged("a", 2_000), judged("b", 2_000)];
 
-function time(work: () => unknown): number[] {
-  const samples: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    work();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 export async function benchTradecraft() {
   const note = "2,000 paragraphs + 20 judgments, 120,000 words";
   const rows = [
-    { document: note, pass: "citations (reference)", ...summarise(time(() => extractCitations(longNote))) },
-    { document: note, pass: "estimative check, every block", ...summarise(time(() => checkEstimativeLanguage(longNode, { scale, wording: "either" }))) },
-    { document: note, pass: "judgments", ...summarise(time(() => extractJudgments(longNote, scale))) },
-    { document: note, pass: "banner", ...summarise(time(() => bannerMarking("clear", longNote))) },
-    { document: "200 judgments, all of new ids", pass: "pairing with the edition before", ...summarise(time(() => pairJudgments(before, after))) },
+    { document: note, pass: "citations (reference)", ...summarise(timeRuns(RUNS, () => extractCitations(longNote))) },
+    { document: note, pass: "estimative check, every block", ...summarise(timeRuns(RUNS, () => checkEstimativeLanguage(longNode, { scale, wording: "either" }))) },
+    { document: note, pass: "judgments", ...summarise(timeRuns(RUNS, () => extractJudgments(longNote, scale))) },
+    { document: note, pass: "banner", ...summarise(timeRuns(RUNS, () => bannerMarking("clear", longNote))) },
+    { document: "200 judgments, all of new ids", pass: "pairing with the edition before", ...summarise(timeRuns(RUNS, () => pairJudgments(before, after))) },
+    { document: "2,000 judgments, all of new ids", pass: "pairing with the edition before", ...summarise(timeRuns(RUNS, () => pairJudgments(manyBefore, manyAfter))) },
   ];
   report("tradecraft", rows, { runs: RUNS, unit: "ms", findings: checkEstimativeLanguage(longNode, { scale, wording: "either" }).length });
 }
