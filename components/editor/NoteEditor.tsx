@@ -5,7 +5,6 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import * as Y from "yjs";
 import { guardBody } from "@/lib/editor/body-guard";
@@ -33,6 +32,7 @@ import { PortionMarkWatcher } from "./markings/PortionMarkWatcher";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
+import { useRefreshOn } from "./useRefreshOn";
 import { FindingPopover } from "./estimative/FindingPopover";
 import { useEstimativeMarks, useEstimativeUpkeep, type EstimativeSettings } from "./estimative/useEstimativeMarks";
 import { goToKeyJudgments } from "./judgments/judgment-commands";
@@ -245,16 +245,7 @@ function CollaborativeEditor({
   const citingStep = editable ? citing : null;
 
   // A review decision elsewhere: show the note's new status.
-  const router = useRouter();
-  useEffect(() => {
-    const onMessage = ({ payload }: { payload: string }) => {
-      if (payload === "review") router.refresh();
-    };
-    provider.on("stateless", onMessage);
-    return () => {
-      provider.off("stateless", onMessage);
-    };
-  }, [provider, router]);
+  useRefreshOn(provider, "review");
 
   // Warn before leaving while edits are not yet acknowledged by the server.
   useEffect(() => {

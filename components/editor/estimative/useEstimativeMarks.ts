@@ -1,8 +1,8 @@
 "use client";
 
+import { useRefreshOn } from "../useRefreshOn";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { Editor } from "@tiptap/react";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import type { Suppression } from "@/lib/tradecraft/estimative-check";
 import { LIKELIHOOD_SCALES, type LikelihoodScaleId, type LikelihoodWording } from "@/lib/tradecraft/likelihood";
@@ -60,14 +60,6 @@ export function useEstimativeUpkeep(
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(estimativeMarksKey, true).setMeta("addToHistory", false));
   }, [editor, latest, settings, editable]);
 
-  const router = useRouter();
-  useEffect(() => {
-    const onMessage = ({ payload }: { payload: string }) => {
-      if (payload === "findings") router.refresh();
-    };
-    provider.on("stateless", onMessage);
-    return () => {
-      provider.off("stateless", onMessage);
-    };
-  }, [provider, router]);
+  // A finding set aside or shown again elsewhere: the page reads the note's set-aside findings again.
+  useRefreshOn(provider, "findings");
 }
