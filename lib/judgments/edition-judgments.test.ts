@@ -365,3 +365,17 @@ describe("an edition with more readers than the one before", () => {
     expect(html).toContain("its words are not repeated here");
   });
 });
+
+describe("a brief published again after it was unpublished", () => {
+  it("still explains how its judgments changed since its last edition, without repeating that edition's words", async () => {
+    const { note, owner } = await publishedNote(judgedDoc(FIRST.slice(0, 1), "The test site is busy."));
+    await unpublishNote((await findNote(note.id))!, owner);
+    await rewrite(note.id, owner, judgedDoc(SECOND.slice(0, 1), "The test site is busier."));
+
+    await expect(publish(note.id, owner)).rejects.toThrow("Say in a line why this judgment changed before publishing");
+    const again = await publish(note.id, owner, { test: REASONS.test });
+    expect(again.number).toBe(2);
+    const [raised] = await judgmentsOfEdition(again.id);
+    expect(raised).toMatchObject({ key: "test", change: "raised", previousText: null, previousLikelihoodTerm: null, rationale: REASONS.test });
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { insertInBatches } from "@/db/batches";
 import { editionJudgments, editions } from "@/db/schema";
@@ -38,19 +38,22 @@ const stated = (found: JudgmentFound): StatedJudgment & { found: JudgmentFound }
 });
 
 /**
- * The judgments the latest live edition of a note stated (not those it listed
- * as withdrawn), or null when it has none published; `excluding` is the
- * edition being published, already written in the same transaction.
+ * The judgments the latest edition of a note stated (not those it listed as
+ * withdrawn), or null when it has none; `excluding` is the edition being
+ * published, already written in the same transaction. An edition since
+ * withdrawn from its readers counts: a brief published again after an
+ * unpublish still explains how its judgments changed (without repeating the
+ * words, which no reader may read any more).
  */
 export async function latestEditionJudgments(
   noteId: string,
   tx: Executor = db(),
   excluding?: string,
-): Promise<{ number: number; visibility: Visibility; marking: TlpLevel; judgments: EditionJudgment[] } | null> {
+): Promise<{ number: number; visibility: Visibility; marking: TlpLevel; withdrawn: boolean; judgments: EditionJudgment[] } | null> {
   const [latest] = await tx
-    .select({ id: editions.id, number: editions.number, visibility: editions.visibility, marking: editions.marking })
+    .select({ id: editions.id, number: editions.number, visibility: editions.visibility, marking: editions.marking, withdrawnAt: editions.withdrawnAt })
     .from(editions)
-    .where(and(eq(editions.noteId, noteId), isNull(editions.withdrawnAt), excluding ? ne(editions.id, excluding) : undefined))
+    .where(and(eq(editions.noteId, noteId), excluding ? ne(editions.id, excluding) : undefined))
     .orderBy(desc(editions.number))
     .limit(1);
   if (!latest) return null;
@@ -59,7 +62,7 @@ export async function latestEditionJudgments(
     .from(editionJudgments)
     .where(and(eq(editionJudgments.editionId, latest.id), ne(editionJudgments.change, "withdrawn")))
     .orderBy(asc(editionJudgments.ordinal));
-  return { ...latest, judgments: rows };
+  return { number: latest.number, visibility: latest.visibility, marking: latest.marking, withdrawn: latest.withdrawnAt !== null, judgments: rows };
 }
 
 /** Pairs the judgments of `content` with those of the edition before (none: every one is new, and none needs a reason). */
@@ -86,9 +89,9 @@ export async function judgmentChanges(noteId: string, content: DocNode, scale: L
   return compare(await latestEditionJudgments(noteId, tx), content, scale).map(({ draft }) => draft);
 }
 
-/** Whether an edition reaches readers the one before did not: it is public where that was the team's, or marked lower. */
-function opensWider(edition: { visibility: Visibility; marking: TlpLevel }, before: { visibility: Visibility; marking: TlpLevel }): boolean {
-  return (edition.visibility === "public" && before.visibility !== "public") || highestMarking(edition.marking, before.marking) !== edition.marking;
+/** Whether an edition reaches readers the one before does not: that one was withdrawn, or it is public where that was the team's, or marked lower. */
+function opensWider(edition: { visibility: Visibility; marking: TlpLevel }, before: { visibility: Visibility; marking: TlpLevel; withdrawn: boolean }): boolean {
+  return before.withdrawn || (edition.visibility === "public" && before.visibility !== "public") || highestMarking(edition.marking, before.marking) !== edition.marking;
 }
 
 /** The publisher's reason for a judgment, by its key (an own property only: a key may be any id a judgment has). */
