@@ -38,7 +38,7 @@ import { useEstimativeMarks, useEstimativeUpkeep, type EstimativeSettings } from
 import { goToKeyJudgments } from "./judgments/judgment-commands";
 import { JudgmentKeys } from "./judgments/judgment-keys";
 import { judgmentNodeView, keyJudgmentsNodeView } from "./judgments/JudgmentView";
-import { DEFAULT_LIKELIHOOD_SCALE, LIKELIHOOD_SCALES, type LikelihoodScaleId } from "@/lib/tradecraft/likelihood";
+import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 
 interface EditorUser {
   id: string;
@@ -60,8 +60,6 @@ interface Props {
   openThread?: string;
   /** What, typed in the text, opens the source picker (the team's setting). */
   citationTrigger?: string;
-  /** The scale the team writes likelihoods in (its setting): key judgments show the step their words name. */
-  likelihoodScale?: LikelihoodScaleId;
   /** The team's scale and wording, and the passages whose findings were set aside, for the estimative-language marks. */
   estimative: EstimativeSettings;
 }
@@ -75,7 +73,6 @@ export function NoteEditor({
   entities,
   openThread,
   citationTrigger = DEFAULT_CITATION_TRIGGER,
-  likelihoodScale = DEFAULT_LIKELIHOOD_SCALE,
   estimative,
 }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
@@ -118,7 +115,6 @@ export function NoteEditor({
       openThread={openThread}
       citationTrigger={citationTrigger}
       estimative={estimative}
-      likelihoodScale={likelihoodScale}
     />
   );
 }
@@ -148,7 +144,6 @@ interface EditorProps {
   directory: EntityDirectory;
   openThread?: string;
   citationTrigger: string;
-  likelihoodScale: LikelihoodScaleId;
   estimative: EstimativeSettings;
 }
 
@@ -164,7 +159,6 @@ function CollaborativeEditor({
   directory,
   openThread,
   citationTrigger,
-  likelihoodScale,
   estimative,
 }: EditorProps) {
   const access = useAccess(provider);
@@ -199,7 +193,7 @@ function CollaborativeEditor({
           mentionNodeView: mentionChip(team, directory),
           citationNodeView: citationView(register, citationViews, (citationId) => setCiting({ step: "edit", citationId })),
           keyJudgmentsNodeView,
-          judgmentNodeView: judgmentNodeView(LIKELIHOOD_SCALES[likelihoodScale]),
+          judgmentNodeView: judgmentNodeView(LIKELIHOOD_SCALES[estimative.scale]),
         }),
         JudgmentKeys,
         CitationKeys.configure({ register, trigger: citationTrigger, open: setCiting }),

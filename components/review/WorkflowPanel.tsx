@@ -7,13 +7,13 @@ import { ReviewControls } from "./ReviewControls";
 import { PublishPanel } from "@/components/briefs/PublishPanel";
 import { SourcingSummary } from "@/components/briefs/SourcingSummary";
 import { EstimativeSummary } from "@/components/briefs/EstimativeSummary";
-import { estimativeFindingsOfNote } from "@/lib/judgments/estimative-findings";
+import { findingsOfBody, type SetAsideFinding } from "@/lib/judgments/estimative-findings";
 import { currentBody } from "@/lib/collab/current-body";
 import { listEditions } from "@/lib/publishing/queries";
 import { sourcingOfBody } from "@/lib/sources/sourcing";
 import { bannerMarking } from "@/lib/editor/portion-marks";
 import { judgmentChanges } from "@/lib/judgments/edition-judgments";
-import { teamTradecraft } from "@/lib/teams/tradecraft";
+import type { TeamTradecraft } from "@/lib/teams/tradecraft";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
@@ -26,6 +26,8 @@ export async function WorkflowPanel({
   actor,
   reviewers,
   defaultVisibility,
+  tradecraft,
+  setAside,
 }: {
   team: string;
   note: Note;
@@ -33,6 +35,9 @@ export async function WorkflowPanel({
   reviewers: { id: string; name: string }[];
   /** The team's choice for a brief's first edition (its settings). */
   defaultVisibility: Visibility;
+  /** The team's standards and the note's passages set aside, as the page read them for the editor too. */
+  tradecraft: TeamTradecraft;
+  setAside: readonly SetAsideFinding[];
 }) {
   // The body as it is now, read at most once, for the approval's comparison and the sourcing, and only if either asks.
   let reading: ReturnType<typeof currentBody> | undefined;
@@ -44,12 +49,12 @@ export async function WorkflowPanel({
   // Of the body as it is now: what would be published.
   const sourcing = mayPublish ? await sourcingOfBody(note.teamId, (await bodyNow()).content) : null;
   // Its estimative language, for those who publish or write it: a warning, never a block.
-  const estimative = mayPublish || abilities(actor, "note", note).update ? await estimativeFindingsOfNote(note, (await bodyNow()).content) : null;
+  const estimative = mayPublish || abilities(actor, "note", note).update ? findingsOfBody((await bodyNow()).content, tradecraft, setAside) : null;
   // The banner the next edition would carry, and how its judgments stand to the latest edition's.
   const publishing = mayPublish
     ? {
         marking: bannerMarking(note.marking, (await bodyNow()).content),
-        judgments: await judgmentChanges(note.id, (await bodyNow()).content, (await teamTradecraft(note.teamId)).scale),
+        judgments: await judgmentChanges(note.id, (await bodyNow()).content, tradecraft.scale),
       }
     : null;
   const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));

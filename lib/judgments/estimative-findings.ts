@@ -5,7 +5,7 @@ import { db, type Executor } from "@/db";
 import { estimativeSuppressions, users } from "@/db/schema";
 import type { DocNode } from "@/lib/editor/document";
 import { noteSchema } from "@/lib/editor/schema";
-import { teamTradecraft, type TeamTradecraft } from "@/lib/teams/tradecraft";
+import type { TeamTradecraft } from "@/lib/teams/tradecraft";
 import { checkEstimativeLanguage, type Finding, type Suppression } from "@/lib/tradecraft/estimative-check";
 
 /** A passage set aside, as the editor and the publish panel show it. */
@@ -37,10 +37,4 @@ export async function setAsideFindings(noteId: string, tx: Executor = db()): Pro
 /** The estimative-language findings of a body under the team's standards, with the passages set aside marked. */
 export function findingsOfBody(content: DocNode, tradecraft: Pick<TeamTradecraft, "scale" | "wording">, suppressions: readonly Suppression[]): Finding[] {
   return checkEstimativeLanguage(Node.fromJSON(noteSchema(), content), { scale: tradecraft.scale, wording: tradecraft.wording, suppressions });
-}
-
-/** The findings of a note's body as it is now under its team's standards, with those set aside marked (the publish panel's summary). */
-export async function estimativeFindingsOfNote(note: { id: string; teamId: string }, content: DocNode): Promise<Finding[]> {
-  const [tradecraft, setAside] = await Promise.all([teamTradecraft(note.teamId), setAsideFindings(note.id)]);
-  return findingsOfBody(content, tradecraft, setAside);
 }

@@ -13,7 +13,7 @@ import { NoteTags } from "@/components/notes/NoteTags";
 import { DeleteNoteButton } from "@/components/notes/DeleteNoteButton";
 import { WorkflowPanel } from "@/components/review/WorkflowPanel";
 import { listMembers } from "@/lib/teams/queries";
-import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { tradecraftOf } from "@/lib/teams/tradecraft";
 import { setAsideFindings } from "@/lib/judgments/estimative-findings";
 import { NoteMarkingProvider } from "@/components/editor/markings/note-marking-context";
 import { NoteBanner } from "@/components/editor/markings/NoteBanner";
@@ -27,13 +27,9 @@ export default async function NotePage({ params, searchParams }: { params: Promi
   // Readers never see drafts: to them a draft does not exist (openNote).
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
-  const [directory, tags, members, tradecraft, setAside] = await Promise.all([
-    entityDirectory(team.id),
-    tagsOfNote(note.id),
-    listMembers(team.id),
-    teamTradecraft(team.id),
-    setAsideFindings(note.id),
-  ]);
+  const [directory, tags, members, setAside] = await Promise.all([entityDirectory(team.id), tagsOfNote(note.id), listMembers(team.id), setAsideFindings(note.id)]);
+  // Read from the team's row: the editor and the publish panel check the same standards, and the same passages set aside.
+  const tradecraft = tradecraftOf(team);
   const reviewers = members
     .filter((member) => can({ userId: member.userId, teamId: team.id, role: member.role }, "team.review", team))
     .map((member) => ({ id: member.userId, name: member.name }));
@@ -56,7 +52,15 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         </div>
         <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
         <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={may.update} />
-        <WorkflowPanel team={team.slug} note={note} actor={actor} reviewers={reviewers} defaultVisibility={team.defaultVisibility} />
+        <WorkflowPanel
+          team={team.slug}
+          note={note}
+          actor={actor}
+          reviewers={reviewers}
+          defaultVisibility={team.defaultVisibility}
+          tradecraft={tradecraft}
+          setAside={setAside}
+        />
         <NoteEditor
           team={team.slug}
           noteId={note.id}
@@ -66,7 +70,6 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           entities={directory}
           citationTrigger={team.citationTrigger}
           estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
-          likelihoodScale={team.likelihoodScale}
           // From the inbox: the thread a comment was written in, opened; anything else is ignored.
           openThread={z.uuid().safeParse(thread).success ? thread : undefined}
         />

@@ -7,7 +7,7 @@ import { exportFormat, exportResponse } from "@/lib/publishing/export";
 import { draftEndnotes } from "@/lib/sources/edition-citations";
 import { membershipBySlug } from "@/lib/teams/queries";
 import { bannerMarking } from "@/lib/editor/portion-marks";
-import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { tradecraftOf } from "@/lib/teams/tradecraft";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +33,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     what: "note",
     // A draft's banner is read from its body as it is now, like the banner of the edition it would become.
     marking: bannerMarking(note.marking, content),
-    likelihoodScale: (await teamTradecraft(note.teamId)).scale,
+    likelihoodScale: tradecraftOf(membership.team).scale,
   });
 }

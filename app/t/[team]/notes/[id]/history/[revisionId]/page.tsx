@@ -5,7 +5,7 @@ import { RestoreButton } from "@/components/revisions/RestoreButton";
 import { entityPath } from "@/lib/entity-kinds";
 import { can } from "@/lib/policies";
 import { openNote, orNotFound } from "@/lib/loaders/open";
-import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { tradecraftOf } from "@/lib/teams/tradecraft";
 import { getRevision, userNames } from "@/lib/revisions/queries";
 
 export const metadata: Metadata = { title: "Revision" };
@@ -16,7 +16,8 @@ export default async function RevisionPage({ params }: { params: Promise<{ team:
   const { team: slug, id, revisionId } = await params;
   const { team, actor, note } = await openNote(slug, id, revisionId);
   const revision = await orNotFound(() => getRevision(team.id, note.id, revisionId));
-  const [names, { scale }] = await Promise.all([userNames(revision.contributors), teamTradecraft(team.id)]);
+  const names = await userNames(revision.contributors);
+  const { scale } = tradecraftOf(team);
   const base = `/t/${team.slug}/notes/${note.id}/history`;
 
   return (

@@ -6,7 +6,7 @@ import { ChangeNavigator } from "@/components/revisions/ChangeNavigator";
 import { entityPath } from "@/lib/entity-kinds";
 import { compareVersions, type Side } from "@/lib/revisions/compare";
 import { openNote, orNotFound } from "@/lib/loaders/open";
-import { teamTradecraft } from "@/lib/teams/tradecraft";
+import { tradecraftOf } from "@/lib/teams/tradecraft";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -25,7 +25,7 @@ export default async function ComparePage({
   const { team, note } = await openNote(slug, id, from, to === "current" ? undefined : to);
   const comparison = await orNotFound(() => compareVersions(team.id, note, from, to));
   // A draft's judgments are read in the team's scale of today.
-  const { scale } = await teamTradecraft(team.id);
+  const { scale } = tradecraftOf(team);
 
   return (
     <main className="page stack">
