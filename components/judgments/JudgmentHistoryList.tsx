@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { BriefJudgments, JudgmentHistory, JudgmentStep } from "@/lib/judgments/history";
+import { confidenceWords, likelihoodWords } from "@/lib/judgments/change-words";
 import { JUDGMENT_CHANGE_LABELS } from "@/lib/tradecraft/judgment-changes";
 
-const stepWords = (step: JudgmentStep) =>
-  [step.likelihoodTerm ?? "no likelihood", step.confidence ? `${step.confidence} confidence` : null].filter(Boolean).join(", ");
+/** "very likely, moderate confidence": a confidence is named only where the edition gave one. */
+const stepWords = (step: JudgmentStep) => [likelihoodWords(step.likelihoodTerm), step.confidence ? confidenceWords(step.confidence) : null].filter(Boolean).join(", ");
 
 /** "likely, moderate confidence (ed. 1) → very likely, moderate confidence (ed. 3)", each edition a link, each reason below. */
 function JudgmentTrail({ base, judgment }: { base: string; judgment: JudgmentHistory }) {

@@ -43,8 +43,8 @@ export function changeCounts(changes: readonly Pick<JudgmentChangeView, "change"
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
-const likelihoodWords = (term: string | null) => term ?? "no likelihood";
-const confidenceWords = (level: ConfidenceLevel | null) => (level ? `${level} confidence` : "no confidence level");
+export const likelihoodWords = (term: string | null) => term ?? "no likelihood";
+export const confidenceWords = (level: ConfidenceLevel | null) => (level ? `${level} confidence` : "no confidence level");
 
 /**
  * What changed, in one line: "Likelihood raised: likely → very likely",
