@@ -6,6 +6,7 @@ import { JUDGMENT_ATTRIBUTE_CHECKS, JUDGMENT_NODE } from "@/lib/editor/judgments
 import { MENTION_NODE } from "@/lib/editor/mentions";
 import { isTlpLevel } from "@/lib/tradecraft/tlp";
 import { noteSchema } from "@/lib/editor/schema";
+import { BLOCK_SUGGESTION_ATTRIBUTE, isBlockSuggestion, isSuggestionMarkAttrs, isSuggestionMarkName } from "@/lib/editor/suggestions/model";
 
 /**
  * What an update may set on the body's elements and text. The schema takes
@@ -46,6 +47,8 @@ export function findAttributeProblem(nodeName: string, key: string, content: Y.I
     return `the update sets a judgment's "${key}" to a value it cannot have (a short id, a confidence of high, moderate or low, assumptions of at most 1000 characters)`;
   if (key === "marking" && found.value !== null && found.value !== undefined && !isTlpLevel(found.value))
     return "the update gives a block a portion mark that is not a TLP level (clear, green, amber, amber+strict or red)";
+  if (key === BLOCK_SUGGESTION_ATTRIBUTE && found.value !== null && found.value !== undefined && !isBlockSuggestion(found.value))
+    return "the update gives a block a suggestion that is not a split, join or change of kind with its id, author and time";
   return null;
 }
 
@@ -54,6 +57,8 @@ export function findFormatProblem(key: string, value: unknown): string | null {
   if (value === null || value === undefined) return null; // removing a mark
   const mark = noteSchema().marks[markName(key)];
   if (!mark) return `the update formats text with an unknown mark "${key}"`;
+  if (isSuggestionMarkName(mark.name))
+    return isSuggestionMarkAttrs(mark.name, value) ? null : "the update marks text as suggested without a well-formed id, author and time";
   if (mark.name !== "link") return null;
   const href = typeof value === "object" ? (value as Record<string, unknown>).href : undefined;
   if (typeof href !== "string" || !isSafeHref(href)) return "the update links text to an address that is not http(s) or mailto";

@@ -9,7 +9,8 @@ const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
 /**
  * Refuses by default: a connection is let in only with a valid token from a
  * session that is still open, for a note of a team the user belongs to, with
- * a role that may read drafts. Reviewers are let in read-only. `noteAccess`
+ * a role that may read drafts. Reviewers are let in to suggest only (the
+ * update guard sees to it), anyone who may not suggest read-only. `noteAccess`
  * (given where the server starts) reads all but the token from the database.
  *
  * Hocuspocus says "authenticated" before the note has loaded and attaches the
@@ -45,8 +46,8 @@ export function authentication(secret: string, noteAccess: NoteAccessCheck): Ext
         throw refuse(access.reason);
       }
       grant.teamId = access.teamId;
-      connectionConfig.readOnly = access.readOnly;
-      return { userId: identity.userId, sessionId: identity.sessionId, userName: access.userName, teamId: access.teamId, noteId: documentName, role: access.role };
+      connectionConfig.readOnly = access.mode === "read";
+      return { userId: identity.userId, sessionId: identity.sessionId, userName: access.userName, teamId: access.teamId, noteId: documentName, role: access.role, mode: access.mode };
     },
     async connected({ connection }: connectedPayload<CollabContext>) {
       await confirmed(connection);
@@ -69,7 +70,7 @@ async function stillAllowed(connection: Connection, noteAccess: NoteAccessCheck)
     console.error(`collab: could not check access to note ${context.noteId} again:`, error);
     return undefined;
   });
-  const unchanged = access?.allowed === true && access.teamId === context.teamId && access.readOnly === connection.readOnly;
+  const unchanged = access?.allowed === true && access.teamId === context.teamId && access.mode === context.mode;
   if (!unchanged) connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
   return unchanged;
 }

@@ -297,7 +297,7 @@ describe("websocket messages × roles", () => {
     for (const role of ROLES) {
       const socket = await openSocket();
       const answer = await socket.authenticate(w.note.id, await tokenOf(w, role));
-      const expectedScope = { owner: "read-write", analyst: "read-write", reviewer: "readonly" }[role as string];
+      const expectedScope = { owner: "read-write", analyst: "read-write", reviewer: "read-write" }[role as string];
       if (expectedScope) expect(answer, role).toMatchObject({ kind: "authenticated", scope: expectedScope });
       else expect(answer, role).toEqual({ documentName: w.note.id, kind: "permission-denied", reason: role === "anonymous" ? "unauthenticated" : "not-found" });
       outcomes[role] = answer.kind === "authenticated" ? await sendAdmitted(kind, socket, w, role) : await sendRefused(kind, socket, w, role);

@@ -10,11 +10,16 @@ export interface CollabContext {
   teamId: string;
   noteId: string;
   role: Role;
+  /** What the connection may do to the body: edit it, add and remove its user's own suggestions only, or read it. */
+  mode: BodyMode;
 }
+
+/** Editing, Suggesting (a reviewer: the update guard lets through only their own suggestions) or reading. */
+export type BodyMode = "edit" | "suggest" | "read";
 
 /** What a user may do with a note's collaborative document now, or why they may not open it. */
 export type NoteAccess =
-  | { allowed: true; userName: string; teamId: string; role: Role; readOnly: boolean }
+  | { allowed: true; userName: string; teamId: string; role: Role; mode: BodyMode }
   | { allowed: false; reason: "unauthenticated" | "not-found" };
 
 /**

@@ -6,6 +6,7 @@ import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationFromPastedHtml } from "./citations";
 import { MENTION_NODE } from "./mentions";
 import { Judgment, KeyJudgments, PortionMarks } from "./tradecraft-nodes";
+import { suggestionExtensions } from "./suggestions/extensions";
 
 /** The Yjs XML fragment that holds a note's body. */
 export const BODY_FIELD = "default";
@@ -91,6 +92,7 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
     KeyJudgments.configure({ nodeView: options.keyJudgmentsNodeView }),
     Judgment.configure({ nodeView: options.judgmentNodeView }),
     PortionMarks,
+    ...suggestionExtensions(),
     mention.configure({
       // Each entity kind has its trigger (@ for actors, # for events); the chip shows the entity's label.
       suggestions: options.mentionSuggestions ?? MENTION_TRIGGERS.map((char) => ({ char })),

@@ -6,6 +6,7 @@ export type Grant =
   | "readDrafts"
   | "editNotes"
   | "comment"
+  | "suggest"
   | "review"
   | "publish"
   | "publishWithoutApproval"
@@ -21,9 +22,9 @@ export type Grant =
  * here gets nothing until someone decides what it may do.
  */
 export const GRANTS: Record<Role, readonly Grant[]> = {
-  owner: ["readBriefs", "readDrafts", "editNotes", "comment", "publish", "publishWithoutApproval", "deleteForGood", "manageMembers", "manageTeam", "leaveTeam", "readAudit"],
-  analyst: ["readBriefs", "readDrafts", "editNotes", "comment", "publish", "leaveTeam"],
-  reviewer: ["readBriefs", "readDrafts", "comment", "review", "leaveTeam"],
+  owner: ["readBriefs", "readDrafts", "editNotes", "comment", "suggest", "publish", "publishWithoutApproval", "deleteForGood", "manageMembers", "manageTeam", "leaveTeam", "readAudit"],
+  analyst: ["readBriefs", "readDrafts", "editNotes", "comment", "suggest", "publish", "leaveTeam"],
+  reviewer: ["readBriefs", "readDrafts", "comment", "suggest", "review", "leaveTeam"],
   reader: ["readBriefs", "leaveTeam"],
 };
 

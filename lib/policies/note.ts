@@ -18,6 +18,8 @@ export const notePolicy = {
   /** Body, title, tags, named versions and restoring a version. */
   update: grantedTo<NoteResource>("editNotes"),
   comment: grantedTo<NoteResource>("comment"),
+  /** Propose changes to the body as suggestions (Suggesting mode): the collaboration server lets through only their own. */
+  suggest: grantedTo<NoteResource>("suggest"),
   delete: grantedTo<NoteResource>("deleteForGood"),
   /** Withdraw every edition from readers. */
   unpublish: grantedTo<NoteResource>("publish"),

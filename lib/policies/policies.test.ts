@@ -97,6 +97,7 @@ const TABLE: Record<Permission, Expectation> = {
   "note.read": DRAFT_READERS,
   "note.update": WRITERS,
   "note.comment": DRAFT_READERS,
+  "note.suggest": DRAFT_READERS,
   "note.delete": OWNER,
   "note.unpublish": WRITERS,
 

@@ -1,0 +1,35 @@
+import { yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { BODY_FIELD } from "@/lib/editor/extensions";
+import { noteSchema } from "@/lib/editor/schema";
+import { withoutSuggestionsBy } from "@/lib/editor/suggestions/resolve";
+
+const bodyOf = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), noteSchema());
+
+/**
+ * What is wrong with an update from a connection that may only suggest (a
+ * reviewer's), or null. Such an update may add and remove suggestions
+ * carrying its own user's id and nothing else: with that user's suggestions
+ * rejected, the body must read exactly as it did before. So a change to the
+ * text, another reviewer's suggestion forged or removed, and a suggestion of
+ * one's own accepted (which turns it into text) are all refused.
+ *
+ * The update is tried on a copy, so nothing it does reaches the note unless
+ * it passes; one that needs changes the server has not seen is refused, as a
+ * suggestion cannot be judged against text that is not there.
+ */
+export function findSuggestionProblem(doc: Y.Doc, update: Uint8Array, userId: string): string | null {
+  const trial = new Y.Doc({ gc: false });
+  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+  try {
+    Y.applyUpdate(trial, update);
+  } catch {
+    return "the update cannot be applied";
+  }
+  if (trial.store.pendingStructs || trial.store.pendingDs) return "the update follows changes the server does not have";
+  const before = bodyOf(doc);
+  const after = bodyOf(trial);
+  trial.destroy();
+  // Someone else's suggestion, forged or removed, survives this rejection and so differs.
+  return withoutSuggestionsBy(before, userId).eq(withoutSuggestionsBy(after, userId)) ? null : "a reviewer may only add or withdraw suggestions of their own";
+}
