@@ -180,7 +180,8 @@ function CollaborativeEditor({
   active.current = activeThread;
   const uncitedShown = useRef(showUncited);
   uncitedShown.current = showUncited;
-  const editable = !(access.readOnly ?? readOnly) && !access.denied;
+  // Both must allow it: the server lets a reviewer write (their own suggestions only), but the page knows they may not edit.
+  const editable = !readOnly && !(access.readOnly ?? false) && !access.denied;
   const estimativeMarks = useEstimativeMarks(estimative, editable);
 
   const editor = useEditor(
