@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DocNode } from "./document";
 import { documentToHtml } from "./html";
+import { blockSuggestion, deleted, docOf, formatted, inserted, paragraph as suggested, plain } from "./suggestions/fixtures";
 
 const IRAN = "6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b";
 const TALKS = "1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d";
@@ -140,5 +141,46 @@ describe("a document as HTML", () => {
     expect([...new Set(names)].sort()).toEqual(["class", "data-change", "href", "rel", "start"]);
     expect(html).toContain("<h2><strong>Title</strong></h2>");
     expect(html).toContain('<ol start="1">');
+  });
+});
+
+describe("suggestions as HTML", () => {
+  const REVIEWER = "0b6f4c52-2d6e-4c1a-9d0e-6a1f3b2c4d5e";
+
+  it("draws suggested insertions, deletions and formats as such, with their text escaped and no author", () => {
+    const html = documentToHtml(
+      docOf(
+        suggested(
+          [plain("Talks "), deleted("<may>", "sugg01", REVIEWER), inserted(`"will" & <script>`, "sugg01", REVIEWER), formatted(" resume", "sugg02", REVIEWER, "bold", "add")],
+          blockSuggestion("sugg03", REVIEWER, "split"),
+        ),
+      ),
+    );
+    expect(html).toBe(
+      '<p class="suggested-block suggested-split" title="Suggested: a new paragraph">Talks ' +
+        '<del class="suggested-deletion" title="Suggested deletion">&lt;may&gt;</del>' +
+        '<ins class="suggested-insertion" title="Suggested insertion">&quot;will&quot; &amp; &lt;script&gt;</ins>' +
+        '<strong><span class="suggested-format" data-format="bold" data-change="add" title="Suggested: make bold"> resume</span></strong></p>',
+    );
+    expect(html).not.toContain(REVIEWER);
+    expect(html).not.toContain("sugg0");
+  });
+
+  it("marks a retyped heading as suggested on the heading itself", () => {
+    const heading: DocNode = { type: "heading", attrs: { level: 2, suggestion: blockSuggestion("sugg04", REVIEWER, "retype", { type: "paragraph", level: null }) }, content: [plain("Outlook")] };
+    expect(documentToHtml(docOf(heading))).toBe('<h2 class="suggested-block suggested-retype" title="Suggested: a change of kind">Outlook</h2>');
+  });
+
+  it("draws a malformed suggestion as ordinary text, taking nothing from its attributes", () => {
+    const html = documentToHtml(
+      doc(
+        paragraph(
+          text("forged", [{ type: "suggestedInsertion", attrs: { id: '"><script>', author: REVIEWER, at: "2026-11-30T10:00:00.000Z" } }]),
+          text(" format", [{ type: "suggestedFormat", attrs: { id: "sugg05", author: REVIEWER, at: "2026-11-30T10:00:00.000Z", format: '"onmouseover="x', change: "add" } }]),
+        ),
+        { type: "paragraph", attrs: { suggestion: { id: "sugg06", author: REVIEWER, at: "2026-11-30T10:00:00.000Z", kind: '" onclick="x', from: null } }, content: [text("block")] },
+      ),
+    );
+    expect(html).toBe("<p>forged format</p><p>block</p>");
   });
 });

@@ -5,6 +5,7 @@ import { isSafeHref } from "./extensions";
 import { JUDGMENT_NODE, judgmentAssessment, judgmentAttrs, KEY_JUDGMENTS_NODE } from "./judgments";
 import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { isTlpLevel, TLP_LABELS } from "@/lib/tradecraft/tlp";
+import { BLOCK_SUGGESTION_ATTRIBUTE, FORMAT_WORDS, isBlockSuggestion, isFormatSuggestion, isSuggestionStamp, SUGGESTED_DELETION, SUGGESTED_FORMAT, SUGGESTED_INSERTION } from "./suggestions/model";
 
 export interface HtmlOptions {
   /** Where a mention links to; null renders it as plain text (for the public). */
@@ -46,11 +47,26 @@ function markOpen(mark: DocMark): [string, string] | null {
     const href = String(mark.attrs?.href ?? "");
     return isSafeHref(href) ? [`<a href="${escapeHtml(href)}" rel="noopener noreferrer nofollow">`, "</a>"] : null;
   }
+  // A suggestion is drawn as one, with fixed words: nothing of its attributes but the known format and change reaches the page.
+  if (mark.type === SUGGESTED_INSERTION && isSuggestionStamp(mark.attrs)) return ['<ins class="suggested-insertion" title="Suggested insertion">', "</ins>"];
+  if (mark.type === SUGGESTED_DELETION && isSuggestionStamp(mark.attrs)) return ['<del class="suggested-deletion" title="Suggested deletion">', "</del>"];
+  if (mark.type === SUGGESTED_FORMAT && isFormatSuggestion(mark.attrs)) {
+    const { format, change } = mark.attrs;
+    return [`<span class="suggested-format" data-format="${format}" data-change="${change}" title="Suggested: ${change === "add" ? "make" : "remove"} ${FORMAT_WORDS[format]}">`, "</span>"];
+  }
   if (mark.type === "diffInsert" || mark.type === "diffDelete") {
     const tag = mark.type === "diffInsert" ? "ins" : "del";
     return [`<${tag} data-change="${escapeHtml(String(mark.attrs?.change ?? ""))}">`, `</${tag}>`];
   }
   return null;
+}
+
+const BLOCK_SUGGESTION_WORDS = { split: "Suggested: a new paragraph", join: "Suggested: join to the paragraph before", retype: "Suggested: a change of kind" } as const;
+
+/** A textblock's suggestion as class and title attributes (with a leading space), or nothing. */
+function blockSuggestion(node: DocNode): string {
+  const suggestion = node.attrs?.[BLOCK_SUGGESTION_ATTRIBUTE];
+  return isBlockSuggestion(suggestion) ? ` class="suggested-block suggested-${suggestion.kind}" title="${BLOCK_SUGGESTION_WORDS[suggestion.kind]}"` : "";
 }
 
 /** A block's portion mark as a label before its text, or nothing. */
@@ -80,16 +96,16 @@ function render(node: DocNode, context: RenderContext): string {
       }, escapeHtml(node.text ?? ""));
     case "heading": {
       const level = Math.min(Math.max(Number(node.attrs?.level ?? 2) || 2, 1), 3);
-      return `<h${level}>${portionMark(node)}${inner()}</h${level}>`;
+      return `<h${level}${blockSuggestion(node)}>${portionMark(node)}${inner()}</h${level}>`;
     }
     case KEY_JUDGMENTS_NODE:
       return `<section class="key-judgments"><h2>Key judgments</h2>${portionMark(node)}<ol>${inner()}</ol></section>`;
     case JUDGMENT_NODE:
-      return `<li class="judgment"><p>${portionMark(node)}${inner()}</p>${judgmentFooter(node, options.likelihoodScale)}</li>`;
+      return `<li class="judgment"><p${blockSuggestion(node)}>${portionMark(node)}${inner()}</p>${judgmentFooter(node, options.likelihoodScale)}</li>`;
     case "orderedList":
       return `${portionMark(node)}<ol start="${Math.max(Number(node.attrs?.start ?? 1) || 1, 1)}">${inner()}</ol>`;
     case "codeBlock":
-      return `<pre>${portionMark(node)}<code>${inner()}</code></pre>`;
+      return `<pre${blockSuggestion(node)}>${portionMark(node)}<code>${inner()}</code></pre>`;
     case "hardBreak":
       return "<br>";
     case "horizontalRule":
@@ -113,7 +129,7 @@ function render(node: DocNode, context: RenderContext): string {
       const tag = BLOCKS[node.type];
       // A list's mark stands before it; a block of text carries its own at its start.
       if (tag === "ul") return `${portionMark(node)}<ul>${inner()}</ul>`;
-      return tag ? `<${tag}>${portionMark(node)}${inner()}</${tag}>` : inner();
+      return tag ? `<${tag}${node.type === "paragraph" ? blockSuggestion(node) : ""}>${portionMark(node)}${inner()}</${tag}>` : inner();
     }
   }
 }

@@ -1,10 +1,11 @@
-import type { DocNode } from "./document";
+import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
 import { entityKind, mentionKind } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationAttrs } from "./citations";
 import { JUDGMENT_NODE, judgmentAttrs } from "./judgments";
 import { MENTION_NODE } from "./mentions";
 import { isTlpLevel } from "@/lib/tradecraft/tlp";
+import { BLOCK_SUGGESTION_ATTRIBUTE, isBlockSuggestion, isSuggestionMarkAttrs, isSuggestionMarkName } from "./suggestions/model";
 
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
 
@@ -12,8 +13,9 @@ const textOrNull = (value: unknown) => (value === null || value === undefined ? 
 function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   if (!node.attrs) return node.attrs;
   // A portion mark is kept only when it is a TLP level, and left out when there is none, so an unmarked block reads as it did before marks existed.
-  const { marking, ...unmarked } = node.attrs;
-  const attrs = isTlpLevel(marking) ? { ...unmarked, marking } : unmarked;
+  // A block's suggestion likewise: kept when well-formed, else left out.
+  const { marking, [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion, ...unmarked } = node.attrs;
+  const attrs = { ...unmarked, ...(isTlpLevel(marking) ? { marking } : {}), ...(isBlockSuggestion(suggestion) ? { [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } : {}) };
   if (node.type === JUDGMENT_NODE) return { ...attrs, ...judgmentAttrs(attrs) };
   if (node.type === MENTION_NODE) {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
@@ -26,12 +28,20 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   return attrs;
 }
 
+/** A mark a reader may be shown: a link to a safe address, a suggestion that says who and when, or any other mark of the schema. */
+function keepMark(mark: DocMark): boolean {
+  if (mark.type === "link") return isSafeHref(String(mark.attrs?.href ?? ""));
+  if (isSuggestionMarkName(mark.type)) return isSuggestionMarkAttrs(mark.type, mark.attrs);
+  return true;
+}
+
 /**
  * Drops what the schema would accept but must never reach a reader: links
  * whose address is not http(s) or mailto (javascript:, data:, …) lose their
  * link and keep their text, and attributes of the wrong kind (a mention whose
- * label is not text) are replaced. A block without a portion mark carries
- * no attribute for it.
+ * label is not text) are replaced, suggestion marks without a well-formed
+ * id, author and time are dropped (their text stays, as ordinary text). A
+ * block without a portion mark or a suggestion carries no attribute for it.
  */
 export function sanitizeContent(doc: DocNode): DocNode {
   const clean = (node: DocNode): DocNode => {
@@ -40,7 +50,7 @@ export function sanitizeContent(doc: DocNode): DocNode {
     return {
       ...rest,
       ...(attrs && Object.keys(attrs).length > 0 ? { attrs } : {}),
-      ...(node.marks ? { marks: node.marks.filter((mark) => mark.type !== "link" || isSafeHref(String(mark.attrs?.href ?? ""))) } : {}),
+      ...(node.marks ? { marks: node.marks.filter(keepMark) } : {}),
     };
   };
   // Without recursion, so a document nested however deep cannot overflow the stack.
