@@ -22,6 +22,7 @@ export type AuditAction =
   | "note.deleted"
   | "note.restored"
   | "note.published"
+  | "note.approved_with_suggestions"
   | "note.marking_changed"
   | "note.unpublished"
   | "note.finding_set_aside"

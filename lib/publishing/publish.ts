@@ -9,6 +9,7 @@ import { badRequest } from "@/lib/errors";
 import { authorize, can } from "@/lib/policies";
 import { statusChanged } from "@/lib/review/status-change";
 import { approvalState } from "@/lib/review/workflow";
+import { openSuggestions, publishRefusal } from "@/lib/review/open-suggestions";
 import { recordRevision } from "@/lib/revisions/create";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { freezeEditionEntities } from "./edition-entities";
@@ -25,7 +26,8 @@ import { mayBePublic, TLP_LABELS } from "@/lib/tradecraft/tlp";
  * now (title, dateline, body, its tags, the actors and events it names with
  * the sentences around them, its authors).
  * The text must be the approved text; an owner may publish without, and that
- * is recorded. Those following the brief, or what it mentions, are notified.
+ * is recorded. Nobody publishes a text with open suggestions: they are
+ * accepted or rejected first, so a brief says only what its author accepted. Those following the brief, or what it mentions, are notified.
  */
 export async function publishNote(
   note: Note,
@@ -67,6 +69,9 @@ export async function publishNote(
     );
 
   return runCommand(async ({ tx, audit, notify, afterCommit }) => {
+    // On the very body the edition freezes, before anything is written; approved or not, carried or not.
+    const open = openSuggestions(body.content);
+    if (open.length > 0) throw badRequest(publishRefusal(open.length));
     // The banner the edition carries: the note's marking as it is now (locked, so no change of it can pass unseen) or a higher portion mark in the very body it freezes.
     const [{ marking: noteMarking }] = await tx.select({ marking: notes.marking }).from(notes).where(eq(notes.id, note.id)).for("update");
     const marking = bannerMarking(noteMarking, body.content);

@@ -10,6 +10,7 @@ import { actorInTeam } from "@/lib/teams/queries";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
 import { statusChanged } from "./status-change";
+import { approvalRefusal, openSuggestions } from "./open-suggestions";
 
 /** The latest review of a note, if any. */
 export async function latestReview(noteId: string): Promise<Review | undefined> {
@@ -81,14 +82,26 @@ export async function requestReview(note: Note, userId: string, named: string[])
 /**
  * A reviewer approves (binding the approval to a revision of the text as it
  * is now) or requests changes (the note goes back to draft), with a summary.
+ * A text with open suggestions is approved only when the reviewer carries
+ * them, which is recorded; they still keep it from being published until
+ * they are resolved, and resolving them changes the text.
  */
-export async function decideReview(note: Note, reviewerId: string, decision: "approve" | "request_changes", summary: string) {
+export async function decideReview(
+  note: Note,
+  reviewerId: string,
+  decision: "approve" | "request_changes",
+  summary: string,
+  options: { carrySuggestions?: boolean } = {},
+) {
   const review = await latestReview(note.id);
   authorize(await actorInTeam(reviewerId, note.teamId), "review.decide", { note, review, changedSinceApproval: false });
   if (!review) throw badRequest("This note is not waiting for review."); // The policy refused already; this tells TypeScript.
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
   const live = decision === "approve" ? await currentBody(note.id) : null;
-  await runCommand(async ({ tx, notify, afterCommit }) => {
+  // Judged on the very text the approval binds.
+  const carried = live ? openSuggestions(live.content) : [];
+  if (carried.length > 0 && !options.carrySuggestions) throw badRequest(approvalRefusal(carried.length));
+  await runCommand(async ({ tx, audit, notify, afterCommit }) => {
     // Two reviewers deciding at once: the second finds the review decided.
     const [current] = await tx.select({ state: reviews.state }).from(reviews).where(eq(reviews.id, review.id)).for("update");
     if (current?.state !== "pending") throw badRequest("This review has just been decided by someone else.");
@@ -105,6 +118,14 @@ export async function decideReview(note: Note, reviewerId: string, decision: "ap
       })
       .where(eq(reviews.id, review.id));
     await tx.update(notes).set({ status: decision === "approve" ? "approved" : "draft" }).where(eq(notes.id, note.id));
+    if (carried.length > 0)
+      await audit({
+        teamId: note.teamId,
+        userId: reviewerId,
+        action: "note.approved_with_suggestions",
+        target: note.id,
+        data: { review: review.id, revision: revision?.id ?? null, suggestions: carried.map(({ id, author, summary }) => ({ id, author, summary })) },
+      });
     if (review.requestedBy) {
       await notify([{ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200) }]);
     }

@@ -22,11 +22,13 @@ export const decideReviewAction = teamAction(
     ...note,
     decision: z.enum(["approve", "request_changes"]),
     summary: z.string().trim().max(5_000, "A summary can be at most 5,000 characters.").default(""),
+    // Approving a text with open suggestions carries them only when the reviewer says so.
+    carrySuggestions: z.boolean().default(false),
   }),
   "team.review",
   async (input, session) => {
     const { user } = session;
     if (input.decision === "request_changes" && !input.summary) throw badRequest("Say what should change.");
-    await decideReview(await noteFor(session, input.noteId, "read"), user.id, input.decision, input.summary);
+    await decideReview(await noteFor(session, input.noteId, "read"), user.id, input.decision, input.summary, { carrySuggestions: input.carrySuggestions });
   },
 );
