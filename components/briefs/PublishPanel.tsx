@@ -11,6 +11,7 @@ import { awaitingReason } from "@/lib/judgments/draft-view";
 import { mayBePublic, type TlpLevel } from "@/lib/tradecraft/tlp";
 import { useNoteMarking } from "@/components/editor/markings/note-marking-context";
 import { PublicRefusal } from "@/components/markings/PublicRefusal";
+import { publishRefusal } from "@/lib/review/suggestion-words";
 
 interface Props {
   team: string;
@@ -26,10 +27,12 @@ interface Props {
   marking: TlpLevel;
   /** How the text's key judgments stand to the latest edition's; those that changed need a reason. */
   judgmentChanges: JudgmentChangeDraft[];
+  /** Suggestions open in the text as it is now: none may be published. */
+  openSuggestions: number;
 }
 
 /** Publish the note as its next edition, for the team or the public; or withdraw it. */
-export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking: markingOfBody, judgmentChanges }: Props) {
+export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking: markingOfBody, judgmentChanges, openSuggestions }: Props) {
   const router = useRouter();
   // On the note's page, the banner as the text and the marking stand this moment; the server judges again when publishing.
   const live = useNoteMarking();
@@ -91,9 +94,19 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               <input type="checkbox" checked={override} onChange={(event) => setOverride(event.target.checked)} /> Publish without approval (recorded)
             </label>
           )}
-          <button className="primary" disabled={pending || (!approved && !override) || waiting.length > 0} onClick={publish} aria-describedby="publish-waiting">
+          <button
+            className="primary"
+            disabled={pending || (!approved && !override) || waiting.length > 0 || openSuggestions > 0}
+            onClick={publish}
+            aria-describedby="publish-waiting publish-suggestions"
+          >
             Publish edition {nextNumber}
           </button>
+          {openSuggestions > 0 && (
+            <p id="publish-suggestions" className="notice warn" data-testid="publish-suggestions">
+              {publishRefusal(openSuggestions)}
+            </p>
+          )}
           {waiting.length > 0 && (
             <p id="publish-waiting" className="hint">
               Say why {waiting.length === 1 ? "the changed judgment" : `each of the ${waiting.length} changed judgments`} changed to publish.

@@ -14,6 +14,8 @@ import { sourcingOfBody } from "@/lib/sources/sourcing";
 import { bannerMarking } from "@/lib/editor/portion-marks";
 import { judgmentChanges } from "@/lib/judgments/edition-judgments";
 import type { TeamTradecraft } from "@/lib/teams/tradecraft";
+import { openSuggestions } from "@/lib/review/open-suggestions";
+import { CARRIED_SUGGESTIONS_RULE, openSuggestionCount } from "@/lib/review/suggestion-words";
 
 /**
  * Where a note stands in review: who asked, who decided, what they said, and
@@ -57,7 +59,12 @@ export async function WorkflowPanel({
         judgments: await judgmentChanges(note.id, (await bodyNow()).content, tradecraft.scale),
       }
     : null;
-  const names = await userNames([review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? [])].filter((id): id is string => Boolean(id)));
+  // Open in the text as it is now: listed for everyone here, and what approving carries and publishing waits for.
+  const suggestions = openSuggestions((await bodyNow()).content);
+  const carried = review?.state === "approved" && !changedSinceApproval && suggestions.length > 0;
+  const names = await userNames(
+    [review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? []), ...suggestions.map((suggestion) => suggestion.author)].filter((id): id is string => Boolean(id)),
+  );
   const name = (id: string | null | undefined) => (id ? (names.get(id) ?? "someone") : "someone");
 
   return (
@@ -84,6 +91,23 @@ export async function WorkflowPanel({
           Changed since approval: publishing {note.status === "published" ? "a new edition " : ""}needs a new approval.{" "}
           <Link href={`/t/${team}/notes/${note.id}/history/compare?from=${review.approvedRevisionId}&to=current`}>See what changed</Link>
         </p>
+      )}
+      {suggestions.length > 0 && (
+        <div className="open-suggestions stack" data-testid="open-suggestions">
+          <h3>{openSuggestionCount(suggestions.length)}</h3>
+          <ol>
+            {suggestions.map((suggestion) => (
+              <li key={suggestion.id}>
+                {suggestion.summary} <span className="muted">· {name(suggestion.author)}</span>
+              </li>
+            ))}
+          </ol>
+          {carried && (
+            <p className="notice warn" data-testid="carried-suggestions">
+              Approved carrying {openSuggestionCount(suggestions.length)}. {CARRIED_SUGGESTIONS_RULE}
+            </p>
+          )}
+        </div>
       )}
       {editions.length > 0 && (
         <p className="editions-line">
@@ -116,6 +140,7 @@ export async function WorkflowPanel({
           initialVisibility={editions[0]?.visibility ?? defaultVisibility}
           marking={publishing?.marking ?? note.marking}
           judgmentChanges={publishing?.judgments ?? []}
+          openSuggestions={suggestions.length}
         />
       )}
       <ReviewControls
@@ -124,6 +149,7 @@ export async function WorkflowPanel({
         canRequest={may.request}
         canDecide={may.decide}
         reviewers={reviewers}
+        openSuggestions={suggestions.length}
       />
     </section>
   );

@@ -15,7 +15,7 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   // A portion mark is kept only when it is a TLP level, and left out when there is none, so an unmarked block reads as it did before marks existed.
   // A block's suggestion likewise: kept when well-formed, else left out.
   const { marking, [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion, ...unmarked } = node.attrs;
-  const attrs = { ...unmarked, ...(isTlpLevel(marking) ? { marking } : {}), ...(isBlockSuggestion(suggestion) ? { [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } : {}) };
+  const attrs: Record<string, unknown> = { ...unmarked, ...(isTlpLevel(marking) ? { marking } : {}), ...(isBlockSuggestion(suggestion) ? { [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } : {}) };
   if (node.type === JUDGMENT_NODE) return { ...attrs, ...judgmentAttrs(attrs) };
   if (node.type === MENTION_NODE) {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;

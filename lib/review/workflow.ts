@@ -10,7 +10,8 @@ import { actorInTeam } from "@/lib/teams/queries";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
 import { statusChanged } from "./status-change";
-import { approvalRefusal, openSuggestions } from "./open-suggestions";
+import { openSuggestions } from "./open-suggestions";
+import { approvalRefusal } from "./suggestion-words";
 
 /** The latest review of a note, if any. */
 export async function latestReview(noteId: string): Promise<Review | undefined> {

@@ -4,6 +4,7 @@ import { currentBody } from "@/lib/collab/current-body";
 import { findNote } from "@/lib/notes/queries";
 import { can } from "@/lib/policies";
 import { exportFormat, exportResponse } from "@/lib/publishing/export";
+import { draftTextForExport, exportedSuggestions } from "@/lib/publishing/draft-suggestions";
 import { draftEndnotes } from "@/lib/sources/edition-citations";
 import { membershipBySlug } from "@/lib/teams/queries";
 import { bannerMarking } from "@/lib/editor/portion-marks";
@@ -13,17 +14,24 @@ export const dynamic = "force-dynamic";
 
 const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
 
-/** A note's current text as Markdown or HTML, with its citations' endnotes, for members who may read drafts. */
+/**
+ * A note's current text as Markdown or HTML, with its citations' endnotes, for
+ * members who may read drafts. Open suggestions are left out (the text as it
+ * stands before them) unless `suggestions=accept` asks for all of them taken in.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ team: string; id: string }> }) {
   const { team: slug, id } = await params;
-  const format = exportFormat(new URL(request.url).searchParams.get("format"));
+  const query = new URL(request.url).searchParams;
+  const format = exportFormat(query.get("format"));
   if (!format) return text(400, "Choose format=md or format=html.");
+  const suggestions = exportedSuggestions(query.get("suggestions"));
+  if (!suggestions) return text(400, "Choose suggestions=reject (the text before any suggestion) or suggestions=accept.");
   const user = await currentUser();
   if (!user) return text(401, "Please sign in.");
   const membership = await membershipBySlug(user.id, slug);
   const note = z.uuid().safeParse(id).success ? await findNote(id) : undefined;
   if (!membership || !note || !can(teamSession(user, membership).actor, "note.read", note)) return text(404, "Not found.");
-  const { content } = await currentBody(note.id);
+  const content = draftTextForExport((await currentBody(note.id)).content, suggestions);
   return exportResponse(format, {
     title: note.title || "Untitled",
     subtitle: `${membership.team.name} · draft exported ${new Date().toISOString().slice(0, 10)}`,
