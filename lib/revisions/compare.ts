@@ -79,7 +79,10 @@ export async function compareVersions(teamId: string, note: Note, fromId: string
     const writersOfInsert = [...clientsPerChange[i]].flatMap((client) => clientUsers.get(client) ?? []);
     return change.inserted.trim() && writersOfInsert.length > 0 ? [...new Set(writersOfInsert)] : between;
   });
-  const names = await userNames(userIds.flat());
+  const { made, resolved } = diff.suggestions;
+  const names = await userNames([...userIds.flat(), ...[...made, ...resolved].map((suggestion) => suggestion.author)]);
   const changes: AttributedChange[] = diff.changes.map((change, i) => ({ ...change, authors: userIds[i].map((id) => names.get(id) ?? "someone") }));
-  return { from, to, document: diff.document, changes };
+  // Each suggestion with the name of who made it.
+  const named = (list: typeof made) => list.map(({ id, summary, author }) => ({ id, summary, author: names.get(author) ?? "someone" }));
+  return { from, to, document: diff.document, changes, suggestions: { made: named(made), resolved: named(resolved) } };
 }

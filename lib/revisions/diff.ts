@@ -4,6 +4,7 @@ import { Transform } from "@tiptap/pm/transform";
 import { ChangeSet, simplifyChanges } from "prosemirror-changeset";
 import type { DocNode } from "@/lib/editor/document";
 import { noteSchema } from "@/lib/editor/schema";
+import { isSuggestedInsertion, suggestionChanges, type SuggestionChanges } from "./suggestion-changes";
 
 export interface DiffChange {
   index: number;
@@ -12,12 +13,16 @@ export interface DiffChange {
   toB: number;
   inserted: string;
   deleted: string;
+  /** The inserted text is a suggestion, proposed rather than made. */
+  suggested: boolean;
 }
 
 interface DocumentDiff {
   /** The newer document with insertions marked and deletions put back, struck through. */
   document: DocNode;
   changes: DiffChange[];
+  /** Suggestions made and resolved between the two, marks-only ones included. */
+  suggestions: SuggestionChanges;
 }
 
 let diffSchema: Schema | undefined;
@@ -56,6 +61,7 @@ export function diffDocuments(older: DocNode, newer: DocNode): DocumentDiff {
     toB: change.toB,
     inserted: b.textBetween(change.fromB, change.toB, " ", " "),
     deleted: a.textBetween(change.fromA, change.toA, " ", " "),
+    suggested: change.toB > change.fromB && isSuggestedInsertion(b, change.fromB, change.toB),
   }));
   // Back to front, so earlier positions stay valid while later ones change.
   for (const change of [...result].reverse()) {
@@ -68,5 +74,5 @@ export function diffDocuments(older: DocNode, newer: DocNode): DocumentDiff {
       }
     }
   }
-  return { document: view.doc.toJSON(), changes: result };
+  return { document: view.doc.toJSON(), changes: result, suggestions: suggestionChanges(a, b) };
 }

@@ -52,11 +52,35 @@ export default async function ComparePage({
             <ol className="change-list">
               {comparison.changes.map((change) => (
                 <li key={change.index} data-testid="change">
-                  {change.deleted.trim() && <del>{change.deleted.trim()}</del>} {change.inserted.trim() && <ins>{change.inserted.trim()}</ins>}
+                  {change.suggested && <span className="badge">Suggested</span>} {change.deleted.trim() && <del>{change.deleted.trim()}</del>}{" "}
+                  {change.inserted.trim() && <ins className={change.suggested ? "suggested-insertion" : undefined}>{change.inserted.trim()}</ins>}
                   <div className="muted">by {change.authors.join(", ") || "someone"}</div>
                 </li>
               ))}
             </ol>
+          )}
+          {(comparison.suggestions.made.length > 0 || comparison.suggestions.resolved.length > 0) && (
+            <section aria-labelledby="suggestion-changes" className="stack">
+              <h2 id="suggestion-changes">Suggestions</h2>
+              <p className="muted suggestion-legend">
+                In the text, <ins className="suggested-insertion">suggested insertions</ins> and <del className="suggested-deletion">suggested deletions</del> are proposed,
+                not made.
+              </p>
+              <ul className="change-list">
+                {comparison.suggestions.made.map((suggestion) => (
+                  <li key={`made-${suggestion.id}`} data-testid="suggestion-made">
+                    Suggested: {suggestion.summary}
+                    <div className="muted">by {suggestion.author}</div>
+                  </li>
+                ))}
+                {comparison.suggestions.resolved.map((suggestion) => (
+                  <li key={`resolved-${suggestion.id}`} data-testid="suggestion-resolved">
+                    Accepted or rejected: {suggestion.summary}
+                    <div className="muted">suggested by {suggestion.author}</div>
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
         </aside>
       </div>
