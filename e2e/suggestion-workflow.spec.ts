@@ -119,6 +119,7 @@ test("a note with an open suggestion: approving asks to carry it, publishing ref
   }).toPass({ timeout: 15_000 });
   await expect(analyst.page.getByTestId("open-suggestions")).toHaveCount(0);
   await analyst.page.getByRole("button", { name: "Request review" }).click();
+  await expect(analyst.page.getByText("from any reviewer")).toBeVisible();
   await reviewer.page.goto(noteUrl);
   await expect(reviewer.page.getByTestId("carry-suggestions")).toHaveCount(0);
   await reviewer.page.getByRole("button", { name: "Approve", exact: true }).click();
