@@ -26,6 +26,7 @@ export type AuditAction =
   | "note.unpublished"
   | "note.finding_set_aside"
   | "note.finding_restored"
+  | "note.suggestions_decided"
   | "entity.merged"
   | "entity.deleted"
   | "source.created"
