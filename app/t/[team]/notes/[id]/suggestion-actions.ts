@@ -6,7 +6,7 @@ import { isSuggestionId } from "@/lib/editor/suggestions/model";
 import { noteFor } from "@/lib/loaders/open";
 import { decideSuggestions } from "@/lib/suggestions/decide";
 
-export const MAX_DECISIONS = 500;
+const MAX_DECISIONS = 500;
 
 const decision = z.object({
   id: z.string().refine(isSuggestionId, "That suggestion was not found."),
