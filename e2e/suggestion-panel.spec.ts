@@ -41,6 +41,13 @@ test("an analyst accepts and rejects a reviewer's suggestions from the panel, an
   await expect(note.body).toContainText("Talks resumed. The envoy from Oman left.");
   await note.expectSaved();
 
+  // Undo brings the suggestions back, open again.
+  await note.body.click();
+  await analyst.page.keyboard.press("ControlOrMeta+z");
+  await expect(cards.filter({ hasText: "Delete “quietly”" })).toHaveCount(1);
+  await expect(note.body).toContainText("quietly");
+  await note.expectSaved();
+
   // The suggester's inbox says what became of each.
   const inbox = await signedInAs(browser, "reviewer", baseURL);
   await inbox.page.goto("/inbox");
