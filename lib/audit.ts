@@ -27,6 +27,7 @@ export type AuditAction =
   | "note.unpublished"
   | "note.finding_set_aside"
   | "note.finding_restored"
+  | "note.suggestions_decided"
   | "entity.merged"
   | "entity.deleted"
   | "source.created"

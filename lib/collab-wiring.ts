@@ -3,6 +3,7 @@ import { noteLinksSubscriber } from "@/lib/entities/note-links";
 import { noteAccess } from "@/lib/notes/collab-access";
 import { noteCitationsSubscriber } from "@/lib/sources/note-citations";
 import { noteJudgmentsSubscriber } from "@/lib/judgments/note-judgments";
+import { noteSuggestionsSubscriber } from "@/lib/suggestions/note-suggestions";
 import { approvalWatching } from "@/lib/review/approval-watch";
 import { revisionScheduling, type RevisionTiming } from "@/lib/revisions/scheduler";
 
@@ -23,6 +24,8 @@ export function collabWiring(revisions?: RevisionTiming): Pick<CollabOptions, "n
       noteCitationsSubscriber,
       // Its key judgments and its highest portion mark, likewise.
       noteJudgmentsSubscriber,
+      // Its suggestions: who suggested what, open or removed with their passage; the note's author told of new ones.
+      noteSuggestionsSubscriber,
       // Automatic revisions: after a pause in editing, and when the last editor leaves.
       revisionScheduling(revisions),
       // Open note pages learn at once when an edit makes the text differ from its approval, or equal it again.

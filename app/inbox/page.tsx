@@ -15,6 +15,8 @@ const WHAT: Record<InboxItem["kind"], string> = {
   replied: "replied in a thread on",
   review_requested: "asked for your review of",
   review_decided: "reviewed",
+  suggested: "suggested changes to",
+  suggestion_decided: "decided on your suggestion to",
   edition_published: "published a new edition of",
   source_questioned: "put in question a source cited in",
   edition_source_questioned: "put in question a source cited in",

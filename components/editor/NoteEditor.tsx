@@ -22,6 +22,7 @@ import { useUncitedToggle } from "./citations/useUncitedToggle";
 import { CommentHighlights, commentHighlightsKey } from "./comments/comment-highlights";
 import { CommentsPanel } from "./comments/CommentsPanel";
 import { useCommentThreads } from "./comments/useCommentThreads";
+import { SuggestionPanel, type Person } from "./suggestions/SuggestionPanel";
 import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-directory";
 import { mentionChip } from "./mentions/mention-chip";
 import { mentionSuggestions } from "./mentions/mention-suggestions";
@@ -58,6 +59,8 @@ interface Props {
   canComment: boolean;
   /** A comment thread to show first (a link from the inbox). */
   openThread?: string;
+  /** The team's members, to name who suggested what. */
+  people?: Person[];
   /** What, typed in the text, opens the source picker (the team's setting). */
   citationTrigger?: string;
   /** The team's scale and wording, and the passages whose findings were set aside, for the estimative-language marks. */
@@ -74,6 +77,7 @@ export function NoteEditor({
   openThread,
   citationTrigger = DEFAULT_CITATION_TRIGGER,
   estimative,
+  people = [],
 }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
@@ -115,6 +119,7 @@ export function NoteEditor({
       openThread={openThread}
       citationTrigger={citationTrigger}
       estimative={estimative}
+      people={people}
     />
   );
 }
@@ -145,6 +150,7 @@ interface EditorProps {
   openThread?: string;
   citationTrigger: string;
   estimative: EstimativeSettings;
+  people: Person[];
 }
 
 function CollaborativeEditor({
@@ -160,6 +166,7 @@ function CollaborativeEditor({
   openThread,
   citationTrigger,
   estimative,
+  people,
 }: EditorProps) {
   const access = useAccess(provider);
   const [error, setError] = useState<string | null>(null);
@@ -281,6 +288,19 @@ function CollaborativeEditor({
       </div>
       </div>
       <aside className="note-side" aria-label="About this note">
+        {editor && (
+          <SuggestionPanel
+            editor={editor}
+            team={team}
+            noteId={noteId}
+            userId={user.id}
+            people={people}
+            canDecide={editable}
+            canComment={canComment}
+            threads={threads}
+            reload={reload}
+          />
+        )}
         {editor && canComment && (
           <CommentsPanel
             editor={editor}

@@ -12,3 +12,4 @@ export * from "./identities";
 export * from "./follows";
 export * from "./sources";
 export * from "./judgments";
+export * from "./suggestions";

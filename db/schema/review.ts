@@ -21,6 +21,8 @@ export const commentThreads = pgTable(
     anchorEnd: bytea().notNull(),
     /** The passage as it was when commented on, shown if the passage is deleted. */
     quote: text().notNull(),
+    /** A reply thread on a suggestion: the id its marks carry in the body (lib/suggestions/threads.ts). */
+    suggestionId: text(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     resolvedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     resolvedAt: timestamp({ withTimezone: true }),
@@ -47,7 +49,15 @@ export const comments = pgTable(
  * Notifications about a draft (a comment, a review, a source it cites put in
  * question): shown only to those who still read drafts.
  */
-export const DRAFT_NOTIFICATION_KINDS = ["mentioned", "replied", "review_requested", "review_decided", "source_questioned"] as const;
+export const DRAFT_NOTIFICATION_KINDS = [
+  "mentioned",
+  "replied",
+  "review_requested",
+  "review_decided",
+  "source_questioned",
+  "suggested",
+  "suggestion_decided",
+] as const;
 /**
  * Notifications about an edition (a new one of what one follows, a source it
  * cites put in question): shown to whoever may still read that edition.

@@ -320,6 +320,12 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
   action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
+  action({
+    action: "app/t/[team]/notes/[id]/suggestion-actions.ts#decideSuggestionsAction",
+    allowed: WRITERS,
+    args: (ids) => [{ ...note(ids), decisions: [{ id: "matrix0001", outcome: "rejected" }] }],
+    prepare: async (world) => ({ noteId: await world.suggestedNote("matrix0001") }),
+  }),
   action({ action: "app/t/[team]/actions.ts#deleteNoteAction", allowed: OWNER, args: (ids) => [note(ids)], prepare: async (world) => ({ noteId: await world.emptyNote(world.sessions.owner) }) }),
   action({
     action: "app/t/[team]/import/actions.ts#importAction",

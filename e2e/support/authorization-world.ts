@@ -4,6 +4,7 @@ import { AppSession } from "./app-session";
 import { pageParams } from "./server-actions";
 import { selectText } from "./editing";
 import { NotePage } from "./pages";
+import { suggestOverSocket } from "./suggestions";
 
 export const MATRIX_ROLES = ["owner", "analyst", "reviewer", "reader", "outsider", "anonymous"] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
@@ -169,6 +170,13 @@ export class MatrixWorld {
   /** An empty note of the home team, made by `writer`. */
   async emptyNote(writer: AppSession) {
     return noteIdOf(await writer.must<string>("app/t/[team]/actions.ts#createNoteAction", { form: { team: this.home.team } }, { team: this.home.team }));
+  }
+
+  /** A home-team note of the analyst's holding one suggestion of the reviewer's, with the id given. */
+  async suggestedNote(suggestionId: string) {
+    const noteId = await this.importedNote(this.sessions.analyst);
+    await suggestOverSocket(this.sessions.reviewer.request, this.baseURL, noteId, [{ id: suggestionId, at: "abstain", insert: " perhaps" }]);
+    return noteId;
   }
 
   /** A home-team note waiting for review. */

@@ -1,13 +1,15 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db";
-import { comments, commentThreads, memberships, users, type CommentThread } from "@/db/schema";
+import { comments, commentThreads, memberships, suggestions, users, type CommentThread, type SuggestionStatus } from "@/db/schema";
+import { currentBody } from "@/lib/collab/current-body";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { tellEditors } from "@/lib/collab/registry";
 import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { badRequest, notFound } from "@/lib/errors";
 import { findNoteHead } from "@/lib/notes/queries";
 import { authorize, can } from "@/lib/policies";
+import { suggestionsIn } from "@/lib/suggestions/in-body";
 import { actorInTeam } from "@/lib/teams/queries";
 import { anchorResolves, toBase64, type Anchor } from "./anchors";
 import { mentionedMembers } from "./mentions";
@@ -19,6 +21,9 @@ export interface ThreadView {
   quote: string;
   resolved: boolean;
   resolvedByName: string | null;
+  /** A reply thread on a suggestion: its id in the body, and what became of it as recorded. */
+  suggestionId: string | null;
+  suggestionStatus: SuggestionStatus | null;
   createdAt: Date;
   comments: { id: string; authorId: string | null; authorName: string; body: string; createdAt: Date; edited: boolean }[];
 }
@@ -26,9 +31,10 @@ export interface ThreadView {
 /** A note's threads with their comments, oldest first. */
 export async function listThreads(teamId: string, noteId: string): Promise<ThreadView[]> {
   const threads = await db()
-    .select({ thread: commentThreads, resolvedByName: users.name })
+    .select({ thread: commentThreads, resolvedByName: users.name, suggestionStatus: suggestions.status })
     .from(commentThreads)
     .leftJoin(users, eq(users.id, commentThreads.resolvedBy))
+    .leftJoin(suggestions, and(eq(suggestions.noteId, commentThreads.noteId), eq(suggestions.suggestionId, commentThreads.suggestionId)))
     .where(and(eq(commentThreads.teamId, teamId), eq(commentThreads.noteId, noteId)))
     .orderBy(asc(commentThreads.createdAt));
   if (threads.length === 0) return [];
@@ -38,13 +44,15 @@ export async function listThreads(teamId: string, noteId: string): Promise<Threa
     .leftJoin(users, eq(users.id, comments.authorId))
     .where(inArray(comments.threadId, threads.map((t) => t.thread.id)))
     .orderBy(asc(comments.createdAt));
-  return threads.map(({ thread, resolvedByName }) => ({
+  return threads.map(({ thread, resolvedByName, suggestionStatus }) => ({
     id: thread.id,
     anchorStart: toBase64(thread.anchorStart),
     anchorEnd: toBase64(thread.anchorEnd),
     quote: thread.quote,
     resolved: thread.resolvedAt !== null,
     resolvedByName,
+    suggestionId: thread.suggestionId,
+    suggestionStatus,
     createdAt: thread.createdAt,
     comments: rows
       .filter((row) => row.comment.threadId === thread.id)
@@ -89,14 +97,24 @@ const commentsChanged = (noteId: string) => tellEditors(noteId, "comments");
 export async function createThread(
   note: { id: string; teamId: string },
   authorId: string,
-  input: { anchor: Anchor; quote: string; body: string },
+  input: { anchor: Anchor; quote: string; body: string; suggestionId?: string },
 ): Promise<CommentThread> {
   const state = await loadNoteState(note.id);
   if (!state || !anchorResolves(state, input.anchor)) throw badRequest("That passage is not in the note any more; select it again.");
+  if (input.suggestionId && !suggestionsIn((await currentBody(note.id)).content).some((found) => found.id === input.suggestionId))
+    throw badRequest("That suggestion is not in the note any more.");
   return runCommand(async (command) => {
     const [created] = await command.tx
       .insert(commentThreads)
-      .values({ noteId: note.id, teamId: note.teamId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, createdBy: authorId })
+      .values({
+        noteId: note.id,
+        teamId: note.teamId,
+        anchorStart: input.anchor.start,
+        anchorEnd: input.anchor.end,
+        quote: input.quote,
+        suggestionId: input.suggestionId ?? null,
+        createdBy: authorId,
+      })
       .returning();
     await command.tx.insert(comments).values({ threadId: created.id, authorId, body: input.body });
     await commentWritten(command, note.teamId, note.id, created.id, authorId, input.body);

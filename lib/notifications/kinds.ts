@@ -84,6 +84,28 @@ export const KIND_SPECS: Record<NotificationKind, NotificationKindSpec> = {
     action: "Open the note",
     path: notePath,
   },
+  // The excerpt is the suggestion's summary.
+  suggested: {
+    label: "Suggestions",
+    when: "someone suggests changes to a note you wrote",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} suggested changes to ${quoted(f.title)}`,
+    action: "Review the suggestions",
+    path: notePath,
+  },
+  // The excerpt says "accepted" or "rejected", and what was suggested.
+  suggestion_decided: {
+    label: "Decisions on your suggestions",
+    when: "someone accepts or rejects a change you suggested",
+    byDefault: "instant",
+    grant: "readDrafts",
+    title: "note",
+    sentence: (f) => `${f.actorName} decided on your suggestion to ${quoted(f.title)}`,
+    action: "Open the note",
+    path: notePath,
+  },
   edition_published: {
     label: "New editions",
     when: "a brief, actor or event you follow has a new edition",

@@ -22,6 +22,8 @@ export function notificationLink({ kind, teamSlug, noteId, threadId, editionNumb
       return `/t/${teamSlug}/notes/${noteId}${threadId ? `?thread=${threadId}` : ""}`;
     case "review_requested":
     case "review_decided":
+    case "suggested":
+    case "suggestion_decided":
     case "source_questioned":
       return `/t/${teamSlug}/notes/${noteId}`;
     case "edition_published":

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
-import { commentThreads, entities, estimativeSuppressions, notes, teams, users, type Note, type Team, type User } from "@/db/schema";
+import { commentThreads, entities, estimativeSuppressions, notes, suggestions, teams, users, type Note, type Team, type User } from "@/db/schema";
 import { createThread } from "@/lib/comments/queries";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -131,6 +131,10 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await follow(readerOfTeam, { entityId: iran.id });
 
   const draft = await createNote({ teamId: team.id, userId: analyst.id, title: "Working draft", content: mentionDoc(["Notes on ", mention(iran), "."]) });
+  // A suggestion the reviewer made, decided since.
+  await db()
+    .insert(suggestions)
+    .values({ noteId: draft.id, teamId: team.id, suggestionId: "decided01", authorId: reviewer.id, summary: "Insert “now”", createdAt: new Date(), status: "rejected", decidedBy: analyst.id, decidedAt: new Date() });
   return { team, owner, analyst, brief, draft };
 }
 

@@ -24,7 +24,9 @@ interface Props {
 }
 
 /** Open and resolved threads in document order; detached ones (their passage deleted) last. */
-export function CommentsPanel({ editor, team, noteId, userId, threads, reload, activeThread, onActivate, linkedThread }: Props) {
+export function CommentsPanel({ editor, team, noteId, userId, threads: allThreads, reload, activeThread, onActivate, linkedThread }: Props) {
+  // Threads on a suggestion are shown with it, in the suggestions panel.
+  const threads = allThreads.filter((thread) => thread.suggestionId === null);
   const [tab, setTab] = useState<"open" | "resolved">("open");
   // A thread opened from a link (the inbox) shows in its tab once the threads arrive, resolved or not.
   const [linkedShown, setLinkedShown] = useState(false);

@@ -38,3 +38,12 @@ export function resolveAnchor(state: EditorState, anchorStart: string, anchorEnd
   const to = resolve(anchorEnd);
   return from !== null && to !== null && to > from ? { from, to } : null;
 }
+
+/** A range of the text (a suggestion's) as a Yjs-anchored passage, to send with a new thread on it. */
+export function anchorRange(state: EditorState, from: number, to: number): { anchorStart: string; anchorEnd: string; quote: string } | null {
+  const binding = bindingOf(state);
+  if (!binding || from >= to) return null;
+  const encode = (pos: number) =>
+    toBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, binding.type, binding.mapping as never)));
+  return { anchorStart: encode(from), anchorEnd: encode(to), quote: state.doc.textBetween(from, to, " ", " ").slice(0, 2_000) };
+}

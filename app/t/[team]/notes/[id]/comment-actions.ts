@@ -6,6 +6,7 @@ import { fromBase64 } from "@/lib/comments/anchors";
 import { commentBody } from "@/lib/comments/validation";
 import { createThread, deleteComment, editComment, listThreads, reply, setResolved } from "@/lib/comments/queries";
 import { noteFor } from "@/lib/loaders/open";
+import { isSuggestionId } from "@/lib/editor/suggestions/model";
 
 const body = commentBody;
 const anchorPart = z.string().transform((text, ctx) => {
@@ -23,7 +24,15 @@ export const listThreadsAction = teamAction(z.object(note), "team.comment", asyn
 });
 
 export const createThreadAction = teamAction(
-  z.object({ ...note, anchorStart: anchorPart, anchorEnd: anchorPart, quote: z.string().max(2_000).default(""), body }),
+  z.object({
+    ...note,
+    anchorStart: anchorPart,
+    anchorEnd: anchorPart,
+    quote: z.string().max(2_000).default(""),
+    body,
+    // A reply on a suggestion: the thread is anchored to its text and shown with it.
+    suggestionId: z.string().refine(isSuggestionId, "That suggestion was not found.").optional(),
+  }),
   "team.comment",
   async (input, session) => {
     const target = await noteFor(session, input.noteId, "comment");
@@ -31,6 +40,7 @@ export const createThreadAction = teamAction(
       anchor: { start: input.anchorStart, end: input.anchorEnd },
       quote: input.quote.trim(),
       body: input.body,
+      suggestionId: input.suggestionId,
     });
     return thread.id;
   },

@@ -70,6 +70,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           entities={directory}
           citationTrigger={team.citationTrigger}
           estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
+          people={members.map((member) => ({ id: member.userId, name: member.name }))}
           // From the inbox: the thread a comment was written in, opened; anything else is ignored.
           openThread={z.uuid().safeParse(thread).success ? thread : undefined}
         />

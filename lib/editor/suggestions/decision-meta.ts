@@ -1,0 +1,1 @@
+export const SUGGESTION_DECISION_META = "suggestionDecision";
