@@ -31,3 +31,17 @@ describe("sanitizing a document", () => {
     expect(clean).toEqual({ ...before, content: [{ type: "blockquote", content: [{ type: "blockquote", content: [{ type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "click", marks: [] }] }] }] }] }] });
   });
 });
+
+describe("a block's own suggestion", () => {
+  const split = { id: "split-1", author: "0b7e2c9a-1d4f-4e6b-9a2c-3f5d7e9b1c2a", at: "2026-03-01T12:00:00.000Z", kind: "split", from: null };
+  const doc = (suggestion: unknown): DocNode => ({ type: "doc", content: [{ type: "paragraph", attrs: { suggestion }, content: [{ type: "text", text: "Split off." }] }] });
+
+  it("is left out of a block that has none, as the body was stored before suggestions existed", () => {
+    expect(sanitizeContent(doc(null))).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Split off." }] }] });
+  });
+
+  it("is kept when it is one, and dropped when it is not", () => {
+    expect(sanitizeContent(doc(split)).content?.[0].attrs).toEqual({ suggestion: split });
+    expect(sanitizeContent(doc({ ...split, kind: "explode" })).content?.[0].attrs).toBeUndefined();
+  });
+});

@@ -5,15 +5,17 @@ import { CITATION_NODE, citationAttrs } from "./citations";
 import { JUDGMENT_NODE, judgmentAttrs } from "./judgments";
 import { MENTION_NODE } from "./mentions";
 import { isTlpLevel } from "@/lib/tradecraft/tlp";
+import { BLOCK_SUGGESTION_ATTRIBUTE, isBlockSuggestion } from "./suggestions/model";
 
 const textOrNull = (value: unknown) => (value === null || value === undefined ? null : typeof value === "string" ? value : null);
 
 /** Attributes of the kinds the renderers expect, whatever an old or hostile document holds. */
 function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   if (!node.attrs) return node.attrs;
-  // A portion mark is kept only when it is a TLP level, and left out when there is none, so an unmarked block reads as it did before marks existed.
-  const { marking, ...unmarked } = node.attrs;
-  const attrs = isTlpLevel(marking) ? { ...unmarked, marking } : unmarked;
+  // A portion mark is kept only when it is a TLP level, and a block's suggestion only when it is one, and each is left out
+  // when there is none, so a block without them reads as it did before they existed.
+  const { marking, [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion, ...plain } = node.attrs;
+  const attrs = { ...plain, ...(isTlpLevel(marking) ? { marking } : {}), ...(isBlockSuggestion(suggestion) ? { [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } : {}) };
   if (node.type === JUDGMENT_NODE) return { ...attrs, ...judgmentAttrs(attrs) };
   if (node.type === MENTION_NODE) {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
@@ -30,8 +32,8 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
  * Drops what the schema would accept but must never reach a reader: links
  * whose address is not http(s) or mailto (javascript:, data:, …) lose their
  * link and keep their text, and attributes of the wrong kind (a mention whose
- * label is not text) are replaced. A block without a portion mark carries
- * no attribute for it.
+ * label is not text) are replaced. A block without a portion mark or a
+ * suggestion of its own carries no attribute for either.
  */
 export function sanitizeContent(doc: DocNode): DocNode {
   const clean = (node: DocNode): DocNode => {
