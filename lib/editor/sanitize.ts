@@ -15,7 +15,7 @@ function cleanAttrs(node: DocNode): Record<string, unknown> | undefined {
   // A portion mark is kept only when it is a TLP level, and a block's suggestion only when it is one, and each is left out
   // when there is none, so a block without them reads as it did before they existed.
   const { marking, [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion, ...plain } = node.attrs;
-  const attrs = { ...plain, ...(isTlpLevel(marking) ? { marking } : {}), ...(isBlockSuggestion(suggestion) ? { [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } : {}) };
+  const attrs: Record<string, unknown> = { ...plain, ...(isTlpLevel(marking) ? { marking } : {}), ...(isBlockSuggestion(suggestion) ? { [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } : {}) };
   if (node.type === JUDGMENT_NODE) return { ...attrs, ...judgmentAttrs(attrs) };
   if (node.type === MENTION_NODE) {
     const char = entityKind(mentionKind(attrs.mentionSuggestionChar)).trigger;
