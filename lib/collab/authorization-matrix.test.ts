@@ -29,14 +29,19 @@ type Role = (typeof ROLES)[number];
 
 /**
  * What came of a frame: `applied` (stored and sent to the others), `refused`
- * (answered "not saved", nothing applied), `answered` (the server replied with
+ * (answered "not saved", nothing applied; a read-only connection's, which no
+ * role has now that reviewers suggest), `answered` (the server replied with
  * the note's state or presence), `relayed` (others see it, under the sender's
  * own identity), `closed` (the server closed the note's connection), `denied`
  * (permission-denied), `ignored` (nothing happened and nothing was said).
  */
 type Outcome = "applied" | "refused" | "answered" | "relayed" | "closed" | "denied" | "ignored";
 
-/** One outcome for the writers (owner, analyst), one for the read-only reviewer, one for those let in to nothing. */
+/**
+ * One outcome for the writers (owner, analyst), one for the reviewer, one for those let in to nothing. A reviewer is let
+ * in to write, as they may suggest; the updates here add a plain paragraph, which the update guard refuses by closing
+ * the note's connection (their own suggestions getting through is suggestion-guard.test.ts).
+ */
 const byAccess = (write: Outcome, read: Outcome, none: Outcome): Record<Role, Outcome> => ({
   owner: write,
   analyst: write,
@@ -49,13 +54,13 @@ const byAccess = (write: Outcome, read: Outcome, none: Outcome): Record<Role, Ou
 /** The matrix: each kind of frame, the message type it is sent as, and its outcome for each role. */
 const MATRIX = {
   syncStep1: { type: MessageType.Sync, outcome: byAccess("answered", "answered", "ignored") },
-  syncStep2: { type: MessageType.Sync, outcome: byAccess("applied", "refused", "ignored") },
-  update: { type: MessageType.Sync, outcome: byAccess("applied", "refused", "ignored") },
-  syncReply: { type: MessageType.SyncReply, outcome: byAccess("applied", "refused", "ignored") },
+  syncStep2: { type: MessageType.Sync, outcome: byAccess("applied", "closed", "ignored") },
+  update: { type: MessageType.Sync, outcome: byAccess("applied", "closed", "ignored") },
+  syncReply: { type: MessageType.SyncReply, outcome: byAccess("applied", "closed", "ignored") },
   awareness: { type: MessageType.Awareness, outcome: byAccess("relayed", "relayed", "ignored") },
-  // A presence state padded far over the size limit (64 KB) reaches no one in full: a writer's is
-  // dropped; a reviewer's is first cut to its caret, which is passed on.
-  awarenessOversized: { type: MessageType.Awareness, outcome: byAccess("ignored", "relayed", "ignored") },
+  // A presence state padded far over the size limit (64 KB) reaches no one: a reviewer, who may suggest, shares a
+  // presence as a writer does, and either's is dropped.
+  awarenessOversized: { type: MessageType.Awareness, outcome: byAccess("ignored", "ignored", "ignored") },
   // Hocuspocus 4.7 answers a presence query only to a caller with a reply function: over a socket, nothing comes back.
   queryAwareness: { type: MessageType.QueryAwareness, outcome: byAccess("ignored", "ignored", "ignored") },
   // Dossier has no onStateless hook: a client's stateless message goes nowhere; the server sends its own notices.
@@ -137,6 +142,15 @@ function syncReplyUpdate(documentName: string, update: Uint8Array) {
   return encoding.toUint8Array(encoder);
 }
 
+/** The server's answer to an update sent after `since`: "saved" or not, or the note's connection closed by the update guard. */
+function answerToUpdate(socket: RawCollabSocket, since: number) {
+  return eventually(() => {
+    const answer = socket.received.slice(since).find((message) => message.kind === "sync-status" || message.kind === "close");
+    if (!answer || (answer.kind !== "sync-status" && answer.kind !== "close")) throw new Error("no answer to the update yet");
+    return answer;
+  });
+}
+
 /** The reply to a sync step 1 sent after `since`: messages are handled in order, so its arrival means the ones before were. */
 async function probe(socket: RawCollabSocket, noteId: string) {
   const since = socket.mark();
@@ -166,13 +180,15 @@ async function sendAdmitted(kind: Kind, socket: RawCollabSocket, w: World, role:
     case "update":
     case "syncReply": {
       socket.send(updateFrame[kind](noteId, await paragraphUpdate(noteId, written)));
-      const { saved } = await socket.waitFor("sync-status", since);
+      const answer = await answerToUpdate(socket, since);
+      const saved = answer.kind === "sync-status" && answer.saved;
+      if (answer.kind === "close") expect(answer.reason, `${role} ${kind}`).toBe("invalid-update");
       const stored = bodyText(docOf((await loadNoteState(noteId))!)).includes(written);
       await settle();
       const peerHasIt = bodyText(w.watcher.doc).includes(written);
       // Saved, stored and passed on go together.
       expect({ stored, peerHasIt }, `${role} ${kind}`).toEqual({ stored: saved, peerHasIt: saved });
-      return saved ? "applied" : "refused";
+      return answer.kind === "close" ? "closed" : saved ? "applied" : "refused";
     }
     case "awareness": {
       const claimant = new Awareness(new Y.Doc());
@@ -274,16 +290,17 @@ describe("websocket messages × roles", () => {
 
   it("a citation is an edit like any other: a writer's is applied, a reviewer's refused", async () => {
     const w = await world();
-    const outcomes: Partial<Record<Role, boolean>> = {};
+    const outcomes: Partial<Record<Role, string>> = {};
     for (const role of ["analyst", "reviewer"] as const) {
       const socket = await openSocket();
       await socket.authenticate(w.note.id, await tokenOf(w, role));
       const since = socket.mark();
       socket.send(frames.update(w.note.id, await citationUpdate(w.note.id, `Cited by the ${role}.`)));
-      outcomes[role] = (await socket.waitFor("sync-status", since)).saved;
+      const answer = await answerToUpdate(socket, since);
+      outcomes[role] = answer.kind === "close" ? `closed: ${answer.reason}` : answer.saved ? "saved" : "not saved";
       socket.close();
     }
-    expect(outcomes).toEqual({ analyst: true, reviewer: false });
+    expect(outcomes).toEqual({ analyst: "saved", reviewer: "closed: invalid-update" });
     const body = docOf((await loadNoteState(w.note.id))!).getXmlFragment(BODY_FIELD);
     expect(body.toString().match(/<citation /g)).toHaveLength(1);
     expect(bodyText(body.doc!)).toContain("Cited by the analyst.");

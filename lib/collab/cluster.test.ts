@@ -92,7 +92,17 @@ describe("several processes on one Redis", () => {
     await changeRole(team.id, analyst.id, "reviewer", owner.id);
 
     await eventually(() => expect(onSecond.events.closes).toContain(CLOSE_ACCESS_CHANGED.code));
-    await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write", "readonly"]));
+    // Let in again to suggest only: a plain edit now closes the connection to the note, and nothing of it is stored.
+    await eventually(() => expect(onSecond.events.authenticated).toEqual(["read-write", "read-write"]));
+    await eventually(() => expect(onSecond.provider.isSynced).toBe(true));
+    const closesBefore = onSecond.events.closes.length;
+    appendParagraph(onSecond.doc, "Written after the demotion.");
+    await eventually(() => expect(onSecond.events.closes.slice(closesBefore)).toEqual([1000]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, (await loadNoteState(note.id))!);
+    expect(bodyText(stored)).not.toContain("Written after the demotion.");
   });
 
   it("closes a revoked member's socket on another process while the note is still loading there", async () => {
@@ -162,7 +172,7 @@ describe("several processes on one Redis", () => {
 
     const reviewer = await buildMember(team.id, "reviewer");
     const socket = await socketToSecond();
-    expect(await socket.authenticate(note.id, await collabTokenFor(reviewer.id))).toMatchObject({ scope: "readonly" });
+    expect(await socket.authenticate(note.id, await collabTokenFor(reviewer.id))).toMatchObject({ scope: "read-write" });
     const hijack = new Awareness(new Y.Doc());
     hijack.clientID = victim;
     hijack.meta.set(victim, { clock: 1_000, lastUpdated: Date.now() });

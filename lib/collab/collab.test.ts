@@ -58,15 +58,17 @@ describe("collaboration server", () => {
     expect(await stateText(note.id)).toContain("Acknowledged means durable.");
   });
 
-  it("drops a reviewer's update: peers never see it and nothing is stored", async () => {
+  it("refuses a reviewer's plain edit: their connection to the note is closed, peers never see it and nothing is stored", async () => {
     const { team, analyst, note } = await teamWithNote();
     const reviewer = await buildMember(team.id, "reviewer");
     const writer = await collab().connect(note.id, analyst.id);
-    const readOnly = await collab().connect(note.id, reviewer.id);
-    await eventually(() => expect(readOnly.events.authenticated).toEqual(["readonly"]));
-    await eventually(() => expect(writer.provider.isSynced && readOnly.provider.isSynced).toBe(true));
+    const suggester = await collab().connect(note.id, reviewer.id);
+    // Let in to write, as a reviewer may suggest: the update guard judges what they send.
+    await eventually(() => expect(suggester.events.authenticated).toEqual(["read-write"]));
+    await eventually(() => expect(writer.provider.isSynced && suggester.provider.isSynced).toBe(true));
 
-    appendParagraph(readOnly.doc, "A reviewer tries to write.");
+    appendParagraph(suggester.doc, "A reviewer tries to write.");
+    await eventually(() => expect(suggester.events.closes).toEqual([1000]));
     appendParagraph(writer.doc, "The analyst writes.");
 
     await eventually(async () => expect(await stateText(note.id)).toContain("The analyst writes."));
@@ -107,8 +109,12 @@ describe("collaboration server", () => {
 
     await changeRole(team.id, analyst.id, "reviewer", owner.id);
 
-    await eventually(() => expect(a.events.authenticated).toEqual(["read-write", "readonly"]));
+    // Let in again, now to suggest only: a plain edit closes the connection to the note.
+    await eventually(() => expect(a.events.authenticated).toEqual(["read-write", "read-write"]));
+    await eventually(() => expect(a.provider.isSynced).toBe(true));
+    const closesBefore = a.events.closes.length;
     appendParagraph(a.doc, "Written after the demotion.");
+    await eventually(() => expect(a.events.closes.slice(closesBefore)).toEqual([1000]));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await stateText(note.id)).not.toContain("Written after the demotion.");
     expect(await pendingUpdateCount(note.id)).toBe(0);

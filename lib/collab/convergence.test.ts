@@ -15,7 +15,9 @@ import { actorInput, eventInput } from "@/lib/entities/validation";
 import { findNote } from "@/lib/notes/queries";
 import { stableStringify } from "@/lib/stable-json";
 import { eventually, useCollabServer } from "@/lib/testing/collab";
-import { headlessEditor, randomOp, type MentionTarget } from "@/lib/testing/random-edits";
+import { headlessEditor, randomOp, randomTextOp, type MentionTarget } from "@/lib/testing/random-edits";
+import { randomDecision, randomSuggestion } from "@/lib/testing/random-suggestions";
+import { listSuggestions } from "@/lib/editor/suggestions/read";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam } from "@/lib/testing/factories";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
@@ -24,8 +26,13 @@ import { loadNoteState, pendingUpdateCount } from "./note-state";
  * Convergence fuzz, in the manner of Yjs' own tests: for each seed, several
  * writers edit one note through the real editor schema and the real
  * ProseMirror↔Yjs binding, over real websockets to a real collaboration
- * server, dropping off and coming back while they type. At the end every
- * client, the server's stored state and the derived columns must agree.
+ * server, dropping off and coming back while they type. Reviewers, on
+ * suggest-only connections, suggest insertions and deletions and withdraw
+ * their own, and the writers accept and reject them (a reviewer stays online
+ * and suggests once everyone is in step; see quiet()). At the end every
+ * client, the server's stored state and the derived columns must agree, and
+ * no reviewer's connection was closed for a suggestion of their own. (Beside
+ * reviewers, writers edit within blocks only: random-edits.ts says why.)
  *
  * The seed fixes every random choice (who edits, what, where, when to go
  * offline); the network's timing is real, so a seed replays the same script,
@@ -45,8 +52,9 @@ const SEEDS = process.env.FUZZ_SEED
     );
 console.log(`convergence fuzz: seeds ${SEEDS.join(", ")}`);
 
-/** Edits per seed, shared among the writers. */
+/** Edits per seed, shared among the writers; half as many with reviewers, whose run comes on top. */
 const STEPS = Number(process.env.FUZZ_STEPS) || 240;
+const STEPS_WITH_REVIEWERS = Math.ceil(STEPS / 2);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,11 +73,30 @@ function bodyOf(doc: Y.Doc) {
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
-async function setUp(gen: prng.PRNG) {
+/**
+ * Waits until the server and these clients hold one state, with nothing unacknowledged. A reviewer suggests only
+ * then. Made concurrently with another edit of the same text, a suggestion can merge into more than itself, and the
+ * update guard refuses it: Yjs keeps one value per format key, so two reviewers' deletion marks on overlapping text
+ * clobber each other's ends, and a suggested insertion's format boundaries can spread a concurrent bold.
+ */
+async function quiet(clients: { provider: { isSynced: boolean; hasUnsyncedChanges: boolean }; doc: Y.Doc }[], noteId: string) {
+  await eventually(() => {
+    const server = collab().hocuspocus.documents.get(noteId);
+    const vector = server ? Y.encodeStateVector(server) : new Uint8Array();
+    for (const client of clients) {
+      expect(client.provider.isSynced && !client.provider.hasUnsyncedChanges).toBe(true);
+      expect(sameBytes(Y.encodeStateVector(client.doc), vector)).toBe(true);
+    }
+  }, 10_000);
+}
+
+async function setUp(gen: prng.PRNG, withReviewers: boolean) {
   const { team, owner } = await buildTeam();
   const writers = [owner];
   const count = prng.int32(gen, 3, 5);
   while (writers.length < count) writers.push(await buildMember(team.id, "analyst"));
+  const reviewers = withReviewers ? [await buildMember(team.id, "reviewer")] : [];
+  if (withReviewers && prng.bool(gen)) reviewers.push(await buildMember(team.id, "reviewer"));
   const actor = await createEntity(team.id, owner.id, { kind: "actor", ...actorInput.parse({ name: "Iran" }) });
   const event = await createEntity(team.id, owner.id, { kind: "event", ...eventInput.parse({ name: "Vienna talks" }) });
   // Another team's entity: a mention of it stays in the text but is never linked.
@@ -102,7 +129,7 @@ async function setUp(gen: prng.PRNG) {
     { id: event.id, name: event.name, char: ENTITY_KIND_SPECS.event.trigger },
     { id: outsider.id, name: outsider.name, char: ENTITY_KIND_SPECS.actor.trigger },
   ];
-  return { note, writers, entities, teamEntityIds: new Set([actor.id, event.id]) };
+  return { note, writers, reviewers, entities, teamEntityIds: new Set([actor.id, event.id]) };
 }
 
 /**
@@ -121,12 +148,16 @@ function collectBindingErrors() {
   return { errors, restore: () => spy.mockRestore() };
 }
 
-async function runSeed(seed: number) {
+async function runSeed(seed: number, withReviewers: boolean) {
   const started = Date.now();
   const gen = prng.create(seed);
-  const { note, writers, entities, teamEntityIds } = await setUp(gen);
+  const steps = withReviewers ? STEPS_WITH_REVIEWERS : STEPS;
+  const { note, writers, reviewers, entities, teamEntityIds } = await setUp(gen, withReviewers);
+  // Writers first, then reviewers: a reviewer's client suggests, a writer's edits and decides.
+  const users = [...writers, ...reviewers];
+  const suggesting = users.map((_, who) => who >= writers.length);
 
-  const clients = await Promise.all(writers.map((user) => collab().connect(note.id, user.id)));
+  const clients = await Promise.all(users.map((user) => collab().connect(note.id, user.id)));
   await eventually(() => expect(clients.every((c) => c.provider.isSynced)).toBe(true));
   const seeded = stableStringify(bodyOf(clients[0].doc).content);
   const editors = clients.map((client) => headlessEditor(client.doc));
@@ -138,11 +169,12 @@ async function runSeed(seed: number) {
   let connectionChanges = 0;
   let unloads = 0;
   let loaded = true;
+  const made = { suggestions: 0, decisions: 0 };
   try {
-    for (let step = 0; step < STEPS; step++) {
+    for (let step = 0; step < steps; step++) {
       const who = prng.int32(gen, 0, clients.length - 1);
       const client = clients[who];
-      if (prng.int32(gen, 0, 14) === 0) {
+      if (prng.int32(gen, 0, 14) === 0 && !suggesting[who]) {
         // Go offline, or come back (once the last disconnect has finished closing:
         // connect() while the socket is still closing does nothing).
         if (online[who]) {
@@ -157,8 +189,17 @@ async function runSeed(seed: number) {
           log.push(`${step} #${who} connect`);
         }
       } else {
-        const [, , op] = randomOp(gen);
-        log.push(`${step} #${who}${online[who] ? "" : " (offline)"} ${op(gen, editors[who], entities)}`);
+        if (suggesting[who]) await quiet(clients.filter((_, other) => online[other]), note.id);
+        const what = suggesting[who]
+          ? randomSuggestion(gen, editors[who], users[who].id)
+          : !withReviewers
+            ? randomOp(gen)[2](gen, editors[who], entities)
+            : prng.int32(gen, 0, 5) === 0
+              ? randomDecision(gen, editors[who])
+              : randomTextOp(gen)[2](gen, editors[who], entities);
+        if (suggesting[who] && what !== "-") made.suggestions++;
+        if (/^(accept|reject) /.test(what)) made.decisions++;
+        log.push(`${step} #${who}${suggesting[who] ? " (reviewer)" : ""}${online[who] ? "" : " (offline)"} ${what}`);
       }
       // Sometimes a burst of edits with no network in between, sometimes a pause.
       const pause = prng.int32(gen, 0, 5);
@@ -194,6 +235,9 @@ async function runSeed(seed: number) {
       previous = current;
       expect(settled).toBe(true);
     }, 15_000);
+
+    // Nobody's update was refused: every reviewer sent only suggestions of their own.
+    for (const [who, client] of clients.entries()) expect(client.events.closeReasons, `#${who}`).not.toContain("invalid-update");
 
     const bodies = clients.map((client) => bodyOf(client.doc));
     const expected = bodies[0];
@@ -237,7 +281,8 @@ async function runSeed(seed: number) {
     if (process.env.FUZZ_DEBUG && editorsBehind) console.log(`EXPECTED ${JSON.stringify(expected.content)}\nEDITOR ${JSON.stringify(editors.find((editor) => shownBy(editor) !== expectedJSON)!.editor.getJSON())}`);
     const firstError = bindingErrors.errors[0]?.split("\n").slice(0, Number(process.env.FUZZ_STACK) || 6).join("\n");
     console.log(
-      `seed ${seed}: ${clients.length} writers, ${STEPS} steps, ${connectionChanges} disconnects/reconnects, ${unloads} unloads, ` +
+      `seed ${seed}: ${writers.length} writers, ${reviewers.length} reviewers, ${made.suggestions} suggestions made, ${made.decisions} decided, ` +
+        `${listSuggestions(noteSchema().nodeFromJSON(expected.content)).length} open, ${steps} steps, ${connectionChanges} disconnects/reconnects, ${unloads} unloads, ` +
         `${expected.text.length} chars, ${links.length} linked entities, ${editorsBehind} editors showing otherwise, ${Date.now() - started} ms${schemaError}` +
         (firstError ? `\n  ${bindingErrors.errors.length} binding error(s) while applying remote updates; the first:\n${firstError}` : ""),
     );
@@ -253,6 +298,12 @@ async function runSeed(seed: number) {
 
 describe("collaboration convergence (fuzz)", () => {
   for (const seed of SEEDS) {
-    it(`converges: clients, stored state and derived columns agree (seed ${seed})`, () => runSeed(seed), 60_000);
+    it(`converges: clients, stored state and derived columns agree (seed ${seed})`, () => runSeed(seed, false), 60_000);
+  }
+});
+
+describe("collaboration convergence with suggestions (fuzz)", () => {
+  for (const seed of SEEDS) {
+    it(`converges while reviewers suggest and writers decide, and no reviewer is refused (seed ${seed})`, () => runSeed(seed, true), 60_000);
   }
 });

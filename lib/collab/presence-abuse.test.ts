@@ -10,14 +10,14 @@ import type { RawCollabSocket } from "@/lib/testing/raw-collab-socket";
 import { AWARENESS_LIMITS } from "./awareness-limits";
 import { userColor } from "./user-color";
 
-/** What one connection may put in everyone's presence: bounded in size and rate, and only a caret from a read-only one. */
+/** What one connection may put in everyone's presence: bounded in size and rate, and always under its own user. */
 
 const { openSocket, watchingWriter } = useAbuseWorld();
 
 describe("presence a connection sends", () => {
   const senders = [
-    ["a reviewer", "reviewer", "readonly"],
-    ["an analyst", "analyst", "read-write"],
+    ["a reviewer", "reviewer"],
+    ["an analyst", "analyst"],
   ] as const;
 
   async function senderOnNote(role: "reviewer" | "analyst") {
@@ -60,9 +60,9 @@ describe("presence a connection sends", () => {
     }
     await handledSoFar(socket, note.id, writer);
 
-    // A reviewer's caret (none here) may come through, with nothing else of what they sent.
+    // A reviewer suggests, so shares a presence as an editor does: neither's oversized state reaches anyone.
     expect(seen.largest).toBeLessThan(1_000);
-    if (role === "analyst") expect(writer.provider.awareness!.getStates().has(bulky.clientID)).toBe(false);
+    expect(writer.provider.awareness!.getStates().has(bulky.clientID), role).toBe(false);
   });
 
   /** A caret as y-prosemirror shares one, a little further along at each step. */
@@ -129,23 +129,23 @@ describe("presence a connection sends", () => {
     expect(seen.updates).toBeLessThanOrEqual(AWARENESS_LIMITS.burst + AWARENESS_LIMITS.perSecond);
   });
 
-  it("passes on a reviewer's caret under their own name, and nothing else they put in their presence", async () => {
+  it("shows a reviewer's presence under their own name, whoever they claim to be", async () => {
     const { note, sender, writer, socket } = await senderOnNote("reviewer");
     const copy = await socket.syncedDoc(note.id);
     // As y-prosemirror shares a selection: relative positions in the body.
     const at = (index: number) => JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(copy.getXmlFragment(BODY_FIELD), index)));
     const cursor = { anchor: at(0), head: at(1) };
     const reviewer = new Awareness(new Y.Doc());
-    reviewer.setLocalState({ user: { id: "someone-else", name: "Someone Else" }, cursor: { ...cursor, label: "extra" }, status: "reading", avatar: "https://example.invalid/a.png" });
+    // A reviewer may suggest, so their presence is an editor's: all of it is passed on, but the user is the server's.
+    reviewer.setLocalState({ user: { id: "someone-else", name: "Someone Else", role: "owner" }, cursor, status: "suggesting" });
     socket.send(frames.awareness(note.id, encodeAwarenessUpdate(reviewer, [reviewer.clientID])));
 
     const shown = { id: sender.id, name: sender.name, color: userColor(sender.id), role: "reviewer" };
-    await eventually(() => expect(writer.provider.awareness!.getStates().get(reviewer.clientID)).toEqual({ user: shown, cursor }));
+    await eventually(() => expect(writer.provider.awareness!.getStates().get(reviewer.clientID)).toEqual({ user: shown, cursor, status: "suggesting" }));
 
-    // A caret that is not one is shown as none.
-    reviewer.setLocalState({ cursor: { anchor: "x".repeat(1_000), head: 3 } });
+    // Without a user at all, the server still puts theirs.
+    reviewer.setLocalState({ cursor: null });
     socket.send(frames.awareness(note.id, encodeAwarenessUpdate(reviewer, [reviewer.clientID])));
     await eventually(() => expect(writer.provider.awareness!.getStates().get(reviewer.clientID)).toEqual({ user: shown, cursor: null }));
   });
 });
-

@@ -22,8 +22,9 @@ function readOnlyFields(state: Record<string, unknown>): Record<string, unknown>
  * awareness shows as another user's (a client on another process, relayed by
  * Redis). Otherwise anyone could move someone else's caret and relabel it (and
  * overwrite that client's own awareness, which Yjs replaces when a newer state
- * for it arrives). A read-only connection shares only its caret: reviewers
- * read, and what the editor draws of others is a caret and a name.
+ * for it arrives). A read-only connection shares only its caret, as what the
+ * editor draws of others is a caret and a name; a reviewer's connection may
+ * suggest, so it shares a presence as an editor's does.
  */
 export function presence(): Extension {
   return {

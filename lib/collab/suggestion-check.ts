@@ -19,17 +19,30 @@ const bodyOf = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragm
  * suggestion cannot be judged against text that is not there.
  */
 export function findSuggestionProblem(doc: Y.Doc, update: Uint8Array, userId: string): string | null {
-  const trial = new Y.Doc({ gc: false });
-  Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc));
+  // Both bodies are read from copies: reading one can repair (write to) it, and the note's own must change only by updates.
+  const state = Y.encodeStateAsUpdate(doc);
+  const trial = replicaOf(state);
   try {
     Y.applyUpdate(trial, update);
   } catch {
+    trial.destroy();
     return "the update cannot be applied";
   }
-  if (trial.store.pendingStructs || trial.store.pendingDs) return "the update follows changes the server does not have";
-  const before = bodyOf(doc);
+  if (trial.store.pendingStructs || trial.store.pendingDs) {
+    trial.destroy();
+    return "the update follows changes the server does not have";
+  }
+  const base = replicaOf(state);
+  const before = bodyOf(base);
   const after = bodyOf(trial);
+  base.destroy();
   trial.destroy();
   // Someone else's suggestion, forged or removed, survives this rejection and so differs.
   return withoutSuggestionsBy(before, userId).eq(withoutSuggestionsBy(after, userId)) ? null : "a reviewer may only add or withdraw suggestions of their own";
+}
+
+function replicaOf(state: Uint8Array): Y.Doc {
+  const replica = new Y.Doc({ gc: false });
+  Y.applyUpdate(replica, state);
+  return replica;
 }

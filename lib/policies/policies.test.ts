@@ -205,7 +205,7 @@ describe("authorize", () => {
   });
 
   it("sends a page every rule of a policy as a yes or no", () => {
-    expect(abilities(actor("reviewer"), "note", note(cases[0]))).toEqual({ read: true, update: false, comment: true, delete: false, unpublish: false });
+    expect(abilities(actor("reviewer"), "note", note(cases[0]))).toEqual({ read: true, update: false, comment: true, suggest: true, delete: false, unpublish: false });
   });
 });
 

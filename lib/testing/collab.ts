@@ -74,7 +74,8 @@ export async function startCollabServer(options: TestCollabOptions = {}) {
       const token = options.token ?? (userId ? await collabTokenFor(userId) : "");
       const doc = new Y.Doc();
       const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/collab`, delay: 100, minDelay: 100, maxDelay: 500 });
-      const events = { denied: [] as string[], authenticated: [] as string[], closes: [] as number[], stateless: [] as string[] };
+      // A close's reason says why the server closed the connection to the note ("invalid-update": the update guard refused).
+      const events = { denied: [] as string[], authenticated: [] as string[], closes: [] as number[], closeReasons: [] as string[], stateless: [] as string[] };
       const provider = new HocuspocusProvider({
         websocketProvider,
         name: noteId,
@@ -82,7 +83,10 @@ export async function startCollabServer(options: TestCollabOptions = {}) {
         token,
         onAuthenticationFailed: ({ reason }) => events.denied.push(reason),
         onAuthenticated: ({ scope }) => events.authenticated.push(scope),
-        onClose: ({ event }) => events.closes.push(event.code),
+        onClose: ({ event }) => {
+          events.closes.push(event.code);
+          events.closeReasons.push(event.reason);
+        },
         onStateless: ({ payload }) => events.stateless.push(payload),
       });
       provider.attach();

@@ -287,3 +287,22 @@ export function randomOp(gen: prng.PRNG) {
   }
   return OPS[0];
 }
+
+/**
+ * Edits within blocks only (typing, deleting, formatting, splitting and
+ * joining blocks, mentions): what writers do in the suggestions fuzz. With
+ * tables and lists inserted and reshaped concurrently, the ProseMirror
+ * binding sometimes writes back text it rendered twice; from a reviewer,
+ * that is a plain edit and is refused, which is not what that fuzz is after.
+ */
+const TEXT_OPS = OPS.filter(([, name]) => ["type", "delete", "format", "split", "join", "mention"].includes(name));
+const TEXT_WEIGHT = TEXT_OPS.reduce((sum, [weight]) => sum + weight, 0);
+
+export function randomTextOp(gen: prng.PRNG) {
+  let roll = prng.int32(gen, 0, TEXT_WEIGHT - 1);
+  for (const entry of TEXT_OPS) {
+    roll -= entry[0];
+    if (roll < 0) return entry;
+  }
+  return TEXT_OPS[0];
+}
