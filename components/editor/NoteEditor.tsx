@@ -39,6 +39,10 @@ import { goToKeyJudgments } from "./judgments/judgment-commands";
 import { JudgmentKeys } from "./judgments/judgment-keys";
 import { judgmentNodeView, keyJudgmentsNodeView } from "./judgments/JudgmentView";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
+import { modesFor } from "./suggestions/editor-modes";
+import { EditorModeSwitch } from "./suggestions/EditorModeSwitch";
+import { SuggestingMode } from "./suggestions/suggesting-mode";
+import { useEditorMode } from "./suggestions/useEditorMode";
 
 interface EditorUser {
   id: string;
@@ -56,6 +60,8 @@ interface Props {
   readOnly: boolean;
   /** Reviewers comment on a body they cannot change. */
   canComment: boolean;
+  /** Whether they may propose changes as suggestions (Suggesting mode): reviewers may, as may whoever edits. */
+  canSuggest: boolean;
   /** A comment thread to show first (a link from the inbox). */
   openThread?: string;
   /** What, typed in the text, opens the source picker (the team's setting). */
@@ -70,6 +76,7 @@ export function NoteEditor({
   user,
   readOnly,
   canComment,
+  canSuggest,
   entities,
   openThread,
   citationTrigger = DEFAULT_CITATION_TRIGGER,
@@ -111,6 +118,7 @@ export function NoteEditor({
       user={user}
       readOnly={readOnly}
       canComment={canComment}
+      canSuggest={canSuggest}
       directory={directory}
       openThread={openThread}
       citationTrigger={citationTrigger}
@@ -135,6 +143,7 @@ interface EditorProps {
   team: string;
   noteId: string;
   canComment: boolean;
+  canSuggest: boolean;
   doc: Y.Doc;
   provider: HocuspocusProvider;
   /** Where the editor is kept once made, for the body guard to take it down. */
@@ -151,6 +160,7 @@ function CollaborativeEditor({
   team,
   noteId,
   canComment,
+  canSuggest,
   doc,
   provider,
   shownInRef,
@@ -180,8 +190,12 @@ function CollaborativeEditor({
   active.current = activeThread;
   const uncitedShown = useRef(showUncited);
   uncitedShown.current = showUncited;
-  // Both must allow it: the server lets a reviewer write (their own suggestions only), but the page knows they may not edit.
-  const editable = !readOnly && !(access.readOnly ?? false) && !access.denied;
+  const modes = modesFor({ edit: !readOnly, suggest: canSuggest });
+  const [mode, setMode] = useEditorMode(noteId, modes);
+  const suggesting = useRef(mode === "suggest");
+  suggesting.current = mode === "suggest";
+  // The page's abilities decide the modes offered; the server's answer on the websocket has the last word.
+  const editable = mode !== "read" && !(access.readOnly ?? false) && !access.denied;
   const estimativeMarks = useEstimativeMarks(estimative, editable);
 
   const editor = useEditor(
@@ -210,6 +224,7 @@ function CollaborativeEditor({
         Placeholder.configure({ placeholder: "Write your analysis…" }),
         CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),
         estimativeMarks.extension,
+        SuggestingMode.configure({ isSuggesting: () => suggesting.current, author: user.id }),
         /* eslint-enable react-hooks/refs */
       ],
       editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Note body", class: "note-body" } },
@@ -259,9 +274,11 @@ function CollaborativeEditor({
         <PresenceAvatars provider={provider} />
       </div>
       <div className="card">
+        {modes.length > 1 && <EditorModeSwitch modes={modes} mode={mode} onChange={setMode} />}
         {editable && editor ? (
           <Toolbar
             editor={editor}
+            suggesting={mode === "suggest"}
             onCite={() => setCiting({ step: "pick", query: "" })}
             citeTrigger={citationTrigger}
             showUncited={showUncited}
@@ -269,7 +286,7 @@ function CollaborativeEditor({
             onKeyJudgments={() => goToKeyJudgments(editor)}
           />
         ) : (
-          !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
+          !editable && modes.length === 1 && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
         )}
         <FormError message={error} />
         <div className="editor-surface">

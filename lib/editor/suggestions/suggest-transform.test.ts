@@ -1,6 +1,6 @@
-import { baseKeymap, setBlockType, toggleMark, type Command } from "@tiptap/pm/commands";
+import { baseKeymap, setBlockType, toggleMark } from "@tiptap/pm/commands";
 import { Node } from "@tiptap/pm/model";
-import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { EditorState, TextSelection, type Command, type Transaction } from "@tiptap/pm/state";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { wrapInList } from "@tiptap/pm/schema-list";
 import { describe, expect, it } from "vitest";
