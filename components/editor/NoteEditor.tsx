@@ -33,6 +33,7 @@ import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
 import { useRefreshOn } from "./useRefreshOn";
+import { useRefreshOnReauthentication } from "./useRefreshOnReauthentication";
 import { FindingPopover } from "./estimative/FindingPopover";
 import { useEstimativeMarks, useEstimativeUpkeep, type EstimativeSettings } from "./estimative/useEstimativeMarks";
 import { goToKeyJudgments } from "./judgments/judgment-commands";
@@ -256,6 +257,8 @@ function CollaborativeEditor({
 
   // A review decision elsewhere: show the note's new status.
   useRefreshOn(provider, "review");
+  // A role changed: offer the modes the new role allows.
+  useRefreshOnReauthentication(provider);
 
   // Warn before leaving while edits are not yet acknowledged by the server.
   useEffect(() => {
