@@ -121,6 +121,35 @@ describe("Suggesting mode: deleting", () => {
 });
 
 describe("Suggesting mode: replacing a selection", () => {
+  it("puts what is typed just before one's own struck text after it, as its replacement", () => {
+    const before = stateOf(officials.doc.toJSON(), at(20));
+    const struck = [...Array(10)].reduce((state: EditorState) => suggesting(state, backspace), before);
+    expect(struck.selection.head).toBe(at(10));
+    const after = typeEach(struck, "allegedly");
+    expect(textOf(after.doc)).toBe("Officials reportedlyallegedly met.");
+    expect(listSuggestions(after.doc).map(({ summary }) => summary)).toEqual(["Replace “reportedly” with “allegedly”"]);
+    expect(rejectingRexGivesBack(after, before)).toBe(true);
+  });
+
+  it("suggests Enter over a selection as the deletion and a new paragraph after it", () => {
+    const before = stateOf(officials.doc.toJSON(), at(10), at(20));
+    const after = suggesting(before, enter);
+    expect(after.doc.childCount).toBe(2);
+    expect(textOf(after.doc)).toBe("Officials reportedly| met.");
+    expect(rejectingRexGivesBack(after, before)).toBe(true);
+    expect(textOf(acceptAll(after.doc))).toBe("Officials | met.");
+  });
+
+  it("suggests deleting across two paragraphs as struck text and a join", () => {
+    const before = stateOf(docOf(paragraph([plain("One two.")]), paragraph([plain("Three four.")])), at(4), 17);
+    const after = suggesting(before, backspace);
+    expect(after.doc.childCount).toBe(2);
+    expect(after.doc.child(1).attrs.suggestion).toMatchObject({ kind: "join", author: REX });
+    expect(rejectingRexGivesBack(after, before)).toBe(true);
+    expect(textOf(acceptAll(after.doc))).toBe("One four.");
+  });
+
+
   it("suggests the old word's deletion and the new words after it, as one suggestion", () => {
     const before = stateOf(officials.doc.toJSON(), at(10), at(20));
     const after = typeEach(before, "allegedly");
@@ -141,6 +170,15 @@ describe("Suggesting mode: blocks", () => {
     expect(textOf(acceptAll(after.doc))).toBe("The council voted.| China abstained.");
     const typed = typeEach(after, "New");
     expect(rejectingRexGivesBack(typed, before)).toBe(true);
+  });
+
+  it("suggests Enter at the end of a heading as a new paragraph split off it", () => {
+    const before = stateOf(docOf({ type: "heading", attrs: { level: 2 }, content: [plain("Summary")] }), at(7));
+    const after = typeEach(suggesting(before, enter), "Text");
+    expect(after.doc.child(1).type.name).toBe("paragraph");
+    expect(after.doc.child(1).attrs.suggestion).toMatchObject({ kind: "split", author: REX });
+    expect(rejectingRexGivesBack(after, before)).toBe(true);
+    expect(textOf(acceptAll(after.doc))).toBe("Summary|Text");
   });
 
   it("suggests Backspace at the start of a paragraph as a join, and really joins one's own new paragraph", () => {
