@@ -252,8 +252,9 @@ function CollaborativeEditor({
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationMarksKey, true));
   }, [editor, showUncited]);
-  // Someone who may no longer write (a role changed) cannot go on citing.
-  const citingStep = editable ? citing : null;
+  // Someone who may no longer write (a role changed) cannot go on citing; nor can a suggestion cite, as citing registers a source.
+  const editing = editable && mode === "edit";
+  const citingStep = editing ? citing : null;
 
   // A review decision elsewhere: show the note's new status.
   useRefreshOn(provider, "review");
@@ -296,7 +297,7 @@ function CollaborativeEditor({
           {editor && <PortionMarkWatcher editor={editor} />}
           <EditorContent editor={editor} />
         </div>
-        {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editable} />}
+        {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editing} />}
         {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
       </div>
       </div>
