@@ -43,6 +43,16 @@ test("a reviewer suggests a replacement: struck through and underlined, live for
   await expect(suggestedDeletion(reviewer.page)).toHaveText("reportedly");
   await expect(suggestedInsertion(reviewer.page)).toHaveText("according to two officials");
 
+  // Bold and a heading are suggestions too, kept as such by the server (a heading at the end gets no paragraph of the reviewer's after it).
+  await reviewed.body.click();
+  await selectText(reviewer.page, "Tuesday");
+  await reviewer.page.keyboard.press("ControlOrMeta+b");
+  await expect(reviewed.body.locator("strong .suggested-format")).toHaveText("Tuesday");
+  await reviewer.page.getByRole("button", { name: /^Heading 2/ }).click();
+  await expect(reviewed.body.locator('h2[data-block-suggestion="retype"]')).toContainText("Officials");
+  await reviewed.expectSaved();
+  await expect(analyst.page.locator('h2[data-block-suggestion="retype"] strong .suggested-format')).toHaveText("Tuesday");
+
   // Viewing, reached from the keyboard: nothing typed reaches the note.
   await modeSwitch(reviewer.page).getByRole("radio", { name: "Suggesting" }).focus();
   await reviewer.page.keyboard.press("ArrowRight");

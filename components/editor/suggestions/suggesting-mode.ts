@@ -1,4 +1,5 @@
 import { Extension } from "@tiptap/core";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { leavesAlone, suggestChanges } from "@/lib/editor/suggestions/suggest-transform";
 
 export interface SuggestingModeOptions {
@@ -7,6 +8,9 @@ export interface SuggestingModeOptions {
   /** The user id every suggestion made here carries. */
   author: string;
 }
+
+/** Marks a transaction already rewritten into suggestions. */
+const suggestedKey = new PluginKey<null>("suggestingMode");
 
 /**
  * Suggesting mode: every change to the body this editor makes is turned into
@@ -23,6 +27,17 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
       return;
     }
     const suggested = suggestChanges(transaction, this.editor.state, { author: this.options.author });
-    if (suggested) next(suggested);
+    if (suggested) next(suggested.setMeta(suggestedKey, true));
+  },
+  addProseMirrorPlugins() {
+    const { isSuggesting } = this.options;
+    return [
+      new Plugin({
+        key: suggestedKey,
+        // What plugins append to a transaction (an empty paragraph kept after a heading at the end) never
+        // passes the dispatch above: while suggesting, a change that is not a suggestion is dropped.
+        filterTransaction: (tr) => !isSuggesting() || leavesAlone(tr) || tr.getMeta(suggestedKey) === true,
+      }),
+    ];
   },
 });

@@ -18,7 +18,8 @@ const blockSuggestionOf = (node: ProseMirrorNode): BlockSuggestion | null => {
 export function suggestSplit(context: SuggestContext, pos: number, typeAfter: ProseMirrorNode): boolean {
   const { tracked } = context;
   const $pos = tracked.doc.resolve(pos);
-  if (!$pos.parent.isTextblock || !suggestible(typeAfter)) return false;
+  // A judgment split in two would need an id of its own, given by an edit that is no suggestion.
+  if (!$pos.parent.isTextblock || !suggestible(typeAfter) || "id" in typeAfter.attrs) return false;
   const suggestion: BlockSuggestion = { ...context.newStamp(), kind: "split", from: null };
   tracked.split(pos, 1, [{ type: typeAfter.type, attrs: { ...typeAfter.attrs, [BLOCK_SUGGESTION_ATTRIBUTE]: suggestion } }]);
   context.caret = pos + 2;
