@@ -74,7 +74,8 @@ test("an analyst cites a passage with a new source; a co-editor sees it numbered
   const reviewed = new NotePage(reviewer.page);
   const theCitation = reviewed.body.getByRole("button", { name: `Citation 1: ${title}, B2` });
   await expect(theCitation).toBeVisible();
-  await expect(reviewer.page.getByRole("button", { name: "Cite source" })).toHaveCount(0);
+  // Suggesting cannot cite: the button waits for Editing, which a reviewer never has.
+  await expect(reviewer.page.getByRole("button", { name: "Cite source" })).toBeDisabled();
   // Readers move to citations with the keyboard; focus shows what hover shows.
   await theCitation.focus();
   await expect(popoverOf(reviewer.page)).toContainText("B2: usually reliable source, probably true");

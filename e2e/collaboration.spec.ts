@@ -57,7 +57,7 @@ test("edits made offline merge when the connection returns", async ({ browser, b
   await owner.context.close();
 });
 
-test("a reviewer reads a draft but cannot change it; a reader and an outsider get not found", async ({ browser, baseURL }) => {
+test("a reviewer reads a draft and may only suggest, never edit; a reader and an outsider get not found", async ({ browser, baseURL }) => {
   const analyst = await signedInAs(browser, "analyst", baseURL);
   const mine = await createNote(analyst.page, "For review");
   await mine.typeAtEnd("Text the reviewer reads.");
@@ -68,7 +68,9 @@ test("a reviewer reads a draft but cannot change it; a reader and an outsider ge
   await reviewer.page.goto(url);
   const reviewed = new NotePage(reviewer.page);
   await expect(reviewed.body).toContainText("Text the reviewer reads.");
-  await expect(reviewer.page.getByText("Read only: you can read this draft but not change it.")).toBeVisible();
+  // Suggesting or Viewing: never Editing (e2e/suggesting-mode.spec.ts follows a suggestion).
+  await expect(reviewer.page.getByRole("radiogroup", { name: "Editor mode" }).getByRole("radio")).toHaveText(["Suggesting", "Viewing"]);
+  await reviewer.page.getByRole("radio", { name: "Viewing" }).click();
   await expect(reviewed.body).toHaveAttribute("contenteditable", "false");
   await expect(reviewed.title).toHaveAttribute("readonly", "");
   await reviewed.body.click();

@@ -13,6 +13,8 @@ test("a reviewer comments on a passage; the analyst sees it live, replies, edits
   await reviewer.page.goto(analyst.page.url());
   const reviewed = new NotePage(reviewer.page);
   await expect(reviewed.body).toContainText("Moscow will abstain");
+  // The reviewer's editor is editable (Suggesting): a selection counts once it has the focus.
+  await reviewed.body.click();
   await selectText(reviewer.page, "abstain");
   await reviewer.page.getByRole("button", { name: "Comment on selection" }).click();
   await reviewer.page.getByLabel("New comment").fill(`Source? @${DEMO_USERS.analyst.name} please check.`);

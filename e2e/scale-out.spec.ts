@@ -81,8 +81,10 @@ test("a role lowered on one process closes the member's editor on the other", as
   await owner.page.getByLabel(`Role of ${DEMO_USERS.analyst.name}`).selectOption("reviewer");
   await expect(owner.page.getByTestId(`member-${DEMO_USERS.analyst.email}`).getByRole("status")).toHaveText("Now reviewer.");
 
-  await expect(analyst.page.getByText("Read only: you can read this draft but not change it.")).toBeVisible();
-  await expect(note.body).toHaveAttribute("contenteditable", "false");
+  // A reviewer now: Editing is no longer offered, Suggesting is.
+  await expect(analyst.page.getByRole("radio", { name: "Editing" })).toHaveCount(0);
+  await expect(analyst.page.getByRole("radio", { name: "Suggesting" })).toBeChecked();
+  await expect(note.title).toHaveAttribute("readonly", "");
 
   await owner.page.getByLabel(`Role of ${DEMO_USERS.analyst.name}`).selectOption("analyst");
   await expect(owner.page.getByTestId(`member-${DEMO_USERS.analyst.email}`).getByRole("status")).toHaveText("Now analyst.");

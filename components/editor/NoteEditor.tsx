@@ -34,12 +34,17 @@ import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
 import { FormError } from "@/components/FormError";
 import { useRefreshOn } from "./useRefreshOn";
+import { useRefreshOnReauthentication } from "./useRefreshOnReauthentication";
 import { FindingPopover } from "./estimative/FindingPopover";
 import { useEstimativeMarks, useEstimativeUpkeep, type EstimativeSettings } from "./estimative/useEstimativeMarks";
 import { goToKeyJudgments } from "./judgments/judgment-commands";
 import { JudgmentKeys } from "./judgments/judgment-keys";
 import { judgmentNodeView, keyJudgmentsNodeView } from "./judgments/JudgmentView";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
+import { modesFor } from "./suggestions/editor-modes";
+import { EditorModeSwitch } from "./suggestions/EditorModeSwitch";
+import { SuggestingMode } from "./suggestions/suggesting-mode";
+import { useEditorMode } from "./suggestions/useEditorMode";
 
 interface EditorUser {
   id: string;
@@ -57,6 +62,8 @@ interface Props {
   readOnly: boolean;
   /** Reviewers comment on a body they cannot change. */
   canComment: boolean;
+  /** Whether they may propose changes as suggestions (Suggesting mode): reviewers may, as may whoever edits. */
+  canSuggest: boolean;
   /** A comment thread to show first (a link from the inbox). */
   openThread?: string;
   /** The team's members, to name who suggested what. */
@@ -73,6 +80,7 @@ export function NoteEditor({
   user,
   readOnly,
   canComment,
+  canSuggest,
   entities,
   openThread,
   citationTrigger = DEFAULT_CITATION_TRIGGER,
@@ -115,6 +123,7 @@ export function NoteEditor({
       user={user}
       readOnly={readOnly}
       canComment={canComment}
+      canSuggest={canSuggest}
       directory={directory}
       openThread={openThread}
       citationTrigger={citationTrigger}
@@ -140,6 +149,7 @@ interface EditorProps {
   team: string;
   noteId: string;
   canComment: boolean;
+  canSuggest: boolean;
   doc: Y.Doc;
   provider: HocuspocusProvider;
   /** Where the editor is kept once made, for the body guard to take it down. */
@@ -157,6 +167,7 @@ function CollaborativeEditor({
   team,
   noteId,
   canComment,
+  canSuggest,
   doc,
   provider,
   shownInRef,
@@ -187,8 +198,12 @@ function CollaborativeEditor({
   active.current = activeThread;
   const uncitedShown = useRef(showUncited);
   uncitedShown.current = showUncited;
-  // Both must allow it: the server lets a reviewer write (their own suggestions only), but the page knows they may not edit.
-  const editable = !readOnly && !(access.readOnly ?? false) && !access.denied;
+  const modes = modesFor({ edit: !readOnly, suggest: canSuggest });
+  const [mode, setMode] = useEditorMode(noteId, modes);
+  const suggesting = useRef(mode === "suggest");
+  suggesting.current = mode === "suggest";
+  // The page's abilities decide the modes offered; the server's answer on the websocket has the last word.
+  const editable = mode !== "read" && !(access.readOnly ?? false) && !access.denied;
   const estimativeMarks = useEstimativeMarks(estimative, editable);
 
   const editor = useEditor(
@@ -217,6 +232,7 @@ function CollaborativeEditor({
         Placeholder.configure({ placeholder: "Write your analysis…" }),
         CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),
         estimativeMarks.extension,
+        SuggestingMode.configure({ isSuggesting: () => suggesting.current, author: user.id }),
         /* eslint-enable react-hooks/refs */
       ],
       editorProps: { attributes: { role: "textbox", "aria-multiline": "true", "aria-label": "Note body", class: "note-body" } },
@@ -243,11 +259,14 @@ function CollaborativeEditor({
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationMarksKey, true));
   }, [editor, showUncited]);
-  // Someone who may no longer write (a role changed) cannot go on citing.
-  const citingStep = editable ? citing : null;
+  // Someone who may no longer write (a role changed) cannot go on citing; nor can a suggestion cite, as citing registers a source.
+  const editing = editable && mode === "edit";
+  const citingStep = editing ? citing : null;
 
   // A review decision elsewhere: show the note's new status.
   useRefreshOn(provider, "review");
+  // A role changed: offer the modes the new role allows.
+  useRefreshOnReauthentication(provider);
 
   // Warn before leaving while edits are not yet acknowledged by the server.
   useEffect(() => {
@@ -266,9 +285,11 @@ function CollaborativeEditor({
         <PresenceAvatars provider={provider} />
       </div>
       <div className="card">
+        {modes.length > 1 && <EditorModeSwitch modes={modes} mode={mode} onChange={setMode} />}
         {editable && editor ? (
           <Toolbar
             editor={editor}
+            suggesting={mode === "suggest"}
             onCite={() => setCiting({ step: "pick", query: "" })}
             citeTrigger={citationTrigger}
             showUncited={showUncited}
@@ -276,14 +297,14 @@ function CollaborativeEditor({
             onKeyJudgments={() => goToKeyJudgments(editor)}
           />
         ) : (
-          !editable && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
+          !editable && modes.length === 1 && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
         )}
         <FormError message={error} />
         <div className="editor-surface">
           {editor && <PortionMarkWatcher editor={editor} />}
           <EditorContent editor={editor} />
         </div>
-        {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editable} />}
+        {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editing} />}
         {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
       </div>
       </div>

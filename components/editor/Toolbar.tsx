@@ -6,17 +6,19 @@ import { isSafeHref } from "@/lib/editor/extensions";
 import { CITE_SHORTCUT_LABEL } from "./citations/citation-keys";
 import { PortionMarkSelect } from "./markings/PortionMarkSelect";
 
-type Item = { label: string; title: string; active?: (e: Editor) => boolean; run: (e: Editor) => void };
+/** `suggestible`: the change can be made as a suggestion too (Suggesting mode offers only these). */
+type Item = { label: string; title: string; active?: (e: Editor) => boolean; run: (e: Editor) => void; suggestible?: boolean };
 
 const ITEMS: (Item | "sep")[] = [
-  { label: "B", title: "Bold (Ctrl+B)", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-  { label: "I", title: "Italic (Ctrl+I)", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+  { label: "B", title: "Bold (Ctrl+B)", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run(), suggestible: true },
+  { label: "I", title: "Italic (Ctrl+I)", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run(), suggestible: true },
   "sep",
   ...([1, 2, 3] as const).map((level) => ({
     label: `H${level}`,
     title: `Heading ${level} (${"#".repeat(level)} then space)`,
     active: (e: Editor) => e.isActive("heading", { level }),
     run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
+    suggestible: true,
   })),
   "sep",
   { label: "• List", title: "Bulleted list (- then space)", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
@@ -49,9 +51,13 @@ interface Props {
   onToggleUncited: () => void;
   /** Inserts the key judgments at the top of the note, or goes to them. */
   onKeyJudgments: () => void;
+  /** Suggesting mode: what cannot be suggested (lists, links, tables, citations, portion marks) is offered but disabled. */
+  suggesting: boolean;
 }
 
-export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUncited, onKeyJudgments }: Props) {
+const NOT_IN_SUGGESTING = "Not available while suggesting";
+
+export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUncited, onKeyJudgments, suggesting }: Props) {
   // Re-render on selection changes so pressed states follow the cursor.
   const active = useEditorState({
     editor,
@@ -66,9 +72,10 @@ export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUnci
           <button
             key={item.label}
             type="button"
-            title={item.title}
+            title={suggesting && !item.suggestible ? `${item.title}: ${NOT_IN_SUGGESTING.toLowerCase()}` : item.title}
             aria-label={item.title}
             aria-pressed={item.active ? active[i] : undefined}
+            disabled={suggesting && !item.suggestible}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => item.run(editor)}
           >
@@ -77,10 +84,23 @@ export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUnci
         ),
       )}
       <span className="sep" />
-      <button type="button" title="Key judgments: insert them at the top of the note, or go to them" aria-label="Key judgments" onMouseDown={(event) => event.preventDefault()} onClick={onKeyJudgments}>
+      <button
+        type="button"
+        title={suggesting ? `Key judgments: ${NOT_IN_SUGGESTING.toLowerCase()}` : "Key judgments: insert them at the top of the note, or go to them"}
+        aria-label="Key judgments"
+        disabled={suggesting}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onKeyJudgments}
+      >
         Key judgments
       </button>
-      <button type="button" title={`Cite source (${CITE_SHORTCUT_LABEL}, or type ${citeTrigger})`} onMouseDown={(event) => event.preventDefault()} onClick={onCite}>
+      <button
+        type="button"
+        title={suggesting ? `Cite source: ${NOT_IN_SUGGESTING.toLowerCase()}` : `Cite source (${CITE_SHORTCUT_LABEL}, or type ${citeTrigger})`}
+        disabled={suggesting}
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={onCite}
+      >
         Cite source
       </button>
       <button
@@ -93,7 +113,7 @@ export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUnci
         Show uncited paragraphs
       </button>
       <span className="sep" />
-      <PortionMarkSelect editor={editor} />
+      <PortionMarkSelect editor={editor} disabled={suggesting} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { selectedCitation, type CitingStep } from "./citing";
 import { SourceOptions, sourceOptions, type SourceOption, type SourceOptionsHandle } from "./SourceOptions";
 import type { SourceRegister } from "./source-register";
 import { placeNearCaret } from "../popup-placement";
+import { editsDirectly } from "../suggestions/edits-directly";
 
 /** The shortcut that opens the source picker, as TipTap names it and as the toolbar writes it. */
 export const CITE_SHORTCUT = "Mod-Shift-c";
@@ -33,12 +34,12 @@ export const CitationKeys = Extension.create<Options>({
   addKeyboardShortcuts() {
     return {
       [CITE_SHORTCUT]: ({ editor }) => {
-        if (!editor.isEditable) return false;
+        if (!editsDirectly(editor)) return false;
         this.options.open({ step: "pick", query: "" });
         return true;
       },
       Enter: ({ editor }) => {
-        const id = editor.isEditable ? selectedCitation(editor) : null;
+        const id = editsDirectly(editor) ? selectedCitation(editor) : null;
         if (!id) return false;
         this.options.open({ step: "edit", citationId: id });
         return true;
@@ -58,7 +59,7 @@ export const CitationKeys = Extension.create<Options>({
         // A citation follows its passage, often straight after a full stop.
         allowedPrefixes: null,
         debounce: 150,
-        allow: ({ editor }) => editor.isEditable,
+        allow: ({ editor }) => editsDirectly(editor),
         items: async ({ query }) => sourceOptions(await register.search(query).catch(() => []), query),
         command: ({ editor, range, props: option }) => {
           editor.chain().focus().deleteRange(range).run();

@@ -4,6 +4,7 @@ import { gradePair } from "@/lib/source-grading";
 import { citationNumbers } from "./citation-numbers";
 import { citationDetails, citationName, standingWarning } from "./citation-text";
 import type { SourceRegister } from "./source-register";
+import { editsDirectly } from "../suggestions/edits-directly";
 
 let tooltips = 0;
 
@@ -87,7 +88,7 @@ export function citationView(register: SourceRegister, views: CitationViews, onO
 
     const open = (event: Event) => {
       const attrs = citationAttrs(node.attrs);
-      if (!editor.isEditable || !attrs) return;
+      if (!editsDirectly(editor) || !attrs) return;
       event.preventDefault();
       onOpen(attrs.id);
     };

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from "react";
 import { judgmentAttrs, judgmentText, MAX_ASSUMPTIONS_LENGTH } from "@/lib/editor/judgments";
 import { CONFIDENCE_LABELS, CONFIDENCE_LEVELS, isConfidenceLevel, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import { findScaleTerms } from "@/lib/tradecraft/scale-terms";
+import { editsDirectly } from "../suggestions/edits-directly";
 
 /** How long typing in the assumptions waits before it is written to the note (each write replaces the whole text). */
 const ASSUMPTIONS_SETTLE_MS = 600;
@@ -18,7 +19,8 @@ const ASSUMPTIONS_SETTLE_MS = 600;
  */
 function JudgmentView({ node, editor, updateAttributes, scale }: ReactNodeViewProps & { scale: LikelihoodScale }) {
   const attrs = judgmentAttrs(node.attrs);
-  const editable = editor.isEditable;
+  // A judgment's confidence and assumptions cannot be suggested: they are changed in Editing alone.
+  const editable = editsDirectly(editor);
   // Read as the server reads it: mentions by their labels.
   const term = findScaleTerms(judgmentText(node.toJSON()), scale)[0];
   // What this writer is typing in the assumptions; null when they are not, so another writer's show.

@@ -9,7 +9,7 @@ import { portionMarkAtCaret, setPortionMark } from "./portion-mark-command";
 const NONE = "";
 
 /** The toolbar's "Portion mark": the handling marking of the block at the caret, set or cleared from the keyboard or the mouse. */
-export function PortionMarkSelect({ editor }: { editor: Editor }) {
+export function PortionMarkSelect({ editor, disabled = false }: { editor: Editor; disabled?: boolean }) {
   const id = useId();
   const current = useEditorState({ editor, selector: ({ editor: e }) => portionMarkAtCaret(e) });
   return (
@@ -18,7 +18,7 @@ export function PortionMarkSelect({ editor }: { editor: Editor }) {
       <select
         id={id}
         value={current ?? NONE}
-        disabled={current === undefined}
+        disabled={disabled || current === undefined}
         onChange={(event) => {
           const value = event.target.value;
           editor

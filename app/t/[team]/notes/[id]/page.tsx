@@ -66,6 +66,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           noteId={note.id}
           readOnly={!may.update}
           canComment={may.comment}
+          canSuggest={may.suggest}
           user={{ id: user.id, name: user.name, color: userColor(user.id) }}
           entities={directory}
           citationTrigger={team.citationTrigger}
