@@ -1,4 +1,6 @@
 import { Extension, Mark } from "@tiptap/core";
+import { Plugin } from "@tiptap/pm/state";
+import { Mapping } from "@tiptap/pm/transform";
 import {
   BLOCK_SUGGESTION_ATTRIBUTE,
   isBlockSuggestion,
@@ -67,6 +69,8 @@ export const BlockSuggestions = Extension.create({
       attributes: {
         [BLOCK_SUGGESTION_ATTRIBUTE]: {
           default: null,
+          // A block split off one with a suggestion is a block of its own, without that suggestion.
+          keepOnSplit: false,
           // Never taken from pasted HTML: a suggestion is made by its author's editor.
           parseHTML: () => null,
           renderHTML: (attributes) => {
@@ -79,4 +83,38 @@ export const BlockSuggestions = Extension.create({
   ],
 });
 
-export const suggestionExtensions = () => [SuggestedInsertion, SuggestedDeletion, SuggestedFormat, BlockSuggestions];
+/**
+ * Splitting a block in the middle copies its attributes to both halves, so a
+ * block suggestion would stand twice under one id; the first keeps it. Both
+ * halves touch the split's changed range, so only that range is read.
+ */
+export const oneBlockPerSuggestion = () =>
+  new Plugin({
+    appendTransaction(transactions, _before, state) {
+      const tr = state.tr;
+      const steps = new Mapping(transactions.flatMap((transaction) => transaction.mapping.maps));
+      steps.maps.forEach((map, index) =>
+        map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+          const later = steps.slice(index + 1);
+          const seen = new Set<string>();
+          state.doc.nodesBetween(later.map(newStart, -1), Math.min(later.map(newEnd, 1), state.doc.content.size), (node, pos) => {
+            const suggestion = node.attrs[BLOCK_SUGGESTION_ATTRIBUTE];
+            if (!node.isTextblock) return true;
+            if (isBlockSuggestion(suggestion)) {
+              if (seen.has(suggestion.id)) tr.setNodeAttribute(pos, BLOCK_SUGGESTION_ATTRIBUTE, null);
+              seen.add(suggestion.id);
+            }
+            return false;
+          });
+        }),
+      );
+      return tr.docChanged ? tr : null;
+    },
+  });
+
+export const OneBlockPerSuggestion = Extension.create({
+  name: "oneBlockPerSuggestion",
+  addProseMirrorPlugins: () => [oneBlockPerSuggestion()],
+});
+
+export const suggestionExtensions = () => [SuggestedInsertion, SuggestedDeletion, SuggestedFormat, BlockSuggestions, OneBlockPerSuggestion];

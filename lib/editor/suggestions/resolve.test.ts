@@ -1,8 +1,10 @@
 import { Node } from "@tiptap/pm/model";
+import { EditorState } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
 import type { DocNode } from "../document";
 import { noteSchema } from "../schema";
 import { blockSuggestion, deleted, docOf, formatted, inserted, paragraph, plain } from "./fixtures";
+import { oneBlockPerSuggestion } from "./extensions";
 import { listSuggestions } from "./read";
 import { decideSuggestions, withoutSuggestions, withoutSuggestionsBy } from "./resolve";
 
@@ -121,5 +123,17 @@ describe("listing suggestions", () => {
       { id: "bold0001", author: ANA, summary: "Make bold" },
       { id: "delete01", author: ANA, summary: "Delete “entirely”" },
     ]);
+  });
+});
+
+describe("a block suggestion when its block is split in Editing mode", () => {
+  const REVIEWER = "22222222-2222-4222-8222-222222222222";
+  it("stays with the first half only, wherever the block is split", () => {
+    let state = EditorState.create({ doc: node(docOf(paragraph([plain("The council voted today.")], blockSuggestion("split001", REVIEWER, "split")))), plugins: [oneBlockPerSuggestion()] });
+    const ids = () => state.doc.content.content.map((block) => block.attrs.suggestion?.id ?? null);
+    state = state.apply(state.tr.split(12));
+    expect(ids()).toEqual(["split001", null]);
+    state = state.apply(state.tr.split(6));
+    expect(ids()).toEqual(["split001", null, null]);
   });
 });
