@@ -2,28 +2,16 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import * as Y from "yjs";
 import { DEMO_USERS } from "../lib/demo/accounts";
 import { BODY_FIELD } from "../lib/editor/extensions";
-import { decodeServerMessage, frames, type ServerMessage } from "../lib/testing/collab-frames";
+import { frames } from "../lib/testing/collab-frames";
 import { createNote, signedInAs } from "./support/pages";
+import { openNoteSocket } from "./support/suggestions";
 
 /**
  * A reviewer's own collaboration socket, outside the browser, to put a
  * suggestion in the body (and withdraw it) as their editor would send it.
  */
 async function reviewerSocket(request: APIRequestContext, baseURL: string, noteId: string) {
-  const tokenAnswer = await request.post("/api/collab-token", { headers: { origin: baseURL } });
-  expect(tokenAnswer.ok()).toBe(true);
-  const { token } = (await tokenAnswer.json()) as { token: string };
-  const socket = new WebSocket(`${baseURL.replace(/^http/, "ws")}/collab`);
-  socket.binaryType = "arraybuffer";
-  const received: ServerMessage[] = [];
-  socket.addEventListener("message", (event) => received.push(decodeServerMessage(new Uint8Array(event.data as ArrayBuffer))));
-  await new Promise((resolve, reject) => {
-    socket.addEventListener("open", resolve, { once: true });
-    socket.addEventListener("error", reject, { once: true });
-  });
-  socket.send(frames.auth(noteId, token));
-  socket.send(frames.syncStep1(noteId, new Y.Doc()));
-  await expect.poll(() => received.some((message) => message.kind === "sync-step-2")).toBe(true);
+  const { socket, received } = await openNoteSocket(request, baseURL, noteId);
   const doc = new Y.Doc();
   for (const message of received) if (message.kind === "sync-step-2" || message.kind === "update") Y.applyUpdate(doc, message.update);
   const saved = () => received.filter((message) => message.kind === "sync-status" && message.saved).length;

@@ -20,16 +20,14 @@ const plainOf = (text: Y.XmlText) => (text.toDelta() as { insert: unknown }[]).m
 const subjectOf = (token: string) => (JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString()) as { sub: string }).sub;
 
 /**
- * Makes suggestions in a note as the signed-in user's own client would: over
- * the collaboration socket, with their token, each stamped with their id. A
- * reviewer's update guard lets exactly these through.
+ * The signed-in user's own collaboration socket to a note, outside the
+ * browser, once the server has sent the note's state: what the server says
+ * is kept in `received`.
  */
-export async function suggestOverSocket(request: APIRequestContext, baseURL: string, noteId: string, specs: SuggestionSpec[]) {
+export async function openNoteSocket(request: APIRequestContext, baseURL: string, noteId: string) {
   const answer = await request.post("/api/collab-token", { headers: { origin: baseURL } });
   expect(answer.ok()).toBe(true);
   const { token } = (await answer.json()) as { token: string };
-  const author = subjectOf(token);
-
   const socket = new WebSocket(`${baseURL.replace(/^http/, "ws")}/collab`);
   socket.binaryType = "arraybuffer";
   const received: ServerMessage[] = [];
@@ -38,10 +36,20 @@ export async function suggestOverSocket(request: APIRequestContext, baseURL: str
     socket.addEventListener("open", resolve, { once: true });
     socket.addEventListener("error", reject, { once: true });
   });
+  socket.send(frames.auth(noteId, token));
+  socket.send(frames.syncStep1(noteId, new Y.Doc()));
+  await expect.poll(() => received.some((message) => message.kind === "sync-step-2")).toBe(true);
+  return { socket, received, author: subjectOf(token) };
+}
+
+/**
+ * Makes suggestions in a note as the signed-in user's own client would: over
+ * the collaboration socket, with their token, each stamped with their id. A
+ * reviewer's update guard lets exactly these through.
+ */
+export async function suggestOverSocket(request: APIRequestContext, baseURL: string, noteId: string, specs: SuggestionSpec[]) {
+  const { socket, received, author } = await openNoteSocket(request, baseURL, noteId);
   try {
-    socket.send(frames.auth(noteId, token));
-    socket.send(frames.syncStep1(noteId, new Y.Doc()));
-    await expect.poll(() => received.some((message) => message.kind === "sync-step-2")).toBe(true);
     const copy = new Y.Doc();
     for (const message of received) if (message.kind === "sync-step-2") Y.applyUpdate(copy, message.update);
     const before = Y.encodeStateVector(copy);
