@@ -96,7 +96,8 @@ describe("transferring ownership", () => {
     const note = await buildNote(team.id, owner.id);
     const ownerEditor = await openEditor(note.id, owner.id);
     const reviewerEditor = await openEditor(note.id, reviewer.id);
-    expect(reviewerEditor.events.authenticated).toEqual(["readonly"]);
+    // A reviewer's socket is let in to write their own suggestions, so it is not read-only either.
+    expect(reviewerEditor.events.authenticated).toEqual(["read-write"]);
 
     await transferOwnership(team.id, owner.id, reviewer.id);
     expect(await roleInTeam(reviewer.id, team.id)).toBe("owner");
@@ -104,8 +105,9 @@ describe("transferring ownership", () => {
     expect(await audited(team.id, "team.ownership_transferred")).toEqual([
       { userId: owner.id, target: reviewer.id, data: { formerRole: "reviewer", formerOwnerRole: "analyst" } },
     ]);
-    // Both reconnect under their new roles: the former reviewer may now write.
-    await eventually(() => expect(reviewerEditor.events.authenticated).toEqual(["readonly", "read-write"]));
+    // Both reconnect under their new roles: the former reviewer may now edit, not only suggest.
+    await eventually(() => expect(reviewerEditor.events.closes).toEqual([CLOSE_ACCESS_CHANGED.code]));
+    await eventually(() => expect(reviewerEditor.events.authenticated).toEqual(["read-write", "read-write"]));
     await eventually(() => expect(ownerEditor.events.closes).toEqual([CLOSE_ACCESS_CHANGED.code]));
   });
 
