@@ -14,7 +14,7 @@ import { sourcingOfBody } from "@/lib/sources/sourcing";
 import { bannerMarking } from "@/lib/editor/portion-marks";
 import { judgmentChanges } from "@/lib/judgments/edition-judgments";
 import type { TeamTradecraft } from "@/lib/teams/tradecraft";
-import { openSuggestions } from "@/lib/review/open-suggestions";
+import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { CARRIED_SUGGESTIONS_RULE, openSuggestionCount } from "@/lib/review/suggestion-words";
 
 /**
@@ -60,7 +60,7 @@ export async function WorkflowPanel({
       }
     : null;
   // Open in the text as it is now: listed for everyone here, and what approving carries and publishing waits for.
-  const suggestions = openSuggestions((await bodyNow()).content);
+  const suggestions = suggestionsIn((await bodyNow()).content);
   const carried = review?.state === "approved" && !changedSinceApproval && suggestions.length > 0;
   const names = await userNames(
     [review?.requestedBy, review?.decidedBy, ...(review?.reviewers ?? []), ...suggestions.map((suggestion) => suggestion.author)].filter((id): id is string => Boolean(id)),

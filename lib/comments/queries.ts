@@ -9,7 +9,7 @@ import { runCommand, type CommandContext } from "@/lib/commands/command";
 import { badRequest, notFound } from "@/lib/errors";
 import { findNoteHead } from "@/lib/notes/queries";
 import { authorize, can } from "@/lib/policies";
-import { suggestionsIn } from "@/lib/suggestions/in-body";
+import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { actorInTeam } from "@/lib/teams/queries";
 import { anchorResolves, toBase64, type Anchor } from "./anchors";
 import { mentionedMembers } from "./mentions";

@@ -9,7 +9,7 @@ import { badRequest } from "@/lib/errors";
 import { authorize, can } from "@/lib/policies";
 import { statusChanged } from "@/lib/review/status-change";
 import { approvalState } from "@/lib/review/workflow";
-import { openSuggestions } from "@/lib/review/open-suggestions";
+import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { publishRefusal } from "@/lib/review/suggestion-words";
 import { recordRevision } from "@/lib/revisions/create";
 import { tagsOfNote } from "@/lib/tags/queries";
@@ -71,7 +71,7 @@ export async function publishNote(
 
   return runCommand(async ({ tx, audit, notify, afterCommit }) => {
     // On the very body the edition freezes, before anything is written; approved or not, carried or not.
-    const open = openSuggestions(body.content);
+    const open = suggestionsIn(body.content);
     if (open.length > 0) throw badRequest(publishRefusal(open.length));
     // The banner the edition carries: the note's marking as it is now (locked, so no change of it can pass unseen) or a higher portion mark in the very body it freezes.
     const [{ marking: noteMarking }] = await tx.select({ marking: notes.marking }).from(notes).where(eq(notes.id, note.id)).for("update");

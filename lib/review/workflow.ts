@@ -10,7 +10,7 @@ import { actorInTeam } from "@/lib/teams/queries";
 import { recordRevision } from "@/lib/revisions/create";
 import { stableStringify } from "@/lib/stable-json";
 import { statusChanged } from "./status-change";
-import { openSuggestions } from "./open-suggestions";
+import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { approvalRefusal } from "./suggestion-words";
 
 /** The latest review of a note, if any. */
@@ -100,7 +100,7 @@ export async function decideReview(
   // The approval is bound to the text the reviewer sees, whether or not it is stored yet.
   const live = decision === "approve" ? await currentBody(note.id) : null;
   // Judged on the very text the approval binds.
-  const carried = live ? openSuggestions(live.content) : [];
+  const carried = live ? suggestionsIn(live.content) : [];
   if (carried.length > 0 && !options.carrySuggestions) throw badRequest(approvalRefusal(carried.length));
   await runCommand(async ({ tx, audit, notify, afterCommit }) => {
     // Two reviewers deciding at once: the second finds the review decided.

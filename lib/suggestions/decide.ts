@@ -4,7 +4,7 @@ import { currentBody } from "@/lib/collab/current-body";
 import { runCommand } from "@/lib/commands/command";
 import { badRequest } from "@/lib/errors";
 import type { NoteResource } from "@/lib/policies/note";
-import { suggestionsIn } from "./in-body";
+import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { recordedSuggestions, rowFromBody, setSuggestionStatus } from "./record";
 import { suggestersOf } from "./suggesters";
 

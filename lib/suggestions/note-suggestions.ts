@@ -6,7 +6,7 @@ import type { NoteSubscriber } from "@/lib/collab/note-hooks";
 import type { DocNode } from "@/lib/editor/document";
 import { insertNotifications } from "@/lib/notifications/notify";
 import { can } from "@/lib/policies";
-import { suggestionsIn } from "./in-body";
+import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { recordedSuggestions, rowFromBody, setSuggestionStatus } from "./record";
 import { suggestersOf } from "./suggesters";
 

@@ -1,4 +1,6 @@
-import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import type { DocNode } from "../document";
+import { noteSchema } from "../schema";
 import {
   BLOCK_SUGGESTION_ATTRIBUTE,
   FORMAT_WORDS,
@@ -99,6 +101,13 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
     .sort((a, b) => a.from - b.from)
     .map(({ blockSentences, formatKeys: _formatKeys, ...found }) => ({ ...found, summary: describe(found, blockSentences) }));
 }
+
+/**
+ * The suggestions a stored body holds (ProseMirror JSON), in document order.
+ * A suggestion is open for as long as its marks are in the text, so this is
+ * what the workflow, the record and the panel call open.
+ */
+export const suggestionsIn = (content: DocNode): SuggestionSummary[] => listSuggestions(ProseMirrorNode.fromJSON(noteSchema(), content));
 
 /** Whether a document holds any suggestion at all (cheaper than listing them). */
 export function hasSuggestions(doc: ProseMirrorNode): boolean {
