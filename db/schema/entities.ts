@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
 import { timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
 import { ENTITY_KINDS } from "../../lib/entity-kinds";
 
-export const ACTOR_TYPES = ["country", "person", "organisation", "group"] as const;
+export const ACTOR_TYPES = ["country", "place", "person", "organisation", "group"] as const;
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
@@ -30,6 +30,14 @@ export const entities = pgTable(
     endsOn: date({ mode: "string" }),
     datePrecision: text({ enum: DATE_PRECISIONS }),
     place: text().notNull().default(""),
+    /**
+     * Where it is, for the map (lib/geo/): a point, a country (ISO 3166-1
+     * alpha-2, drawn at the country's centre), or both. Actors of type
+     * country or place and events may carry one; null while unknown.
+     */
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    countryCode: text(),
     search: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('simple', name), 'A') || setweight(to_tsvector('simple', dossier_join_words(aliases)), 'A') || setweight(to_tsvector('english', summary), 'C')`,
     ),
@@ -42,6 +50,8 @@ export const entities = pgTable(
     index("entities_search_idx").using("gin", t.search),
     // The registry's kinds (lib/entities/kinds.ts): a new kind changes this check, in a generated migration.
     check("entities_kind_check", sql`${t.kind} in (${sql.raw(ENTITY_KINDS.map((kind) => `'${kind}'`).join(", "))})`),
+    check("entities_point_check", sql`(${t.latitude} is null) = (${t.longitude} is null) and (${t.latitude} is null or ${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180)`),
+    check("entities_country_check", sql`${t.countryCode} is null or ${t.countryCode} ~ '^[A-Z]{2}$'`),
     check("entities_range_check", sql`${t.endsOn} is null or ${t.startsOn} is not null and ${t.endsOn} >= ${t.startsOn}`),
   ],
 );

@@ -13,3 +13,4 @@ export * from "./follows";
 export * from "./sources";
 export * from "./judgments";
 export * from "./suggestions";
+export * from "./interop";

@@ -16,7 +16,14 @@ export type { EntityInput };
 const isTyped = (input: EntityInput): input is Extract<EntityInput, { kind: TypedKind }> => entityKind(input.kind).details === "typed";
 
 function columnsOf(input: EntityInput) {
-  const shared = { name: input.name, aliases: input.aliases, summary: input.summary };
+  const shared = {
+    name: input.name,
+    aliases: input.aliases,
+    summary: input.summary,
+    latitude: input.latitude,
+    longitude: input.longitude,
+    countryCode: input.countryCode,
+  };
   if (isTyped(input)) return { ...shared, actorType: input.actorType };
   return {
     ...shared,

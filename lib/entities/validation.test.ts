@@ -22,7 +22,16 @@ describe("actor and event input", () => {
   });
 
   it("reads an actor with defaults for what was left out", () => {
-    expect(actorInput.parse({ name: "  Iran " })).toEqual({ name: "Iran", aliases: [], summary: "", tags: [], actorType: null });
+    expect(actorInput.parse({ name: "  Iran " })).toEqual({
+      name: "Iran",
+      aliases: [],
+      summary: "",
+      tags: [],
+      actorType: null,
+      latitude: null,
+      longitude: null,
+      countryCode: null,
+    });
     expect(actorInput.parse({ name: "IAEA", actorType: "organisation" }).actorType).toBe("organisation");
     expect(actorInput.safeParse({ name: "IAEA", actorType: "planet" }).success).toBe(false);
   });
@@ -81,5 +90,25 @@ describe("actor and event input", () => {
     expect(actor.aliases).toEqual([`<img src=x onerror=alert(1)>`]);
     expect(actor.summary).toBe("<i>Not</i> a tag");
     expect(eventInput.parse({ name, place: "<b>Seoul</b>" })).toMatchObject({ name, place: "<b>Seoul</b>" });
+  });
+});
+
+describe("an entity's location", () => {
+  it("reads a point from a form's text and a country in any case", () => {
+    const place = eventInput.parse({ name: "Talks", latitude: " 48.2082 ", longitude: "16.3738", countryCode: "at" });
+    expect(place).toMatchObject({ latitude: 48.2082, longitude: 16.3738, countryCode: "AT" });
+    expect(actorInput.parse({ name: "Iran", latitude: "", longitude: "", countryCode: "" })).toMatchObject({ latitude: null, longitude: null, countryCode: null });
+  });
+
+  it("refuses half a point, a point off the globe and a code that is no country's, with a sentence", () => {
+    const message = (input: object) => {
+      const parsed = actorInput.safeParse({ name: "Iran", ...input });
+      return parsed.success ? "accepted" : parsed.error.issues[0].message;
+    };
+    expect(message({ latitude: 35.7 })).toBe("Give both the latitude and the longitude, or neither.");
+    expect(message({ latitude: 91, longitude: 0 })).toBe("The latitude must be between -90 and 90.");
+    expect(message({ latitude: 0, longitude: -181 })).toBe("The longitude must be between -180 and 180.");
+    expect(message({ latitude: "north", longitude: 0 })).toBe("The latitude must be a number of degrees.");
+    expect(message({ countryCode: "XX" })).toBe("Give a country as its two-letter ISO code, such as IR or FR.");
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACTOR_TYPES } from "@/db/schema";
 import { parsePartialDate } from "./dates";
 import { DATED_KINDS, TYPED_KINDS } from "@/lib/entity-kinds";
+import { isCountryCode } from "@/lib/geo/countries";
 
 const DATE_HINT = "Enter a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2006-10-09).";
 
@@ -28,10 +29,43 @@ const common = {
   tags: tagNames,
 };
 
-export const actorInput = z.object({
-  ...common,
-  actorType: z.enum(ACTOR_TYPES).nullable().default(null),
-});
+/** A coordinate as a form or a file gives it: a number, text of one, or nothing (""). */
+const coordinate = (what: "latitude" | "longitude", limit: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? null : Number(value.trim())) : value),
+    z
+      .number(`The ${what} must be a number of degrees.`)
+      .min(-limit, `The ${what} must be between -${limit} and ${limit}.`)
+      .max(limit, `The ${what} must be between -${limit} and ${limit}.`)
+      .nullable()
+      .default(null),
+  );
+
+/**
+ * Where an entity is, for the map: a point, a country, or both. A country
+ * is its ISO 3166-1 alpha-2 code ("IR"); a point needs both coordinates.
+ */
+export const locationFields = {
+  latitude: coordinate("latitude", 90),
+  longitude: coordinate("longitude", 180),
+  countryCode: z.preprocess(
+    (value) => (typeof value === "string" ? (value.trim() === "" ? null : value.trim().toUpperCase()) : value),
+    z.string().refine(isCountryCode, "Give a country as its two-letter ISO code, such as IR or FR.").nullable().default(null),
+  ),
+};
+
+const bothCoordinates = (place: { latitude: number | null; longitude: number | null }, ctx: z.RefinementCtx) => {
+  if ((place.latitude === null) !== (place.longitude === null))
+    ctx.addIssue({ code: "custom", path: [place.latitude === null ? "latitude" : "longitude"], message: "Give both the latitude and the longitude, or neither." });
+};
+
+export const actorInput = z
+  .object({
+    ...common,
+    actorType: z.enum(ACTOR_TYPES).nullable().default(null),
+    ...locationFields,
+  })
+  .superRefine(bothCoordinates);
 
 const partialDate = z
   .string()
@@ -49,8 +83,10 @@ export const eventInput = z
     startsOn: partialDate.default(null),
     endsOn: partialDate.default(null),
     place: z.string().trim().max(200, "A place can be at most 200 characters.").default(""),
+    ...locationFields,
   })
   .superRefine((event, ctx) => {
+    bothCoordinates(event, ctx);
     if (event.endsOn && !event.startsOn) ctx.addIssue({ code: "custom", path: ["startsOn"], message: "Give a start date before an end date." });
     if (event.startsOn && event.endsOn) {
       if (event.endsOn.precision !== event.startsOn.precision)

@@ -1,5 +1,6 @@
 import { AppError, forbidden } from "@/lib/errors";
 import type { Actor, Verdict } from "./actor";
+import { apiTokenPolicy, type ApiTokenResource } from "./api-token";
 import { auditPolicy, type AuditResource } from "./audit";
 import { commentPolicy, type CommentResource } from "./comment";
 import { editionPolicy, type EditionResource } from "./edition";
@@ -12,6 +13,7 @@ import { reviewPolicy, type WorkflowResource } from "./review";
 import { revisionPolicy, type RevisionResource } from "./revision";
 import { sourcePolicy, type SourceResource } from "./source";
 import { teamPolicy, type TeamResource } from "./team";
+import { webhookPolicy, type WebhookResource } from "./webhook";
 
 export type { Actor } from "./actor";
 export { ROLE_LABELS } from "./grants";
@@ -33,6 +35,8 @@ interface Resources {
   judgment: JudgmentResource;
   revision: RevisionResource;
   feedToken: FeedTokenResource;
+  apiToken: ApiTokenResource;
+  webhook: WebhookResource;
   member: MemberResource;
   audit: AuditResource;
 }
@@ -50,6 +54,8 @@ export const POLICIES = {
   judgment: judgmentPolicy,
   revision: revisionPolicy,
   feedToken: feedTokenPolicy,
+  apiToken: apiTokenPolicy,
+  webhook: webhookPolicy,
   member: memberPolicy,
   audit: auditPolicy,
 } satisfies { [R in keyof Resources]: Record<string, Rule<Resources[R]>> };
@@ -61,7 +67,7 @@ export type ActionOn<R extends ResourceType> = keyof Policies[R] & string;
 export type Permission = { [R in ResourceType]: `${R}.${ActionOn<R>}` }[ResourceType];
 export type ResourceOf<R extends ResourceType> = Resources[R];
 /** Permissions whose resource is the team itself or anything of it known by the team alone (a server action's guard). */
-export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit"}.${string}`>;
+export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit" | "webhook"}.${string}`>;
 /** A team as the resource of a team-scoped permission. */
 export const teamScope = (team: { id: string }) => ({ id: team.id, teamId: team.id });
 

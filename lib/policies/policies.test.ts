@@ -59,6 +59,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
     case "edition":
       return { teamId, visibility: c.visibility };
     case "feedToken":
+    case "apiToken":
       return { teamId, userId: owner };
     case "member":
       return { teamId, member: { userId: owner, teamIds: c.inTeam ? [teamId] : [OTHER_TEAM] } };
@@ -67,6 +68,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
     case "judgment":
     case "revision":
     case "audit":
+    case "webhook":
       return { teamId };
   }
 }
@@ -128,6 +130,10 @@ const TABLE: Record<Permission, Expectation> = {
   "revision.restore": WRITERS,
 
   "feedToken.manage": (_role, c) => c.mine,
+  // Every member may have API tokens of their own; what one does is still asked of the owner's role.
+  "apiToken.manage": (_role, c) => c.mine,
+
+  "webhook.manage": OWNER,
 
   "member.list": OWNER,
   "member.invite": OWNER,

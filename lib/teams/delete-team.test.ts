@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { db } from "@/db";
 import * as schema from "@/db/schema";
-import { commentThreads, entities, estimativeSuppressions, notes, suggestions, teams, users, type Note, type Team, type User } from "@/db/schema";
+import { apiTokens, commentThreads, entities, webhookDeliveries, webhooks, estimativeSuppressions, notes, suggestions, teams, users, type Note, type Team, type User } from "@/db/schema";
 import { createThread } from "@/lib/comments/queries";
 import { loadNoteState } from "@/lib/collab/note-state";
 import { BODY_FIELD } from "@/lib/editor/extensions";
@@ -126,6 +126,10 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await decideReview(await current(brief.id), reviewer.id, "approve", "Good to go.");
   await publishNote(await current(brief.id), analyst, "analyst", { visibility: "team", summary: "", overrideApproval: false });
   await renewFeedToken(analyst.id, team.id);
+  // Its integrations: an API token, a webhook and a delivery waiting for it.
+  await db().insert(apiTokens).values({ userId: analyst.id, teamId: team.id, name: "Connector", scope: "read", tokenHash: `hash-${team.id}`, prefix: "dsr_abc" });
+  const [hook] = await db().insert(webhooks).values({ teamId: team.id, url: "https://hooks.example.test/dossier", events: ["edition.published"], secretSealed: "sealed" }).returning();
+  await db().insert(webhookDeliveries).values({ webhookId: hook.id, teamId: team.id, event: "edition.published", payload: {} });
   const readerOfTeam = { actor: { userId: reviewer.id, teamId: team.id, role: "reviewer" as const }, team };
   await follow(readerOfTeam, { noteId: brief.id });
   await follow(readerOfTeam, { entityId: iran.id });
