@@ -46,7 +46,9 @@ export type AuditAction =
   | "user.password_reset_link_created"
   | "user.created"
   | "user.password_reset"
-  | "user.password_removed";
+  | "user.password_removed"
+  | "api_token.created"
+  | "api_token.revoked";
 
 export interface AuditEntry {
   teamId?: string | null;

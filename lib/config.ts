@@ -66,6 +66,7 @@ const schema = z.object({
     .optional(),
   OIDC_TEAM: z.string().regex(SLUG, "must be a team's URL name, such as desk").optional(),
   OIDC_ROLE: z.enum(CONFIG_ROLES, `must be one of ${CONFIG_ROLES.join(", ")}`).optional(),
+  API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1").max(1_000_000).default(300),
 });
 
 /** Single sign-on through an OpenID Connect issuer (lib/auth/oidc.ts). */
@@ -114,6 +115,8 @@ interface Config {
   revisions: { pauseMs: number; retention: Retention };
   /** Unset when single sign-on is not configured. */
   oidc?: OidcConfig;
+  /** Requests a minute the API answers per token (or per client address without one), counted in each process (lib/api/rate-limit.ts). */
+  apiRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     OIDC_ALLOWED_DOMAINS: blankToUndefined(env.OIDC_ALLOWED_DOMAINS),
     OIDC_TEAM: blankToUndefined(env.OIDC_TEAM),
     OIDC_ROLE: blankToUndefined(env.OIDC_ROLE),
+    API_RATE_LIMIT: blankToUndefined(env.API_RATE_LIMIT),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -168,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retention: { hourlyAfterMs: c.REVISIONS_HOURLY_AFTER_HOURS * 3600_000, dailyAfterMs: c.REVISIONS_DAILY_AFTER_DAYS * 86_400_000 },
     },
     oidc: oidcConfig(c),
+    apiRateLimit: c.API_RATE_LIMIT,
   };
 }
 

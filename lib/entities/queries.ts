@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { entities, entityRelations, notes, noteEntities, type Entity } from "@/db/schema";
@@ -95,22 +95,43 @@ export function entityOptions(teamId: string, kind: EntityKind) {
     .limit(500);
 }
 
+/** Entities whose name or an alias contains the fragment (no condition for none). */
+function nameContains(fragment: string | undefined): SQL | undefined {
+  const query = fragment?.trim();
+  if (!query) return undefined;
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(ilike(entities.name, pattern), sql`exists (select 1 from unnest(${entities.aliases}) a where a ilike ${pattern})`);
+}
+
 /** The team's actors or events, filtered by a name or alias fragment. */
 export async function listEntities(teamId: string, kind: EntityKind, options: { query?: string; limit?: number } = {}) {
-  const query = options.query?.trim();
-  const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return db()
     .select()
+    .from(entities)
+    .where(and(eq(entities.teamId, teamId), eq(entities.kind, kind), nameContains(options.query)))
+    .orderBy(listOrder(kind))
+    .limit(options.limit ?? 500);
+}
+
+/**
+ * One page of the same list, by name (any kind) then id, after the last
+ * (name, id) of the page before: every entity once, whatever is added meanwhile.
+ */
+export async function entityPage(teamId: string, kind: EntityKind, options: { query?: string; after?: readonly [string, string]; limit: number }) {
+  const sortName = sql<string>`lower(${entities.name})`;
+  return db()
+    .select({ entity: entities, sortName })
     .from(entities)
     .where(
       and(
         eq(entities.teamId, teamId),
         eq(entities.kind, kind),
-        pattern ? or(ilike(entities.name, pattern), sql`exists (select 1 from unnest(${entities.aliases}) a where a ilike ${pattern})`) : undefined,
+        nameContains(options.query),
+        options.after ? sql`(lower(${entities.name}), ${entities.id}) > (${options.after[0]}, ${options.after[1]}::uuid)` : undefined,
       ),
     )
-    .orderBy(listOrder(kind))
-    .limit(options.limit ?? 500);
+    .orderBy(asc(sortName), asc(entities.id))
+    .limit(options.limit);
 }
 
 /** Names for the editor: current name and kind of each entity id of the team. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { notes, users, type Note, type NoteKind, type NoteStatus } from "@/db/schema";
@@ -40,6 +40,21 @@ export async function listNotes(teamId: string, tx: Executor = db()): Promise<No
     .leftJoin(editor, eq(editor.id, notes.updatedBy))
     .where(eq(notes.teamId, teamId))
     .orderBy(desc(notes.updatedAt));
+}
+
+/**
+ * One page of the team's notes, newest first by creation (then id), after the
+ * last (created, id) of the page before. The key is the timestamp as the
+ * database writes it, to the microsecond, so no note falls between pages.
+ */
+export async function notePage(teamId: string, options: { after?: readonly [string, string]; limit: number }) {
+  const sortKey = sql<string>`${notes.createdAt}::text`;
+  return db()
+    .select({ id: notes.id, title: notes.title, kind: notes.kind, status: notes.status, marking: notes.marking, createdAt: notes.createdAt, updatedAt: notes.updatedAt, sortKey })
+    .from(notes)
+    .where(and(eq(notes.teamId, teamId), options.after ? sql`(${notes.createdAt}, ${notes.id}) < (${options.after[0]}::timestamptz, ${options.after[1]}::uuid)` : undefined))
+    .orderBy(desc(notes.createdAt), desc(notes.id))
+    .limit(options.limit);
 }
 
 /** The note if it belongs to the team; a note of another team is "not found", never "forbidden". */

@@ -1,9 +1,11 @@
 import "server-only";
+import type { Edition, Team } from "@/db/schema";
 import type { DocNode } from "@/lib/editor/document";
-import type { EditionNotice } from "@/lib/sources/edition-notices";
+import { endnotesOf } from "@/lib/sources/edition-citations";
+import { noticesForEdition, type EditionNotice } from "@/lib/sources/edition-notices";
 import { citedSourceIds, type Endnote } from "@/lib/sources/endnote";
 import { endnotesMarkdown, escapeMarkdown, noticesMarkdown } from "@/lib/sources/sourcing-markdown";
-import type { LikelihoodScale } from "@/lib/tradecraft/likelihood";
+import { LIKELIHOOD_SCALES, type LikelihoodScale } from "@/lib/tradecraft/likelihood";
 import type { TlpLevel } from "@/lib/tradecraft/tlp";
 import { documentMarkdown } from "./markdown-citations";
 import { bannerMarkdown, markedForMarkdown } from "./markdown-markings";
@@ -29,6 +31,22 @@ export interface ExportedDocument {
   marking: TlpLevel;
   /** The scale its key judgments' likelihoods are read in: the edition's, or the team's for a draft. */
   likelihoodScale?: LikelihoodScale;
+}
+
+/** An edition as it is exported: its frozen text, endnotes, banner and scale, and what readers are told of its sources today. */
+export async function editionDocument(edition: Edition, team: Pick<Team, "name">): Promise<ExportedDocument> {
+  const endnotes = await endnotesOf(edition.id);
+  return {
+    title: edition.title,
+    subtitle: `${team.name} · ${edition.dateline} · edition ${edition.number}`,
+    content: edition.content,
+    endnotes,
+    notices: await noticesForEdition(edition, endnotes),
+    what: "brief",
+    // Frozen with the edition: its banner and the scale its judgments were written in.
+    marking: edition.marking,
+    likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale],
+  };
 }
 
 /** The download's text: Markdown with footnotes for the citations, or a page that stands alone with its endnotes. */

@@ -31,6 +31,16 @@ export async function findEdition(teamSlug: string, noteId: string, number?: num
   return row;
 }
 
+/** One live edition of the team, by its id; withdrawn, or another team's, it is not found. */
+export async function findTeamEdition(teamId: string, editionId: string): Promise<Edition> {
+  const [edition] = await db()
+    .select(editionColumns)
+    .from(editions)
+    .where(and(eq(editions.id, editionId), eq(editions.teamId, teamId), live));
+  if (!edition) throw notFound("That edition");
+  return edition;
+}
+
 interface BriefFilters {
   entityId?: string;
   tag?: string;

@@ -1,8 +1,5 @@
-import { exportFormat, exportResponse } from "@/lib/publishing/export";
+import { editionDocument, exportFormat, exportResponse } from "@/lib/publishing/export";
 import { readEdition } from "@/lib/publishing/access";
-import { endnotesOf } from "@/lib/sources/edition-citations";
-import { noticesForEdition } from "@/lib/sources/edition-notices";
-import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 
 export const dynamic = "force-dynamic";
 
@@ -15,17 +12,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   if (!format) return text(400, "Choose format=md or format=html.");
   const opening = await readEdition(slug, noteId, number);
   if (!opening.opened) return opening.why === "sign-in" ? text(401, "Please sign in.") : text(404, "Not found.");
-  const { edition, team } = opening;
-  const endnotes = await endnotesOf(edition.id);
-  return exportResponse(format, {
-    title: edition.title,
-    subtitle: `${team.name} · ${edition.dateline} · edition ${edition.number}`,
-    content: edition.content,
-    endnotes,
-    notices: await noticesForEdition(edition, endnotes),
-    what: "brief",
-    // Frozen with the edition: its banner and the scale its judgments were written in.
-    marking: edition.marking,
-    likelihoodScale: LIKELIHOOD_SCALES[edition.likelihoodScale],
-  });
+  return exportResponse(format, await editionDocument(opening.edition, opening.team));
 }

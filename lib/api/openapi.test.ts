@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import { compileErrors, validate } from "@readme/openapi-parser";
+import { describe, expect, it } from "vitest";
+import { openApiDocument } from "./openapi";
+import { ENDPOINTS } from "./registry";
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    // validate() dereferences what it is given: a copy, so the served document keeps its $refs.
+    const result = await validate(structuredClone(openApiDocument()));
+    expect(result.valid, result.valid ? "" : compileErrors(result)).toBe(true);
+    expect(openApiDocument().openapi).toBe("3.1.0");
+  });
+
+  it("lists every endpoint of the registry with its scope, under bearer authentication", () => {
+    const document = openApiDocument();
+    const listed = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+      (["get", "post", "put", "delete"] as const).filter((method) => item?.[method]).map((method) => `${method.toUpperCase()} ${path} ${item?.[method]?.["x-dossier-scope"]}`),
+    );
+    expect(listed.sort()).toEqual(ENDPOINTS.map((e) => `${e.method} ${e.path} ${e.scope}`).sort());
+    expect(document.components?.securitySchemes?.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    expect(document.security).toEqual([{ bearer: [] }]);
+    for (const endpoint of ENDPOINTS) {
+      const responses = document.paths?.[endpoint.path]?.[endpoint.method.toLowerCase() as "get"]?.responses ?? {};
+      expect(Object.keys(responses), endpoint.id).toEqual(expect.arrayContaining([String(endpoint.response.status), "401", "403", "429"]));
+      expect(responses["401"], endpoint.id).toMatchObject({ content: { "application/problem+json": {} } });
+    }
+  });
+
+  it("has no endpoint outside the registry: the only route files under /api/v1 are its dispatcher and this document", () => {
+    const routes = fs.globSync("app/api/v1/**/route.ts").sort();
+    expect(routes).toEqual(["app/api/v1/[...path]/route.ts", "app/api/v1/openapi.json/route.ts"]);
+  });
+});
