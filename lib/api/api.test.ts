@@ -11,6 +11,7 @@ import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { apiDispatcher } from "./dispatch";
+import type { Problem } from "./problem";
 import { createApiToken, listApiTokens, revokeApiToken } from "./tokens";
 
 useTestDatabase();
@@ -63,7 +64,7 @@ describe("personal API tokens", () => {
     await removeMember(team.id, analyst.id, owner.id);
     const refused = await callApi(dispatch, { path: "/notes", token });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).detail).toBe("The token's owner is no longer a member of its team.");
+    expect((await refused.json<Problem>()).detail).toBe("The token's owner is no longer a member of its team.");
   });
 
   it("never open anything with the session cookie alone", async () => {
@@ -87,11 +88,12 @@ describe("the API's answers", () => {
     while (path) {
       const response = await callApi(dispatch, { path, token });
       expect(response.status).toBe(200);
-      const page = await response.json();
+      const page = await response.json<{ items: { id: string }[]; nextCursor: string | null; next: string | null }>();
       seen.push(...page.items.map((item: { id: string }) => item.id));
       pages += 1;
-      path = page.next ? new URL(page.next).pathname.replace("/api/v1", "") + new URL(page.next).search : null;
-      if (path) expect(page.nextCursor).toBe(new URL(page.next).searchParams.get("cursor"));
+      const next = page.next ? new URL(page.next) : null;
+      path = next ? next.pathname.replace("/api/v1", "") + next.search : null;
+      if (next) expect(page.nextCursor).toBe(next.searchParams.get("cursor"));
     }
     expect(pages).toBe(3);
     expect(seen).toHaveLength(250);
@@ -104,7 +106,7 @@ describe("the API's answers", () => {
     const response = await callApi(dispatch, { method: "POST", path: "/entities", token, body: { kind: "actor", name: "", latitude: 100, longitude: 2 } });
     expect(response.status).toBe(422);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    const problem = await response.json();
+    const problem = await response.json<Problem>();
     expect(problem).toMatchObject({ type: expect.stringContaining("invalid-input"), title: "Invalid input", status: 422, detail: expect.any(String) });
     expect(problem.errors).toEqual(
       expect.arrayContaining([
@@ -115,10 +117,10 @@ describe("the API's answers", () => {
     expect(await db().select().from(entities).where(eq(entities.teamId, team.id))).toEqual(before);
 
     const notJson = await callApi(dispatch, { method: "POST", path: "/entities", token, body: "{not json" });
-    expect([notJson.status, (await notJson.json()).title]).toEqual([400, "Bad request"]);
+    expect([notJson.status, (await notJson.json<Problem>()).title]).toEqual([400, "Bad request"]);
     const badQuery = await callApi(dispatch, { path: "/entities?kind=planet&limit=1000", token });
     expect(badQuery.status).toBe(400);
-    expect((await badQuery.json()).errors.map((error: { pointer: string }) => error.pointer).sort()).toEqual(["/query/kind", "/query/limit"]);
+    expect((await badQuery.json<Problem>()).errors?.map((error) => error.pointer).sort()).toEqual(["/query/kind", "/query/limit"]);
     const badCursor = await callApi(dispatch, { path: "/entities?kind=actor&cursor=bm90LW91cnM", token });
     expect(badCursor.status).toBe(400);
     expect(await db().select().from(entities).where(eq(entities.teamId, team.id))).toEqual(before);
@@ -128,7 +130,7 @@ describe("the API's answers", () => {
     const { team, owner, token } = await analystWithToken();
     const created = await callApi(dispatch, { method: "POST", path: "/notes", token, body: { markdown: "# Port reopened\n\nThe port reopened on **Monday**." } });
     expect(created.status).toBe(201);
-    const note = await created.json();
+    const note = await created.json<{ title: string; content: unknown }>();
     expect(note).toMatchObject({ title: "Port reopened", status: "draft", text: expect.stringContaining("The port reopened on Monday.") });
     expect(JSON.stringify(note.content)).toContain('"type":"bold"');
     const stored = await createNote({ teamId: team.id, userId: owner.id, title: "Stored", content: paragraphs("As stored.") });
