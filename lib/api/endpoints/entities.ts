@@ -56,7 +56,11 @@ async function withTags(entity: Entity) {
 }
 
 /** The same input the entity form sends (lib/entities/validation.ts), locations included. */
-const entityBody = entityInput.meta({ id: "EntityInput" });
+const entityBody = entityInput.meta({
+  id: "EntityInput",
+  description: "An actor (kind `actor`, with `actorType`) or an event (kind `event`, with `startsOn`, `endsOn` as YYYY, YYYY-MM or YYYY-MM-DD, and `place`); either may carry a point (`latitude` and `longitude`) and a `countryCode`.",
+  example: { kind: "actor", name: "Port of Aden", actorType: "place", countryCode: "YE", latitude: 12.79, longitude: 44.99 },
+});
 
 export const entityEndpoints = [
   endpoint({

@@ -99,7 +99,7 @@ export const noteEndpoints = [
           .meta({ example: "# Port reopened\n\nThe port reopened on Monday." }),
         title: z.string().trim().min(1).max(200).optional().meta({ description: "The title when the Markdown gives none." }),
       })
-      .meta({ id: "NoteInput" }),
+      .meta({ id: "NoteInput", example: { markdown: "# Port reopened\n\nThe port reopened on Monday." } }),
     response: { status: 201, description: "The note created.", schema: noteSchema },
     async handle({ body, actor, team }) {
       // The reader names a note without a title after its file.
