@@ -156,6 +156,7 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     inviteToken: none,
     inviteId: none,
     feedToken,
+    apiTokenId: none,
     resetToken: none,
     sessionId: none,
     sourceId: source.id,

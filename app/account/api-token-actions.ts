@@ -17,9 +17,9 @@ export const createApiTokenAction = teamAction(
   "team.read",
   async (input, { actor, user, team }) => {
     authorize(actor, "apiToken.manage", { teamId: team.id, userId: user.id });
-    const { token } = await createApiToken({ userId: user.id, teamId: team.id, name: input.name, scope: input.scope });
+    const created = await createApiToken({ userId: user.id, teamId: team.id, name: input.name, scope: input.scope });
     revalidatePath("/account");
-    return token;
+    return created;
   },
 );
 

@@ -35,7 +35,7 @@ export function NewApiTokenForm({ teams }: { teams: { slug: string; name: string
     startTransition(async () => {
       const result = await createApiTokenAction({ team: data.get("team"), name: data.get("name"), scope: data.get("scope") });
       setError(result.ok ? null : result.error);
-      setToken(result.ok ? result.data : null);
+      setToken(result.ok ? result.data.token : null);
       setCopied(false);
       if (result.ok) {
         form.reset();

@@ -33,11 +33,12 @@ export async function ask(world: MatrixWorld, entry: MatrixEntry, role: MatrixRo
   }
   const path = entry.path(ids);
   const response =
-    entry.kind === "route" && entry.method === "POST"
-      ? await session.request.post(path, {
+    entry.kind === "route" && entry.method !== "GET"
+      ? await session.request.fetch(path, {
+          method: entry.method,
           maxRedirects: 0,
           headers: { Origin: new URL(world.baseURL).origin, ...entry.body?.headers },
-          ...(entry.body ? { data: entry.body.data } : { form: entry.form }),
+          ...(entry.body ? { data: entry.body.data } : entry.form ? { form: entry.form } : {}),
         })
       : await session.get(path);
   return { status: response.status(), location: response.headers()["location"], body: await response.text() };

@@ -37,7 +37,7 @@ export interface PageEntry {
 /** A route handler by its file and method. Refused requests get `refused` (by role, or the same for all). */
 export interface RouteEntry {
   route: string;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   /** Which of the URLs the handler serves, when the file has several entries for one method (next-auth's catch-all). */
   serving?: string;
   allowed: Roles;
@@ -45,7 +45,7 @@ export interface RouteEntry {
   refused: number | Partial<Record<MatrixRole, number>>;
   /** A form body for a POST. */
   form?: Record<string, string>;
-  /** A raw body for a POST, with the headers the app's own page sends with it. */
+  /** A raw body for a POST or PUT, with the headers the app's own page (or a client) sends with it. */
   body?: { data: string; headers: Record<string, string> };
   /** Values that must be current before the request (feed tokens, which the matrix itself renews and revokes). */
   prepare?: (world: MatrixWorld, role: MatrixRole) => Promise<Partial<TeamIds>>;
@@ -111,6 +111,8 @@ export const PAGES: MatrixEntry[] = [
   // The link is the permission, as an invite's is.
   page({ page: "app/reset-password/[token]/page.tsx", allowed: EVERYONE, path: (ids) => `/reset-password/${ids.resetToken}`, freeSlots: ["resetToken"] }),
   page({ page: "app/account/notifications/page.tsx", allowed: SIGNED_IN, path: () => "/account/notifications" }),
+  // The API's reference describes it and holds no team's data.
+  page({ page: "app/api/docs/page.tsx", allowed: EVERYONE, path: () => "/api/docs" }),
   // The signed token is the permission; without a valid one the page says so to anyone (e2e/mail.spec.ts opens a real one).
   page({ page: "app/unsubscribe/[token]/page.tsx", allowed: EVERYONE, path: () => `/unsubscribe/${FORGED_UNSUBSCRIBE}` }),
   page({ page: "app/b/[team]/[noteId]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}` }),
@@ -147,8 +149,17 @@ export const PAGES: MatrixEntry[] = [
 ];
 
 const feedToken = async (world: MatrixWorld, role: MatrixRole) => ({ feedToken: await world.freshFeedToken(role) });
+const api = "app/api/v1/[...path]/route.ts";
+const apiJson = (body: unknown) => ({ data: JSON.stringify(body), headers: { "Content-Type": "application/json" } });
 
 export const ROUTES: MatrixEntry[] = [
+  // The API reads a bearer token only (lib/api/): a session cookie, of any role, opens nothing (lib/api/authorization.test.ts is its own matrix, by token).
+  route({ route: api, method: "GET", allowed: NOBODY, path: (ids) => `/api/v1/entities/${ids.actorId}`, refused: 401 }),
+  route({ route: api, method: "POST", allowed: NOBODY, path: () => "/api/v1/entities", refused: 401, body: apiJson({ kind: "actor", name: "Cookie Actor" }) }),
+  route({ route: api, method: "PUT", allowed: NOBODY, path: (ids) => `/api/v1/entities/${ids.actorId}`, refused: 401, body: apiJson({ kind: "actor", name: "Cookie Actor" }) }),
+  route({ route: api, method: "DELETE", allowed: NOBODY, path: (ids) => `/api/v1/entities/${ids.actorId}`, refused: 401 }),
+  // The API's description: public, it reveals no data.
+  route({ route: "app/api/v1/openapi.json/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/v1/openapi.json", refused: 404 }),
   route({ route: "app/api/health/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/health", refused: 404 }),
   // next-auth's own endpoints: the session is readable by anyone (empty when signed out); a wrong password signs no one in.
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/auth/session", refused: 404 }),
@@ -302,6 +313,14 @@ export const ACTIONS: MatrixEntry[] = [
   // Both end every session of the caller's but the one calling, which the matrix renews after.
   action({ action: `${account}#changePasswordAction`, allowed: SIGNED_IN, args: () => [{ currentPassword: MATRIX_PASSWORD, newPassword: MATRIX_PASSWORD }], endsSessions: "all" }),
   action({ action: `${account}#signOutOtherSessionsAction`, allowed: SIGNED_IN, args: () => [], endsSessions: "all" }),
+  // Personal API tokens: a member makes one for their team; revoking is of one's own token only (another's is not found).
+  action({ action: "app/account/api-token-actions.ts#createApiTokenAction", allowed: MEMBERS, args: (ids) => [{ team: ids.team, name: "matrix", scope: "read" }] }),
+  action({
+    action: "app/account/api-token-actions.ts#revokeApiTokenAction",
+    allowed: SIGNED_IN,
+    args: (ids) => [{ id: ids.apiTokenId }],
+    prepare: async (world, role) => ({ apiTokenId: await world.freshApiToken(role) }),
+  }),
   // Anyone may ask; the answer is the same whether or not the address has an account.
   action({ action: "app/forgot-password/actions.ts#requestPasswordResetAction", allowed: EVERYONE, args: () => [{ email: `${randomUUID().slice(0, 8)}@harbour.test` }] }),
   action({

@@ -37,6 +37,8 @@ export interface TeamIds {
   inviteId: string;
   /** The owner's personal feed token. */
   feedToken: string;
+  /** One of the owner's personal API tokens (its id). */
+  apiTokenId: string;
   /** A password reset link the owner made for the member (memberId): its token. */
   resetToken: string;
   /** A session of the team's owner other than the one the matrix uses, for signing out one session. */
@@ -320,6 +322,13 @@ export class MatrixWorld {
     return this.sessions[role].must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
   }
 
+  /** A new API token of the role's own, in their team (the owner's, for someone signed out, who has none). */
+  async freshApiToken(role: MatrixRole): Promise<string> {
+    const as = role === "anonymous" ? "owner" : role;
+    const team = this.homeOf(as).team;
+    return (await this.sessions[as].must<{ id: string }>("app/account/api-token-actions.ts#createApiTokenAction", [{ team, name: "matrix", scope: "read" }], { team })).id;
+  }
+
   /** The params a server action's page needs, for a note of the home team. */
   params(noteId = this.home.noteId): Record<string, string> {
     return { team: this.home.team, id: noteId, revisionId: this.home.revisionId, token: this.home.inviteToken };
@@ -428,6 +437,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const invite = await owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: inviteEmail, role: "reader" }], { team });
   const inviteId = (await openInviteIds(owner, team)).get(inviteEmail)!;
   const feedToken = await owner.must<string>("app/t/[team]/feeds/actions.ts#renewFeedTokenAction", [{ team }], { team });
+  const apiToken = await owner.must<{ id: string }>("app/account/api-token-actions.ts#createApiTokenAction", [{ team, name: `${marker} script`, scope: "read" }], { team });
   const resetLink = await owner.must<string>("app/t/[team]/members/actions.ts#createResetLinkAction", [{ team, userId: memberId }], { team });
   const sourceId = await createSource(owner, team, `${marker} wire report`);
   const snapshotId = await attachExcerpt(owner, team, sourceId, `${marker} excerpt: the convoy turned back.`);
@@ -450,6 +460,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     inviteToken: invite.link.split("/invite/")[1],
     inviteId,
     feedToken,
+    apiTokenId: apiToken.id,
     resetToken: resetLink.split("/reset-password/")[1],
     sourceId,
     snapshotId,
