@@ -1,20 +1,21 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db";
-import { feedTokens, passwordResets } from "@/db/schema";
+import { apiTokens, feedTokens, passwordResets } from "@/db/schema";
 import type { CommandContext } from "@/lib/commands/command";
 import { endSessions } from "./account-sessions";
 
 /**
  * Everything someone who held an account could have opened with it, shut in
  * the command's transaction: its sessions (and, once committed, their
- * editors), its open reset links and its personal feed links. For a password
+ * editors), its open reset links, its personal feed links and API tokens. For a password
  * set anew by a reset, and for a password dropped because nothing proved it
  * was the owner's. Returns how many sessions ended.
  */
 export async function lockOutAccount(command: Pick<CommandContext, "tx" | "afterCommit">, userId: string): Promise<number> {
   await voidResetLinks(command.tx, userId);
   await command.tx.update(feedTokens).set({ revokedAt: new Date() }).where(and(eq(feedTokens.userId, userId), isNull(feedTokens.revokedAt)));
+  await command.tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
   return (await endSessions(command, userId)).length;
 }
 

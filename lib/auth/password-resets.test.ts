@@ -7,6 +7,7 @@ import { CLOSE_SIGNED_OUT } from "@/lib/collab/context";
 import { teamAuditLog } from "@/lib/audit-queries";
 import { outbox } from "@/lib/mail/outbox";
 import { feedTokenActor, renewFeedToken } from "@/lib/publishing/feeds";
+import { createApiToken, tokenHolder } from "@/lib/api/tokens";
 import { eventually, TEST_SECRET, useCollabServer } from "@/lib/testing/collab";
 import { addMember } from "@/lib/teams/queries";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -182,6 +183,8 @@ describe("a reset link", () => {
     const note = await buildNote(team.id, user.id);
     const feed = await renewFeedToken(user.id, team.id);
     expect(await feedTokenActor(feed, team.id)).not.toBeNull();
+    const { token: apiToken } = await createApiToken({ userId: user.id, teamId: team.id, name: "script", scope: "read" });
+    expect(await tokenHolder(apiToken)).not.toBeNull();
     const [laptop, phone] = [await createSession({ userId: user.id }), await createSession({ userId: user.id })];
     const editor = await collab().connect(note.id, user.id, { token: await mintCollabToken({ userId: user.id, sessionId: laptop }, TEST_SECRET) });
     await eventually(() => expect(editor.events.authenticated).toEqual(["read-write"]));
@@ -199,6 +202,8 @@ describe("a reset link", () => {
     expect(await verifyCredentials(user.email, NEW)).toMatchObject({ id: user.id });
     // Someone who held the account could have made a feed link; it reads the team's briefs no more.
     expect(await feedTokenActor(feed, team.id)).toBeNull();
+    // And an API token: it is revoked too.
+    expect(await tokenHolder(apiToken)).toBeNull();
   });
 });
 
