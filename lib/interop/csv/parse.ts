@@ -65,3 +65,9 @@ export function parseCsv(text: string, limits: Pick<typeof CSV_LIMITS, "rows" | 
     problems: problems.map((problem) => ({ line: lines.get(problem.start)!, message: problem.message })),
   };
 }
+
+/** The headers and the first record of CSV text, for the column mapping: reads no further. */
+export function csvHeaders(text: string): { headers: string[]; sample: string[] } {
+  const [headers = [], sample = []] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { preview: 2, skipEmptyLines: "greedy" }).data;
+  return { headers: headers.map((header) => header.trim()), sample };
+}
