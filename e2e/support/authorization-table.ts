@@ -133,6 +133,7 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
   page({ page: `${t}/members/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/members` }),
   page({ page: `${t}/settings/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings` }),
+  page({ page: `${t}/settings/webhooks/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings/webhooks` }),
   page({ page: `${t}/leave/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/leave` }),
   page({ page: `${t}/notes/[id]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}` }),
   page({ page: `${t}/notes/[id]/history/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history` }),
@@ -271,6 +272,7 @@ const offScale = (ids: TeamIds) => ({ ...note(ids), kind: "off-scale", term: "pr
 const entities = "app/t/[team]/entities-actions.ts";
 const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
+const hooks = "app/t/[team]/settings/webhooks/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
 const sources = "app/t/[team]/sources/actions.ts";
@@ -475,6 +477,30 @@ export const ACTIONS: MatrixEntry[] = [
     args: (ids) => [{ team: ids.team, confirmation: ids.team }],
     prepare: async (world, role) => (role === "owner" ? { team: await world.spareTeam() } : {}),
     succeeds: { redirect: /^\/$/ },
+  }),
+  // Webhooks: the owner's. Pausing, testing and deleting act on a fresh webhook of the home team each time.
+  action({
+    action: `${hooks}#createWebhookAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, url: "http://127.0.0.1:9/matrix", events: ["note.created"], description: unique("Matrix hook") }],
+  }),
+  action({
+    action: `${hooks}#setWebhookPausedAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, webhookId: ids.webhookId, paused: true }],
+    prepare: async (world) => ({ webhookId: await world.webhook() }),
+  }),
+  action({
+    action: `${hooks}#sendTestEventAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, webhookId: ids.webhookId }],
+    prepare: async (world) => ({ webhookId: await world.webhook() }),
+  }),
+  action({
+    action: `${hooks}#deleteWebhookAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, webhookId: ids.webhookId }],
+    prepare: async (world) => ({ webhookId: await world.webhook() }),
   }),
   action({
     action: "app/t/[team]/leave/actions.ts#leaveTeamAction",
