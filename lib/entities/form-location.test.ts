@@ -4,7 +4,7 @@ import { createEntity, getEntity, updateEntity } from "@/lib/entities/queries";
 import { actorInput, entityInput, eventInput } from "@/lib/entities/validation";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam } from "@/lib/testing/factories";
-import { entityFormPayload, type EntityFormValues } from "./entity-form-payload";
+import { entityFormPayload, type EntityFormValues } from "@/components/entities/entity-form-payload";
 
 useTestDatabase();
 
