@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { version as maplibreVersion } from "maplibre-gl/package.json";
+import maplibre from "maplibre-gl/package.json" with { type: "json" };
 import type { FormFields } from "./server-actions";
 import { MARKERS, MATRIX_PASSWORD, MEMBER_ROLES, nameOf, type MatrixRole, type MatrixWorld, type TeamIds } from "./authorization-world";
 
@@ -154,7 +154,7 @@ const feedToken = async (world: MatrixWorld, role: MatrixRole) => ({ feedToken: 
 export const ROUTES: MatrixEntry[] = [
   route({ route: "app/api/health/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/health", refused: 404 }),
   // The map's library code (its worker), the same for everyone, as /_next/static is.
-  route({ route: "app/maplibre/[version]/[file]/route.ts", method: "GET", allowed: EVERYONE, path: () => `/maplibre/${maplibreVersion}/maplibre-gl-worker.mjs`, refused: 404 }),
+  route({ route: "app/maplibre/[version]/[file]/route.ts", method: "GET", allowed: EVERYONE, path: () => `/maplibre/${maplibre.version}/maplibre-gl-worker.mjs`, refused: 404 }),
   // next-auth's own endpoints: the session is readable by anyone (empty when signed out); a wrong password signs no one in.
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/auth/session", refused: 404 }),
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "POST", allowed: NOBODY, path: () => "/api/auth/callback/credentials", refused: 302, form: { email: "owner@harbour.test", password: "not the password" } }),
