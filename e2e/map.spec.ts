@@ -40,9 +40,10 @@ test("a reader sees the demo's events on the map, opens one from its point, foll
 
   // Only December 2006: the test in October is gone from the list, the talks in Beijing are there.
   await page.goto("/t/demo/map");
-  await page.getByLabel("From").fill("2006-12");
-  await page.getByLabel("To").fill("2006-12");
-  await page.getByRole("button", { name: "Apply" }).click();
+  const filters = page.getByRole("form", { name: "Filters" });
+  await filters.getByLabel("From").fill("2006-12");
+  await filters.getByLabel("To").fill("2006-12");
+  await filters.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2006-12&to=2006-12/);
   await expect(events.getByRole("link", { name: "Six-party talks, Beijing round" })).toBeVisible();
   await expect(events.getByRole("link", { name: "Resolution 1737 on Iran" })).toBeVisible();
@@ -81,5 +82,22 @@ test("an analyst gives an event a location, is told of half a point by its field
 
   await location.getByRole("link", { name: "Show on the map" }).click();
   await expect(page.locator(".maplibregl-popup").getByRole("link", { name: `${name} (second round)` })).toBeFocused();
+  await context.close();
+});
+
+test("where the browser cannot draw the map, it says so and the list still leads to each event", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "reviewer", baseURL);
+  // As a browser with WebGL turned off: no context of any kind for a canvas.
+  await context.addInitScript(() => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, kind: string, ...rest: unknown[]) {
+      return /webgl/.test(kind) ? null : getContext.call(this, kind as "2d", ...(rest as []));
+    } as typeof getContext;
+  });
+  await page.goto("/t/demo/map");
+  await expect(page.getByTestId("map-unavailable")).toContainText("This browser cannot draw the map");
+  await expect(page.getByRole("button", { name: /on the map$/ })).toHaveCount(0);
+  await page.getByRole("region", { name: "Events" }).getByRole("link", { name: "Resolution 1718 adopted" }).click();
+  await expectEntityPage(page, "Resolution 1718 adopted");
   await context.close();
 });
