@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import maplibre from "maplibre-gl/package.json" with { type: "json" };
 import type { FormFields } from "./server-actions";
 import { MARKERS, MATRIX_PASSWORD, MEMBER_ROLES, nameOf, type MatrixRole, type MatrixWorld, type TeamIds } from "./authorization-world";
 
@@ -128,6 +129,8 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/briefs/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/briefs?actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
   page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/timeline/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/timeline?actor=${ids.actorId}&tag=${ids.tag}` }),
+  // Whoever may open an entity's page may see where it is.
+  page({ page: `${t}/map/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/map?from=2006&to=2007&focus=${ids.eventId}` }),
   page({ page: `${t}/feeds/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/feeds` }),
   page({ page: `${t}/judgments/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/judgments?change=likelihood` }),
   page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
@@ -152,6 +155,8 @@ const feedToken = async (world: MatrixWorld, role: MatrixRole) => ({ feedToken: 
 
 export const ROUTES: MatrixEntry[] = [
   route({ route: "app/api/health/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/health", refused: 404 }),
+  // The map's library code (its worker), the same for everyone, as /_next/static is.
+  route({ route: "app/maplibre/[version]/[file]/route.ts", method: "GET", allowed: EVERYONE, path: () => `/maplibre/${maplibre.version}/maplibre-gl-worker.mjs`, refused: 404 }),
   // next-auth's own endpoints: the session is readable by anyone (empty when signed out); a wrong password signs no one in.
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/auth/session", refused: 404 }),
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "POST", allowed: NOBODY, path: () => "/api/auth/callback/credentials", refused: 302, form: { email: "owner@harbour.test", password: "not the password" } }),
