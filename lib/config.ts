@@ -67,6 +67,7 @@ const schema = z.object({
   OIDC_TEAM: z.string().regex(SLUG, "must be a team's URL name, such as desk").optional(),
   OIDC_ROLE: z.enum(CONFIG_ROLES, `must be one of ${CONFIG_ROLES.join(", ")}`).optional(),
   API_RATE_LIMIT: z.coerce.number().int().min(1, "must be at least 1").max(1_000_000).default(300),
+  DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
 });
 
 /** Single sign-on through an OpenID Connect issuer (lib/auth/oidc.ts). */
@@ -117,6 +118,13 @@ interface Config {
   oidc?: OidcConfig;
   /** Requests a minute the API answers per token (or per client address without one), counted in each process (lib/api/rate-limit.ts). */
   apiRateLimit: number;
+  /** Where webhooks may send (lib/webhooks/address-check.ts). */
+  webhooks: {
+    /** For tests only: webhooks may send to this machine (127.0.0.0/8, ::1); never to any other private address. */
+    allowLoopback: boolean;
+    /** Plain http:// URLs are accepted outside production, or with allowLoopback; otherwise only https://. */
+    allowHttp: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -148,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     OIDC_TEAM: blankToUndefined(env.OIDC_TEAM),
     OIDC_ROLE: blankToUndefined(env.OIDC_ROLE),
     API_RATE_LIMIT: blankToUndefined(env.API_RATE_LIMIT),
+    DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: blankToUndefined(env.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -173,6 +182,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     oidc: oidcConfig(c),
     apiRateLimit: c.API_RATE_LIMIT,
+    webhooks: {
+      allowLoopback: c.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK === "1",
+      allowHttp: env.NODE_ENV !== "production" || c.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK === "1",
+    },
   };
 }
 
