@@ -181,6 +181,13 @@ export const ROUTES: MatrixEntry[] = [
     refused: { outsider: 404, anonymous: 401 },
   }),
   route({
+    route: "app/b/[team]/[noteId]/[edition]/stix/route.ts",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}/stix`,
+    refused: { outsider: 404, anonymous: 401 },
+  }),
+  route({
     route: `${t}/notes/[id]/export/route.ts`,
     method: "GET",
     allowed: DRAFT_READERS,

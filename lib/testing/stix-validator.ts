@@ -39,7 +39,7 @@ function schemaFor(type: string): ValidateFunction {
 }
 
 /** What is wrong with a STIX object by its type's schema: nothing is []. */
-export function stixObjectErrors(object: { type: string }): string[] {
+export function stixObjectErrors(object: { type: string; [property: string]: unknown }): string[] {
   const validate = schemaFor(object.type);
   return validate(object) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath || "/"} ${error.message}`);
 }
