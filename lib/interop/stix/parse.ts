@@ -178,6 +178,9 @@ export function parseStixBundle(json: string): ParsedImport {
   const seen = new Set<string>();
   const relationships: { line: number; object: StixInput }[] = [];
 
+  // Who made the bundle's objects is their author, not an actor of the file (Dossier's bundles name the team so).
+  const authors = new Set(bundle.data.objects.map((item) => text(record(item).created_by_ref)).filter(Boolean));
+
   bundle.data.objects.forEach((item, index) => {
     const line = index + 1;
     const object = objectShape.safeParse(item);
@@ -186,6 +189,7 @@ export function parseStixBundle(json: string): ParsedImport {
     if (seen.has(id)) return problem(line, id, `${named(object.data)} appears more than once; the first is read.`);
     seen.add(id);
     if (object.data.type === "relationship") return void relationships.push({ line, object: object.data });
+    if (object.data.type === "identity" && authors.has(id)) return problem(line, id, `${named(object.data)} is the author of objects of the bundle, not an actor of it: it is not imported.`);
     const read = entityFields(object.data);
     if ("skipped" in read) return problem(line, id, read.skipped);
     const input = entityInput.safeParse(read.fields);
