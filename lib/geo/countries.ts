@@ -1,5 +1,6 @@
 import countries from "i18n-iso-countries";
-import english from "i18n-iso-countries/langs/en.json";
+// The attribute lets Node load the file where it stays outside the bundle (dist/server.mjs).
+import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
 
 /**
  * Countries by their ISO 3166-1 alpha-2 codes, the one way Dossier names a
