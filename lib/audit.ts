@@ -29,6 +29,7 @@ export type AuditAction =
   | "note.finding_restored"
   | "note.suggestions_decided"
   | "entity.merged"
+  | "entity.imported"
   | "entity.deleted"
   | "source.created"
   | "source.updated"

@@ -1,7 +1,7 @@
 import { can, teamScope } from "@/lib/policies";
 import { openTeam } from "@/lib/loaders/open";
 import { formatDateRange } from "@/lib/entities/dates";
-import { capitalise, entityKind, type EntityKind } from "@/lib/entity-kinds";
+import { capitalise, entityKind, kindPath, type EntityKind } from "@/lib/entity-kinds";
 import { listEntities } from "@/lib/entities/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { EntityForm } from "./EntityForm";
@@ -24,6 +24,10 @@ export async function EntityListPage({ slug, kind, query }: { slug: string; kind
           <input name="q" type="search" defaultValue={query} placeholder="Name or alias" aria-label={`Search ${spec.label.many}`} />
           <button type="submit">Search</button>
         </form>
+        {/* A route handler's download, not a page: a plain link, so the browser saves it. */}
+        <a className="button" href={`${kindPath(team.slug, kind)}/export`} download>
+          Export CSV
+        </a>
       </div>
       {can(actor, "entity.update", teamScope(team)) && (
         <details className="card padded">

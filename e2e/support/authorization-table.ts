@@ -90,6 +90,7 @@ const unique = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
 const FORGED_UNSUBSCRIBE = `${randomUUID()}.all.${"A".repeat(43)}`;
 
 const t = "app/t/[team]";
+const csvImport = (team: string, name: string) => ({ team, csv: `Name,Summary\n${name},Imported by the matrix.\n`, mapping: ["name", "summary"], kind: "actor" });
 const note = (ids: TeamIds) => ({ team: ids.team, noteId: ids.noteId });
 const md = (name: string, text: string) => ({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
 
@@ -228,6 +229,23 @@ export const ROUTES: MatrixEntry[] = [
     path: (ids) => `/t/${ids.team}/sources/lookup?ids=${ids.sourceId},${ids.noteId}`,
     refused: { reader: 404, outsider: 404, anonymous: 401 },
   }),
+  // The actors and events as CSV: whoever may open their lists may download them.
+  route({
+    route: `${t}/[kind]/export/route.ts`,
+    method: "GET",
+    serving: "actors",
+    allowed: MEMBERS,
+    path: (ids) => `/t/${ids.team}/actors/export`,
+    refused: { outsider: 404, anonymous: 401 },
+  }),
+  route({
+    route: `${t}/[kind]/export/route.ts`,
+    method: "GET",
+    serving: "events",
+    allowed: MEMBERS,
+    path: (ids) => `/t/${ids.team}/events/export`,
+    refused: { outsider: 404, anonymous: 401 },
+  }),
   // Feeds are read by feed readers, with no cookie: a member's personal token opens the team's briefs.
   route({ route: "app/feeds/[team]/public/route.ts", method: "GET", allowed: EVERYONE, path: (ids) => `/feeds/${ids.team}/public`, refused: 404 }),
   route({
@@ -340,6 +358,9 @@ export const ACTIONS: MatrixEntry[] = [
     args: (ids) => form({ team: ids.team, files: md("imported.md", "# Imported by the matrix\n\nA line.\n") }),
     succeeds: { redirect: /^\/t\/[^/]+\?imported=1$/ },
   }),
+  // Actors and events from CSV: the preview writes nothing, the import writes in one transaction.
+  action({ action: "app/t/[team]/import/csv-actions.ts#previewCsvImportAction", allowed: WRITERS, args: (ids) => [csvImport(ids.team, unique("Harbour CSV actor"))] }),
+  action({ action: "app/t/[team]/import/csv-actions.ts#importCsvAction", allowed: WRITERS, args: (ids) => [csvImport(ids.team, unique("Harbour CSV actor"))] }),
 
   // History.
   action({ action: `${history}#nameRevisionAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), revisionId: ids.revisionId, name: "Harbour version" }] }),

@@ -7,39 +7,19 @@ import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { conflict, notFound } from "@/lib/errors";
 import { setEntityTags } from "@/lib/tags/queries";
-import { entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type EntityKind, type TypedKind } from "@/lib/entity-kinds";
+import { entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type EntityKind } from "@/lib/entity-kinds";
 import { claimNames } from "./names";
+import { entityColumns } from "./columns";
 import type { EntityInput } from "./validation";
 
 export type { EntityInput };
-
-const isTyped = (input: EntityInput): input is Extract<EntityInput, { kind: TypedKind }> => entityKind(input.kind).details === "typed";
-
-function columnsOf(input: EntityInput) {
-  const shared = {
-    name: input.name,
-    aliases: input.aliases,
-    summary: input.summary,
-    latitude: input.latitude,
-    longitude: input.longitude,
-    countryCode: input.countryCode,
-  };
-  if (isTyped(input)) return { ...shared, actorType: input.actorType };
-  return {
-    ...shared,
-    startsOn: input.startsOn?.date ?? null,
-    endsOn: input.endsOn?.date ?? null,
-    datePrecision: input.startsOn?.precision ?? null,
-    place: input.place,
-  };
-}
 
 /** Creates an actor or event. `id` lets the editor name a new entity before the server has it. */
 export async function createEntity(teamId: string, userId: string, input: EntityInput, tx?: Executor, id?: string): Promise<Entity> {
   const run = async (t: Executor) => {
     const [entity] = await t
       .insert(entities)
-      .values({ id, teamId, kind: input.kind, createdBy: userId, ...columnsOf(input) })
+      .values({ id, teamId, kind: input.kind, createdBy: userId, ...entityColumns(input) })
       .onConflictDoNothing({ target: entities.id })
       .returning();
     if (!entity) throw conflict("That entry could not be created; please try again.");
@@ -57,7 +37,7 @@ export async function updateEntity(teamId: string, id: string, input: EntityInpu
     if (current.kind !== input.kind) throw notFound(`That ${entityKind(input.kind).label.one}`);
     const [entity] = await tx
       .update(entities)
-      .set({ ...columnsOf(input), updatedAt: new Date() })
+      .set({ ...entityColumns(input), updatedAt: new Date() })
       .where(eq(entities.id, id))
       .returning();
     await claimNames(tx, entity, [input.name, ...input.aliases]);

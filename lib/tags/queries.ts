@@ -2,19 +2,36 @@ import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db";
 import { entities, entityTags, notes, noteTags, tags, type Tag } from "@/db/schema";
+import { inBatches } from "@/lib/batches";
 
-/** The team's tags with these names, created as needed (matched case-insensitively). */
+/** The team's tags with these names, in their order, created as needed (matched case-insensitively): a few queries for any number. */
 async function ensureTags(teamId: string, names: string[], tx: Executor = db()): Promise<Tag[]> {
-  const found: Tag[] = [];
-  for (const name of names) {
-    await tx.insert(tags).values({ teamId, name }).onConflictDoNothing();
-    const [tag] = await tx
+  const wanted = [...new Map(names.map((name) => [name.toLowerCase(), name])).values()];
+  const byName = new Map<string, Tag>();
+  for (const batch of inBatches(wanted, 1_000)) {
+    await tx
+      .insert(tags)
+      .values(batch.map((name) => ({ teamId, name })))
+      .onConflictDoNothing();
+    const found = await tx
       .select()
       .from(tags)
-      .where(and(eq(tags.teamId, teamId), eq(sql`lower(${tags.name})`, name.toLowerCase())));
-    found.push(tag);
+      .where(and(eq(tags.teamId, teamId), inArray(sql`lower(${tags.name})`, batch.map((name) => name.toLowerCase()))));
+    for (const tag of found) byName.set(tag.name.toLowerCase(), tag);
   }
-  return found;
+  return names.map((name) => byName.get(name.toLowerCase())!);
+}
+
+/** Adds tags to many entities at once (an import), keeping the tags they have. */
+export async function addEntityTags(teamId: string, tagged: { entityId: string; tag: string }[], tx: Executor = db()) {
+  if (tagged.length === 0) return;
+  const found = await ensureTags(
+    teamId,
+    tagged.map((row) => row.tag),
+    tx,
+  );
+  const rows = tagged.map((row, i) => ({ entityId: row.entityId, tagId: found[i].id }));
+  for (const batch of inBatches(rows, 10_000)) await tx.insert(entityTags).values(batch).onConflictDoNothing();
 }
 
 export async function setEntityTags(teamId: string, entityId: string, names: string[], tx: Executor = db()) {

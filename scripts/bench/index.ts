@@ -6,6 +6,7 @@ import { benchBignote } from "./bignote";
 import { benchCapacity } from "./capacity";
 import { benchCitations } from "./citations";
 import { benchDurability } from "./durability";
+import { benchImports } from "./imports";
 import { benchLatency } from "./latency";
 import { benchMail } from "./mail";
 import { benchReading } from "./reading";
@@ -13,7 +14,7 @@ import { benchSearch } from "./search";
 import { benchSuggestions } from "./suggestions";
 import { benchTradecraft } from "./tradecraft";
 
-const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail, citations: benchCitations, tradecraft: benchTradecraft, suggestions: benchSuggestions };
+const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail, citations: benchCitations, tradecraft: benchTradecraft, suggestions: benchSuggestions, imports: benchImports };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {

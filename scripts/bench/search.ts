@@ -89,7 +89,8 @@ async function measure(handle: DatabaseHandle) {
   return rows;
 }
 
-async function postgresHandle(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> } | null> {
+/** A new PostgreSQL database for a bench, or null when no server answers. */
+export async function postgresHandle(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> } | null> {
   const admin = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
   const name = `dossier_bench_${randomBytes(4).toString("hex")}`;
   const client = postgres(admin, { max: 1, onnotice: () => {}, connect_timeout: 3 });
