@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { mention } from "./support/entities";
 import { createNote, signedInAs } from "./support/pages";
 
-test("a reader downloads a published brief as a STIX 2.1 bundle, with a report named as the brief and the country it names", async ({ browser, baseURL }) => {
+test("a reader downloads a published brief as a STIX 2.1 bundle, with a report named as the brief and the country it names; uploaded, it previews as the team's own", async ({ browser, baseURL }) => {
   const title = `STIX brief ${Date.now().toString(36)}`;
   // An owner publishes a brief naming a demo country, to the team (an owner may publish without review).
   const owner = await signedInAs(browser, "owner", baseURL);
@@ -16,7 +16,6 @@ test("a reader downloads a published brief as a STIX 2.1 bundle, with a report n
   await owner.page.getByLabel("Publish without approval (recorded)").check();
   await owner.page.getByRole("button", { name: "Publish edition 1" }).click();
   await expect(owner.page.getByRole("link", { name: "Read it" })).toBeVisible();
-  await owner.context.close();
 
   const reader = await signedInAs(browser, "reader", baseURL);
   await reader.page.goto("/t/demo/briefs");
@@ -32,4 +31,12 @@ test("a reader downloads a published brief as a STIX 2.1 bundle, with a report n
   expect(bundle.objects.find((object) => object.type === "report")?.name).toBe(title);
   expect(bundle.objects).toContainEqual(expect.objectContaining({ type: "location", name: "North Korea", country: "KP" }));
   await reader.context.close();
+
+  // Uploaded on the import page, the bundle finds the team's own North Korea: a preview, nothing written.
+  await owner.page.goto("/t/demo/import");
+  await owner.page.getByLabel("STIX 2.1 bundle").setInputFiles((await file.path())!);
+  const preview = owner.page.getByTestId("import-preview");
+  await expect(preview.getByRole("status")).toHaveText(/^0 to create, /);
+  await expect(preview).toContainText("North Korea");
+  await owner.context.close();
 });

@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { User } from "@/db/schema";
+import { db } from "@/db";
+import { entities, entityRelations, type Entity, type User } from "@/db/schema";
 import { addParticipant, createEntity } from "@/lib/entities/queries";
 import { entityInput } from "@/lib/entities/validation";
+import { applyImport } from "@/lib/interop/entity-import";
 import { findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
 import { findEdition } from "@/lib/publishing/queries";
@@ -30,6 +33,30 @@ const ENTITIES = [
   { kind: "event", name: "Launch", startsOn: "2024", countryCode: "KP" },
   { kind: "event", name: "Undated meeting" },
 ] as const;
+
+/** An entity as a user compares it: name, kind, aliases, type, summary, dates, place and location. */
+const described = (entity: Entity) => ({
+  kind: entity.kind,
+  name: entity.name,
+  aliases: entity.aliases,
+  summary: entity.summary,
+  actorType: entity.actorType,
+  startsOn: entity.startsOn,
+  endsOn: entity.endsOn,
+  datePrecision: entity.datePrecision,
+  place: entity.place,
+  latitude: entity.latitude,
+  longitude: entity.longitude,
+  countryCode: entity.countryCode,
+});
+
+const teamEntities = async (teamId: string) => (await db().select().from(entities).where(eq(entities.teamId, teamId))).sort((a, b) => a.name.localeCompare(b.name));
+
+async function participantsOf(teamId: string) {
+  const names = new Map((await teamEntities(teamId)).map((entity) => [entity.id, entity.name]));
+  const rows = await db().select().from(entityRelations).where(eq(entityRelations.teamId, teamId));
+  return rows.map((row) => [names.get(row.actorId), names.get(row.eventId), row.role]).sort();
+}
 
 /** What a user checks of an entity after an import: names, kinds, aliases, dates, locations. */
 const comparable = (input: ReturnType<typeof entityInput.parse>) => {
@@ -78,5 +105,18 @@ describe("a STIX 2.1 round trip", () => {
     expect(parsed.problems.map((problem) => problem.message)).toEqual(
       expect.arrayContaining(["A report is not imported: its actors, places and events are, one by one.", "A marking definition is not imported."]),
     );
+  });
+
+  it("imports an exported edition into an empty team as the same actors, events and participants, and the edition exports again with the same ids", async () => {
+    const { team, note } = await briefNaming();
+    const first = bundleJson(await exported(team.slug, note.id));
+
+    const empty = await buildTeam();
+    const outcome = await applyImport(empty.team.id, empty.owner.id, parseStixBundle(first), "stix");
+    expect(outcome).toMatchObject({ created: ENTITIES.length, merged: 0, skipped: 0, participations: 3 });
+
+    expect((await teamEntities(empty.team.id)).map(described)).toEqual((await teamEntities(team.id)).map(described));
+    expect(await participantsOf(empty.team.id)).toEqual(await participantsOf(team.id));
+    expect(bundleJson(await exported(team.slug, note.id))).toBe(first);
   });
 });
