@@ -26,7 +26,8 @@ test("a reader downloads a published brief as a STIX 2.1 bundle, with a report n
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/-edition-1\.stix\.json$/);
 
-  const bundle = JSON.parse(await readFile((await file.path())!, "utf8")) as { type: string; objects: { type: string; name?: string; country?: string }[] };
+  const text = await readFile((await file.path())!, "utf8");
+  const bundle = JSON.parse(text) as { type: string; objects: { type: string; name?: string; country?: string }[] };
   expect(bundle.type).toBe("bundle");
   expect(bundle.objects.find((object) => object.type === "report")?.name).toBe(title);
   expect(bundle.objects).toContainEqual(expect.objectContaining({ type: "location", name: "North Korea", country: "KP" }));
@@ -34,7 +35,7 @@ test("a reader downloads a published brief as a STIX 2.1 bundle, with a report n
 
   // Uploaded on the import page, the bundle finds the team's own North Korea: a preview, nothing written.
   await owner.page.goto("/t/demo/import");
-  await owner.page.getByLabel("STIX 2.1 bundle").setInputFiles((await file.path())!);
+  await owner.page.getByLabel("STIX 2.1 bundle", { exact: true }).setInputFiles({ name: file.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text) });
   const preview = owner.page.getByTestId("import-preview");
   await expect(preview.getByRole("status")).toHaveText(/^0 to create, /);
   await expect(preview).toContainText("North Korea");
