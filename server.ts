@@ -18,6 +18,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "./lib/demo/accounts";
 import { seedDemo } from "./lib/demo/seed";
 import { backfillEditionEntities } from "./lib/publishing/edition-entities";
 import { startMailLoop } from "./lib/mail/mail-loop";
+import { startWebhookLoop } from "./lib/webhooks/webhook-loop";
 import { smtpSender } from "./lib/mail/smtp";
 import { sendDueDigests } from "./lib/notifications/digest";
 import { refuseOversizeBody } from "./lib/request-size";
@@ -56,6 +57,9 @@ async function main() {
   // Queued mail is sent in the background, by every process (lib/mail); each round first queues the digests that are due.
   const sender = config.mail ? smtpSender(config.mail) : undefined;
   const mailLoop = sender ? startMailLoop(sender, { jobs: [() => sendDueDigests()] }) : undefined;
+  // Webhook deliveries too (lib/webhooks), each to the address it was checked against.
+  const webhookLoop = startWebhookLoop();
+  if (config.webhooks.allowLoopback) console.warn("DOSSIER_WEBHOOKS_ALLOW_LOOPBACK is set: webhooks may send to this machine. It is meant for tests only.");
 
   // Next needs its own address to follow redirects from server actions.
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: config.port });
@@ -95,6 +99,7 @@ async function main() {
     hocuspocus.flushPendingStores();
     await new Promise((resolve) => setTimeout(resolve, 500));
     await mailLoop?.stop();
+    await webhookLoop.stop();
     sender?.close();
     await cluster?.close();
     await database.close();

@@ -160,6 +160,7 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     sessionId: none,
     sourceId: source.id,
     snapshotId,
+    webhookId: none,
   };
 
   // Readers do see the brief as published, so the sweep below looks where the draft would show.

@@ -66,6 +66,7 @@ const schema = z.object({
     .optional(),
   OIDC_TEAM: z.string().regex(SLUG, "must be a team's URL name, such as desk").optional(),
   OIDC_ROLE: z.enum(CONFIG_ROLES, `must be one of ${CONFIG_ROLES.join(", ")}`).optional(),
+  DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: z.enum(["0", "1"]).default("0"),
 });
 
 /** Single sign-on through an OpenID Connect issuer (lib/auth/oidc.ts). */
@@ -114,6 +115,13 @@ interface Config {
   revisions: { pauseMs: number; retention: Retention };
   /** Unset when single sign-on is not configured. */
   oidc?: OidcConfig;
+  /** Where webhooks may send (lib/webhooks/address-check.ts). */
+  webhooks: {
+    /** For tests only: webhooks may send to this machine (127.0.0.0/8, ::1); never to any other private address. */
+    allowLoopback: boolean;
+    /** Plain http:// URLs are accepted outside production, or with allowLoopback; otherwise only https://. */
+    allowHttp: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -144,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     OIDC_ALLOWED_DOMAINS: blankToUndefined(env.OIDC_ALLOWED_DOMAINS),
     OIDC_TEAM: blankToUndefined(env.OIDC_TEAM),
     OIDC_ROLE: blankToUndefined(env.OIDC_ROLE),
+    DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: blankToUndefined(env.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -168,6 +177,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retention: { hourlyAfterMs: c.REVISIONS_HOURLY_AFTER_HOURS * 3600_000, dailyAfterMs: c.REVISIONS_DAILY_AFTER_DAYS * 86_400_000 },
     },
     oidc: oidcConfig(c),
+    webhooks: {
+      allowLoopback: c.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK === "1",
+      allowHttp: env.NODE_ENV !== "production" || c.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK === "1",
+    },
   };
 }
 

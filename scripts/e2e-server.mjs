@@ -10,8 +10,8 @@ const database = process.env.DATABASE_URL ? await createDatabase(process.env.DAT
 
 const server = spawn(process.execPath, ["dist/server.mjs"], {
   stdio: "inherit",
-  // Revisions after two quiet seconds, so the history tests need not wait minutes.
-  env: { REVISION_PAUSE_SECONDS: "2", ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DOSSIER_DEMO: "1", ...(database ? { DATABASE_URL: database.url } : {}) },
+  // Revisions after two quiet seconds, so the history tests need not wait minutes; webhooks may reach the tests' receivers on this machine.
+  env: { REVISION_PAUSE_SECONDS: "2", DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: "1", ...process.env, NODE_ENV: "production", DATA_DIR: dataDir, DOSSIER_DEMO: "1", ...(database ? { DATABASE_URL: database.url } : {}) },
 });
 
 let stopping = false;

@@ -5,7 +5,7 @@ import { MarkReadOnView } from "@/components/MarkReadOnView";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireUser } from "@/lib/auth/session";
 import { listFollowing } from "@/lib/follows/queries";
-import { EDITION_NOTIFICATION_KINDS } from "@/db/schema";
+import { EDITION_NOTIFICATION_KINDS, TEAM_NOTIFICATION_KINDS } from "@/db/schema";
 import { listNotifications, type InboxItem } from "@/lib/notifications/queries";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -20,9 +20,12 @@ const WHAT: Record<InboxItem["kind"], string> = {
   edition_published: "published a new edition of",
   source_questioned: "put in question a source cited in",
   edition_source_questioned: "put in question a source cited in",
+  webhook_disabled: "disabled a webhook of",
 };
 
 const isEditionKind = (kind: InboxItem["kind"]) => (EDITION_NOTIFICATION_KINDS as readonly string[]).includes(kind);
+/** A notification about the team is Dossier's own doing, not a member's. */
+const isTeamKind = (kind: InboxItem["kind"]) => (TEAM_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 /** What it is about: its title, linked where it still leads. */
 function Subject({ item }: { item: InboxItem }) {
@@ -56,7 +59,7 @@ export default async function InboxPage() {
           {items.map((item) => (
             <li key={item.id} className={item.readAt ? "" : "unread"} data-testid="notification">
               <div>
-                <strong>{item.actorName ?? "Someone"}</strong> {WHAT[item.kind]} <Subject item={item} />
+                <strong>{isTeamKind(item.kind) ? "Dossier" : (item.actorName ?? "Someone")}</strong> {WHAT[item.kind]} <Subject item={item} />
               </div>
               {item.excerpt && <p className="muted excerpt">{item.excerpt}</p>}
               <RelativeTime date={item.createdAt} />

@@ -6,46 +6,30 @@ import { createEntityAction, updateEntityAction } from "@/app/t/[team]/entities-
 import { ACTOR_TYPES } from "@/db/schema";
 import { FormError } from "@/components/FormError";
 import { entityKind, type EntityKind } from "@/lib/entity-kinds";
+import { carriesLocation } from "@/lib/geo/located";
+import { entityFormPayload, storedLocation, type EntityFormValues, type LocationErrors } from "./entity-form-payload";
+import { LocationFields } from "./LocationFields";
 
-export interface EntityFormValues {
-  name: string;
-  aliases: string[];
-  summary: string;
-  tags: string[];
-  actorType?: string | null;
-  startsOn?: string;
-  endsOn?: string;
-  place?: string;
-}
+export type { EntityFormValues };
 
-const splitList = (value: FormDataEntryValue | null) =>
-  String(value ?? "")
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-const ACTOR_TYPE_LABELS: Record<string, string> = { country: "Country", person: "Person", organisation: "Organisation", group: "Group" };
+const ACTOR_TYPE_LABELS: Record<string, string> = { country: "Country", place: "Place", person: "Person", organisation: "Organisation", group: "Group" };
 
 /** Creates an entity of a kind (an actor, an event), or edits one (with `id`); its fields follow the kind's details. */
 export function EntityForm({ team, kind, id, initial }: { team: string; kind: EntityKind; id?: string; initial?: EntityFormValues }) {
   const spec = entityKind(kind);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<LocationErrors>({});
+  const [actorType, setActorType] = useState(initial?.actorType ?? "");
   const [pending, startTransition] = useTransition();
+  const showsLocation = carriesLocation(kind, actorType);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const entity = {
-      kind,
-      name: form.get("name"),
-      aliases: splitList(form.get("aliases")),
-      summary: form.get("summary") ?? "",
-      tags: splitList(form.get("tags")),
-      ...(spec.details === "typed"
-        ? { actorType: form.get("actorType") || null }
-        : { startsOn: form.get("startsOn") ?? "", endsOn: form.get("endsOn") ?? "", place: form.get("place") ?? "" }),
-    };
+    const payload = entityFormPayload(kind, new FormData(event.currentTarget), initial);
+    if ("locationErrors" in payload) return setFieldErrors(payload.locationErrors);
+    setFieldErrors({});
+    const { entity } = payload;
     startTransition(async () => {
       const result = id ? await updateEntityAction({ team, id, entity }) : await createEntityAction({ team, entity });
       if (!result.ok) return setError(result.error);
@@ -66,7 +50,7 @@ export function EntityForm({ team, kind, id, initial }: { team: string; kind: En
       {spec.details === "typed" ? (
         <div className="field">
           <label htmlFor={`actor-type-${id ?? "new"}`}>Kind of {spec.label.one}</label>
-          <select id={`actor-type-${id ?? "new"}`} name="actorType" defaultValue={initial?.actorType ?? ""}>
+          <select id={`actor-type-${id ?? "new"}`} name="actorType" value={actorType} onChange={(event) => setActorType(event.target.value)}>
             <option value="">Not specified</option>
             {ACTOR_TYPES.map((type) => (
               <option key={type} value={type}>
@@ -91,6 +75,7 @@ export function EntityForm({ team, kind, id, initial }: { team: string; kind: En
           </label>
         </div>
       )}
+      {showsLocation && <LocationFields idPrefix={`location-${id ?? `new-${kind}`}`} initial={storedLocation(initial)} errors={fieldErrors} />}
       <label>
         Also known as (comma-separated)
         <input name="aliases" defaultValue={initial?.aliases.join(", ")} placeholder={spec.aliasExample} />

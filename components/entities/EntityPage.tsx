@@ -13,6 +13,7 @@ import { OriginatedSources } from "@/components/sources/OriginatedSources";
 import { sourcesOriginatedBy } from "@/lib/sources/register-queries";
 import { EntityActions } from "./EntityActions";
 import { EntityLink } from "./EntityLink";
+import { EntityLocation } from "./EntityLocation";
 import { ParticipantsEditor } from "./ParticipantsEditor";
 import { TagList } from "./TagList";
 
@@ -64,6 +65,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
           <h1 data-testid="entity-name">{entity.name}</h1>
           {entity.aliases.length > 0 && <p className="muted">Also known as {entity.aliases.join(", ")}</p>}
           {spec.details === "dated" && entity.place && <p className="muted">{entity.place}</p>}
+          <EntityLocation team={team.slug} entity={entity} />
           <TagList team={team.slug} tags={entityTags} />
         </div>
         <div className="row">
@@ -95,6 +97,9 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
             startsOn: partialDateInput(entity.startsOn, entity.datePrecision),
             endsOn: partialDateInput(entity.endsOn, entity.datePrecision),
             place: entity.place,
+            latitude: entity.latitude,
+            longitude: entity.longitude,
+            countryCode: entity.countryCode,
           }}
           mergeCandidates={sameKind.filter((o) => o.id !== entity.id).map((o) => ({ id: o.id, name: o.name }))}
           canDelete={may.delete}

@@ -39,6 +39,9 @@ export type ApiToken = typeof apiTokens.$inferSelect;
 export const WEBHOOK_EVENTS = ["edition.published", "review.requested", "review.decided", "note.created", "source.retracted"] as const;
 /** What a team's webhook may be subscribed to. */
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+/** What a delivery may carry: a subscribed event, or the test event an owner sends from the webhook's page. */
+export const WEBHOOK_DELIVERY_EVENTS = [...WEBHOOK_EVENTS, "ping"] as const;
+export type WebhookDeliveryEvent = (typeof WEBHOOK_DELIVERY_EVENTS)[number];
 
 /**
  * A team's webhooks (lib/webhooks/): a URL its owners subscribed to some
@@ -80,7 +83,7 @@ export const webhookDeliveries = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     webhookId: uuid().notNull().references(() => webhooks.id, { onDelete: "cascade" }),
     teamId: uuid().notNull().references(() => teams.id, { onDelete: "cascade" }),
-    event: text({ enum: WEBHOOK_EVENTS }).notNull(),
+    event: text({ enum: WEBHOOK_DELIVERY_EVENTS }).notNull(),
     /** The JSON body sent, exactly as signed. */
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
     attempts: integer().notNull().default(0),

@@ -63,7 +63,12 @@ export const DRAFT_NOTIFICATION_KINDS = [
  * cites put in question): shown to whoever may still read that edition.
  */
 export const EDITION_NOTIFICATION_KINDS = ["edition_published", "edition_source_questioned"] as const;
-export const NOTIFICATION_KINDS = [...DRAFT_NOTIFICATION_KINDS, ...EDITION_NOTIFICATION_KINDS] as const;
+/**
+ * Notifications about the team itself (a webhook disabled after failing):
+ * shown only to those who manage the team.
+ */
+export const TEAM_NOTIFICATION_KINDS = ["webhook_disabled"] as const;
+export const NOTIFICATION_KINDS = [...DRAFT_NOTIFICATION_KINDS, ...EDITION_NOTIFICATION_KINDS, ...TEAM_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = pgTable(

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import maplibre from "maplibre-gl/package.json" with { type: "json" };
 import type { FormFields } from "./server-actions";
 import { MARKERS, MATRIX_PASSWORD, MEMBER_ROLES, nameOf, type MatrixRole, type MatrixWorld, type TeamIds } from "./authorization-world";
 
@@ -132,11 +133,14 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/briefs/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/briefs?actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
   page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/timeline/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/timeline?actor=${ids.actorId}&tag=${ids.tag}` }),
+  // Whoever may open an entity's page may see where it is.
+  page({ page: `${t}/map/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/map?from=2006&to=2007&focus=${ids.eventId}` }),
   page({ page: `${t}/feeds/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/feeds` }),
   page({ page: `${t}/judgments/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/judgments?change=likelihood` }),
   page({ page: `${t}/import/page.tsx`, allowed: WRITERS, path: (ids) => `/t/${ids.team}/import` }),
   page({ page: `${t}/members/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/members` }),
   page({ page: `${t}/settings/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings` }),
+  page({ page: `${t}/settings/webhooks/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings/webhooks` }),
   page({ page: `${t}/leave/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/leave` }),
   page({ page: `${t}/notes/[id]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}` }),
   page({ page: `${t}/notes/[id]/history/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history` }),
@@ -155,6 +159,8 @@ const feedToken = async (world: MatrixWorld, role: MatrixRole) => ({ feedToken: 
 
 export const ROUTES: MatrixEntry[] = [
   route({ route: "app/api/health/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/health", refused: 404 }),
+  // The map's library code (its worker), the same for everyone, as /_next/static is.
+  route({ route: "app/maplibre/[version]/[file]/route.ts", method: "GET", allowed: EVERYONE, path: () => `/maplibre/${maplibre.version}/maplibre-gl-worker.mjs`, refused: 404 }),
   // next-auth's own endpoints: the session is readable by anyone (empty when signed out); a wrong password signs no one in.
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "GET", allowed: EVERYONE, path: () => "/api/auth/session", refused: 404 }),
   route({ route: "app/api/auth/[...nextauth]/route.ts", method: "POST", allowed: NOBODY, path: () => "/api/auth/callback/credentials", refused: 302, form: { email: "owner@harbour.test", password: "not the password" } }),
@@ -282,6 +288,7 @@ const offScale = (ids: TeamIds) => ({ ...note(ids), kind: "off-scale", term: "pr
 const entities = "app/t/[team]/entities-actions.ts";
 const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
+const hooks = "app/t/[team]/settings/webhooks/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
 const sources = "app/t/[team]/sources/actions.ts";
@@ -489,6 +496,30 @@ export const ACTIONS: MatrixEntry[] = [
     args: (ids) => [{ team: ids.team, confirmation: ids.team }],
     prepare: async (world, role) => (role === "owner" ? { team: await world.spareTeam() } : {}),
     succeeds: { redirect: /^\/$/ },
+  }),
+  // Webhooks: the owner's. Pausing, testing and deleting act on a fresh webhook of the home team each time.
+  action({
+    action: `${hooks}#createWebhookAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, url: "http://127.0.0.1:9/matrix", events: ["note.created"], description: unique("Matrix hook") }],
+  }),
+  action({
+    action: `${hooks}#setWebhookPausedAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, webhookId: ids.webhookId, paused: true }],
+    prepare: async (world) => ({ webhookId: await world.webhook() }),
+  }),
+  action({
+    action: `${hooks}#sendTestEventAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, webhookId: ids.webhookId }],
+    prepare: async (world) => ({ webhookId: await world.webhook() }),
+  }),
+  action({
+    action: `${hooks}#deleteWebhookAction`,
+    allowed: OWNER,
+    args: (ids) => [{ team: ids.team, webhookId: ids.webhookId }],
+    prepare: async (world) => ({ webhookId: await world.webhook() }),
   }),
   action({
     action: "app/t/[team]/leave/actions.ts#leaveTeamAction",

@@ -44,6 +44,8 @@ export interface TeamIds {
   /** A source in the team's register, with a snapshot (a pasted excerpt). */
   sourceId: string;
   snapshotId: string;
+  /** A webhook of the team, to a loopback port where nothing listens (the e2e server lets loopback through). */
+  webhookId: string;
 }
 
 /** Each team's objects carry its word, so a response that shows the other team's data is caught by it. */
@@ -231,6 +233,11 @@ export class MatrixWorld {
         { team: this.home.team },
       );
     return sourceId;
+  }
+
+  /** A new webhook of the home team, made by its owner: for an action that pauses or deletes it. */
+  async webhook() {
+    return createWebhook(this.sessions.owner, this.home.team, unique(`${MARKERS.home.toLowerCase()}-hook`).replace(" ", "-"));
   }
 
   /** The actor's part in an event of the home team, for an action that removes it. */
@@ -431,6 +438,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const resetLink = await owner.must<string>("app/t/[team]/members/actions.ts#createResetLinkAction", [{ team, userId: memberId }], { team });
   const sourceId = await createSource(owner, team, `${marker} wire report`);
   const snapshotId = await attachExcerpt(owner, team, sourceId, `${marker} excerpt: the convoy turned back.`);
+  const webhookId = await createWebhook(owner, team, `${marker.toLowerCase()}-hook`);
   return {
     team,
     noteId,
@@ -453,7 +461,18 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     resetToken: resetLink.split("/reset-password/")[1],
     sourceId,
     snapshotId,
+    webhookId,
   };
+}
+
+/** A webhook of a team, to port 9 of this machine, where nothing listens: its deliveries fail without leaving it. */
+async function createWebhook(owner: AppSession, team: string, name: string): Promise<string> {
+  const created = await owner.must<{ id: string }>(
+    "app/t/[team]/settings/webhooks/actions.ts#createWebhookAction",
+    [{ team, url: `http://127.0.0.1:9/${name}`, events: ["source.retracted"], description: name }],
+    { team },
+  );
+  return created.id;
 }
 
 /** A source in a team's register, graded B. */

@@ -24,22 +24,22 @@ const keyJudgments = (...items: { id: string; text: string; confidence: "high" |
 /** A block with a portion mark of its own. */
 const marked = (marking: TlpLevel, block: DocNode): DocNode => ({ ...block, attrs: { ...block.attrs, marking } });
 
-/** Demo actors and events, keyed for the notes below. */
+/** Demo actors and events, keyed for the notes below; the countries and events carry a location for the map. */
 export const DEMO_ACTORS = {
-  northKorea: { name: "North Korea", aliases: ["DPRK", "Pyongyang"], actorType: "country", summary: "Democratic People's Republic of Korea." },
-  china: { name: "China", aliases: ["PRC", "Beijing"], actorType: "country", summary: "Host of the six-party talks." },
-  russia: { name: "Russia", aliases: ["Moscow"], actorType: "country", summary: "" },
-  japan: { name: "Japan", aliases: ["Tokyo"], actorType: "country", summary: "" },
-  unitedStates: { name: "United States", aliases: ["US", "Washington"], actorType: "country", summary: "" },
-  iran: { name: "Iran", aliases: ["Tehran"], actorType: "country", summary: "" },
+  northKorea: { name: "North Korea", aliases: ["DPRK", "Pyongyang"], actorType: "country", countryCode: "KP", summary: "Democratic People's Republic of Korea." },
+  china: { name: "China", aliases: ["PRC", "Beijing"], actorType: "country", countryCode: "CN", summary: "Host of the six-party talks." },
+  russia: { name: "Russia", aliases: ["Moscow"], actorType: "country", countryCode: "RU", summary: "" },
+  japan: { name: "Japan", aliases: ["Tokyo"], actorType: "country", countryCode: "JP", summary: "" },
+  unitedStates: { name: "United States", aliases: ["US", "Washington"], actorType: "country", countryCode: "US", summary: "" },
+  iran: { name: "Iran", aliases: ["Tehran"], actorType: "country", countryCode: "IR", summary: "" },
   securityCouncil: { name: "UN Security Council", aliases: ["Security Council", "UNSC"], actorType: "organisation", summary: "" },
 } as const;
 
 export const DEMO_EVENTS = {
-  nuclearTest: { name: "North Korean nuclear test", startsOn: "2006-10-09", place: "Hwadae-ri, North Korea", participants: ["northKorea"] },
-  resolution1718: { name: "Resolution 1718 adopted", startsOn: "2006-10-14", place: "New York", participants: ["securityCouncil", "china", "russia", "japan", "unitedStates"] },
-  beijingRound: { name: "Six-party talks, Beijing round", startsOn: "2006-12-18", endsOn: "2006-12-22", place: "Beijing", participants: ["china", "northKorea", "unitedStates", "russia", "japan"] },
-  resolution1737: { name: "Resolution 1737 on Iran", startsOn: "2006-12-23", place: "New York", participants: ["securityCouncil", "iran", "russia", "unitedStates"] },
+  nuclearTest: { name: "North Korean nuclear test", startsOn: "2006-10-09", place: "Hwadae-ri, North Korea", countryCode: "KP", latitude: 41.28, longitude: 129.08, participants: ["northKorea"] },
+  resolution1718: { name: "Resolution 1718 adopted", startsOn: "2006-10-14", place: "New York", countryCode: "US", latitude: 40.7489, longitude: -73.968, participants: ["securityCouncil", "china", "russia", "japan", "unitedStates"] },
+  beijingRound: { name: "Six-party talks, Beijing round", startsOn: "2006-12-18", endsOn: "2006-12-22", place: "Beijing", countryCode: "CN", latitude: 39.9042, longitude: 116.4074, participants: ["china", "northKorea", "unitedStates", "russia", "japan"] },
+  resolution1737: { name: "Resolution 1737 on Iran", startsOn: "2006-12-23", place: "New York", countryCode: "US", latitude: 40.7489, longitude: -73.968, participants: ["securityCouncil", "iran", "russia", "unitedStates"] },
 } as const;
 
 /** Demo sources, graded as an analyst might have graded them at the time; `originator` names a demo actor. */

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import { judgments, noteCitations, notes, sources } from "@/db/schema";
+import { judgments, noteCitations, notes, sources, teams } from "@/db/schema";
+import { mapEntities } from "@/lib/entities/map-entities";
 import { useTestDatabase } from "@/lib/testing/database";
 import { seedDemo } from "./seed";
 
@@ -36,6 +37,12 @@ describe("the demo team", () => {
       { text: "China will likely enforce the resolution's financial measures only in part through 2007.", term: "likely", confidence: "moderate" },
       { text: "A second North Korean nuclear test before the talks resume is unlikely.", term: "unlikely", confidence: "low" },
     ]);
+    // The map has something to show on a fresh start: the events where they happened, the countries at their centres.
+    const [team] = await db().select({ id: teams.id }).from(teams);
+    const { entities: located } = await mapEntities(team.id, { show: "all", undated: true });
+    expect(located.filter((entity) => entity.kind === "event")).toHaveLength(4);
+    expect(located.filter((entity) => entity.kind === "actor").map((entity) => entity.countryCode).sort()).toEqual(["CN", "IR", "JP", "KP", "RU", "US"]);
+    expect(located.every((entity) => entity.position !== null)).toBe(true);
     expect(await seedDemo()).toBe(false);
   });
 });

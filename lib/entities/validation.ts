@@ -59,6 +59,9 @@ const bothCoordinates = (place: { latitude: number | null; longitude: number | n
     ctx.addIssue({ code: "custom", path: [place.latitude === null ? "latitude" : "longitude"], message: "Give both the latitude and the longitude, or neither." });
 };
 
+/** A location on its own, as the entity form checks it before sending (per field). */
+export const locationInput = z.object(locationFields).superRefine(bothCoordinates);
+
 export const actorInput = z
   .object({
     ...common,

@@ -1,9 +1,10 @@
 import "server-only";
+import { nowAndThen, startBackgroundLoop, type LoopJob } from "@/lib/background-loop";
 import { deliverDueMail, type DeliveryOptions, type SendMail } from "./delivery";
 import { forgetOldMail } from "./retention";
 
 /** A job the loop runs each round besides delivery (the daily digests). */
-export type MailJob = () => Promise<unknown>;
+export type MailJob = LoopJob;
 
 export interface MailLoopOptions extends DeliveryOptions {
   /** The pause between rounds. */
@@ -20,42 +21,18 @@ export interface MailLoopOptions extends DeliveryOptions {
  */
 export function startMailLoop(send: SendMail, options: MailLoopOptions = {}): { stop(): Promise<void> } {
   const { intervalMs = 2000, jobs = [], forgetEveryMs = 3600_000, ...delivery } = options;
-  let forgotAt = -Infinity;
-  // Old mail is deleted now and then, not every few seconds.
-  const forgetNowAndThen: MailJob = async () => {
-    if (Date.now() - forgotAt < forgetEveryMs) return;
-    forgotAt = Date.now();
-    await forgetOldMail();
-  };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  const round = async () => {
-    // A job that fails is logged and tried next round; it never holds up delivery.
-    for (const job of [...jobs, forgetNowAndThen]) await job().catch((error) => console.error("[mail] job failed:", error));
-    // Until a round finds nothing due, so a burst is not spread over many pauses.
-    while (!stopped) {
-      const { sent, failed, withdrawn } = await deliverDueMail(send, delivery);
-      if (sent + failed + withdrawn === 0 || failed > 0) break;
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = round()
-        .catch((error) => console.error("[mail] delivery round failed:", error))
-        .finally(schedule);
-    }, intervalMs);
-    timer.unref?.();
-  };
-  schedule();
-
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  const forget = nowAndThen(forgetEveryMs, forgetOldMail);
+  return startBackgroundLoop(
+    "mail",
+    async (stopped) => {
+      // A job that fails is logged and tried next round; it never holds up delivery.
+      for (const job of [...jobs, forget]) await job().catch((error) => console.error("[mail] job failed:", error));
+      // Until a round finds nothing due, so a burst is not spread over many pauses.
+      while (!stopped()) {
+        const { sent, failed, withdrawn } = await deliverDueMail(send, delivery);
+        if (sent + failed + withdrawn === 0 || failed > 0) break;
+      }
     },
-  };
+    intervalMs,
+  );
 }

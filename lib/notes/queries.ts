@@ -14,6 +14,8 @@ import { teamTradecraft } from "@/lib/teams/tradecraft";
 import { highestMarking, type TlpLevel } from "@/lib/tradecraft/tlp";
 import { noteBodyFromContent, type NoteBody } from "./body";
 import { notFound } from "@/lib/errors";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
+import { noteData } from "@/lib/webhooks/event-data";
 
 const editor = alias(users, "editor");
 
@@ -65,7 +67,8 @@ export async function findNote(noteId: string, tx: Executor = db()): Promise<Not
 
 /**
  * Creates a note. An initial body is made into a Yjs document here, on the
- * server: clients never seed a collaborative document.
+ * server: clients never seed a collaborative document. The team's webhooks
+ * subscribed to note.created hear of it, in the same transaction.
  */
 export async function createNote(
   // `body` is a body already built elsewhere (the Markdown import builds it off the main thread).
@@ -107,6 +110,8 @@ export async function createNote(
     await syncNoteCitations(tx, note, body.content);
     await syncNoteJudgments(tx, note, body.content);
   }
+  // Here, so every way a note is made (the New note button, an import, the API) tells the team's webhooks.
+  await enqueueWebhookEvent(tx, input.teamId, "note.created", (team, origin) => ({ note: { ...noteData(note, team, origin), kind: note.kind }, createdBy: input.userId }));
   return note;
 }
 

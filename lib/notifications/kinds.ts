@@ -5,7 +5,7 @@ import type { Grant } from "@/lib/policies/grants";
 export interface NotificationFacts {
   /** Who did it ("Someone" when their account is gone). */
   actorName: string;
-  /** The draft's title, or the edition's for a kind that tells of an edition. */
+  /** The draft's title, the edition's for a kind that tells of an edition, the team's name for one about the team. */
   title: string;
   teamName: string;
   teamSlug: string;
@@ -27,8 +27,8 @@ export interface NotificationKindSpec {
    * Checked when a message is written and again when it is sent.
    */
   grant: Grant;
-  /** Whose title the message shows: the draft note's, or the edition's it tells of. */
-  title: "note" | "edition";
+  /** Whose title the message shows: the draft note's, the edition's it tells of, or the team's name. */
+  title: "note" | "edition" | "team";
   /** The subject of its own message, and its line in a digest. */
   sentence(facts: NotificationFacts): string;
   /** The button of its own message. */
@@ -136,6 +136,17 @@ export const KIND_SPECS: Record<NotificationKind, NotificationKindSpec> = {
     sentence: (f) => `${f.actorName} put in question a source cited in ${quoted(f.title)}`,
     action: "Read the edition",
     path: editionPath,
+  },
+  // The excerpt is the webhook's URL; nobody did it, so the sentence names no one.
+  webhook_disabled: {
+    label: "Webhooks disabled",
+    when: "a webhook of a team you own is disabled after failing again and again",
+    byDefault: "instant",
+    grant: "manageTeam",
+    title: "team",
+    sentence: (f) => `A webhook of ${f.title} was disabled after repeated failed deliveries`,
+    action: "Open the webhooks",
+    path: (f) => `/t/${f.teamSlug}/settings/webhooks`,
   },
 };
 

@@ -11,10 +11,11 @@ interface Linked {
 /**
  * Where a notification leads: a comment to its thread in the note, a review
  * or a draft's source in question to the note, a new edition or an edition's
- * source in question to that edition's reading page. Null when what
- * it pointed at is gone.
+ * source in question to that edition's reading page, a disabled webhook to
+ * the team's webhooks. Null when what it pointed at is gone.
  */
 export function notificationLink({ kind, teamSlug, noteId, threadId, editionNumber }: Linked): string | null {
+  if (kind === "webhook_disabled") return `/t/${teamSlug}/settings/webhooks`;
   if (!noteId) return null;
   switch (kind) {
     case "mentioned":

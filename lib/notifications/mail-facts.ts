@@ -59,7 +59,7 @@ export async function mailableNotifications(executor: Executor, ids: string[]): 
 
   return rows.flatMap((row) => {
     const spec = KIND_SPECS[row.kind];
-    const title = spec.title === "note" ? row.noteTitle : row.editionTitle;
+    const title = spec.title === "note" ? row.noteTitle : spec.title === "edition" ? row.editionTitle : row.teamName;
     if (!row.role || !roleHas(row.role, spec.grant) || title === null) return [];
     return [
       {

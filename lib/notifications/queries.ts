@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
-import { DRAFT_NOTIFICATION_KINDS, EDITION_NOTIFICATION_KINDS, editions, memberships, notes, notifications, teams, users } from "@/db/schema";
+import { DRAFT_NOTIFICATION_KINDS, EDITION_NOTIFICATION_KINDS, editions, TEAM_NOTIFICATION_KINDS, memberships, notes, notifications, teams, users } from "@/db/schema";
 import { rolesWith } from "@/lib/policies/grants";
 import { notificationLink } from "./links";
 
@@ -18,7 +18,8 @@ const memberThere = and(eq(memberships.teamId, notifications.teamId), eq(members
  * the comment; an edition's (a new one, a source it cites put in question)
  * while they may still read it (not withdrawn; a
  * team edition to those who read the team's briefs, a public one to any
- * member), readers included. Needs `memberThere` and the edition joined.
+ * member), readers included; one about the team (a webhook disabled) while
+ * they still manage it. Needs `memberThere` and the edition joined.
  */
 export const stillVisible = or(
   and(inArray(notifications.kind, [...DRAFT_NOTIFICATION_KINDS]), inArray(memberships.role, rolesWith("readDrafts"))),
@@ -27,6 +28,7 @@ export const stillVisible = or(
     isNull(editions.withdrawnAt),
     or(eq(editions.visibility, "public"), inArray(memberships.role, rolesWith("readBriefs"))),
   ),
+  and(inArray(notifications.kind, [...TEAM_NOTIFICATION_KINDS]), inArray(memberships.role, rolesWith("manageTeam"))),
 );
 
 /** The user's notifications that they may still see, newest first, each with the title it is about and where it leads. */
@@ -42,7 +44,7 @@ export async function listNotifications(userId: string, limit = 100) {
       noteId: notifications.noteId,
       threadId: notifications.threadId,
       // An edition is shown by its own title: the draft's may have changed since, and readers never see it.
-      title: sql<string | null>`case when ${inArray(notifications.kind, [...EDITION_NOTIFICATION_KINDS])} then ${editions.title} else ${notes.title} end`,
+      title: sql<string | null>`case when ${inArray(notifications.kind, [...EDITION_NOTIFICATION_KINDS])} then ${editions.title} when ${inArray(notifications.kind, [...TEAM_NOTIFICATION_KINDS])} then ${teams.name} else ${notes.title} end`,
       editionNumber: editions.number,
       teamSlug: teams.slug,
     })

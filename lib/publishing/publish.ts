@@ -21,6 +21,7 @@ import { bannerMarking } from "@/lib/editor/portion-marks";
 import { freezeEditionJudgments } from "@/lib/judgments/edition-judgments";
 import { teamTradecraft } from "@/lib/teams/tradecraft";
 import { mayBePublic, TLP_LABELS } from "@/lib/tradecraft/tlp";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 /**
  * Publishes the note as its next edition: a frozen copy of the text as it is
@@ -119,6 +120,18 @@ export async function publishNote(
       target: note.id,
       data: { edition: created.number, visibility: created.visibility, marking: created.marking, ...(approved ? {} : { approvalOverridden: true }) },
     });
+    await enqueueWebhookEvent(tx, note.teamId, "edition.published", (team, origin) => ({
+      note: { id: note.id },
+      edition: {
+        id: created.id,
+        number: created.number,
+        title: created.title,
+        public: created.visibility === "public",
+        visibility: created.visibility,
+        marking: created.marking,
+        url: `${origin}/b/${team.slug}/${note.id}/${created.number}`,
+      },
+    }));
     afterCommit(() => statusChanged(note));
     return created;
   });

@@ -12,6 +12,8 @@ import { stableStringify } from "@/lib/stable-json";
 import { statusChanged } from "./status-change";
 import { suggestionsIn } from "@/lib/editor/suggestions/read";
 import { approvalRefusal } from "./suggestion-words";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
+import { noteData } from "@/lib/webhooks/event-data";
 
 /** The latest review of a note, if any. */
 export async function latestReview(noteId: string): Promise<Review | undefined> {
@@ -73,9 +75,13 @@ export async function requestReview(note: Note, userId: string, named: string[])
   if (reviewers.some((id) => !allReviewers.includes(id))) throw badRequest("Only reviewers of this team can be asked to review.");
   const asked = reviewers.length ? reviewers : allReviewers;
   await runCommand(async ({ tx, notify, afterCommit }) => {
-    await tx.insert(reviews).values({ noteId: note.id, teamId: note.teamId, requestedBy: userId, reviewers });
+    const [review] = await tx.insert(reviews).values({ noteId: note.id, teamId: note.teamId, requestedBy: userId, reviewers }).returning({ id: reviews.id });
     await tx.update(notes).set({ status: "in_review" }).where(eq(notes.id, note.id));
     await notify(asked.map((reviewer) => ({ userId: reviewer, teamId: note.teamId, kind: "review_requested" as const, noteId: note.id, actorId: userId })));
+    await enqueueWebhookEvent(tx, note.teamId, "review.requested", (team, origin) => ({
+      note: noteData(note, team, origin),
+      review: { id: review.id, requestedBy: userId, reviewers },
+    }));
     afterCommit(() => statusChanged(note));
   });
 }
@@ -130,6 +136,11 @@ export async function decideReview(
     if (review.requestedBy) {
       await notify([{ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200) }]);
     }
+    // The reviewer's summary is working material, as the draft is: it stays in Dossier.
+    await enqueueWebhookEvent(tx, note.teamId, "review.decided", (team, origin) => ({
+      note: noteData(note, team, origin),
+      review: { id: review.id, decision: decision === "approve" ? "approved" : "changes_requested", decidedBy: reviewerId },
+    }));
     afterCommit(() => statusChanged(note));
   });
 }

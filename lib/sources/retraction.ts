@@ -6,6 +6,7 @@ import { refreshTeamPages } from "@/lib/commands/page-refresh";
 import { badRequest } from "@/lib/errors";
 import { sourceQuestionedNotifications } from "./propagation";
 import { lockSource } from "./queries";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue";
 
 /**
  * Withdraws a source: it stays in the register and in every edition's
@@ -25,6 +26,11 @@ export async function retractSource(teamId: string, userId: string, id: string, 
     await tx.insert(sourceChanges).values({ sourceId: id, teamId, kind: "retracted", toReliability: current.reliability, reason, changedBy: userId, changedAt: now });
     await audit({ teamId, userId, action: "source.retracted", target: id, data: { title: current.title, reason } });
     await notify(await sourceQuestionedNotifications(tx, { teamId, sourceId: id, sourceTitle: current.title, actorId: userId, questioning: { kind: "retracted", reason } }));
+    // The reason is the team's working material, as a draft is: it stays in Dossier.
+    await enqueueWebhookEvent(tx, teamId, "source.retracted", (team, origin) => ({
+      source: { id, title: current.title, retractedAt: now.toISOString(), url: `${origin}/t/${team.slug}/sources/${id}` },
+      retractedBy: userId,
+    }));
     afterCommit(() => refreshTeamPages(teamId));
     return source;
   });

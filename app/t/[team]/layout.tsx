@@ -34,6 +34,7 @@ export default async function TeamLayout({ children, params }: { children: React
           {can(actor, "judgment.read", teamScope(team)) && <Link href={`/t/${team.slug}/judgments`}>Judgments</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
           {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
+          {can(actor, "entity.read", teamScope(team)) && <Link href={`/t/${team.slug}/map`}>Map</Link>}
           {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
           {can(actor, "audit.read", teamScope(team)) && <Link href={`/t/${team.slug}/audit`}>Audit</Link>}
           {may.update && <Link href={`/t/${team.slug}/settings`}>Settings</Link>}

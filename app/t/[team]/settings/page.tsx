@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteTeamForm } from "@/components/teams/DeleteTeamForm";
 import { LeaveTeamButton } from "@/components/teams/LeaveTeamButton";
 import { TeamSettingsForm } from "@/components/teams/TeamSettingsForm";
@@ -29,6 +30,11 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
         <TeamStandardsForm
           team={{ slug: team.slug, likelihoodScale: team.likelihoodScale, likelihoodWording: team.likelihoodWording, defaultMarking: team.defaultMarking }}
         />
+      </section>
+      <section className="card padded" aria-labelledby="webhooks-heading">
+        <h2 id="webhooks-heading">Webhooks</h2>
+        <p className="muted">Tell other tools (chat, dashboards, OpenCTI) when a brief is published, a review requested or decided, a note created or a source retracted.</p>
+        <Link href={`/t/${team.slug}/settings/webhooks`}>Manage webhooks</Link>
       </section>
       <section className="card padded" aria-labelledby="transfer-heading">
         <h2 id="transfer-heading">Transfer ownership</h2>
