@@ -93,7 +93,8 @@ export function BriefArticle({
             ))}
           </nav>
         )}
-        <a href={`${base}/${edition.number}/export?format=md`}>Markdown</a> · <a href={`${base}/${edition.number}/export?format=html`}>HTML</a>
+        <a href={`${base}/${edition.number}/export?format=md`}>Markdown</a> · <a href={`${base}/${edition.number}/export?format=html`}>HTML</a> ·{" "}
+        <a href={`${base}/${edition.number}/stix`}>STIX 2.1</a>
       </footer>
     </article>
   );

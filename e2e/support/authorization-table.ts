@@ -91,6 +91,10 @@ const unique = (what: string) => `${what} ${randomUUID().slice(0, 8)}`;
 const FORGED_UNSUBSCRIBE = `${randomUUID()}.all.${"A".repeat(43)}`;
 
 const t = "app/t/[team]";
+const stixImport = (team: string, name: string) => ({
+  team,
+  bundle: JSON.stringify({ type: "bundle", id: `bundle--${randomUUID()}`, objects: [{ type: "intrusion-set", spec_version: "2.1", id: `intrusion-set--${randomUUID()}`, created: "2026-01-01T00:00:00.000Z", modified: "2026-01-01T00:00:00.000Z", name }] }),
+});
 const csvImport = (team: string, name: string) => ({ team, csv: `Name,Summary\n${name},Imported by the matrix.\n`, mapping: ["name", "summary"], kind: "actor" });
 const note = (ids: TeamIds) => ({ team: ids.team, noteId: ids.noteId });
 const md = (name: string, text: string) => ({ name, mimeType: "text/markdown", buffer: Buffer.from(text) });
@@ -196,6 +200,13 @@ export const ROUTES: MatrixEntry[] = [
     method: "GET",
     allowed: MEMBERS,
     path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}/export?format=md`,
+    refused: { outsider: 404, anonymous: 401 },
+  }),
+  route({
+    route: "app/b/[team]/[noteId]/[edition]/stix/route.ts",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}/stix`,
     refused: { outsider: 404, anonymous: 401 },
   }),
   route({
@@ -380,6 +391,9 @@ export const ACTIONS: MatrixEntry[] = [
   // Actors and events from CSV: the preview writes nothing, the import writes in one transaction.
   action({ action: "app/t/[team]/import/csv-actions.ts#previewCsvImportAction", allowed: WRITERS, args: (ids) => [csvImport(ids.team, unique("Harbour CSV actor"))] }),
   action({ action: "app/t/[team]/import/csv-actions.ts#importCsvAction", allowed: WRITERS, args: (ids) => [csvImport(ids.team, unique("Harbour CSV actor"))] }),
+  // Actors, places and events from a STIX 2.1 bundle, the same way.
+  action({ action: "app/t/[team]/import/stix-actions.ts#previewStixImportAction", allowed: WRITERS, args: (ids) => [stixImport(ids.team, unique("Harbour STIX actor"))] }),
+  action({ action: "app/t/[team]/import/stix-actions.ts#importStixAction", allowed: WRITERS, args: (ids) => [stixImport(ids.team, unique("Harbour STIX actor"))] }),
 
   // History.
   action({ action: `${history}#nameRevisionAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), revisionId: ids.revisionId, name: "Harbour version" }] }),

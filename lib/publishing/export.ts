@@ -15,7 +15,8 @@ type ExportFormat = "md" | "html";
 
 export const exportFormat = (value: string | null): ExportFormat | null => (value === "md" || value === "html" ? value : null);
 
-const fileName = (title: string, extension: string) =>
+/** A download's file name from a title: safe in a header, whatever the title. */
+export const fileName = (title: string, extension: string) =>
   `${(title || "untitled").normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/\s+/g, "-").slice(0, 80) || "untitled"}.${extension}`;
 
 export interface ExportedDocument {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { CsvImport } from "@/components/interop/CsvImport";
+import { StixImport } from "@/components/interop/StixImport";
 import { ImportForm } from "@/components/notes/ImportForm";
 import { openTeam } from "@/lib/loaders/open";
 import { can, teamScope } from "@/lib/policies";
 
 export const metadata: Metadata = { title: "Import" };
 
-/** Imports into the team, one section a kind of file: Markdown notes, actors and events from CSV. */
+/** Imports into the team, one section a kind of file: Markdown notes, actors and events from CSV or a STIX 2.1 bundle. */
 export default async function ImportPage({ params }: { params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { team, actor } = await openTeam(slug, "team.edit");
@@ -23,6 +24,12 @@ export default async function ImportPage({ params }: { params: Promise<{ team: s
         <section className="card padded stack" aria-labelledby="import-csv">
           <h2 id="import-csv">Actors and events from CSV</h2>
           <CsvImport team={team.slug} />
+        </section>
+      )}
+      {can(actor, "entity.update", teamScope(team)) && (
+        <section className="card padded stack" aria-labelledby="import-stix">
+          <h2 id="import-stix">Actors, places and events from a STIX 2.1 bundle</h2>
+          <StixImport team={team.slug} />
         </section>
       )}
     </main>
