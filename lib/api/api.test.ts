@@ -4,7 +4,9 @@ import { db } from "@/db";
 import { auditLog, entities } from "@/db/schema";
 import { createEntity } from "@/lib/entities/queries";
 import { actorInput } from "@/lib/entities/validation";
-import { createNote } from "@/lib/notes/queries";
+import { stixBundleForEdition } from "@/lib/interop/stix/load";
+import { createNote, findNote } from "@/lib/notes/queries";
+import { publishNote } from "@/lib/publishing/publish";
 import { removeMember } from "@/lib/teams/queries";
 import { callApi } from "@/lib/testing/api";
 import { useCollabServer } from "@/lib/testing/collab";
@@ -143,6 +145,29 @@ describe("the API's answers", () => {
     const wrong = await callApi(dispatch, { method: "DELETE", path: "/notes", token });
     expect([wrong.status, wrong.headers.get("allow")]).toEqual([405, "GET, POST"]);
     expect((await callApi(dispatch, { path: "/nothing/here", token })).status).toBe(404);
+  });
+});
+
+describe("an edition by the API", () => {
+  useCollabServer();
+
+  it("reads as Markdown, and as the STIX 2.1 bundle its download gives", async () => {
+    const { team, owner } = await buildTeam();
+    const { token } = await createApiToken({ userId: owner.id, teamId: team.id, name: "OpenCTI", scope: "read" });
+    const brief = await createNote({ teamId: team.id, userId: owner.id, title: "Port brief", kind: "brief", content: paragraphs("The port reopened on Monday.") });
+    const edition = await publishNote((await findNote(brief.id))!, owner, "owner", { visibility: "team", summary: "", overrideApproval: true });
+
+    const read = await (await callApi(dispatch, { path: `/editions/${edition.id}`, token })).json<{ number: number; markdown: string }>();
+    expect(read.number).toBe(1);
+    expect(read.markdown).toContain("# Port brief");
+    expect(read.markdown).toContain("The port reopened on Monday.");
+
+    const stix = await callApi(dispatch, { path: `/editions/${edition.id}/stix`, token });
+    expect(stix.status).toBe(200);
+    expect(stix.headers.get("content-type")).toBe("application/stix+json;version=2.1");
+    const bundle = await stix.json<{ type: string; objects: { type: string; name?: string }[] }>();
+    expect(bundle.objects.find((object) => object.type === "report")?.name).toBe("Port brief");
+    expect(bundle).toEqual(JSON.parse(JSON.stringify(await stixBundleForEdition(edition, team, { entityDetails: true }))));
   });
 });
 

@@ -63,6 +63,7 @@ const TABLE: Record<string, { scope: ApiTokenScope; roles: readonly Role[]; stat
   },
   listEditions: { scope: "read", roles: MEMBERS, status: 200, call: () => ({ method: "GET", path: "/editions" }) },
   getEdition: { scope: "read", roles: MEMBERS, status: 200, call: (ids) => ({ method: "GET", path: `/editions/${ids.editionId}` }) },
+  getEditionStix: { scope: "read", roles: MEMBERS, status: 200, call: (ids) => ({ method: "GET", path: `/editions/${ids.editionId}/stix` }) },
   search: { scope: "read", roles: MEMBERS, status: 200, call: () => ({ method: "GET", path: "/search?q=port" }) },
 };
 

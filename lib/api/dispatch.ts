@@ -121,7 +121,10 @@ export function apiDispatcher(options: { rateLimit: number }) {
       const result = await endpoint.handle({ params: parsedParams.data, query, body, actor: holder.actor, team: holder.team, url });
       if (endpoint.response.status === 204) return new Response(null, { status: 204 });
       const sent = endpoint.response.schema.parse(result);
-      return Response.json(sent, { status: endpoint.response.status, headers: { "Cache-Control": "private, no-store" } });
+      return new Response(JSON.stringify(sent), {
+        status: endpoint.response.status,
+        headers: { "Content-Type": endpoint.response.contentType ?? "application/json", "Cache-Control": "private, no-store" },
+      });
     } catch (error) {
       if (error instanceof Refused) return error.response;
       if (error instanceof AppError) return problemResponse(PROBLEM_OF_ERROR[error.code], error.message);

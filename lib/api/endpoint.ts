@@ -39,7 +39,7 @@ export interface Endpoint<P extends Shape = Shape, Q extends Shape = Shape, B ex
   query?: Q;
   body?: B;
   /** The answer's schema: it is also the serializer, so nothing it does not name is sent. */
-  response: { status: 200 | 201; description: string; schema: R } | { status: 204; description: string };
+  response: { status: 200 | 201; description: string; schema: R; /** Default application/json. */ contentType?: string } | { status: 204; description: string };
   handle(call: EndpointCall<P, Q, B>): Promise<z.input<R> | void>;
 }
 

@@ -36,7 +36,10 @@ function operation(endpoint: Endpoint): ZodOpenApiOperationObject {
     requestParams: { ...(endpoint.params ? { path: endpoint.params } : {}), ...(endpoint.query ? { query: endpoint.query } : {}) },
     ...(endpoint.body ? { requestBody: { required: true, content: { "application/json": { schema: endpoint.body } } } } : {}),
     responses: {
-      [response.status]: { description: response.description, ...("schema" in response ? { content: { "application/json": { schema: response.schema } } } : {}) },
+      [response.status]: {
+        description: response.description,
+        ...("schema" in response ? { content: { [response.contentType ?? "application/json"]: { schema: response.schema } } } : {}),
+      },
       ...refusals(endpoint),
     },
   };

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { VISIBILITIES, type Edition } from "@/db/schema";
-import { authorize, can } from "@/lib/policies";
+import { authorize, can, teamScope } from "@/lib/policies";
+import { STIX_CONTENT_TYPE, stixBundleForEdition } from "@/lib/interop/stix/load";
 import { editionDocument, exportBody } from "@/lib/publishing/export";
 import { findTeamEdition, publishedBriefs } from "@/lib/publishing/queries";
 import { TLP_LEVELS } from "@/lib/tradecraft/tlp";
@@ -28,6 +29,15 @@ const editionSummary = z.object(editionFields).meta({ id: "EditionSummary" });
 const editionSchema = z
   .object({ ...editionFields, markdown: z.string().meta({ description: "The edition as Markdown, with its endnotes, as the Markdown export gives it." }) })
   .meta({ id: "Edition" });
+
+/** A STIX 2.1 bundle (lib/interop/stix/): its objects are described by the STIX 2.1 specification, not here. */
+const stixBundle = z
+  .object({
+    type: z.literal("bundle"),
+    id: z.string().meta({ example: "bundle--6ba7b810-9dad-51d1-80b4-00c04fd430c8" }),
+    objects: z.array(z.looseObject({ type: z.string(), id: z.string() })),
+  })
+  .meta({ id: "StixBundle", description: "A STIX 2.1 bundle: the report, its actors, places and events, relationships, markings and sources." });
 
 const fieldsOf = (edition: Edition) => ({
   id: edition.id,
@@ -74,6 +84,24 @@ export const editionEndpoints = [
       const edition = await findTeamEdition(team.id, params.id);
       authorize(actor, "edition.read", edition);
       return { ...fieldsOf(edition), markdown: exportBody("md", await editionDocument(edition, team)) };
+    },
+  }),
+  endpoint({
+    id: "getEditionStix",
+    method: "GET",
+    path: "/editions/{id}/stix",
+    tag: "Editions",
+    summary: "An edition as a STIX 2.1 bundle",
+    description: "The same bundle as the edition's STIX download, with what the team knows of the actors and events it names. Ids are stable across exports.",
+    scope: "read",
+    permission: "team.read",
+    params: idParam,
+    response: { status: 200, description: "The bundle.", schema: stixBundle, contentType: STIX_CONTENT_TYPE },
+    async handle({ params, actor, team }) {
+      const edition = await findTeamEdition(team.id, params.id);
+      authorize(actor, "edition.read", edition);
+      const bundle = await stixBundleForEdition(edition, team, { entityDetails: can(actor, "entity.read", teamScope(team)) });
+      return { ...bundle, objects: bundle.objects.map((object) => ({ ...object })) };
     },
   }),
 ];
