@@ -7,7 +7,8 @@ import { actorInput } from "@/lib/entities/validation";
 import { stixBundleForEdition } from "@/lib/interop/stix/load";
 import { createNote, findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
-import { removeMember } from "@/lib/teams/queries";
+import { leaveTeam } from "@/lib/teams/leave-team";
+import { addMember, removeMember } from "@/lib/teams/queries";
 import { callApi } from "@/lib/testing/api";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -60,13 +61,20 @@ describe("personal API tokens", () => {
     expect((await callApi(dispatch, { path: "/notes", token })).status).toBe(200);
   });
 
-  it("stop working for a member removed from the team", async () => {
+  it("are revoked when their owner is removed from the team, and stay so if they are let back in", async () => {
     const { team, owner, analyst, token } = await analystWithToken();
     expect((await callApi(dispatch, { path: "/notes", token })).status).toBe(200);
     await removeMember(team.id, analyst.id, owner.id);
-    const refused = await callApi(dispatch, { path: "/notes", token });
-    expect(refused.status).toBe(403);
-    expect((await refused.json<Problem>()).detail).toBe("The token's owner is no longer a member of its team.");
+    expect((await callApi(dispatch, { path: "/notes", token })).status).toBe(401);
+    expect(await listApiTokens(analyst.id)).toEqual([]);
+    await addMember(team.id, analyst.id, "analyst");
+    expect((await callApi(dispatch, { path: "/notes", token })).status).toBe(401);
+  });
+
+  it("are revoked when their owner leaves the team", async () => {
+    const { team, analyst, token } = await analystWithToken();
+    await leaveTeam(team.id, analyst.id);
+    expect((await callApi(dispatch, { path: "/notes", token })).status).toBe(401);
   });
 
   it("never open anything with the session cookie alone", async () => {

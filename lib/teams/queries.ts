@@ -4,6 +4,7 @@ import { db, type Executor } from "@/db";
 import { memberships, teams, users, type Role, type Team } from "@/db/schema";
 import { closeMemberConnections } from "@/lib/collab/registry";
 import { runCommand } from "@/lib/commands/command";
+import { revokeMemberCredentials } from "./member-credentials";
 import { badRequest, notFound } from "@/lib/errors";
 import type { Actor } from "@/lib/policies";
 import { RESERVED_SLUGS, TEAM_SLUG_MAX } from "./team-fields";
@@ -130,6 +131,7 @@ export async function removeMember(teamId: string, userId: string, removedBy: st
   await runCommand(async ({ tx, audit, afterCommit }) => {
     await assertKeepsAnOwner(teamId, userId, tx);
     await tx.delete(memberships).where(and(eq(memberships.teamId, teamId), eq(memberships.userId, userId)));
+    await revokeMemberCredentials(tx, teamId, userId);
     await audit({ teamId, userId: removedBy, action: "member.removed", target: userId });
     afterCommit(() => closeMemberConnections(teamId, userId));
   });
