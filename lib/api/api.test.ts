@@ -133,7 +133,28 @@ describe("the API's answers", () => {
     expect((await badQuery.json<Problem>()).errors?.map((error) => error.pointer).sort()).toEqual(["/query/kind", "/query/limit"]);
     const badCursor = await callApi(dispatch, { path: "/entities?kind=actor&cursor=bm90LW91cnM", token });
     expect(badCursor.status).toBe(400);
+    // A cursor of the right shape whose time is no time: refused, not a failed cast in the database.
+    const forged = Buffer.from(JSON.stringify(["x", "00000000-0000-4000-8000-000000000001"])).toString("base64url");
+    const forgedNotes = await callApi(dispatch, { path: `/notes?cursor=${forged}`, token });
+    expect(forgedNotes.status).toBe(400);
     expect(await db().select().from(entities).where(eq(entities.teamId, team.id))).toEqual(before);
+  });
+
+  it("gives an event back as it takes one, so a read and a write back keep its dates and their precision", async () => {
+    const { token } = await analystWithToken();
+    const created = await callApi(dispatch, {
+      method: "POST",
+      path: "/entities",
+      token,
+      body: { kind: "event", name: "Winter talks", startsOn: "2006-10", endsOn: "2006-12", latitude: 48.2, longitude: 16.37, countryCode: "AT" },
+    });
+    expect(created.status).toBe(201);
+    const event = await created.json<Record<string, unknown>>();
+    expect(event).toMatchObject({ startsOn: "2006-10", endsOn: "2006-12", datePrecision: "month" });
+    const { id, createdAt: _c, updatedAt: _u, datePrecision: _p, ...fields } = event;
+    const replaced = await callApi(dispatch, { method: "PUT", path: `/entities/${id}`, token, body: { ...fields, summary: "Held in Vienna." } });
+    expect(replaced.status).toBe(200);
+    expect(await replaced.json()).toMatchObject({ summary: "Held in Vienna.", startsOn: "2006-10", endsOn: "2006-12", datePrecision: "month", countryCode: "AT", latitude: 48.2 });
   });
 
   it("creates a note from Markdown, and reads a note's body as it is now, as text and ProseMirror JSON", async () => {

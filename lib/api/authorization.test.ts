@@ -41,9 +41,9 @@ const MEMBERS: readonly Role[] = ROLES;
 /**
  * The API's authorization, endpoint by endpoint (docs/ARCHITECTURE.md, "API"):
  * the scope a token needs, the roles whose owner may, the status of success,
- * and the request. Everything else follows: no token or a revoked one is 401;
- * a token of someone no longer a member, a read token at a write endpoint or
- * a role not listed is 403.
+ * and the request. Everything else follows: no token, a revoked one or one of
+ * someone no longer a member (revoked when they left) is 401; a read token at
+ * a write endpoint or a role not listed is 403.
  */
 const TABLE: Record<string, { scope: ApiTokenScope; roles: readonly Role[]; status: number; call: (ids: Ids) => Call; fresh?: (teamId: string, userId: string) => Promise<Partial<Ids>> }> = {
   listNotes: { scope: "read", roles: DRAFT_READERS, status: 200, call: () => ({ method: "GET", path: "/notes" }) },
@@ -81,8 +81,8 @@ type Holder = (typeof ROLES)[number] | "not a member" | "no token" | "revoked to
 const HOLDERS: readonly Holder[] = [...ROLES, "not a member", "no token", "revoked token"];
 
 function expectedStatus(row: (typeof TABLE)[string], holder: Holder, scope: ApiTokenScope): number {
-  if (holder === "no token" || holder === "revoked token") return 401;
-  if (holder === "not a member") return 403;
+  // Removing a member revokes their tokens for the team, so a former member's token is no token at all.
+  if (holder === "no token" || holder === "revoked token" || holder === "not a member") return 401;
   if (row.scope === "read-write" && scope === "read") return 403;
   return row.roles.includes(holder) ? row.status : 403;
 }

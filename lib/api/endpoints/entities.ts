@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ACTOR_TYPES, DATE_PRECISIONS, type Entity } from "@/db/schema";
+import { partialDateInput } from "@/lib/entities/dates";
 import { deleteEntityEverywhere } from "@/lib/entities/merge";
 import { createEntity, entityPage, getEntity, updateEntity } from "@/lib/entities/queries";
 import { entityInput } from "@/lib/entities/validation";
@@ -9,6 +10,9 @@ import { tagsOfEntities } from "@/lib/tags/queries";
 import { endpoint } from "../endpoint";
 import { decodeCursor, pageOf, pageQuery, toPage } from "../pagination";
 import { idParam, iso, timestamp } from "../schemas";
+
+/** A date as a person enters it: "2006", "2006-10" or "2006-10-09". */
+const partialDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
 
 const entitySchema = z
   .object({
@@ -19,9 +23,9 @@ const entitySchema = z
     summary: z.string(),
     tags: z.array(z.string()),
     actorType: z.enum(ACTOR_TYPES).nullable().meta({ description: "Actors only." }),
-    startsOn: z.iso.date().nullable().meta({ description: "Events only: the first day of the period `datePrecision` says." }),
-    endsOn: z.iso.date().nullable(),
-    datePrecision: z.enum(DATE_PRECISIONS).nullable(),
+    startsOn: partialDate.nullable().meta({ description: "Events only: the date as precise as it is known, YYYY, YYYY-MM or YYYY-MM-DD, as it is written back." }),
+    endsOn: partialDate.nullable(),
+    datePrecision: z.enum(DATE_PRECISIONS).nullable().meta({ description: "How precise the dates are: day, month or year." }),
     place: z.string(),
     latitude: z.number().nullable(),
     longitude: z.number().nullable(),
@@ -39,8 +43,9 @@ const entityOut = (entity: Entity, tags: string[]) => ({
   summary: entity.summary,
   tags,
   actorType: entity.actorType,
-  startsOn: entity.startsOn,
-  endsOn: entity.endsOn,
+  // As they are entered, so an entity read and written back (PUT) keeps its precision.
+  startsOn: entity.startsOn && partialDateInput(entity.startsOn, entity.datePrecision),
+  endsOn: entity.endsOn && partialDateInput(entity.endsOn, entity.datePrecision),
   datePrecision: entity.datePrecision,
   place: entity.place,
   latitude: entity.latitude,

@@ -10,6 +10,16 @@ import { endpoint } from "../endpoint";
 import { decodeCursor, pageOf, pageQuery, toPage } from "../pagination";
 import { idParam, iso, timestamp } from "../schemas";
 
+/**
+ * A note's creation time as the database writes it as text ("2026-11-30
+ * 17:10:00.123456+00"), the first half of a notes cursor: checked to be a
+ * real time, so a forged cursor is a bad request, never a failed cast.
+ */
+const databaseTimestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/)
+  .refine((text) => Number.isFinite(Date.parse(text.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00"))));
+
 const noteFields = {
   id: z.uuid(),
   title: z.string(),
@@ -58,7 +68,7 @@ export const noteEndpoints = [
     query: z.object(pageQuery),
     response: { status: 200, description: "A page of notes.", schema: pageOf(noteSummary) },
     async handle({ query, team, url }) {
-      const after = decodeCursor(query.cursor, z.tuple([z.string().max(64), z.uuid()]));
+      const after = decodeCursor(query.cursor, z.tuple([databaseTimestamp, z.uuid()]));
       const rows = await notePage(team.id, { after, limit: query.limit + 1 });
       return toPage(rows, query.limit, url, (row) => [row.sortKey, row.id], noteFieldsOf);
     },

@@ -58,7 +58,7 @@ function readRecord(record: CsvRecord, mapping: ColumnMapping, defaultKind: Enti
   let details: Record<string, unknown>;
   if (spec.details === "typed") {
     const typed = cell("actorType").toLowerCase();
-    const actorType = ACTOR_TYPE_SPELLINGS[typed] ?? typed;
+    const actorType = (Object.hasOwn(ACTOR_TYPE_SPELLINGS, typed) ? ACTOR_TYPE_SPELLINGS[typed] : undefined) ?? typed;
     if (actorType !== "" && !(ACTOR_TYPES as readonly string[]).includes(actorType)) throw new RowProblem(`“${cell("actorType")}” is not an actor type: write ${wordList([...ACTOR_TYPES], "or")}.`);
     details = { actorType: actorType || null };
   } else {

@@ -109,6 +109,7 @@ describe("reading a STIX 2.1 bundle", () => {
         good,
         good,
         object("relationship", { relationship_type: "related-to", source_ref: good.id, target_ref: "identity--nowhere" }),
+        object("constructor", { name: "Named like a built-in" }),
       ),
     );
     expect(parsed.rows.map((row) => row.input.name)).toEqual(["Many aliases", "Good"]);
@@ -125,6 +126,7 @@ describe("reading a STIX 2.1 bundle", () => {
       [9, "“Backwards” (grouping) is not imported: The event cannot end before it starts."],
       [12, "“Good” (identity) appears more than once; the first is read."],
       [13, "This relationship is not between an actor and an event of the bundle: it is not imported."],
+      [14, "An object of type constructor is not imported: only actors, places and events are."],
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -146,7 +146,7 @@ function entityFields(object: StixInput): { fields: Record<string, unknown> } | 
   const extension = object.type === "grouping" ? record(record(object.extensions)[EVENT_EXTENSION_ID]) : null;
   if (extension && Object.keys(extension).length > 0) return { fields: eventFields(object, extension) };
   if (EVENT_OBJECTS.has(object.type)) return { fields: eventFields(object, null) };
-  return { skipped: SKIPPED[object.type] ?? `An object of type ${object.type} is not imported: only actors, places and events are.` };
+  return { skipped: (Object.hasOwn(SKIPPED, object.type) ? SKIPPED[object.type] : undefined) ?? `An object of type ${object.type} is not imported: only actors, places and events are.` };
 }
 
 /** The first thing validation says, as a sentence. */
