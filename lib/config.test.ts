@@ -53,6 +53,15 @@ describe("configuration", () => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name} `));
   });
 
+  it("lets webhooks post to this machine only for a test server: never in production with a public APP_URL", () => {
+    expect(loadConfig({}).webhooks).toEqual({ allowLoopback: false, allowHttp: true });
+    expect(loadConfig({ NODE_ENV: "production" }).webhooks).toEqual({ allowLoopback: false, allowHttp: false });
+    expect(loadConfig({ NODE_ENV: "production", PORT: "3210", DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: "1" }).webhooks).toEqual({ allowLoopback: true, allowHttp: true });
+    expect(() => loadConfig({ NODE_ENV: "production", APP_URL: "https://dossier.example.org", DOSSIER_WEBHOOKS_ALLOW_LOOPBACK: "1" })).toThrow(
+      /^Invalid configuration: DOSSIER_WEBHOOKS_ALLOW_LOOPBACK is for test servers only/,
+    );
+  });
+
   it("generates the auth secret once and keeps it in DATA_DIR", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dossier-config-"));
     const config = loadConfig({ DATA_DIR: dir });

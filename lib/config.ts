@@ -164,6 +164,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const appUrl = c.APP_URL ? new URL(c.APP_URL).origin : `http://localhost:${c.PORT}`;
+  // A server others reach must never post to the machine it runs on: in production the test setting needs a server of this machine alone.
+  if (c.DOSSIER_WEBHOOKS_ALLOW_LOOPBACK === "1" && env.NODE_ENV === "production" && !isLoopbackHost(new URL(appUrl).hostname))
+    throw new ConfigError(
+      "Invalid configuration: DOSSIER_WEBHOOKS_ALLOW_LOOPBACK is for test servers only; in production it needs APP_URL on this machine (localhost or 127.0.0.1).",
+    );
   return {
     port: c.PORT,
     appUrl,
@@ -188,6 +193,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
   };
 }
+
+const isLoopbackHost = (host: string) => host === "localhost" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 const OIDC_CLIENT = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
 const OIDC_OPTIONS = ["OIDC_NAME", "OIDC_ONLY", "OIDC_ALLOWED_DOMAINS", "OIDC_TEAM", "OIDC_ROLE"] as const;

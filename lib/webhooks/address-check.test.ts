@@ -59,6 +59,8 @@ describe("the address check", () => {
 
   it("judges an IPv4-mapped IPv6 address by the IPv4 address it carries", () => {
     expect(isAllowedAddress("::ffff:10.0.0.1")).toBe(false);
+    expect(isAllowedAddress("::7f00:1")).toBe(false);
+    expect(isAllowedAddress("2001:4860:4860::8888")).toBe(true);
     expect(isAllowedAddress("::ffff:127.0.0.1", { allowLoopback: true })).toBe(true);
     expect(isAllowedAddress(`::ffff:${PUBLIC_V4}`)).toBe(true);
     expect(isAllowedAddress("not an address")).toBe(false);

@@ -30,7 +30,7 @@ export const systemResolve: Resolve = async (hostname) =>
  * special range ipaddr.js knows is refused (private, loopback, link-local with
  * 169.254.169.254, unique-local fc00::/7, unspecified 0.0.0.0/8 and ::,
  * broadcast, carrier-grade NAT 100.64/10, reserved, multicast, documentation,
- * NAT64 and 6to4 prefixes); an IPv4-mapped IPv6 address is judged as the IPv4
+ * NAT64 and 6to4 prefixes, IPv4-compatible ::/96); an IPv4-mapped IPv6 address is judged as the IPv4
  * address it carries. Loopback passes only when the test setting allows it.
  */
 export function isAllowedAddress(address: string, options: { allowLoopback?: boolean } = {}): boolean {
@@ -38,6 +38,8 @@ export function isAllowedAddress(address: string, options: { allowLoopback?: boo
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();
+  // The deprecated IPv4-compatible form (::7f00:1, in ::/96) reads as unicast to ipaddr.js, yet may reach the IPv4 address it holds.
+  if (range === "unicast" && parsed.kind() === "ipv6" && parsed.match(ipaddr.parse("::"), 96)) return false;
   return range === "unicast" || (options.allowLoopback === true && range === "loopback");
 }
 
