@@ -9,6 +9,7 @@ import { publishNote } from "@/lib/publishing/publish";
 import { findEdition } from "@/lib/publishing/queries";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
+import { retractSource } from "@/lib/sources/retraction";
 import { buildNote, buildSource, buildTeam, citation, judgmentItem, mention, mentionDoc } from "@/lib/testing/factories";
 import { stixErrors } from "@/lib/testing/stix-validator";
 import { TLP_LEVELS } from "@/lib/tradecraft/tlp";
@@ -67,7 +68,7 @@ async function publishedBrief() {
   };
   const note = await buildNote(team.id, owner.id, content);
   const edition = await publish(note.id, owner);
-  return { team, owner, note, edition, iran, natanz, atlantis, lazarus, front, ministry, envoy, talks };
+  return { team, owner, note, edition, wire, iran, natanz, atlantis, lazarus, front, ministry, envoy, talks };
 }
 
 const publish = async (noteId: string, owner: User) =>
@@ -182,6 +183,19 @@ describe("an edition as a STIX 2.1 bundle", () => {
       labels: ["key-judgment"],
     });
     expect(notes[1]).toMatchObject({ confidence: 85, x_dossier_likelihood_term: "very unlikely", x_dossier_likelihood_range: "5–20%" });
+  });
+
+  it("tells in the report of a cited source retracted since publication, as a newer version of the same report", async () => {
+    const { team, owner, note, wire } = await publishedBrief();
+    const [before] = ofType(await exported(team.slug, note.id), "report");
+    await retractSource(team.id, owner.id, wire.id, "The wire withdrew the story.");
+    const after = await exported(team.slug, note.id);
+    const [report] = ofType(after, "report");
+    expect(before.description).not.toContain("A source cited here was withdrawn on");
+    expect(report.description).toContain("A source cited here was withdrawn on");
+    expect(report.id).toBe(before.id);
+    expect(Date.parse(report.modified as string)).toBeGreaterThan(Date.parse(before.modified as string));
+    expect(stixErrors(after)).toEqual([]);
   });
 
   it("gives the same bytes on every export, and the same ids to the same entities in the next edition", async () => {

@@ -1,5 +1,6 @@
 import type { Edition } from "@/db/schema";
 import { exportBody } from "@/lib/publishing/export";
+import type { EditionNotice } from "@/lib/sources/edition-notices";
 import { endnoteGradeDescription, kindLabel, type Endnote } from "@/lib/sources/endnote";
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { dossierIdentity, eventExtensionDefinition } from "./event-extension";
@@ -24,6 +25,8 @@ export interface EditionForStix {
   team: { id: string; name: string; createdAt: Date; updatedAt: Date };
   edition: Pick<Edition, "id" | "number" | "title" | "dateline" | "content" | "marking" | "authors" | "tags" | "publishedAt" | "likelihoodScale">;
   endnotes: readonly Endnote[];
+  /** What readers are told above the text today: a cited source since retracted or downgraded. */
+  notices?: readonly EditionNotice[];
   judgments: readonly FrozenJudgment[];
   entities: readonly MentionedEntity[];
   participations: readonly Participation[];
@@ -40,6 +43,12 @@ function endnoteReference(endnote: Endnote) {
     source_name: endnote.sourceTitle,
     description: [`Endnote ${endnote.ordinal}.`, `${endnoteGradeDescription(endnote)}.`, `${origin[0].toUpperCase()}${origin.slice(1)}.`, where ? `${where}.` : ""].filter(Boolean).join(" "),
   };
+}
+
+/** The latest of a time and some others (unknown ones left out), as STIX writes times. */
+function latestOf(time: string, others: readonly (Date | null)[]): string {
+  const latest = Math.max(Date.parse(time), ...others.filter((other): other is Date => other !== null).map((other) => other.getTime()));
+  return new Date(latest).toISOString();
 }
 
 /** Pairs of entities named in the same frozen sentence, each pair once, in a stable order. */
@@ -138,10 +147,13 @@ export function editionBundle(input: EditionForStix): StixBundle {
       subtitle: `${team.name} · ${edition.dateline} · edition ${edition.number}`,
       content: edition.content,
       endnotes: input.endnotes,
+      notices: input.notices,
       what: "brief",
       marking: edition.marking,
       likelihoodScale: scale,
     }),
+    // A notice changes what the report says, so it is a new version of it (STIX consumers keep the latest `modified`).
+    modified: latestOf(published, (input.notices ?? []).map((notice) => notice.at)),
     published,
     report_types: ["threat-report"],
     labels: edition.tags.length > 0 ? [...edition.tags] : undefined,

@@ -5,6 +5,7 @@ import { editionEntities, entities, entityRelations, type Edition, type Team } f
 import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { fileName } from "@/lib/publishing/export";
+import { noticesForEdition } from "@/lib/sources/edition-notices";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { bundleJson, editionBundle, type Participation } from "./bundle";
 import type { MentionedEntity } from "./entity-objects";
@@ -79,7 +80,8 @@ export async function stixBundleForEdition(edition: Edition, team: Pick<Team, "i
     judgmentsOfEdition(edition.id),
     mentionedEntities(edition, options.entityDetails),
   ]);
-  return editionBundle({ team, edition, endnotes, judgments, entities: mentioned, participations });
+  const notices = await noticesForEdition(edition, endnotes);
+  return editionBundle({ team, edition, endnotes, notices, judgments, entities: mentioned, participations });
 }
 
 export const STIX_CONTENT_TYPE = "application/stix+json;version=2.1";
