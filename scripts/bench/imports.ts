@@ -6,7 +6,7 @@
  * calls.
  */
 import { randomBytes } from "node:crypto";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { setDatabase } from "@/db";
 import { guessMapping } from "@/lib/interop/csv/fields";
 import { parseCsv } from "@/lib/interop/csv/parse";
@@ -14,7 +14,7 @@ import { readCsvText } from "@/lib/interop/csv/read";
 import { applyImport, planImport } from "@/lib/interop/entity-import";
 import { createTeam } from "@/lib/teams/queries";
 import { createUser } from "@/lib/users/queries";
-import { postgresHandle } from "./search";
+import { onEachDatabase } from "./databases";
 import { report } from "./stats";
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 10_000);
@@ -53,18 +53,6 @@ async function measure(handle: DatabaseHandle) {
 export async function benchImports() {
   const which = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
   console.log(`imports: a CSV of ${ROWS} actors, created then merged, each in one transaction`);
-  const rows = [];
-  if (which.includes("pglite")) {
-    const pglite = openDatabase({ dataDir: "memory://" });
-    await pglite.migrate();
-    rows.push(...(await measure(pglite)));
-    await pglite.close();
-  }
-  const pg = which.includes("postgres") ? await postgresHandle() : null;
-  if (pg) {
-    await pg.handle.migrate();
-    rows.push(...(await measure(pg.handle)));
-    await pg.drop();
-  }
+  const rows = await onEachDatabase(which, measure);
   report("imports", rows, { unit: "ms" });
 }

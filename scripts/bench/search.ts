@@ -6,12 +6,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { openDatabase, type DatabaseHandle } from "@/db/client";
+import type { DatabaseHandle } from "@/db/client";
 import { setDatabase } from "@/db";
 import { entities, memberships, noteEntities, notes, teams, users } from "@/db/schema";
 import { parseSearchFilters } from "@/lib/search/filters";
 import { searchTeam } from "@/lib/search/search";
+import { onEachDatabase } from "./databases";
 import { report, summarise } from "./stats";
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 100_000);
@@ -89,50 +89,11 @@ async function measure(handle: DatabaseHandle) {
   return rows;
 }
 
-/** A new PostgreSQL database for a bench, or null when no server answers. */
-export async function postgresHandle(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> } | null> {
-  const admin = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `dossier_bench_${randomBytes(4).toString("hex")}`;
-  const client = postgres(admin, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  try {
-    await client.unsafe(`create database ${name}`);
-  } catch {
-    console.log("PostgreSQL not reachable: measuring PGlite only.");
-    await client.end();
-    return null;
-  }
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ databaseUrl: url.toString() });
-  return {
-    handle,
-    drop: async () => {
-      await handle.close();
-      const cleanup = postgres(admin, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
-}
 
 /** BENCH_DATABASES=pglite,postgres (the default) picks which to measure; BENCH_KEEP=1 keeps the PostgreSQL database for EXPLAIN. */
 export async function benchSearch() {
   const which = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
   console.log(`search: ${NOTES} notes of ~500 words, ${QUERIES} two-word queries with one actor filter`);
-  const rows = [];
-  if (which.includes("pglite")) {
-    const pglite = openDatabase({ dataDir: "memory://" });
-    await pglite.migrate();
-    rows.push(...(await measure(pglite)));
-    await pglite.close();
-  }
-  const pg = which.includes("postgres") ? await postgresHandle() : null;
-  if (pg) {
-    await pg.handle.migrate();
-    rows.push(...(await measure(pg.handle)));
-    if (process.env.BENCH_KEEP === "1") await pg.handle.close();
-    else await pg.drop();
-  }
+  const rows = await onEachDatabase(which, measure, { keepPostgres: process.env.BENCH_KEEP === "1" });
   report("search", rows);
 }
