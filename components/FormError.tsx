@@ -7,3 +7,13 @@ export function FormError({ message }: { message: string | null | undefined }) {
     </p>
   );
 }
+
+/** A form's or action's success, announced politely to screen readers. Renders nothing without a message. */
+export function FormNotice({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p className="notice" role="status">
+      {message}
+    </p>
+  );
+}

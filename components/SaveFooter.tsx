@@ -1,4 +1,4 @@
-import { FormError } from "@/components/FormError";
+import { FormError, FormNotice } from "@/components/FormError";
 
 /** The end of a settings form: its save button (showing it is saving), then what went wrong or what was done. */
 export function SaveFooter({ pending, label, error, notice }: { pending: boolean; label: string; error: string | null; notice: string | null }) {
@@ -10,11 +10,7 @@ export function SaveFooter({ pending, label, error, notice }: { pending: boolean
         </button>
       </div>
       <FormError message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormNotice message={notice} />
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { changePasswordAction } from "@/app/account/actions";
-import { FormError } from "@/components/FormError";
+import { FormError, FormNotice } from "@/components/FormError";
 import { MIN_PASSWORD_LENGTH } from "@/lib/users/password-rules";
 
 const ended = (n: number) => (n === 0 ? "No other browser was signed in." : `${n === 1 ? "One other session was" : `${n} other sessions were`} signed out.`);
@@ -59,11 +59,7 @@ export function PasswordForm({ email }: { email: string }) {
           {pending ? "Changing…" : "Change password"}
         </button>
       </div>
-      {done && (
-        <p className="notice" role="status">
-          {done}
-        </p>
-      )}
+      <FormNotice message={done} />
     </form>
   );
 }

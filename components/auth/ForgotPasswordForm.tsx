@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type FormEvent } from "react";
 import { requestPasswordResetAction } from "@/app/forgot-password/actions";
-import { FormError } from "@/components/FormError";
+import { FormError, FormNotice } from "@/components/FormError";
 
 export function ForgotPasswordForm() {
   const [error, setError] = useState<string | null>(null);
@@ -29,11 +29,7 @@ export function ForgotPasswordForm() {
       <button className="primary" type="submit" disabled={pending}>
         {pending ? "Sending…" : "Send me a link"}
       </button>
-      {sent && (
-        <p className="notice" role="status">
-          {sent}
-        </p>
-      )}
+      <FormNotice message={sent} />
     </form>
   );
 }

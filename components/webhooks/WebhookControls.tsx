@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteWebhookAction, sendTestEventAction, setWebhookPausedAction } from "@/app/t/[team]/settings/webhooks/actions";
-import { FormError } from "@/components/FormError";
+import { FormError, FormNotice } from "@/components/FormError";
 import type { ActionResult } from "@/lib/action";
 
 /** Pause or resume, send a test event, delete: each asks the server, then the page is read again. */
@@ -42,11 +42,7 @@ export function WebhookControls({ team, webhookId, off }: { team: string; webhoo
         </button>
       </div>
       <FormError message={error} />
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <FormNotice message={notice} />
     </div>
   );
 }
