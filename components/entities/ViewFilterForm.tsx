@@ -1,4 +1,6 @@
+import { DateRangeFields } from "@/components/DateRangeFields";
 import { byId, byName, FilterSelect } from "@/components/FilterSelect";
+import { FormError } from "@/components/FormError";
 import { capitalise, kindsPhrase, PARTICIPANT_KINDS } from "@/lib/entity-kinds";
 import type { ViewFilters } from "@/lib/entities/views";
 
@@ -27,20 +29,11 @@ export function ViewFilterForm({
           />
         )}
         <FilterSelect label="Tag" name="tag" value={filters.tag} options={byName(tags)} />
-        <label>
-          From
-          <input name="from" placeholder="YYYY-MM-DD" defaultValue={filters.from ?? ""} size={12} />
-        </label>
-        <label>
-          To
-          <input name="to" placeholder="YYYY-MM-DD" defaultValue={filters.to ?? ""} size={12} />
-        </label>
+        <DateRangeFields from={filters.from} to={filters.to} />
         <button type="submit">Apply</button>
       </div>
       {problems.map((problem) => (
-        <p key={problem} className="error" role="alert">
-          {problem}
-        </p>
+        <FormError key={problem} message={problem} />
       ))}
     </form>
   );

@@ -1,4 +1,6 @@
+import { DateRangeFields } from "@/components/DateRangeFields";
 import { FilterSelect } from "@/components/FilterSelect";
+import { FormError } from "@/components/FormError";
 import type { MapFilters } from "@/lib/entities/map-filters";
 
 /** A GET form: the filters live in the URL, so a filtered map can be shared. */
@@ -6,14 +8,7 @@ export function MapFilterForm({ filters, problems }: { filters: MapFilters; prob
   return (
     <form className="card padded filters" aria-label="Filters">
       <div className="row">
-        <label>
-          From
-          <input name="from" placeholder="YYYY-MM-DD" defaultValue={filters.fromText ?? ""} size={12} />
-        </label>
-        <label>
-          To
-          <input name="to" placeholder="YYYY-MM-DD" defaultValue={filters.toText ?? ""} size={12} />
-        </label>
+        <DateRangeFields from={filters.fromText} to={filters.toText} />
         <FilterSelect
           label="Show"
           name="show"
@@ -29,9 +24,7 @@ export function MapFilterForm({ filters, problems }: { filters: MapFilters; prob
       </div>
       <p className="hint">The dates choose events; places have none and stay on the map.</p>
       {problems.map((problem) => (
-        <p key={problem} className="error" role="alert">
-          {problem}
-        </p>
+        <FormError key={problem} message={problem} />
       ))}
     </form>
   );
