@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { openDatabase } from "./db/client";
+import { durabilitySettings, durabilityWarnings } from "./db/durability";
 import { setDatabase } from "./db";
 import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
@@ -43,6 +44,8 @@ async function main() {
     await backfillEditionEntities();
     return config.demo && (await seedDemo());
   });
+  // An edit is acknowledged once committed: a PostgreSQL that does not flush its commits breaks that promise.
+  for (const warning of durabilityWarnings(database.kind, await durabilitySettings(database))) console.warn(warning);
   if (seeded) {
     console.log(`Demo data created. Sign in as ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")} with password "${DEMO_PASSWORD}".`);
   }
