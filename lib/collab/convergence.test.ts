@@ -19,6 +19,7 @@ import { headlessEditor, randomOp, randomTextOp, type MentionTarget } from "@/li
 import { randomDecision, randomSuggestion } from "@/lib/testing/random-suggestions";
 import { listSuggestions } from "@/lib/editor/suggestions/read";
 import { useTestDatabase } from "@/lib/testing/database";
+import { soakSlice } from "@/lib/testing/soak";
 import { buildMember, buildNote, buildTeam } from "@/lib/testing/factories";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
 
@@ -47,9 +48,9 @@ const collab = useCollabServer();
 const FIXED_SEEDS = [1, 2, 3, 4, 5, 6];
 const SEEDS = process.env.FUZZ_SEED
   ? [Number(process.env.FUZZ_SEED)]
-  : Array.from({ length: Math.max(Number(process.env.FUZZ_SEEDS) || FIXED_SEEDS.length, 1) }, (_, i) =>
+  : soakSlice(Array.from({ length: Math.max(Number(process.env.FUZZ_SEEDS) || FIXED_SEEDS.length, 1) }, (_, i) =>
       i < FIXED_SEEDS.length ? FIXED_SEEDS[i] : 1000 + i,
-    );
+    ));
 console.log(`convergence fuzz: seeds ${SEEDS.join(", ")}`);
 
 /** Edits per seed, shared among the writers; half as many with reviewers, whose run comes on top. */

@@ -9,6 +9,7 @@ import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } fr
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
+import { soakSlice } from "@/lib/testing/soak";
 
 /**
  * kill -9 of the collaboration server at random moments while a client types:
@@ -16,7 +17,7 @@ import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
  * document the server loads, and what survived is what was typed, in order.
  * A few fixed seeds run in CI; DURABILITY_SEEDS=30 runs seeds 1 to 30.
  */
-const seeds = process.env.DURABILITY_SEEDS ? Array.from({ length: Number(process.env.DURABILITY_SEEDS) }, (_, i) => i + 1) : [1, 2, 3];
+const seeds = soakSlice(process.env.DURABILITY_SEEDS ? Array.from({ length: Number(process.env.DURABILITY_SEEDS) }, (_, i) => i + 1) : [1, 2, 3]);
 
 // mulberry32: a small seeded generator, so a failing seed can be run again.
 function random(seed: number) {

@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm run soak [-- <mode> [--runs N] [--shards K] [--database pglite|postgres|both]]`
+//
+// Runs the randomized durability tests far past what CI runs, on PGlite and on
+// PostgreSQL (when it answers at SOAK_DATABASE_URL, by default the local
+// server), and prints how many runs passed and which failed. Each mode is the
+// same test file CI runs, given a larger count through its environment: the
+// soak and CI share one code path, only the number of runs differs.
+//
+// Shards split the runs among several vitest processes (each with its own
+// databases), so the waits inside the tests overlap.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const MODES = {
+  fuzz: {
+    describe: "convergence fuzz: writers and reviewers co-editing through real editors",
+    file: "lib/collab/convergence.test.ts",
+    defaultRuns: 1000,
+    env: (runs) => ({ FUZZ_SEEDS: String(runs) }),
+  },
+  kills: {
+    describe: "kill -9 of the collaboration server while a client types",
+    file: "lib/collab/kill-durability.test.ts",
+    defaultRuns: 100,
+    env: (runs) => ({ DURABILITY_SEEDS: String(runs) }),
+  },
+};
+
+const USAGE = `npm run soak -- <mode> [--runs N] [--shards K] [--database pglite|postgres|both]\n\nModes:\n${Object.entries(MODES)
+  .map(([name, mode]) => `  ${name.padEnd(8)} ${mode.describe} (default ${mode.defaultRuns} runs)`)
+  .join("\n")}`;
+
+function parseArguments(argv) {
+  const [modeName = "fuzz", ...rest] = argv;
+  const mode = MODES[modeName];
+  if (!mode) throw new Error(`Unknown mode "${modeName}".`);
+  const options = { modeName, mode, runs: mode.defaultRuns, shards: 1, database: "both" };
+  for (let i = 0; i < rest.length; i += 2) {
+    const [flag, value] = [rest[i], rest[i + 1]];
+    if (flag === "--runs") options.runs = Number(value);
+    else if (flag === "--shards") options.shards = Number(value);
+    else if (flag === "--database") options.database = value;
+    else throw new Error(`Unknown option "${flag}".`);
+  }
+  if (!(options.runs >= 1) || !(options.shards >= 1) || !["pglite", "postgres", "both"].includes(options.database)) {
+    throw new Error("--runs and --shards take a positive number; --database pglite, postgres or both.");
+  }
+  return options;
+}
+
+/** Runs one vitest process and returns its JSON report's tests. */
+function runVitest(file, env, shard) {
+  const out = mkdtempSync(path.join(tmpdir(), "dossier-soak-"));
+  const report = path.join(out, "report.json");
+  const args = ["vitest", "run", file, "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`];
+  if (shard) args.push(`--shard=${shard}`);
+  return new Promise((resolve) => {
+    const child = spawn("npx", args, { env: { ...process.env, ...env }, stdio: ["ignore", "inherit", "inherit"] });
+    child.on("exit", () => {
+      try {
+        const tests = JSON.parse(readFileSync(report, "utf8")).testResults.flatMap((file) => file.assertionResults);
+        resolve(tests.map((test) => ({ name: test.fullName ?? test.title, status: test.status })));
+      } catch {
+        resolve([{ name: `${file}${shard ? ` shard ${shard}` : ""}: vitest ended without a report`, status: "failed" }]);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+async function soakOn(database, options) {
+  const env = { ...options.mode.env(options.runs), SOAK: "1" };
+  if (database === "postgres") {
+    env.DATABASE_URL = process.env.SOAK_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+    env.REDIS_URL = process.env.SOAK_REDIS_URL ?? "redis://127.0.0.1:6379";
+  } else {
+    delete process.env.DATABASE_URL;
+    delete process.env.REDIS_URL;
+  }
+  const started = Date.now();
+  // vitest shards by file; a mode is one file, so each shard process runs a slice of the runs itself.
+  const shards = Array.from({ length: options.shards }, (_, index) =>
+    runVitest(options.mode.file, { ...env, SOAK_SHARD: `${index + 1}/${options.shards}` }),
+  );
+  const tests = (await Promise.all(shards)).flat();
+  const failed = tests.filter((test) => test.status === "failed");
+  const passed = tests.filter((test) => test.status === "passed");
+  return { database, passed: passed.length, failed, minutes: (Date.now() - started) / 60_000 };
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const databases = options.database === "both" ? ["pglite", "postgres"] : [options.database];
+  const results = [];
+  for (const database of databases) {
+    console.log(`== soak ${options.modeName} on ${database}: ${options.runs} runs in ${options.shards} shard(s)`);
+    results.push(await soakOn(database, options));
+  }
+  console.log(`\n== soak ${options.modeName}: ${options.mode.describe}`);
+  for (const result of results) {
+    console.log(`${result.database}: ${result.passed} passed, ${result.failed.length} failed in ${result.minutes.toFixed(1)} min`);
+    for (const test of result.failed) console.log(`  FAILED ${test.name}`);
+  }
+  return results.some((result) => result.failed.length > 0 || result.passed === 0) ? 1 : 0;
+}
+
+process.exitCode = await main();
