@@ -27,6 +27,14 @@ const MODES = {
     defaultRuns: 100,
     env: (runs) => ({ DURABILITY_SEEDS: String(runs) }),
   },
+  chaos: {
+    describe: "two processes under Redis and PostgreSQL restarts, a kill -9 and a 30 s database cut, in random order",
+    file: "lib/collab/chaos.test.ts",
+    defaultRuns: 10,
+    // It starts PostgreSQL and Redis of its own to restart them; PGlite is one process by design.
+    databases: ["postgres"],
+    env: (runs) => ({ CHAOS_ROUNDS: String(runs) }),
+  },
 };
 
 const USAGE = `npm run soak -- <mode> [--runs N] [--shards K] [--database pglite|postgres|both]\n\nModes:\n${Object.entries(MODES)
@@ -100,7 +108,13 @@ async function main() {
     console.error(`${error.message}\n\n${USAGE}`);
     return 2;
   }
-  const databases = options.database === "both" ? ["pglite", "postgres"] : [options.database];
+  const asked = options.database === "both" ? ["pglite", "postgres"] : [options.database];
+  // A mode that names its databases runs on those only.
+  const databases = asked.filter((database) => !options.mode.databases || options.mode.databases.includes(database));
+  if (databases.length === 0) {
+    console.error(`Mode ${options.modeName} runs on ${options.mode.databases.join(" and ")} only.`);
+    return 2;
+  }
   const results = [];
   for (const database of databases) {
     console.log(`== soak ${options.modeName} on ${database}: ${options.runs} runs in ${options.shards} shard(s)`);

@@ -1,6 +1,6 @@
 import type { beforeHandleMessagePayload, connectedPayload, Connection, Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import { verifyCollabToken } from "./collab-token";
-import { CLOSE_ACCESS_CHANGED, type CollabContext, type NoteAccessCheck } from "./context";
+import { CLOSE_ACCESS_CHANGED, CLOSE_DATABASE_UNAVAILABLE, type CollabContext, type NoteAccessCheck } from "./context";
 import { openSockets } from "./open-sockets";
 
 /** Refusals carry a reason the editor can show; they never say whether a note exists elsewhere. */
@@ -40,7 +40,11 @@ export function authentication(secret: string, noteAccess: NoteAccessCheck): Ext
       const grant = sockets.claim(request, identity, documentName);
       if (!grant) throw refuse("unauthenticated");
 
-      const access = await noteAccess(identity, documentName);
+      const access = await noteAccess(identity, documentName).catch((error: unknown) => {
+        // Not a refusal: the editor tries again (a denial would leave it refused until a reload).
+        sockets.closeSocket(request, CLOSE_DATABASE_UNAVAILABLE);
+        throw error;
+      });
       if (!access.allowed) {
         sockets.release(request, grant);
         throw refuse(access.reason);

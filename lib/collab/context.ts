@@ -33,3 +33,10 @@ export type NoteAccessCheck = (identity: CollabIdentity, noteId: string) => Prom
 export const CLOSE_ACCESS_CHANGED = { code: 4403, reason: "access-changed" };
 /** The user signed out (this session, or everywhere): the editor's next token request is refused. */
 export const CLOSE_SIGNED_OUT = { code: 4401, reason: "signed-out" };
+/**
+ * The database failed while serving the socket (an update could not be logged,
+ * access could not be read): the provider reconnects with its backoff and
+ * sends what is unacknowledged again. Only the whole socket's close makes it
+ * do so; a note's connection closed alone leaves the editor waiting for ever.
+ */
+export const CLOSE_DATABASE_UNAVAILABLE = { code: 4503, reason: "database-unavailable" };

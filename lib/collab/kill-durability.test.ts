@@ -15,7 +15,8 @@ import { soakSlice } from "@/lib/testing/soak";
  * kill -9 of the collaboration server at random moments while a client types:
  * after each restart, every update the client saw acknowledged is in the
  * document the server loads, and what survived is what was typed, in order.
- * A few fixed seeds run in CI; DURABILITY_SEEDS=30 runs seeds 1 to 30.
+ * Each seed is one kill and one test. A few fixed seeds run in CI;
+ * DURABILITY_SEEDS=100 runs seeds 1 to 100 (`npm run soak -- kills`).
  */
 const seeds = soakSlice(process.env.DURABILITY_SEEDS ? Array.from({ length: Number(process.env.DURABILITY_SEEDS) }, (_, i) => i + 1) : [1, 2, 3]);
 
@@ -91,52 +92,61 @@ async function open(url: string) {
 }
 
 describe("kill -9 at random moments", () => {
-  it(`loses no acknowledged update (seeds ${seeds[0]}–${seeds[seeds.length - 1]})`, async () => {
-    const server = collabProcess(script, env);
-    // What the document must hold: the seeded paragraph, then what survived of each round.
-    const kept: string[] = ["Before any crash."];
-    let url = await server.start();
-    try {
-      for (const seed of seeds) {
-        const next = random(seed);
-        const client = await open(url);
+  let server: ReturnType<typeof collabProcess>;
+  let url: string;
+  // What the document held after the last restart: each kill must leave it as it was.
+  let kept: string[] = ["Before any crash."];
 
-        // Type one paragraph per update; the ack count is what was sent minus what is unacknowledged.
-        const typed: string[] = [];
-        let acknowledged = 0;
-        client.provider.on("unsyncedChanges", ({ number }: { number: number }) => {
-          acknowledged = Math.max(acknowledged, typed.length - number);
-        });
-        let killed = false;
-        const killing = sleep(next() * 600).then(async () => {
-          killed = true;
-          await server.kill();
-        });
-        while (!killed) {
-          const word = `s${seed}w${typed.length}`;
-          typed.push(word);
-          appendParagraph(client.doc, word);
-          // Mostly quick keystrokes, sometimes a pause long enough for a store to start.
-          await sleep(next() < 0.1 ? next() * 80 : next() * 8);
-        }
-        await killing;
-        // Acks that reached the socket before it closed are counted, none after.
-        await eventually(() => expect(client.websocketProvider.status).not.toBe("connected"));
-        const mustSurvive = typed.slice(0, acknowledged);
-        client.close();
+  beforeAll(async () => {
+    server = collabProcess(script, env);
+    url = await server.start();
+  });
 
-        url = await server.start();
-        const reloaded = await open(url);
-        const reloadedText = paragraphTexts(reloaded.doc);
-        reloaded.close();
-        expect(reloadedText.slice(0, kept.length), `seed ${seed}: what survived earlier kills`).toEqual(kept);
-        const survived = reloadedText.slice(kept.length);
-        expect(survived.slice(0, mustSurvive.length), `seed ${seed}: acknowledged updates`).toEqual(mustSurvive);
-        expect(survived, `seed ${seed}: only what was typed, in order`).toEqual(typed.slice(0, survived.length));
-        kept.push(...survived);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  // One test per kill, so a soak counts kills run and failed.
+  for (const seed of seeds) {
+    it(`loses no acknowledged update (seed ${seed})`, async () => {
+      const next = random(seed);
+      const client = await open(url);
+
+      // Type one paragraph per update; the ack count is what was sent minus what is unacknowledged.
+      const typed: string[] = [];
+      let acknowledged = 0;
+      client.provider.on("unsyncedChanges", ({ number }: { number: number }) => {
+        acknowledged = Math.max(acknowledged, typed.length - number);
+      });
+      let killed = false;
+      const killing = sleep(next() * 600).then(async () => {
+        killed = true;
+        await server.kill();
+      });
+      while (!killed) {
+        const word = `s${seed}w${typed.length}`;
+        typed.push(word);
+        appendParagraph(client.doc, word);
+        // Mostly quick keystrokes, sometimes a pause long enough for a store to start.
+        await sleep(next() < 0.1 ? next() * 80 : next() * 8);
       }
-    } finally {
-      await server.stop();
-    }
-  }, 30_000 + seeds.length * 8_000);
+      await killing;
+      // Acks that reached the socket before it closed are counted, none after.
+      await eventually(() => expect(client.websocketProvider.status).not.toBe("connected"));
+      const mustSurvive = typed.slice(0, acknowledged);
+      client.close();
+
+      url = await server.start();
+      const reloaded = await open(url);
+      const reloadedText = paragraphTexts(reloaded.doc);
+      reloaded.close();
+      // The next kill starts from what is stored now, so one loss fails one test, not every one after it.
+      const earlier = kept;
+      kept = reloadedText;
+      expect(reloadedText.slice(0, earlier.length), `seed ${seed}: what survived earlier kills`).toEqual(earlier);
+      const survived = reloadedText.slice(earlier.length);
+      expect(survived.slice(0, mustSurvive.length), `seed ${seed}: acknowledged updates`).toEqual(mustSurvive);
+      expect(survived, `seed ${seed}: only what was typed, in order`).toEqual(typed.slice(0, survived.length));
+    }, 20_000);
+  }
 });

@@ -49,6 +49,13 @@ class OpenSockets {
     this.sockets.get(request)?.grants.delete(grant);
   }
 
+  /** Closes one socket, whatever it showed a token for. */
+  closeSocket(request: Request, why: { code: number; reason: string }): void {
+    const socket = this.sockets.get(request);
+    this.sockets.delete(request);
+    socket?.close(why.code, why.reason);
+  }
+
   /**
    * Closes every socket that showed a token matching `concerns` (a member's
    * for a team, a user's or a session's), whether or not its note has loaded;

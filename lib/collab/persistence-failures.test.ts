@@ -5,7 +5,7 @@ import { db } from "@/db";
 import { notes } from "@/db/schema";
 import { findNote } from "@/lib/notes/queries";
 import { useTestDatabase } from "@/lib/testing/database";
-import { appendParagraph, bodyText, eventually, useCollabServer } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, useCollabServer } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { currentBody } from "./current-body";
 import { pendingUpdateCount } from "./note-state";
@@ -141,6 +141,62 @@ describe("a load that fails", () => {
       });
     } finally {
       if (!restored) await db().execute(sql.raw(`alter table note_updates_away rename to note_updates`));
+    }
+  });
+});
+
+/** Makes every append to the update log fail inside the database, as a lost connection or a full disk would. */
+async function refuseAppends() {
+  await db().execute(sql.raw(`create or replace function refuse_append() returns trigger language plpgsql as $$ begin raise exception 'log refused'; end $$`));
+  await db().execute(sql.raw(`create trigger refuse_append before insert on note_updates for each row execute function refuse_append()`));
+  return { clear: () => db().execute(sql.raw(`drop trigger refuse_append on note_updates`)) };
+}
+
+describe("an append to the log that fails", () => {
+  it("leaves the edit unacknowledged, and the editor sends it again by itself once the database answers", async () => {
+    const { analyst, note } = await teamWithNote();
+    const writer = await collab().connect(note.id, analyst.id);
+    await eventually(() => expect(writer.provider.isSynced && !writer.provider.hasUnsyncedChanges).toBe(true));
+    const failure = await refuseAppends();
+    let cleared = false;
+    try {
+      appendParagraph(writer.doc, "Typed while the log refuses.");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(writer.provider.hasUnsyncedChanges).toBe(true);
+      expect(await pendingUpdateCount(note.id)).toBe(0);
+      expect((await findNote(note.id))?.text).not.toContain("Typed while the log refuses.");
+
+      await failure.clear();
+      cleared = true;
+      // Nothing more is typed: the editor must not wait for another keystroke (or a reload) to be saved.
+      await eventually(() => expect(writer.provider.isSynced && !writer.provider.hasUnsyncedChanges).toBe(true), 10_000);
+      await eventually(async () => expect((await findNote(note.id))?.text).toContain("Typed while the log refuses."));
+    } finally {
+      if (!cleared) await failure.clear();
+    }
+  });
+});
+
+describe("an access check the database cannot answer", () => {
+  it("does not refuse the editor: it connects again by itself once the database answers", async () => {
+    const { analyst, note } = await teamWithNote();
+    const token = await collabTokenFor(analyst.id);
+    // The sessions table goes missing, as when the database restarts between the token and the check.
+    await db().execute(sql.raw(`alter table sessions rename to sessions_away`));
+    let restored = false;
+    try {
+      const client = await collab().connect(note.id, analyst.id, { token });
+      appendParagraph(client.doc, "Typed while access could not be read.");
+      await eventually(() => expect(client.events.closes.length).toBeGreaterThan(0));
+      expect(client.events.denied).toEqual([]);
+
+      await db().execute(sql.raw(`alter table sessions_away rename to sessions`));
+      restored = true;
+      await eventually(() => expect(client.provider.isSynced && !client.provider.hasUnsyncedChanges).toBe(true), 10_000);
+      expect(client.events.denied).toEqual([]);
+      await eventually(async () => expect((await findNote(note.id))?.text).toContain("Typed while access could not be read."));
+    } finally {
+      if (!restored) await db().execute(sql.raw(`alter table sessions_away rename to sessions`));
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { beforeSyncPayload, Extension, Hocuspocus } from "@hocuspocus/server";
 import { appendUpdate } from "./note-state";
-import type { CollabContext } from "./context";
+import { CLOSE_DATABASE_UNAVAILABLE, type CollabContext } from "./context";
 import { scheduleStore } from "./schedule-store";
 
 // y-protocols sync message types that carry document changes.
@@ -16,7 +16,8 @@ export const carriesChanges = (type: number, payload: Uint8Array) => (type === S
  * "Acknowledged means durable": Hocuspocus awaits beforeSync before it applies
  * an update and acknowledges it, so the update is committed to the log first.
  * If the append fails, the hook throws, the update is neither applied nor
- * acknowledged, and the client keeps it to send again.
+ * acknowledged, and the socket is closed: the client keeps the update and
+ * sends it again when it reconnects.
  *
  * Every row appended is followed by a store that folds it. An update the
  * server already holds (a reconnecting editor's sync reply carries the whole
@@ -33,7 +34,12 @@ export function updateLog(): Extension {
     async beforeSync({ connection, document, documentName, type, payload, context }: beforeSyncPayload<CollabContext>) {
       if (connection.readOnly) return; // Hocuspocus drops these; they must not reach the log either.
       if (!carriesChanges(type, payload)) return;
-      await appendUpdate(context.noteId, payload, context.userId);
+      try {
+        await appendUpdate(context.noteId, payload, context.userId);
+      } catch (error) {
+        connection.webSocket.close(CLOSE_DATABASE_UNAVAILABLE.code, CLOSE_DATABASE_UNAVAILABLE.reason);
+        throw error;
+      }
       // A note unloaded meanwhile (its last editor left) is not stored here: its next load stores the row.
       if (instance?.documents.get(documentName) === document) scheduleStore(instance, document, context);
     },

@@ -23,15 +23,21 @@ export async function bundleCollabProcess(): Promise<string> {
 
 /**
  * A collaboration server in a child process, restartable on the same database
- * after a kill. `env` names the database (DATABASE_URL or DATA_DIR) and the secret.
+ * after a kill. `env` names the database (DATABASE_URL or DATA_DIR) and the secret;
+ * `onCrash` hears of an exit the test did not ask for.
  */
-export function collabProcess(script: string, env: Record<string, string>) {
+export function collabProcess(script: string, env: Record<string, string>, onCrash?: (code: number | null, signal: string | null) => void) {
   let child: ChildProcess | null = null;
   let port = 0;
+  let stopping = false;
 
   async function start() {
     const started = spawn(process.execPath, [script], { cwd: root, stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
     child = started;
+    stopping = false;
+    started.once("exit", (code, signal) => {
+      if (!stopping && child === started) onCrash?.(code, signal);
+    });
     port = await new Promise<number>((resolve, reject) => {
       let output = "";
       started.stdout!.on("data", (chunk: Buffer) => {
@@ -48,6 +54,7 @@ export function collabProcess(script: string, env: Record<string, string>) {
     const running = child;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise((resolve) => running.once("exit", resolve));
+    stopping = true;
     running.kill(signal);
     await exited;
   }
