@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { openDatabase } from "./db/client";
 import { durabilitySettings, durabilityWarnings } from "./db/durability";
+import { startUpdateJournal, stopUpdateJournal } from "./db/journal";
 import { setDatabase } from "./db";
 import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
@@ -37,13 +38,16 @@ async function main() {
 
   // PGlite takes no lock of its own: the operators' command line must not open the folder while this runs.
   const releaseDataDir = config.databaseUrl ? undefined : claimDataDir(config.dataDir, "a Dossier server");
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
+  const pgliteDir = path.join(config.dataDir, "pglite");
+  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir });
   setDatabase(database);
   const seeded = await database.exclusively(async () => {
     await database.migrate();
     await backfillEditionEntities();
     return config.demo && (await seedDemo());
   });
+  // On PGlite, the update log's journal: what a crash of the machine took from PGlite is put back before anyone edits.
+  await startUpdateJournal(database, pgliteDir);
   // An edit is acknowledged once committed: a PostgreSQL that does not flush its commits breaks that promise.
   for (const warning of durabilityWarnings(database.kind, await durabilitySettings(database))) console.warn(warning);
   if (seeded) {
@@ -105,6 +109,8 @@ async function main() {
     await webhookLoop.stop();
     sender?.close();
     await cluster?.close();
+    // PGlite's files are flushed and the journal emptied, so the next start has nothing to replay.
+    await stopUpdateJournal();
     await database.close();
     releaseDataDir?.();
     process.exit(0);

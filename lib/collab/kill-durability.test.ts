@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openDatabase } from "@/db/client";
 import { setDatabase } from "@/db";
+import { journalFileFor } from "@/db/journal";
 import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } from "@/lib/testing/collab";
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
@@ -59,7 +60,10 @@ beforeAll(async () => {
     env = { DATA_DIR: dataDir };
     // A PGlite folder may be open in one process only: the parent lets go before the child starts.
     closeParent = () => database.close();
-    cleanUp = async () => fs.rmSync(dataDir, { recursive: true, force: true });
+    cleanUp = async () => {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(journalFileFor(dataDir), { force: true });
+    };
   }
   const { team } = await buildTeam();
   const analyst = await buildMember(team.id, "analyst");

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { db, type Executor } from "@/db";
+import { updateJournal } from "@/db/journal";
 import { noteClients, notes, noteUpdates } from "@/db/schema";
 import { deriveBody } from "@/lib/editor/derive";
 import type { DocNode } from "@/lib/editor/document";
@@ -13,11 +14,19 @@ import { announceBodyChange, type NoteSubscriber } from "./note-hooks";
  * plus the update log (note_updates) of everything acknowledged since.
  */
 
-const logRows = groupCommit<typeof noteUpdates.$inferInsert>(async (rows) => {
-  await db().insert(noteUpdates).values(rows);
+type LogRow = { noteId: string; update: Uint8Array; userId: string | null };
+
+const logRows = groupCommit<LogRow>(async (rows) => {
+  const insert = () => db().insert(noteUpdates).values(rows);
+  // On PGlite in a folder, the batch is also written to the journal and flushed: its commit alone reaches only the page cache.
+  const journal = updateJournal();
+  await (journal ? journal.commit(rows, insert) : insert());
 });
 
-/** Appends one acknowledged update to the log; resolves once it is committed (with whatever else was waiting). */
+/**
+ * Appends one acknowledged update to the log; resolves once it is committed
+ * (with whatever else was waiting), and on PGlite once it is in the flushed journal.
+ */
 export function appendUpdate(noteId: string, update: Uint8Array, userId: string | null): Promise<void> {
   return logRows({ noteId, update, userId });
 }

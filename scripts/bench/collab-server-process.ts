@@ -14,6 +14,7 @@ import { Server as HocuspocusServer } from "@hocuspocus/server";
 import { setupWSConnection } from "@y/websocket-server/utils";
 import { WebSocketServer } from "ws";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
+import { startUpdateJournal, stopUpdateJournal } from "@/db/journal";
 import { db, setDatabase } from "@/db";
 import { users } from "@/db/schema";
 import { mintCollabToken } from "@/lib/collab/collab-token";
@@ -35,6 +36,8 @@ export interface ServerOptions {
   connectionsPerNote: number;
   /** Dossier only: log updates before acknowledging them (the default). */
   updateLog?: boolean;
+  /** Dossier on PGlite only: flush each batch of the log to the update journal before acknowledging it (the default, as server.ts does). */
+  journal?: boolean;
   /** Dossier only: a PostgreSQL database of the bench's own; PGlite in a temporary folder without it. */
   databaseUrl?: string;
 }
@@ -63,9 +66,11 @@ const closeHttp = (server: HttpServer) => new Promise<void>((resolve) => server.
 /** Dossier as server.ts runs it (authentication, guard, update log, persistence, revisions), on a database of its own. */
 async function startDossier(options: ServerOptions): Promise<Running> {
   const dataDir = options.databaseUrl ? null : fs.mkdtempSync(path.join(os.tmpdir(), "dossier-bench-collab-"));
-  const handle: DatabaseHandle = openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: path.join(dataDir!, "pglite") });
+  const pgliteDir = dataDir ? path.join(dataDir, "pglite") : undefined;
+  const handle: DatabaseHandle = openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: pgliteDir });
   setDatabase(handle);
   await handle.migrate();
+  if (options.journal !== false) await startUpdateJournal(handle, pgliteDir);
 
   const secret = randomBytes(32).toString("hex");
   const suffix = randomBytes(4).toString("hex");
@@ -98,6 +103,7 @@ async function startDossier(options: ServerOptions): Promise<Running> {
       const deadline = performance.now() + 30_000;
       while (hocuspocus.getDocumentsCount() > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       await closeHttp(http);
+      await stopUpdateJournal();
       await handle.close();
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
