@@ -73,22 +73,29 @@ interface StoreResult {
   folded: number;
 }
 
+/** The origin of what a store takes into the live document from the stored state. */
+export const STORED_STATE = Symbol("stored state");
+
 /**
  * Folds the log into the stored state and writes the derived JSON and text,
  * who contributed, and what the subscribers derive from a changed body (the
  * note's links to actors and events), in one transaction under a row lock.
  * Log entries are merged in rather than assumed to be in `doc`, so an update
- * logged but not yet applied in memory is never lost by the fold. A store
- * that changes nothing writes nothing.
+ * logged but not yet applied in memory is never lost by the fold; so is the
+ * stored state, which another process may have written with an edit this one
+ * missed. A store that changes nothing writes nothing.
  */
 export async function storeNoteState(noteId: string, doc: Y.Doc, userId: string | null, subscribers: readonly NoteSubscriber[]): Promise<StoreResult> {
   return db().transaction(async (tx) => {
     const [note] = await tx
-      .select({ content: notes.content, teamId: notes.teamId, pendingContributors: notes.pendingContributors })
+      .select({ ydoc: notes.ydoc, content: notes.content, teamId: notes.teamId, pendingContributors: notes.pendingContributors })
       .from(notes)
       .where(eq(notes.id, noteId))
       .for("update");
     if (!note) return { contentChanged: false, folded: 0 };
+    // What another process stored may hold an edit this one never received (a relay lost while Redis restarted):
+    // the live document takes it in first, so this store never writes an older copy over it, and its editors get it.
+    if (note.ydoc) Y.applyUpdate(doc, note.ydoc, STORED_STATE);
 
     const log = await tx
       .select({ seq: noteUpdates.seq, update: noteUpdates.update, userId: noteUpdates.userId })
