@@ -78,6 +78,8 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
     StarterKit.configure({
       // Yjs has its own undo manager; ProseMirror's history would fight it.
       undoRedo: false,
+      // Added by every editor on its own, a trailing paragraph would be added once per editor; the gap cursor reaches past a last table.
+      trailingNode: false,
       heading: { levels: [1, 2, 3] },
       link: {
         openOnClick: false,
