@@ -48,7 +48,7 @@ describe("an editor bound to a note's Yjs body", () => {
     try {
       // y-tiptap cannot draw a hook (the server refuses one; this stands for any change its render throws on).
       const other = copyOf(doc);
-      const update = updateMaking(other, (body) => body.insert(1, [new Y.XmlHook("widget")]));
+      const update = updateMaking(other, (body) => body.insert(1, [new Y.XmlHook("widget") as unknown as Y.XmlElement]));
       expect(() => Y.applyUpdate(doc, update)).toThrow();
       expect(editor.failure).toMatch(/could not be shown/);
       const stored = held(doc);
