@@ -48,7 +48,7 @@ function watchRenders(doc: Y.Doc, onFailure: (error: string) => void) {
   let failed = false;
   const before = () => (drawn = false);
   const after = (transaction: Y.Transaction) => {
-    if (failed || transaction.origin === ySyncPluginKey || !transaction.changedParentTypes.has(body as unknown as Y.AbstractType<Y.YEvent<never>>)) return;
+    if (failed || transaction.origin === ySyncPluginKey || !transaction.changedParentTypes.has(body as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>)) return;
     if (drawn) return;
     failed = true;
     onFailure("A change made elsewhere could not be shown in this editor.");
