@@ -19,46 +19,53 @@ import { BODY_FIELD } from "./extensions";
  *   dispatched, so the editor can be stopped.
  */
 
-const isRemoteRender = (tr: Transaction) => tr.getMeta(ySyncPluginKey) !== undefined;
+const isRemoteRender = (tr: Transaction) => tr.getMeta(ySyncPluginKey)?.isChangeOrigin === true;
 
-function drawnAsHeld(onRemoteRender: () => void) {
-  // Set while a remote render's own dispatch runs (its appended transactions come within it), cleared after.
-  let rendering = false;
+function drawnAsHeld(isDrawing: () => boolean, onRemoteRender: () => void) {
   return new Plugin({
     key: new PluginKey("drawnAsHeld"),
     state: {
       init: () => null,
       apply: (tr) => {
-        if (isRemoteRender(tr) && tr.getMeta(ySyncPluginKey)?.isChangeOrigin) {
-          onRemoteRender();
-          rendering = true;
-          queueMicrotask(() => (rendering = false));
-        }
+        if (isRemoteRender(tr)) onRemoteRender();
         return null;
       },
     },
-    filterTransaction: (tr) => !rendering || isRemoteRender(tr),
+    // While y-tiptap draws what Yjs holds, only its own transactions change the document.
+    filterTransaction: (tr) => !isDrawing() || isRemoteRender(tr) || !tr.docChanged,
   });
 }
 
-/** Fires `onFailure` when a change to the body from elsewhere is not drawn. */
+/**
+ * Follows y-tiptap's drawing of the body: it draws a change while Yjs calls
+ * the body's observers (between "beforeObserverCalls" and "afterTransaction"),
+ * and the whole body once when the editor is made (until its first render is
+ * done). Fires `onFailure` when a change to the body from elsewhere was not drawn.
+ */
 function watchRenders(doc: Y.Doc, onFailure: (error: string) => void) {
-  const body = doc.getXmlFragment(BODY_FIELD);
+  const body = doc.getXmlFragment(BODY_FIELD) as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>;
   let drawn = false;
+  let observing = false;
+  let firstRender = true;
   let failed = false;
   const before = () => (drawn = false);
+  const observers = () => (observing = true);
   const after = (transaction: Y.Transaction) => {
-    if (failed || transaction.origin === ySyncPluginKey || !transaction.changedParentTypes.has(body as unknown as Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>)) return;
-    if (drawn) return;
+    observing = false;
+    if (failed || drawn || transaction.origin === ySyncPluginKey || !transaction.changedParentTypes.has(body)) return;
     failed = true;
     onFailure("A change made elsewhere could not be shown in this editor.");
   };
   doc.on("beforeTransaction", before);
+  doc.on("beforeObserverCalls", observers);
   doc.on("afterTransaction", after);
   return {
     drawn: () => (drawn = true),
+    isDrawing: () => observing || firstRender,
+    firstRenderDone: () => (firstRender = false),
     stop: () => {
       doc.off("beforeTransaction", before);
+      doc.off("beforeObserverCalls", observers);
       doc.off("afterTransaction", after);
     },
   };
@@ -74,7 +81,7 @@ export interface CollaborationOptions {
 export function collaborationExtensions({ document, onRenderFailure }: CollaborationOptions) {
   let watch: ReturnType<typeof watchRenders> | undefined;
   return [
-    Collaboration.configure({ document, field: BODY_FIELD }),
+    Collaboration.configure({ document, field: BODY_FIELD, onFirstRender: () => watch?.firstRenderDone() }),
     Extension.create({
       name: "drawnAsHeld",
       onBeforeCreate() {
@@ -83,7 +90,12 @@ export function collaborationExtensions({ document, onRenderFailure }: Collabora
       onDestroy() {
         watch?.stop();
       },
-      addProseMirrorPlugins: () => [drawnAsHeld(() => watch?.drawn())],
+      addProseMirrorPlugins: () => [
+        drawnAsHeld(
+          () => watch?.isDrawing() ?? false,
+          () => watch?.drawn(),
+        ),
+      ],
     }),
   ];
 }
