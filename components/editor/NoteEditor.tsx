@@ -1,14 +1,14 @@
 "use client";
 
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useRef, useState, type RefObject } from "react";
 import * as Y from "yjs";
 import { guardBody } from "@/lib/editor/body-guard";
-import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
+import { collaborationExtensions } from "@/lib/editor/collaboration";
+import { documentExtensions } from "@/lib/editor/extensions";
 import { connectToNote } from "./collab-connection";
 import { CitationMarks, citationMarksKey } from "./citations/citation-marks";
 import { DEFAULT_CITATION_TRIGGER } from "@/lib/teams/team-fields";
@@ -89,7 +89,7 @@ export function NoteEditor({
 }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
-  const [unshowable, setUnshowable] = useState<string | null>(null);
+  const [unshowable, setUnshowable] = useState<{ problem: string; cause: "body" | "render" } | null>(null);
   const shownInRef = useRef<Editor | null>(null);
 
   useEffect(() => {
@@ -100,7 +100,7 @@ export function NoteEditor({
       // Synchronously, before y-tiptap draws the change: nothing may be written back.
       provider?.disconnect();
       shownInRef.current?.destroy();
-      setUnshowable(problem);
+      setUnshowable({ problem, cause: "body" });
     });
     provider = connectToNote(noteId, doc);
     setSession({ doc, provider });
@@ -111,13 +111,19 @@ export function NoteEditor({
     };
   }, [noteId]);
 
-  if (unshowable) return <UnshowableNote team={team} noteId={noteId} problem={unshowable} />;
+  if (unshowable) return <UnshowableNote team={team} noteId={noteId} {...unshowable} />;
   if (!session) return <p className="status-pill" data-state="connecting">{CONNECTION_LABELS.connecting}</p>;
   return (
     <CollaborativeEditor
       key={session.doc.guid}
       {...session}
       shownInRef={shownInRef}
+      onRenderFailure={(problem) => {
+        // Synchronously, inside Yjs' transaction: an editor showing less than the note must write nothing back.
+        session.provider.disconnect();
+        shownInRef.current?.destroy();
+        setUnshowable({ problem, cause: "render" });
+      }}
       team={team}
       noteId={noteId}
       user={user}
@@ -133,14 +139,20 @@ export function NoteEditor({
   );
 }
 
-function UnshowableNote({ team, noteId, problem }: { team: string; noteId: string; problem: string }) {
+function UnshowableNote({ team, noteId, problem, cause }: { team: string; noteId: string; problem: string; cause: "body" | "render" }) {
   return (
     <div className="card" role="alert">
       <p className="error">{problem}</p>
-      <p>
-        Editing is paused and nothing was changed. An earlier version can be restored from the{" "}
-        <a href={`/t/${team}/notes/${noteId}/history`}>note&apos;s history</a>.
-      </p>
+      {cause === "render" ? (
+        <p>
+          Editing is paused and nothing was changed. Everything acknowledged as Saved is kept: <a href="">reload the page</a> to go on.
+        </p>
+      ) : (
+        <p>
+          Editing is paused and nothing was changed. An earlier version can be restored from the{" "}
+          <a href={`/t/${team}/notes/${noteId}/history`}>note&apos;s history</a>.
+        </p>
+      )}
     </div>
   );
 }
@@ -154,6 +166,8 @@ interface EditorProps {
   provider: HocuspocusProvider;
   /** Where the editor is kept once made, for the body guard to take it down. */
   shownInRef: RefObject<Editor | null>;
+  /** A change from elsewhere could not be drawn: the editor must be stopped at once. */
+  onRenderFailure: (problem: string) => void;
   user: EditorUser;
   readOnly: boolean;
   directory: EntityDirectory;
@@ -171,6 +185,7 @@ function CollaborativeEditor({
   doc,
   provider,
   shownInRef,
+  onRenderFailure,
   user,
   readOnly,
   directory,
@@ -227,7 +242,7 @@ function CollaborativeEditor({
             return state.found ? state.source.standing : undefined;
           },
         }),
-        Collaboration.configure({ document: doc, field: BODY_FIELD }),
+        ...collaborationExtensions({ document: doc, onRenderFailure }),
         CollaborationCaret.configure({ provider, user }),
         Placeholder.configure({ placeholder: "Write your analysis…" }),
         CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),

@@ -4,6 +4,7 @@ import { BODY_FIELD } from "@/lib/editor/extensions";
 import { DOCUMENT_LIMITS } from "@/lib/editor/limits";
 import { isReadableElement } from "@/lib/editor/schema";
 import { findAttributeProblem, findFormatProblem } from "./attribute-check";
+import { findCharacterSplit } from "./character-check";
 import { findGrowthProblem } from "./body-size";
 
 /**
@@ -77,8 +78,9 @@ const describeContent = (item: Y.Item) =>
 /** What is wrong with the update, in a sentence, or null when it may be applied to `doc`. */
 export function findUpdateProblem(doc: Y.Doc, update: Uint8Array): string | null {
   let incoming: Struct[];
+  let deletions: ReturnType<typeof Y.decodeUpdate>["ds"];
   try {
-    incoming = Y.decodeUpdate(update).structs;
+    ({ structs: incoming, ds: deletions } = Y.decodeUpdate(update));
   } catch {
     return "the update cannot be decoded";
   }
@@ -106,6 +108,9 @@ export function findUpdateProblem(doc: Y.Doc, update: Uint8Array): string | null
     // A garbage-collected neighbour makes Yjs discard the item; a skipped or missing one leaves it pending.
     return struct instanceof Y.GC ? "discarded" : "unknown";
   };
+
+  const split = findCharacterSplit(doc, structs, deletions, find);
+  if (split) return split;
 
   const places = new Map<Y.Item, Place>();
   // Follows runs of neighbours without recursion, remembering every place found; a cycle never integrates.

@@ -7,6 +7,7 @@ import { CITATION_NODE, citationFromPastedHtml } from "./citations";
 import { MENTION_NODE } from "./mentions";
 import { Judgment, KeyJudgments, PortionMarks } from "./tradecraft-nodes";
 import { suggestionExtensions } from "./suggestions/extensions";
+import { WholeCharacters } from "./whole-characters";
 
 /** The Yjs XML fragment that holds a note's body. */
 export const BODY_FIELD = "default";
@@ -77,6 +78,8 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
     StarterKit.configure({
       // Yjs has its own undo manager; ProseMirror's history would fight it.
       undoRedo: false,
+      // Added by every editor on its own, a trailing paragraph would be added once per editor; the gap cursor reaches past a last table.
+      trailingNode: false,
       heading: { levels: [1, 2, 3] },
       link: {
         openOnClick: false,
@@ -92,6 +95,7 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
     KeyJudgments.configure({ nodeView: options.keyJudgmentsNodeView }),
     Judgment.configure({ nodeView: options.judgmentNodeView }),
     PortionMarks,
+    WholeCharacters,
     ...suggestionExtensions(),
     mention.configure({
       // Each entity kind has its trigger (@ for actors, # for events); the chip shows the entity's label.

@@ -1,12 +1,12 @@
 import { Editor } from "@tiptap/core";
-import Collaboration from "@tiptap/extension-collaboration";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import type { EditorState, Plugin, Transaction } from "@tiptap/pm/state";
 import { canJoin } from "@tiptap/pm/transform";
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as prng from "lib0/prng";
 import type * as Y from "yjs";
-import { BODY_FIELD, documentExtensions } from "@/lib/editor/extensions";
+import { collaborationExtensions } from "@/lib/editor/collaboration";
+import { documentExtensions } from "@/lib/editor/extensions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
 
 /**
@@ -17,16 +17,31 @@ import { MENTION_NODE } from "@/lib/editor/mentions";
 
 /**
  * A TipTap editor without a DOM, bound to a Y.Doc as the browser's is: the
- * note's extensions plus Collaboration, whose ySyncPlugin writes every local
+ * note's extensions plus the collaboration binding, whose ySyncPlugin writes every local
  * transaction to Yjs (updateYFragment) and renders every remote one. A real
  * EditorView would instantiate the plugin's view and call its update() after
  * each state change; this does the same with a minimal stand-in view.
+ *
+ * When a remote change fails to draw, the editor is stopped as NoteEditor
+ * stops it (unbound, so it writes nothing back) and `failure` says why.
  */
 export function headlessEditor(doc: Y.Doc) {
+  let failure: string | null = null;
+  let pluginView: { update?: (view: unknown, previous: EditorState) => void; destroy?: () => void } | undefined;
   const editor = new Editor({
     element: null,
     content: { type: "doc", content: [{ type: "paragraph" }] },
-    extensions: [...documentExtensions(), Collaboration.configure({ document: doc, field: BODY_FIELD })],
+    extensions: [
+      ...documentExtensions(),
+      ...collaborationExtensions({
+        document: doc,
+        onRenderFailure: (problem) => {
+          failure = problem;
+          pluginView?.destroy?.();
+          pluginView = undefined;
+        },
+      }),
+    ],
   });
   // Unmounted, the state has no plugins: give it the editor's, as createView does.
   editor.view.updateState(editor.state.reconfigure({ plugins: editor.extensionManager.plugins }));
@@ -40,18 +55,21 @@ export function headlessEditor(doc: Y.Doc) {
     hasFocus: () => false,
   };
   // @ts-expect-error: the binding uses only state, dispatch and hasFocus of its view.
-  const pluginView = sync.spec.view(view);
+  pluginView = sync.spec.view(view);
   let previous: EditorState = editor.state;
   editor.on("transaction", () => {
-    // @ts-expect-error: as above.
-    pluginView.update?.(view, previous);
+    pluginView?.update?.(view, previous);
     previous = editor.state;
   });
   return {
     editor,
     dispatch: (tr: Transaction) => editor.view.dispatch(tr),
+    /** Why a remote change could not be drawn (the editor is then stopped), or null. */
+    get failure() {
+      return failure;
+    },
     destroy() {
-      pluginView.destroy?.();
+      pluginView?.destroy?.();
       editor.destroy();
     },
   };

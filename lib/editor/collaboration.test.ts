@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { stableStringify } from "@/lib/stable-json";
+import { copyOf, updateMaking } from "@/lib/testing/body-updates";
+import { paragraphs } from "@/lib/testing/factories";
+import { headlessEditor } from "@/lib/testing/random-edits";
+import { deriveBody, yDocFromContent } from "./derive";
+import { sanitizeContent } from "./sanitize";
+
+/** What an editor shows and what Yjs holds, read as the server stores a body. */
+const shown = (editor: ReturnType<typeof headlessEditor>) => stableStringify(sanitizeContent(editor.editor.getJSON()));
+const held = (doc: Y.Doc) => stableStringify(deriveBody(copyOf(doc)).content);
+
+describe("an editor bound to a note's Yjs body", () => {
+  it("draws a change from elsewhere exactly as Yjs holds it, fixing nothing up on its own", () => {
+    const server = yDocFromContent(paragraphs("Before the table."));
+    const doc = copyOf(server);
+    const editor = headlessEditor(doc);
+    try {
+      // Two writers deleted the two columns of a one-row table at once: a row with no cells, and the table last.
+      const merged = yDocFromContent({
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "Before the table." }] },
+          { type: "table", content: [{ type: "tableRow" }] },
+        ],
+      });
+      const update = updateMaking(copyOf(server), (body) => {
+        body.delete(0, body.length);
+        body.insert(0, merged.getXmlFragment("default").toArray().map((node) => (node as Y.XmlElement).clone()));
+      });
+      Y.applyUpdate(doc, update);
+      expect(shown(editor)).toBe(held(doc));
+      expect(shown(editor)).toContain('"tableRow"');
+      // Nothing was written to Yjs on the editor's own account.
+      const reference = copyOf(server);
+      Y.applyUpdate(reference, update);
+      expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(reference));
+    } finally {
+      editor.destroy();
+    }
+  });
+
+  it("stops, writing nothing back, when a change from elsewhere cannot be drawn", () => {
+    const doc = yDocFromContent(paragraphs("Kept.", "Also kept."));
+    const editor = headlessEditor(doc);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // y-tiptap cannot draw a hook (the server refuses one; this stands for any change its render throws on).
+      const other = copyOf(doc);
+      const update = updateMaking(other, (body) => body.insert(1, [new Y.XmlHook("widget") as unknown as Y.XmlElement]));
+      expect(() => Y.applyUpdate(doc, update)).toThrow();
+      expect(editor.failure).toMatch(/could not be shown/);
+      const stored = held(doc);
+      const state = Y.encodeStateVector(doc);
+      // The user types on: nothing reaches Yjs.
+      editor.dispatch(editor.editor.state.tr.insertText("lost? ", 1));
+      editor.dispatch(editor.editor.state.tr.delete(1, editor.editor.state.doc.content.size - 1));
+      expect(Y.encodeStateVector(doc)).toEqual(state);
+      expect(held(doc)).toBe(stored);
+    } finally {
+      logged.mockRestore();
+      editor.destroy();
+    }
+  });
+});
