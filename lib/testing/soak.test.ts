@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { soakSlice } from "./soak";
+import { soakDeadlinePassed, soakSlice } from "./soak";
 
 describe("soakSlice", () => {
   const runs = [1, 2, 3, 4, 5, 6, 7];
@@ -17,5 +17,13 @@ describe("soakSlice", () => {
   it("refuses a shard it cannot read", () => {
     expect(() => soakSlice(runs, "0/2")).toThrow(/between 1 and K/);
     expect(() => soakSlice(runs, "half")).toThrow(/i\/K/);
+  });
+});
+
+describe("soakDeadlinePassed", () => {
+  it("has no deadline without SOAK_DEADLINE, and passes it once the clock does", () => {
+    expect(soakDeadlinePassed(undefined, 5)).toBe(false);
+    expect(soakDeadlinePassed("10", 9)).toBe(false);
+    expect(soakDeadlinePassed("10", 11)).toBe(true);
   });
 });

@@ -11,3 +11,12 @@ export function soakSlice<T>(runs: readonly T[], shard = process.env.SOAK_SHARD)
   if (index < 1 || index > count) throw new Error(`SOAK_SHARD ${shard}: i must lie between 1 and K`);
   return runs.filter((_, position) => position % count === index - 1);
 }
+
+/**
+ * Whether a soak given `--minutes` has run out of time: a run that would start
+ * later is skipped (the runner counts those apart), so a long soak can be
+ * bounded by the clock and still report every run it made.
+ */
+export function soakDeadlinePassed(deadline = process.env.SOAK_DEADLINE, now = Date.now()): boolean {
+  return deadline !== undefined && now > Number(deadline);
+}
