@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/accounts";
 import { newDemoMember } from "./support/accounts";
 import { createNote, NotePage, SignInPage, signedInAs } from "./support/pages";
@@ -6,13 +6,27 @@ import { createNote, NotePage, SignInPage, signedInAs } from "./support/pages";
 /**
  * Edits made offline are kept in the browser (IndexedDB) across a closed tab.
  * The note's page itself is not cached for offline use, so a tab is reopened
- * with the network back but the collaboration server out of reach: the
- * socket is refused until `reach()` lets it through.
+ * with the network back but the collaboration server out of reach. Chromium's
+ * offline mode leaves open websockets alone, so going offline also cuts the
+ * collaboration socket, and keeps it refused until `reach()`.
  */
-async function collaborationOutOfReach(context: BrowserContext) {
-  let reachable = false;
-  await context.routeWebSocket(/\/collab/, (socket) => (reachable ? socket.connectToServer() : socket.close()));
-  return { reach: () => void (reachable = true) };
+async function collaborationSwitch(context: BrowserContext) {
+  let reachable = true;
+  const open = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/collab/, (socket) => {
+    if (!reachable) return void socket.close();
+    open.add(socket);
+    open.add(socket.connectToServer());
+  });
+  return {
+    async goOffline() {
+      reachable = false;
+      await context.setOffline(true);
+      for (const socket of open) await socket.close();
+      open.clear();
+    },
+    reach: () => void (reachable = true),
+  };
 }
 
 /** The names of Dossier's offline stores in this browser. */
@@ -29,12 +43,13 @@ async function typeOffline(note: NotePage, text: string) {
 test("edits typed offline survive closing the tab, show on reopening, and reach a second browser and the database once the server is reached", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const analyst = await signedInAs(browser, "analyst", baseURL);
+  const collaboration = await collaborationSwitch(analyst.context);
   const note = await createNote(analyst.page, "Offline across reloads");
   await note.typeAtEnd("Online line.");
   await note.expectSaved();
   const url = analyst.page.url();
 
-  await analyst.context.setOffline(true);
+  await collaboration.goOffline();
   await expect(note.connection).toHaveText("Offline — every change is saved");
   await typeOffline(note, " Typed on the train.");
 
@@ -48,13 +63,12 @@ test("edits typed offline survive closing the tab, show on reopening, and reach 
   await expect.poll(() => analyst.page.isClosed()).toBe(true);
   expect(dialogs).toEqual(["beforeunload"]);
 
-  const collaboration = await collaborationOutOfReach(analyst.context);
   await analyst.context.setOffline(false);
   const reopened = new NotePage(await analyst.context.newPage());
   await reopened.page.goto(url);
   await reopened.expectText("Online line. Typed on the train.");
   // The count was kept with the edits.
-  await expect(reopened.connection).toHaveText("Connecting… (20 changes kept in this browser)");
+  await expect(reopened.connection).toHaveText(/^(Connecting|Reconnecting)… \(20 changes kept in this browser\)$/);
 
   collaboration.reach();
   await expect(reopened.connection).toHaveText("Saved", { timeout: 45_000 });
@@ -71,12 +85,12 @@ test("edits typed offline survive closing the tab, show on reopening, and reach 
 
 test("signing out deletes this browser's offline edits, after asking; the next user finds nothing of them", async ({ browser, baseURL }) => {
   const analyst = await signedInAs(browser, "analyst", baseURL);
+  const collaboration = await collaborationSwitch(analyst.context);
   const note = await createNote(analyst.page, "Left on a shared computer");
   await note.typeAtEnd("Saved words.");
   await note.expectSaved();
   const url = analyst.page.url();
-  const collaboration = await collaborationOutOfReach(analyst.context);
-  await analyst.context.setOffline(true);
+  await collaboration.goOffline();
   await typeOffline(note, " Unsent.");
   await analyst.context.setOffline(false);
   expect(await offlineStores(analyst.page)).toHaveLength(1);
@@ -108,6 +122,7 @@ test("a member made a reader while offline is told their kept changes were not s
   const member = await newDemoMember(baseURL!, "analyst");
   const context = await browser.newContext({ baseURL });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const collaboration = await collaborationSwitch(context);
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -117,7 +132,7 @@ test("a member made a reader while offline is told their kept changes were not s
   await note.typeAtEnd("Agreed text.");
   await note.expectSaved();
   const url = page.url();
-  await context.setOffline(true);
+  await collaboration.goOffline();
   await typeOffline(note, " My draft.");
   await page.close();
 
@@ -126,6 +141,7 @@ test("a member made a reader while offline is told their kept changes were not s
   await owner.page.getByLabel(`Role of ${member.name}`).selectOption("reader");
   await expect(owner.page.getByTestId(`member-${member.email}`).getByRole("status")).toHaveText("Now reader.");
 
+  collaboration.reach();
   await context.setOffline(false);
   const reopened = await context.newPage();
   await reopened.goto(url);
@@ -154,6 +170,7 @@ test("an analyst made a reviewer while offline sees the note as saved, with thei
   test.setTimeout(90_000);
   const member = await newDemoMember(baseURL!, "analyst");
   const context = await browser.newContext({ baseURL });
+  const collaboration = await collaborationSwitch(context);
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -162,7 +179,7 @@ test("an analyst made a reviewer while offline sees the note as saved, with thei
   await note.typeAtEnd("Agreed text.");
   await note.expectSaved();
   const url = page.url();
-  await context.setOffline(true);
+  await collaboration.goOffline();
   await typeOffline(note, " Edit, not a suggestion.");
   await page.close();
 
@@ -171,6 +188,7 @@ test("an analyst made a reviewer while offline sees the note as saved, with thei
   await owner.page.getByLabel(`Role of ${member.name}`).selectOption("reviewer");
   await expect(owner.page.getByTestId(`member-${member.email}`).getByRole("status")).toHaveText("Now reviewer.");
 
+  collaboration.reach();
   await context.setOffline(false);
   const reopened = new NotePage(await context.newPage());
   await reopened.page.goto(url);
