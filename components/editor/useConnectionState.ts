@@ -68,7 +68,7 @@ export function watchConnection(
   const seen: Parameters<typeof connectionState>[1] = { everConnected: false, refused: null, online: navigator.onLine };
   const update = () => {
     const state = connectionState(provider, seen);
-    onChange(state, connectionLabel(state, pending.count, kept));
+    onChange(state, connectionLabel(state, kept ? pending.kept : pending.count, kept));
   };
   const stopPending = pending.subscribe(update);
   const onStatus = ({ status }: { status: string }) => {

@@ -43,7 +43,7 @@ export async function openNoteSession(noteId: string, userId: string, mode: Writ
   // Set aside: nothing of it is loaded, and this visit's changes are not mixed into it.
   const store = mode && !refused ? await openOfflineStore(storeName, doc, mode) : null;
   const provider = connectToNote(noteId, doc);
-  const pending = store?.pending ?? new PendingChanges(0, () => undefined);
+  const pending = store?.pending ?? new PendingChanges(0, async () => undefined);
   return { session: { doc, provider, pending, kept: store !== null, storeName, persistence: store?.persistence ?? null }, refused };
 }
 

@@ -41,11 +41,30 @@ export async function openOfflineStore(name: string, doc: Y.Doc, mode: WriteMode
     return null;
   }
   const stored = Number(await persistence.get(PENDING_KEY));
-  const pending = new PendingChanges(Number.isFinite(stored) ? stored : 0, (count) => {
-    void persistence.set(PENDING_KEY, count);
-    if (count > 0) void persistence.set(MODE_KEY, mode);
-  });
+  const pending = new PendingChanges(Number.isFinite(stored) ? stored : 0, (count) => keepCount(persistence.db!, count, mode));
   return { persistence, pending };
+}
+
+// y-indexeddb's object stores: the document's updates, and its meta.
+const UPDATES_STORE = "updates";
+const META_STORE = "custom";
+
+/**
+ * Writes the count in a transaction over the updates too: IndexedDB runs
+ * transactions of overlapping scope in the order they were made, so once
+ * this one completes, the updates it counts (written by y-indexeddb as they
+ * happened) are committed before it.
+ */
+function keepCount(db: IDBDatabase, count: number, mode: WriteMode): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction([UPDATES_STORE, META_STORE], "readwrite");
+    const meta = transaction.objectStore(META_STORE);
+    meta.put(count, PENDING_KEY);
+    if (count > 0) meta.put(mode, MODE_KEY);
+    transaction.oncomplete = () => resolve();
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
 }
 
 export interface StoredEdits {
@@ -106,8 +125,8 @@ function storedPending(name: string): Promise<number> {
     request.onerror = () => resolve(0);
     request.onsuccess = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains("custom")) return db.close(), resolve(0);
-      const read = db.transaction("custom", "readonly").objectStore("custom").get(PENDING_KEY);
+      if (!db.objectStoreNames.contains(META_STORE)) return db.close(), resolve(0);
+      const read = db.transaction(META_STORE, "readonly").objectStore(META_STORE).get(PENDING_KEY);
       read.onsuccess = () => (db.close(), resolve(Number(read.result) || 0));
       read.onerror = () => (db.close(), resolve(0));
     };
