@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/accounts";
 import { newDemoMember } from "./support/accounts";
 import { createNote, NotePage, SignInPage, signedInAs } from "./support/pages";
@@ -32,6 +32,17 @@ async function collaborationSwitch(context: BrowserContext) {
 /** The names of Dossier's offline stores in this browser. */
 async function offlineStores(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? "").filter((name) => name.startsWith("dossier:")));
+}
+
+/** A new member of the demo team, signed in in a browser of their own. */
+async function signedInAsMember(browser: Browser, member: { email: string; password: string; name: string }) {
+  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const page = await context.newPage();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(member.email, member.password);
+  await expect(page.getByTestId("signed-in-as")).toContainText(member.name);
+  return { context, page };
 }
 
 /** Types offline, one keystroke per change, and waits for the pill to count them. */
@@ -120,14 +131,9 @@ test("signing out deletes this browser's offline edits, after asking; the next u
 test("a member made a reader while offline is told their kept changes were not saved, may copy them, and discards them only by choice", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const member = await newDemoMember(baseURL!, "analyst");
-  const context = await browser.newContext({ baseURL });
+  const { context, page } = await signedInAsMember(browser, member);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const collaboration = await collaborationSwitch(context);
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(member.email, member.password);
-  await expect(page.getByTestId("signed-in-as")).toContainText(member.name);
   const note = await createNote(page, "Written before a demotion");
   await note.typeAtEnd("Agreed text.");
   await note.expectSaved();
@@ -169,12 +175,8 @@ test("a member made a reader while offline is told their kept changes were not s
 test("an analyst made a reviewer while offline sees the note as saved, with their kept edits set aside and named", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const member = await newDemoMember(baseURL!, "analyst");
-  const context = await browser.newContext({ baseURL });
+  const { context, page } = await signedInAsMember(browser, member);
   const collaboration = await collaborationSwitch(context);
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(member.email, member.password);
   const note = await createNote(page, "Written before becoming a reviewer");
   await note.typeAtEnd("Agreed text.");
   await note.expectSaved();
