@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { SignOutButton } from "@/components/SignOutButton";
+import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 
 export default async function Home() {
   const user = await requireUser();
@@ -16,6 +17,7 @@ export default async function Home() {
         Start a team
       </Link>
       <SignOutButton />
+      <OnlyOwnOfflineEdits userId={user.id} />
     </main>
   );
 }

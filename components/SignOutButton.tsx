@@ -1,21 +1,28 @@
+"use client";
+
 import Link from "next/link";
+import { forgetOfflineEditsBeforeSignOut } from "@/components/editor/offline/forget-offline";
 import { signOutAction, signOutEverywhereAction } from "@/lib/auth/sign-out-actions";
 
 /**
  * The user's own controls, wherever they sit in a header: their account page
  * (name, password, sessions), signing out here, or in every browser at once
- * (for a lost laptop or a shared computer left signed in).
+ * (for a lost laptop or a shared computer left signed in). Either way out
+ * first deletes the edits this browser kept for offline use.
  */
 export function SignOutButton() {
+  const signOutWith = (signOut: () => Promise<void>) => async () => {
+    if (await forgetOfflineEditsBeforeSignOut()) await signOut();
+  };
   return (
     <div className="sign-out">
       <Link href="/account" className="account-link">
         Account
       </Link>
-      <form action={signOutAction}>
+      <form action={signOutWith(signOutAction)}>
         <button type="submit">Sign out</button>
       </form>
-      <form action={signOutEverywhereAction}>
+      <form action={signOutWith(signOutEverywhereAction)}>
         <button type="submit" title="Ends your sessions in every browser and closes your open editors">
           Sign out everywhere
         </button>

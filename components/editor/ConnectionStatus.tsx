@@ -2,7 +2,8 @@
 
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useLayoutEffect, useRef } from "react";
-import { CONNECTION_LABELS, watchConnection } from "./useConnectionState";
+import type { PendingChanges } from "./offline/pending-changes";
+import { watchConnection } from "./useConnectionState";
 
 /**
  * "Saving…" / "Saved" and the rest. The state flips twice per keystroke, and
@@ -11,17 +12,17 @@ import { CONNECTION_LABELS, watchConnection } from "./useConnectionState";
  * milliseconds per keystroke in a long note. So the pill is written directly,
  * and React renders nothing when it changes.
  */
-export function ConnectionStatus({ provider }: { provider: HocuspocusProvider }) {
+export function ConnectionStatus({ provider, pending, kept }: { provider: HocuspocusProvider; pending: PendingChanges; kept: boolean }) {
   const pill = useRef<HTMLSpanElement>(null);
   useLayoutEffect(
     () =>
-      watchConnection(provider, (state) => {
+      watchConnection(provider, pending, kept, (state, label) => {
         const element = pill.current;
-        if (!element || element.dataset.state === state) return;
+        if (!element || element.textContent === label) return;
         element.dataset.state = state;
-        element.textContent = CONNECTION_LABELS[state];
+        element.textContent = label;
       }),
-    [provider],
+    [provider, pending, kept],
   );
   return <span ref={pill} className="status-pill" role="status" aria-live="polite" data-testid="connection-state" />;
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
@@ -8,8 +7,13 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import * as Y from "yjs";
 import { guardBody } from "@/lib/editor/body-guard";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
+import { deriveBody } from "@/lib/editor/derive";
 import { documentExtensions } from "@/lib/editor/extensions";
-import { connectToNote } from "./collab-connection";
+import { discardStoredEdits, type StoredEdits } from "./offline/offline-store";
+import { countPendingChanges, openNoteSession, type NoteSession } from "./offline/note-session";
+import { StoredEditsRefusal } from "./offline/StoredEditsRefusal";
+import { useServerRefusal } from "./offline/useServerRefusal";
+import { writeModeOf } from "./offline/write-mode";
 import { CitationMarks, citationMarksKey } from "./citations/citation-marks";
 import { DEFAULT_CITATION_TRIGGER } from "@/lib/teams/team-fields";
 import { CitationKeys } from "./citations/citation-keys";
@@ -88,35 +92,58 @@ export function NoteEditor({
   people = [],
 }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
-  const [session, setSession] = useState<{ doc: Y.Doc; provider: HocuspocusProvider } | null>(null);
+  const [session, setSession] = useState<NoteSession | null>(null);
+  const [setAside, setSetAside] = useState<StoredEdits | null>(null);
   const [unshowable, setUnshowable] = useState<{ problem: string; cause: "body" | "render" } | null>(null);
   const shownInRef = useRef<Editor | null>(null);
+  // The page's abilities, as the server rendered them when the note was opened.
+  const [mode] = useState(() => writeModeOf({ readOnly, canSuggest }));
 
   useEffect(() => {
     const doc = new Y.Doc();
-    let provider: HocuspocusProvider | undefined;
-    // Before anything arrives: the guard must see the first sync too.
+    let opened: NoteSession | undefined;
+    let stopCounting = () => {};
+    let closed = false;
+    // Before anything arrives: the guard must see what this browser kept, and the first sync.
     const stopGuard = guardBody(doc, (problem) => {
       // Synchronously, before y-tiptap draws the change: nothing may be written back.
-      provider?.disconnect();
+      opened?.provider.disconnect();
       shownInRef.current?.destroy();
       setUnshowable({ problem, cause: "body" });
     });
-    provider = connectToNote(noteId, doc);
-    setSession({ doc, provider });
+    void openNoteSession(noteId, user.id, mode, doc).then(({ session, refused }) => {
+      opened = session;
+      if (closed) return void session.provider.destroy();
+      stopCounting = countPendingChanges(session);
+      setSetAside(refused);
+      setSession(session);
+    });
     return () => {
+      closed = true;
       stopGuard();
-      provider.destroy();
+      stopCounting();
+      opened?.provider.destroy();
       doc.destroy();
     };
-  }, [noteId]);
+  }, [noteId, user.id, mode]);
 
   if (unshowable) return <UnshowableNote team={team} noteId={noteId} {...unshowable} />;
   if (!session) return <p className="status-pill" data-state="connecting">{CONNECTION_LABELS.connecting}</p>;
   return (
+    <>
+    {setAside && (
+      <StoredEditsRefusal
+        pending={setAside.pending}
+        text={() => setAside.text}
+        onDiscard={async () => {
+          await discardStoredEdits(session.storeName);
+          setSetAside(null);
+        }}
+      />
+    )}
     <CollaborativeEditor
       key={session.doc.guid}
-      {...session}
+      session={session}
       shownInRef={shownInRef}
       onRenderFailure={(problem) => {
         // Synchronously, inside Yjs' transaction: an editor showing less than the note must write nothing back.
@@ -136,6 +163,7 @@ export function NoteEditor({
       estimative={estimative}
       people={people}
     />
+    </>
   );
 }
 
@@ -162,8 +190,7 @@ interface EditorProps {
   noteId: string;
   canComment: boolean;
   canSuggest: boolean;
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
+  session: NoteSession;
   /** Where the editor is kept once made, for the body guard to take it down. */
   shownInRef: RefObject<Editor | null>;
   /** A change from elsewhere could not be drawn: the editor must be stopped at once. */
@@ -182,8 +209,7 @@ function CollaborativeEditor({
   noteId,
   canComment,
   canSuggest,
-  doc,
-  provider,
+  session,
   shownInRef,
   onRenderFailure,
   user,
@@ -194,7 +220,9 @@ function CollaborativeEditor({
   estimative,
   people,
 }: EditorProps) {
+  const { doc, provider, pending } = session;
   const access = useAccess(provider);
+  const refusedByServer = useServerRefusal(session);
   const [error, setError] = useState<string | null>(null);
   const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
   const [activeThread, setActiveThread] = useState<string | null>(openThread ?? null);
@@ -286,19 +314,31 @@ function CollaborativeEditor({
   // Warn before leaving while edits are not yet acknowledged by the server.
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (provider.hasUnsyncedChanges) event.preventDefault();
+      if (provider.hasUnsyncedChanges || pending.count > 0) event.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, [provider]);
+  }, [provider, pending]);
 
   return (
     <div className="note-layout">
       <div className="note-main">
       <div className="note-bar">
-        <ConnectionStatus provider={provider} />
+        <ConnectionStatus provider={provider} pending={pending} kept={session.kept} />
         <PresenceAvatars provider={provider} />
       </div>
+      {refusedByServer && (
+        <StoredEditsRefusal
+          pending={pending.count}
+          text={() => deriveBody(doc).text}
+          onDiscard={async () => {
+            // The changes are in this page's document: let go of the store, and open the note afresh from the server.
+            await session.persistence?.destroy();
+            await discardStoredEdits(session.storeName);
+            window.location.reload();
+          }}
+        />
+      )}
       <div className="card">
         {modes.length > 1 && <EditorModeSwitch modes={modes} mode={mode} onChange={setMode} />}
         {editable && editor ? (

@@ -3,6 +3,8 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useState } from "react";
 import { CLOSE_SIGNED_OUT } from "@/lib/collab/context";
+import { offlineLabel, withPending } from "./offline/offline-words";
+import type { PendingChanges } from "./offline/pending-changes";
 
 type ConnectionState = "connecting" | "saving" | "saved" | "offline" | "reconnecting" | "denied" | "unavailable" | "signedOut";
 
@@ -10,7 +12,7 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   saving: "Saving…",
   saved: "Saved",
-  offline: "Offline: your edits are kept and will sync when you reconnect",
+  offline: "Offline",
   reconnecting: "Reconnecting…",
   denied: "You no longer have access to this note",
   unavailable: "This note could not be opened just now: reload the page to try again",
@@ -42,13 +44,33 @@ function connectionState(
 }
 
 /**
- * Calls `onChange` with the connection state whenever an event may have
- * changed it. It changes on every keystroke (saving, then saved), so the
- * status pill is written outside React (see ConnectionStatus).
+ * What the pill says: the state, and while changes wait to be saved, how
+ * many and where ("Offline — 14 changes kept in this browser").
  */
-export function watchConnection(provider: HocuspocusProvider, onChange: (state: ConnectionState) => void): () => void {
+export function connectionLabel(state: ConnectionState, pending: number, kept: boolean): string {
+  if (state === "offline") return offlineLabel(pending, kept);
+  if (state === "reconnecting" || state === "connecting" || state === "signedOut" || state === "unavailable") return withPending(CONNECTION_LABELS[state], pending, kept);
+  return CONNECTION_LABELS[state];
+}
+
+/**
+ * Calls `onChange` with the connection state and the pill's words whenever
+ * an event may have changed them. They change on every keystroke (saving,
+ * then saved), so the status pill is written outside React (see
+ * ConnectionStatus).
+ */
+export function watchConnection(
+  provider: HocuspocusProvider,
+  pending: PendingChanges,
+  kept: boolean,
+  onChange: (state: ConnectionState, label: string) => void,
+): () => void {
   const seen: Parameters<typeof connectionState>[1] = { everConnected: false, refused: null, online: navigator.onLine };
-  const update = () => onChange(connectionState(provider, seen));
+  const update = () => {
+    const state = connectionState(provider, seen);
+    onChange(state, connectionLabel(state, kept ? pending.kept : pending.count, kept));
+  };
+  const stopPending = pending.subscribe(update);
   const onStatus = ({ status }: { status: string }) => {
     if (status === "connected") seen.everConnected = true;
     update();
@@ -81,6 +103,7 @@ export function watchConnection(provider: HocuspocusProvider, onChange: (state: 
   window.addEventListener("offline", onOnline);
   update();
   return () => {
+    stopPending();
     provider.off("status", onStatus);
     provider.off("close", onClose);
     provider.off("synced", update);

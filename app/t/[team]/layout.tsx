@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/SignOutButton";
+import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
 import { CommandPalette } from "@/components/search/CommandPalette";
 import { abilities, can, teamScope } from "@/lib/policies";
@@ -51,6 +52,7 @@ export default async function TeamLayout({ children, params }: { children: React
           {user.name} · {ROLE_LABELS[role]}
         </span>
         <SignOutButton />
+        <OnlyOwnOfflineEdits userId={user.id} />
       </header>
       {children}
     </>
