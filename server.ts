@@ -10,6 +10,7 @@ import { setDatabase } from "./db";
 import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
 import { claimDataDir, DataDirInUse } from "./lib/data-dir-lock";
+import { serveBackups } from "./lib/backup/backup-socket";
 import { joinCluster } from "./lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
 import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
@@ -39,6 +40,8 @@ async function main() {
   const releaseDataDir = config.databaseUrl ? undefined : claimDataDir(config.dataDir, "a Dossier server");
   const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: path.join(config.dataDir, "pglite") });
   setDatabase(database);
+  // PGlite's folder is this process's alone, so `npm run backup` asks it for a copy (lib/backup/backup-socket.ts).
+  const stopBackups = database.dumpDataDir ? serveBackups(config.dataDir, database.dumpDataDir) : undefined;
   const seeded = await database.exclusively(async () => {
     await database.migrate();
     await backfillEditionEntities();
@@ -105,6 +108,7 @@ async function main() {
     await webhookLoop.stop();
     sender?.close();
     await cluster?.close();
+    stopBackups?.();
     await database.close();
     releaseDataDir?.();
     process.exit(0);
