@@ -11,6 +11,7 @@ import { setDatabase } from "./db";
 import { clientAddress, CLIENT_ADDRESS_HEADER } from "./lib/auth/client-address";
 import { ConfigError, ensureAuthSecret, loadConfig } from "./lib/config";
 import { claimDataDir, DataDirInUse } from "./lib/data-dir-lock";
+import { serveBackups } from "./lib/backup/backup-socket";
 import { joinCluster } from "./lib/collab/cluster";
 import { actLocally, collabOperations, registerCollab } from "./lib/collab/registry";
 import { createCollabServer, REDIS_PREFIX } from "./lib/collab/server";
@@ -48,6 +49,8 @@ async function main() {
   });
   // On PGlite, the update log's journal: what a crash of the machine took from PGlite is put back before anyone edits.
   await startUpdateJournal(database, pgliteDir);
+  // PGlite's folder is this process's alone, so `npm run backup` asks it for a copy (lib/backup/backup-socket.ts).
+  const stopBackups = database.dumpDataDir ? serveBackups(config.dataDir, database.dumpDataDir) : undefined;
   // An edit is acknowledged once committed: a PostgreSQL that does not flush its commits breaks that promise.
   for (const warning of durabilityWarnings(database.kind, await durabilitySettings(database))) console.warn(warning);
   if (seeded) {
@@ -109,6 +112,7 @@ async function main() {
     await webhookLoop.stop();
     sender?.close();
     await cluster?.close();
+    stopBackups?.();
     // PGlite's files are flushed and the journal emptied, so the next start has nothing to replay.
     await stopUpdateJournal();
     await database.close();

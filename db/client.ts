@@ -24,6 +24,11 @@ export interface DatabaseHandle {
    */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PGlite only: its data folder as a gzip tar, taken between two
+   * transactions (lib/backup: what `npm run backup` asks a running server for).
+   */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 // Any fixed number: it names the lock that Dossier processes queue on at startup.
@@ -68,5 +73,11 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     migrate: () => migratePglite(db, { migrationsFolder }),
     exclusively: (work) => work(), // one process per PGlite folder
     close: () => client.close(),
+    // PGlite's dump waits for the query in progress; holding the transaction mutex too, it waits for an open transaction to end.
+    // (Taken before PGlite is ready, that mutex would never be let go: hence the wait.)
+    dumpDataDir: async () => {
+      await client.waitReady;
+      return client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
+    },
   };
 }

@@ -2,7 +2,8 @@
 // the Markdown import's worker thread into dist/markdown-worker.mjs (the
 // import, in Next's bundle, starts it from there), and the benchmarks into
 // dist/bench.mjs (with the server and client processes the collaboration
-// benchmarks fork, beside it), and the operators' command line into dist/admin.mjs.
+// benchmarks fork, beside it), the operators' command line into dist/admin.mjs, and
+// `npm run backup`/`npm run restore` into dist/backup.mjs.
 // Packages stay external; "server-only" is a guard for the Next.js bundle and
 // has nothing to guard in this process.
 // `node scripts/build-server.mjs markdown-worker` builds only the entries named.
@@ -12,6 +13,7 @@ const entries = {
   server: "server.ts",
   "markdown-worker": "lib/publishing/markdown-worker.ts",
   admin: "scripts/admin/index.ts",
+  backup: "scripts/backup/index.ts",
   bench: "scripts/bench/index.ts",
   "bench-collab-server": "scripts/bench/collab-server-process.ts",
   "bench-collab-clients": "scripts/bench/collab-clients-process.ts",

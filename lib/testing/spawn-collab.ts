@@ -5,10 +5,15 @@ import { build } from "esbuild";
 const root = path.resolve(import.meta.dirname, "../..");
 
 /** Bundles collab-process.ts as server.ts is bundled: our code inlined, packages left to node_modules. */
-export async function bundleCollabProcess(): Promise<string> {
-  const outfile = path.join(root, ".test-data", `collab-process-${process.pid}.mjs`);
+export function bundleCollabProcess(): Promise<string> {
+  return bundleScript("lib/testing/collab-process.ts");
+}
+
+/** Bundles any entry (a command line of scripts/) the same way, into .test-data; returns its path. */
+export async function bundleScript(entry: string): Promise<string> {
+  const outfile = path.join(root, ".test-data", `${path.basename(path.dirname(entry))}-${path.basename(entry, ".ts")}-${process.pid}.mjs`);
   await build({
-    entryPoints: [path.join(root, "lib/testing/collab-process.ts")],
+    entryPoints: [path.join(root, entry)],
     outfile,
     bundle: true,
     platform: "node",
