@@ -41,6 +41,32 @@ describe("an editor bound to a note's Yjs body", () => {
     }
   });
 
+  it("draws a change from elsewhere that Yjs follows with a formatting clean-up, the caret at the end of what shrank", () => {
+    // The convergence fuzz's "Position out of range": see y-tiptap-selection.test.ts and patches/@tiptap+y-tiptap+3.0.9.patch.
+    const doc = yDocFromContent(paragraphs("hello", "a long second paragraph"));
+    const otherDoc = copyOf(doc);
+    const mine = headlessEditor(doc);
+    const theirs = headlessEditor(otherDoc);
+    try {
+      // At once: both make "hello" bold; the other also cuts most of the paragraph under my caret.
+      mine.editor.chain().setTextSelection({ from: 1, to: 6 }).toggleBold().setTextSelection(31).run();
+      theirs.editor.chain().setTextSelection({ from: 1, to: 6 }).toggleBold().deleteRange({ from: 8, to: 22 }).run();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(otherDoc, Y.encodeStateVector(doc)));
+
+      expect(mine.failure).toBeNull();
+      expect(shown(mine)).toBe(held(doc));
+      expect(mine.editor.state.doc.textContent).toBe("helloparagraph");
+      expect(mine.editor.state.selection.head).toBe(mine.editor.state.doc.content.size - 1);
+      // It still writes: my next word reaches Yjs.
+      mine.dispatch(mine.editor.state.tr.insertText("!"));
+      expect(held(doc)).toContain("paragraph!");
+      expect(shown(mine)).toBe(held(doc));
+    } finally {
+      mine.destroy();
+      theirs.destroy();
+    }
+  });
+
   it("stops, writing nothing back, when a change from elsewhere cannot be drawn", () => {
     const doc = yDocFromContent(paragraphs("Kept.", "Also kept."));
     const editor = headlessEditor(doc);
