@@ -13,6 +13,7 @@ import { freePort } from "@/lib/testing/chaos/free-port";
 import { tcpRelay } from "@/lib/testing/chaos/tcp-cut";
 import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } from "@/lib/testing/collab";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
+import { seededRandom } from "@/lib/testing/seeded-random";
 import { soakDeadlinePassed, soakSlice } from "@/lib/testing/soak";
 import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
 import { loadNoteState, pendingUpdateCount } from "./note-state";
@@ -36,17 +37,6 @@ const rounds = soakSlice(Array.from({ length: Number(process.env.CHAOS_ROUNDS ??
 const OUTAGE_MS = Number(process.env.CHAOS_OUTAGE_MS ?? (soak ? 30_000 : 4_000));
 const NOTES = 3;
 
-// mulberry32: a small seeded generator, so a failing round can be run again.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let script: string;
@@ -143,7 +133,7 @@ describe("a cluster under chaos", () => {
   for (const round of rounds) {
     it(`stores every acknowledged edit exactly once, and every writer converges (round ${round})`, async (context) => {
       if (soakDeadlinePassed()) return context.skip();
-      const next = random(round);
+      const next = seededRandom(round);
       const noteIds: string[] = [];
       for (let n = 0; n < NOTES; n++) noteIds.push((await buildNote(teamId, writerId, paragraphs(`Round ${round}, note ${n}.`))).id);
       let count = 0;

@@ -10,6 +10,7 @@ import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } fr
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
+import { seededRandom } from "@/lib/testing/seeded-random";
 import { soakDeadlinePassed, soakSlice } from "@/lib/testing/soak";
 
 /**
@@ -20,18 +21,6 @@ import { soakDeadlinePassed, soakSlice } from "@/lib/testing/soak";
  * DURABILITY_SEEDS=100 runs seeds 1 to 100 (`npm run soak -- kills`).
  */
 const seeds = soakSlice(process.env.DURABILITY_SEEDS ? Array.from({ length: Number(process.env.DURABILITY_SEEDS) }, (_, i) => i + 1) : [1, 2, 3]);
-
-// mulberry32: a small seeded generator, so a failing seed can be run again.
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const paragraphTexts = (doc: Y.Doc) => bodyText(doc).split("\n");
@@ -114,7 +103,7 @@ describe("kill -9 at random moments", () => {
   for (const seed of seeds) {
     it(`loses no acknowledged update (seed ${seed})`, async (context) => {
       if (soakDeadlinePassed()) return context.skip();
-      const next = random(seed);
+      const next = seededRandom(seed);
       const client = await open(url);
 
       // Type one paragraph per update; the ack count is what was sent minus what is unacknowledged.
