@@ -4,11 +4,11 @@ import { newDemoMember } from "./support/accounts";
 import { createNote, NotePage, SignInPage, signedInAs } from "./support/pages";
 
 /**
- * Edits made offline are kept in the browser (IndexedDB) across a closed tab.
- * The note's page itself is not cached for offline use, so a tab is reopened
- * with the network back but the collaboration server out of reach. Chromium's
- * offline mode leaves open websockets alone, so going offline also cuts the
- * collaboration socket, and keeps it refused until `reach()`.
+ * Edits made offline are kept in the browser (IndexedDB) across a closed tab,
+ * and the note's page by the service worker (public/sw.js), so a tab can be
+ * opened again offline. Chromium's offline mode leaves open websockets alone,
+ * so going offline also cuts the collaboration socket, and keeps it refused
+ * until `reach()`.
  */
 async function collaborationSwitch(context: BrowserContext) {
   let reachable = true;
@@ -34,6 +34,28 @@ async function offlineStores(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? "").filter((name) => name.startsWith("dossier:")));
 }
 
+/** The copy of a note's page this browser keeps for opening offline, or null. */
+async function keptPage(page: Page, url: string): Promise<string | null> {
+  return page.evaluate(async (key) => {
+    for (const name of await caches.keys()) {
+      if (!name.startsWith("dossier-") || !name.includes("-pages:")) continue;
+      const kept = await (await caches.open(name)).match(key);
+      if (kept) return kept.text();
+    }
+    return null;
+  }, url.split("?")[0]);
+}
+
+/** The names of the caches the service worker keeps note pages in, one per user. */
+async function pageCaches(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith("dossier-") && name.includes("-pages:")));
+}
+
+/** The title of the note as the database has it, read from the export's file name (a request that no service worker sees). */
+async function storedTitleFileName(page: Page, url: string): Promise<string> {
+  return (await page.request.get(`${url}/export?format=md`)).headers()["content-disposition"] ?? "";
+}
+
 /** A new member of the demo team, signed in in a browser of their own. */
 async function signedInAsMember(browser: Browser, member: { email: string; password: string; name: string }) {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -51,7 +73,7 @@ async function typeOffline(note: NotePage, text: string) {
   await expect(note.connection).toHaveText(`Offline — ${text.length} changes kept in this browser`);
 }
 
-test("edits typed offline survive closing the tab, show on reopening, and reach a second browser and the database once the server is reached", async ({ browser, baseURL }) => {
+test("edits typed offline survive closing the tab, show when the page is opened again still offline, and reach a second browser and the database once online", async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const analyst = await signedInAs(browser, "analyst", baseURL);
   const collaboration = await collaborationSwitch(analyst.context);
@@ -59,6 +81,8 @@ test("edits typed offline survive closing the tab, show on reopening, and reach 
   await note.typeAtEnd("Online line.");
   await note.expectSaved();
   const url = analyst.page.url();
+  // Opened online, reached by a link: the page is kept for opening offline.
+  await expect.poll(() => keptPage(analyst.page, url)).not.toBeNull();
 
   await collaboration.goOffline();
   await expect(note.connection).toHaveText("Offline — every change is saved");
@@ -74,11 +98,15 @@ test("edits typed offline survive closing the tab, show on reopening, and reach 
   await expect.poll(() => analyst.page.isClosed()).toBe(true);
   expect(dialogs).toEqual(["beforeunload"]);
 
-  await analyst.context.setOffline(false);
+  // Still offline: the page is the copy this browser kept, the text and the count are the ones it kept.
   const reopened = new NotePage(await analyst.context.newPage());
   await reopened.page.goto(url);
   await reopened.expectText("Online line. Typed on the train.");
-  // The count was kept with the edits.
+  await expect(reopened.connection).toHaveText("Offline — 20 changes kept in this browser");
+  await expect(reopened.body).toHaveAttribute("contenteditable", "true");
+
+  // The network back, the collaboration server not yet in reach: the count stays until it is.
+  await analyst.context.setOffline(false);
   await expect(reopened.connection).toHaveText(/^(Connecting|Reconnecting)… \(20 changes kept in this browser\)$/);
 
   collaboration.reach();
@@ -105,6 +133,7 @@ test("signing out deletes this browser's offline edits, after asking; the next u
   await typeOffline(note, " Unsent.");
   await analyst.context.setOffline(false);
   expect(await offlineStores(analyst.page)).toHaveLength(1);
+  await expect.poll(() => keptPage(analyst.page, url)).not.toBeNull();
 
   const asked: string[] = [];
   analyst.page.on("dialog", (dialog) => {
@@ -115,9 +144,18 @@ test("signing out deletes this browser's offline edits, after asking; the next u
   await analyst.page.waitForURL(/\/signin/);
   expect(asked).toEqual(["8 changes made in this browser have not reached the server yet. Signing out discards them. Sign out anyway?"]);
   await expect.poll(() => offlineStores(analyst.page)).toEqual([]);
+  // No page is kept for anyone (the static files the sign-in page loads may be kept again at once: they are the same for everyone).
+  expect(await pageCaches(analyst.page)).toEqual([]);
+  // Nor is the note's page kept: offline, it no longer opens.
+  await analyst.context.setOffline(true);
+  await analyst.page.goto(url);
+  await expect(analyst.page.getByRole("main")).toContainText("keeps no copy of this note's page");
+  await expect(analyst.page.getByRole("textbox", { name: "Note body" })).toHaveCount(0);
+  await analyst.context.setOffline(false);
 
   collaboration.reach();
   const signIn = new SignInPage(analyst.page);
+  await signIn.goto();
   await signIn.signIn(DEMO_USERS.owner.email, DEMO_PASSWORD);
   await expect(analyst.page.getByTestId("signed-in-as")).toContainText(DEMO_USERS.owner.name);
   await analyst.page.goto(url);
@@ -126,6 +164,31 @@ test("signing out deletes this browser's offline edits, after asking; the next u
   await theirs.expectText("Saved words.");
   expect(await offlineStores(analyst.page)).toHaveLength(1);
   await analyst.context.close();
+});
+
+test("online, a note's page is always the server's, never the copy kept for offline use", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const note = await createNote(analyst.page, "Title before");
+  await note.title.press("Enter");
+  const url = analyst.page.url();
+  await expect.poll(() => storedTitleFileName(analyst.page, url)).toContain("Title-before");
+  const first = await analyst.page.reload();
+  // Private to this user: no shared cache may keep it (the user's own worker does, below).
+  expect(first?.headers()["cache-control"]).toMatch(/private.*no-store|no-store.*private/);
+  await expect.poll(() => keptPage(analyst.page, url)).toContain('value="Title before"');
+
+  const owner = await signedInAs(browser, "owner", baseURL);
+  await owner.page.goto(url);
+  const theirs = new NotePage(owner.page);
+  await theirs.title.fill("Title after");
+  await theirs.title.press("Enter");
+  await expect.poll(() => storedTitleFileName(owner.page, url)).toContain("Title-after");
+
+  await analyst.page.reload();
+  await expect(note.title).toHaveValue("Title after");
+  await expect.poll(() => keptPage(analyst.page, url)).toContain('value="Title after"');
+  await analyst.context.close();
+  await owner.context.close();
 });
 
 test("a member made a reader while offline is told their kept changes were not saved, may copy them, and discards them only by choice", async ({ browser, baseURL }) => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { beforeSetup } from "./gate";
 
 describe("before the first account exists", () => {
-  it("serves the setup page, the files it loads and the health check", () => {
-    for (const url of ["/setup", "/setup?from=signin", "/_next/static/chunks/app.js", "/api/health", "/favicon.ico"]) expect(beforeSetup("GET", url), url).toBe("serve");
+  it("serves the setup page, the files it loads, the health check and the service worker's script", () => {
+    for (const url of ["/setup", "/setup?from=signin", "/_next/static/chunks/app.js", "/api/health", "/favicon.ico", "/sw.js"]) expect(beforeSetup("GET", url), url).toBe("serve");
     // The setup form posts its action to its own page.
     expect(beforeSetup("POST", "/setup")).toBe("serve");
   });

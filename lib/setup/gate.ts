@@ -5,13 +5,14 @@ type BeforeSetup = "serve" | "to-setup" | "unavailable";
 
 /**
  * What a request gets while no account exists: the setup page, the files it
- * loads and the health check are served; any other page leads to /setup;
+ * loads, the health check and the service worker's script (a static file: a
+ * browser that had it checks it for updates) are served; any other page leads to /setup;
  * anything else (route handlers, other pages' server actions) is not
  * available yet.
  */
 export function beforeSetup(method: string | undefined, url: string | undefined): BeforeSetup {
   const pathname = URL.parse(url ?? "/", "http://dossier.invalid")?.pathname ?? "/";
-  if (pathname === "/setup" || pathname.startsWith("/_next/") || pathname === "/api/health" || pathname === "/favicon.ico") return "serve";
+  if (pathname === "/setup" || pathname.startsWith("/_next/") || pathname === "/api/health" || pathname === "/favicon.ico" || pathname === "/sw.js") return "serve";
   if ((method === "GET" || method === "HEAD") && !pathname.startsWith("/api/")) return "to-setup";
   return "unavailable";
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { NoteEditor } from "@/components/editor/NoteEditor";
+import { KeepPageOffline } from "@/components/editor/offline/KeepPageOffline";
 import { NoteTitle } from "@/components/notes/NoteTitle";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { abilities, can } from "@/lib/policies";
@@ -38,6 +39,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
     // The stored body's portion marks until the editor reports the live ones.
     <NoteMarkingProvider marking={note.marking} portionMark={note.content ? highestPortionMarkedBlock(note.content) : null}>
       <main className="page">
+        <KeepPageOffline userId={user.id} />
         <NoteBanner />
         <div className="note-bar">
           <StatusBadge status={note.status} />
