@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/accounts";
 import { newDemoMember } from "./support/accounts";
 import { AppSession } from "./support/app-session";
-import { NotePage, SignInPage } from "./support/pages";
+import { NotePage, SignInPage, signedInWith } from "./support/pages";
 
 test("a wrong password is refused with a clear message, and nothing else opens", async ({ page }) => {
   const signIn = new SignInPage(page);
@@ -57,17 +57,8 @@ test("a session cookie copied before signing out opens nothing afterwards", asyn
 
 test("signing out everywhere ends the session in another browser and closes its open editor", async ({ browser, baseURL }) => {
   const member = await newDemoMember(baseURL!, "analyst");
-  const open = async () => {
-    const context = await browser.newContext({ baseURL });
-    const page = await context.newPage();
-    const signIn = new SignInPage(page);
-    await signIn.goto();
-    await signIn.signIn(member.email, member.password);
-    await expect(page.getByTestId("signed-in-as")).toContainText(member.name);
-    return { context, page };
-  };
-  const laptop = await open();
-  const desktop = await open();
+  const laptop = await signedInWith(browser, member, baseURL);
+  const desktop = await signedInWith(browser, member, baseURL);
 
   // The desktop has a note open; its websocket is watched for closing.
   let editorSocketClosed = false;

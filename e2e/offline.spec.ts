@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type WebSocketRoute } from "@playwright/test";
 import { DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/accounts";
 import { newDemoMember } from "./support/accounts";
-import { createNote, NotePage, SignInPage, signedInAs } from "./support/pages";
+import { createNote, NotePage, SignInPage, signedInAs, signedInWith } from "./support/pages";
 
 /**
  * Edits made offline are kept in the browser (IndexedDB) across a closed tab,
@@ -54,17 +54,6 @@ async function pageCaches(page: Page): Promise<string[]> {
 /** The title of the note as the database has it, read from the export's file name (a request that no service worker sees). */
 async function storedTitleFileName(page: Page, url: string): Promise<string> {
   return (await page.request.get(`${url}/export?format=md`)).headers()["content-disposition"] ?? "";
-}
-
-/** A new member of the demo team, signed in in a browser of their own. */
-async function signedInAsMember(browser: Browser, member: { email: string; password: string; name: string }) {
-  const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(member.email, member.password);
-  await expect(page.getByTestId("signed-in-as")).toContainText(member.name);
-  return { context, page };
 }
 
 /** Types offline, one keystroke per change, and waits for the pill to count them. */
@@ -194,7 +183,7 @@ test("online, a note's page is always the server's, never the copy kept for offl
 test("a member made a reader while offline is told their kept changes were not saved, may copy them, and discards them only by choice", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const member = await newDemoMember(baseURL!, "analyst");
-  const { context, page } = await signedInAsMember(browser, member);
+  const { context, page } = await signedInWith(browser, member, test.info().project.use.baseURL);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const collaboration = await collaborationSwitch(context);
   const note = await createNote(page, "Written before a demotion");
@@ -238,7 +227,7 @@ test("a member made a reader while offline is told their kept changes were not s
 test("an analyst made a reviewer while offline sees the note as saved, with their kept edits set aside and named", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const member = await newDemoMember(baseURL!, "analyst");
-  const { context, page } = await signedInAsMember(browser, member);
+  const { context, page } = await signedInWith(browser, member, test.info().project.use.baseURL);
   const collaboration = await collaborationSwitch(context);
   const note = await createNote(page, "Written before becoming a reviewer");
   await note.typeAtEnd("Agreed text.");

@@ -17,15 +17,24 @@ export class SignInPage {
   }
 }
 
-/** A signed-in browser context for one of the demo users. */
-export async function signedInAs(browser: Browser, role: DemoRole, baseURL?: string): Promise<{ context: BrowserContext; page: Page }> {
+/** A browser context of its own, signed in with this account. */
+export async function signedInWith(
+  browser: Browser,
+  account: { email: string; password: string; name: string },
+  baseURL?: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   const signIn = new SignInPage(page);
   await signIn.goto();
-  await signIn.signIn(DEMO_USERS[role].email, DEMO_PASSWORD);
-  await expect(page.getByTestId("signed-in-as")).toContainText(DEMO_USERS[role].name);
+  await signIn.signIn(account.email, account.password);
+  await expect(page.getByTestId("signed-in-as")).toContainText(account.name);
   return { context, page };
+}
+
+/** A signed-in browser context for one of the demo users. */
+export function signedInAs(browser: Browser, role: DemoRole, baseURL?: string): Promise<{ context: BrowserContext; page: Page }> {
+  return signedInWith(browser, { ...DEMO_USERS[role], password: DEMO_PASSWORD }, baseURL);
 }
 
 export class NotePage {
