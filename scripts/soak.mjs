@@ -60,6 +60,9 @@ function parseArguments(argv) {
   return options;
 }
 
+// The assertion's own sentence, without the colour codes of the terminal.
+const firstLine = (message) => message?.replace(/\u001b\[[0-9;]*m/g, "").split("\n")[0];
+
 /** Runs one vitest process and returns its JSON report's tests. */
 function runVitest(file, env, shard) {
   const out = mkdtempSync(path.join(tmpdir(), "dossier-soak-"));
@@ -71,7 +74,7 @@ function runVitest(file, env, shard) {
     child.on("exit", () => {
       try {
         const tests = JSON.parse(readFileSync(report, "utf8")).testResults.flatMap((file) => file.assertionResults);
-        resolve(tests.map((test) => ({ name: test.fullName ?? test.title, status: test.status })));
+        resolve(tests.map((test) => ({ name: test.fullName ?? test.title, status: test.status, why: firstLine(test.failureMessages?.[0]) })));
       } catch {
         resolve([{ name: `${file}${shard ? ` shard ${shard}` : ""}: vitest ended without a report`, status: "failed" }]);
       } finally {
@@ -127,7 +130,7 @@ async function main() {
   for (const result of results) {
     const left = result.left > 0 ? `, ${result.left} not started before the deadline` : "";
     console.log(`${result.database}: ${result.passed} passed, ${result.failed.length} failed${left} in ${result.minutes.toFixed(1)} min`);
-    for (const test of result.failed) console.log(`  FAILED ${test.name}`);
+    for (const test of result.failed) console.log(`  FAILED ${test.name}${test.why ? `\n    ${test.why}` : ""}`);
   }
   return results.some((result) => result.failed.length > 0 || result.passed === 0) ? 1 : 0;
 }
