@@ -256,20 +256,23 @@ async function runSeed(seed: number, withReviewers: boolean) {
     const expected = bodies[0];
     const expectedJSON = stableStringify(expected.content);
     if (process.env.FUZZ_DEBUG) console.log(`${log.join("\n")}\n${JSON.stringify(expected.content)}`);
-    for (const body of bodies) {
-      expect(stableStringify(body.content)).toBe(expectedJSON);
+    for (const [who, body] of bodies.entries()) {
+      const json = stableStringify(body.content);
+      expect(json, `client #${who}'s body differs from client #0's with the same state vector: ${aroundDifference(expectedJSON, json)}`).toBe(expectedJSON);
       expect(body.text).toBe(expected.text);
     }
 
     // Stored: once the store has folded the log, the state on disk is the same document.
     await eventually(async () => {
       expect(await pendingUpdateCount(note.id)).toBe(0);
-      expect(stableStringify((await findNote(note.id))?.content)).toBe(expectedJSON);
+      const json = stableStringify((await findNote(note.id))?.content);
+      expect(json, `the stored body differs from the clients': ${aroundDifference(expectedJSON, json)}`).toBe(expectedJSON);
     }, 10_000);
     const storedDoc = new Y.Doc();
     Y.applyUpdate(storedDoc, (await loadNoteState(note.id))!);
     expect(sameBytes(Y.encodeStateVector(storedDoc), Y.encodeStateVector(clients[0].doc))).toBe(true);
-    expect(stableStringify(deriveBody(storedDoc).content)).toBe(expectedJSON);
+    const storedJSON = stableStringify(deriveBody(storedDoc).content);
+    expect(storedJSON, `the stored state's body differs from the clients': ${aroundDifference(expectedJSON, storedJSON)}`).toBe(expectedJSON);
 
     // The derived columns match the document.
     const stored = (await findNote(note.id))!;
