@@ -314,7 +314,9 @@ async function runSeed(seed: number, withReviewers: boolean) {
     // A binding error is harmless only if its editor stopped before writing anything back.
     if (bindingErrors.errors.length > 0) expect(stopped, `binding errors with no editor stopped:\n${bindingErrors.errors.join("\n----\n")}`).toBeGreaterThan(0);
   } catch (error) {
-    console.log(`seed ${seed} failed (${String((error as Error).message).split("\n")[0]}); its script:\n${log.join("\n")}`);
+    // An assertion says what differs; anything else thrown says where it came from.
+    const where = error instanceof Error && !("actual" in error) ? `\n${error.stack?.split("\n").slice(1, 8).join("\n")}` : "";
+    console.log(`seed ${seed} failed (${String((error as Error).message).split("\n")[0]})${where}; its script:\n${log.join("\n")}`);
     if (bindingErrors.errors.length) console.log(`binding errors:\n${bindingErrors.errors.join("\n----\n")}`);
     throw error;
   } finally {
