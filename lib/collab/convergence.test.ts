@@ -325,14 +325,10 @@ async function runSeed(seed: number, withReviewers: boolean) {
   }
 }
 
+// Both configurations of a seed side by side, so a soak cut short by the clock has run both alike.
 describe("collaboration convergence (fuzz)", () => {
   for (const seed of SEEDS) {
     it(`converges: clients, stored state and derived columns agree (seed ${seed})`, (context) => (soakDeadlinePassed() ? context.skip() : runSeed(seed, false)), 60_000);
-  }
-});
-
-describe("collaboration convergence with suggestions (fuzz)", () => {
-  for (const seed of SEEDS) {
     it(`converges while reviewers suggest and writers decide, and no reviewer is refused (seed ${seed})`, (context) => (soakDeadlinePassed() ? context.skip() : runSeed(seed, true)), 60_000);
   }
 });
