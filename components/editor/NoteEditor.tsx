@@ -11,6 +11,7 @@ import { deriveBody } from "@/lib/editor/derive";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { discardStoredEdits, type StoredEdits } from "./offline/offline-store";
 import { countPendingChanges, openNoteSession, type NoteSession } from "./offline/note-session";
+import { useNoteLoaded } from "./useNoteLoaded";
 import { StoredEditsRefusal } from "./offline/StoredEditsRefusal";
 import { useServerRefusal } from "./offline/useServerRefusal";
 import { writeModeOf } from "./offline/write-mode";
@@ -246,7 +247,8 @@ function CollaborativeEditor({
   const suggesting = useRef(mode === "suggest");
   suggesting.current = mode === "suggest";
   // The page's abilities decide the modes offered; the server's answer on the websocket has the last word.
-  const editable = mode !== "read" && !(access.readOnly ?? false) && !access.denied;
+  const loaded = useNoteLoaded(session);
+  const editable = loaded && mode !== "read" && !(access.readOnly ?? false) && !access.denied;
   const estimativeMarks = useEstimativeMarks(estimative, editable);
 
   const editor = useEditor(
@@ -354,8 +356,13 @@ function CollaborativeEditor({
         ) : (
           !editable && modes.length === 1 && <div className="read-only-banner">Read only: you can read this draft but not change it.</div>
         )}
+        {!loaded && (
+          <p className="loading-note" role="status">
+            Opening the note…
+          </p>
+        )}
         <FormError message={error} />
-        <div className="editor-surface">
+        <div className="editor-surface" aria-busy={!loaded}>
           {editor && <PortionMarkWatcher editor={editor} />}
           <EditorContent editor={editor} />
         </div>

@@ -69,8 +69,14 @@ export class NotePage {
     await expect(this.connection).toHaveText("Saved");
   }
 
-  /** Types at the end of the body, as a user would. */
+  /** Waits until the body can be typed in: the editor is read-only until the note has arrived. */
+  async expectEditable() {
+    await expect(this.body).toHaveAttribute("contenteditable", "true");
+  }
+
+  /** Types at the end of the body, as a user would once they can. */
   async typeAtEnd(text: string) {
+    await this.expectEditable();
     await this.body.click();
     await this.page.keyboard.press("ControlOrMeta+End");
     await this.page.keyboard.type(text);
