@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { MAX_BODY_BYTES } from "./lib/request-size";
+import { SECURITY_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // These load native code, WebAssembly or keep process-wide state; they are
@@ -16,13 +17,7 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-        ],
+        headers: [...SECURITY_HEADERS],
       },
       {
         // The service worker's script is checked for a newer one on every visit, never taken from a cache.

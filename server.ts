@@ -27,6 +27,7 @@ import { sendDueDigests } from "./lib/notifications/digest";
 import { refuseOversizeBody } from "./lib/request-size";
 import { redirectForFormerSlug } from "./lib/teams/slug-redirects";
 import { knownSetUp } from "./lib/setup/first-start";
+import { answerReadingPage } from "./lib/reading/server-lane";
 import { answerBeforeSetup } from "./lib/setup/gate";
 import path from "node:path";
 
@@ -85,6 +86,7 @@ async function main() {
     void (async () => {
       // Until there is an account, every page leads to /setup; once the process has seen one, this is a read of a flag.
       if (!knownSetUp() && (await answerBeforeSetup(request, response))) return;
+      if (await answerReadingPageOrPass(request, response, secret)) return;
       if (await followFormerSlug(request, response)) return;
       await handleRequest(request, response);
     })();
@@ -121,6 +123,18 @@ async function main() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** A reading page answered by the server itself (lib/reading/server-lane.ts); on a failure, Next answers it. */
+async function answerReadingPageOrPass(request: IncomingMessage, response: ServerResponse, secret: string): Promise<boolean> {
+  try {
+    return await answerReadingPage(request, response, secret);
+  } catch (error) {
+    console.error("[reading] A reading page failed:", error);
+    if (!response.headersSent) return false; // Next answers it, as it would any page.
+    response.destroy();
+    return true;
+  }
 }
 
 /**

@@ -121,8 +121,6 @@ export const PAGES: MatrixEntry[] = [
   page({ page: "app/api/docs/page.tsx", allowed: EVERYONE, path: () => "/api/docs" }),
   // The signed token is the permission; without a valid one the page says so to anyone (e2e/mail.spec.ts opens a real one).
   page({ page: "app/unsubscribe/[token]/page.tsx", allowed: EVERYONE, path: () => `/unsubscribe/${FORGED_UNSUBSCRIBE}` }),
-  page({ page: "app/b/[team]/[noteId]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}` }),
-  page({ page: "app/b/[team]/[noteId]/[edition]/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}` }),
   page({ page: "app/b/[team]/[noteId]/compare/page.tsx", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}/compare?from=${ids.edition}&to=${ids.edition}` }),
   // Readers are sent on to the published briefs.
   page({ page: `${t}/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}` }),
@@ -195,6 +193,25 @@ export const ROUTES: MatrixEntry[] = [
     refused: 400,
     form: { "List-Unsubscribe": "One-Click" },
   }),
+  // The reading view, answered by the server itself as plain HTML (lib/reading/server-lane.ts): signed out, a team brief sends to sign-in.
+  route({ route: "server.ts /b/[team]/[noteId]", method: "GET", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}`, refused: { outsider: 404, anonymous: 307 } }),
+  route({
+    route: "server.ts /b/[team]/[noteId]/[edition]",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}`,
+    refused: { outsider: 404, anonymous: 307 },
+  }),
+  route({
+    route: "app/b/[team]/[noteId]/follow/route.ts",
+    method: "POST",
+    allowed: MEMBERS,
+    path: (ids) => `/b/${ids.team}/${ids.briefId}/follow`,
+    refused: { outsider: 404, anonymous: 401 },
+    form: { follow: "true" },
+  }),
+  // The reading view's stylesheet, the same for everyone.
+  route({ route: "app/reading.css/route.ts", method: "GET", allowed: EVERYONE, path: () => "/reading.css", refused: 404 }),
   route({
     route: "app/b/[team]/[noteId]/[edition]/export/route.ts",
     method: "GET",

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db";
 import { sessions } from "@/db/schema";
@@ -35,18 +35,26 @@ export async function createSession(input: { userId: string; userAgent?: string 
  * from before sessions were kept) has none.
  */
 export async function isSessionActive(sessionId: unknown, userId: unknown): Promise<boolean> {
+  const live = liveSession(sessionId, userId);
+  if (!live) return false;
+  const [row] = await db().select({ lastSeenAt: sessions.lastSeenAt }).from(sessions).where(live);
+  if (!row) return false;
+  await touchSession(String(sessionId), row.lastSeenAt);
+  return true;
+}
+
+/** The condition a cookie's session must meet on record (see isSessionActive), or null when its ids are not ids at all. */
+export function liveSession(sessionId: unknown, userId: unknown): SQL | null {
   const id = idOrNull(sessionId);
   const user = idOrNull(userId);
-  if (!id || !user) return false;
-  const [row] = await db()
-    .select({ lastSeenAt: sessions.lastSeenAt })
-    .from(sessions)
-    .where(and(eq(sessions.id, id), eq(sessions.userId, user), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)));
-  if (!row) return false;
-  if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().update(sessions).set({ lastSeenAt: sql`now()`, expiresAt: expiry }).where(eq(sessions.id, id));
-  }
-  return true;
+  if (!id || !user) return null;
+  return and(eq(sessions.id, id), eq(sessions.userId, user), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`))!;
+}
+
+/** A session in use lasts SESSION_MAX_AGE_SECONDS from its last use, written down at most every few minutes. */
+export async function touchSession(sessionId: string, lastSeenAt: Date): Promise<void> {
+  if (Date.now() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  await db().update(sessions).set({ lastSeenAt: sql`now()`, expiresAt: expiry }).where(eq(sessions.id, sessionId));
 }
 
 /**

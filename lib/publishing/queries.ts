@@ -18,17 +18,35 @@ export async function listEditions(noteId: string): Promise<Edition[]> {
   return db().select(editionColumns).from(editions).where(eq(editions.noteId, noteId)).orderBy(desc(editions.number));
 }
 
+/** How many live editions the brief has (the number of its latest one), for a query over editions. */
+export const liveTotal = sql<number>`(select max(e.number)::int from ${editions} e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)`;
+/** The team's live edition of the note: the latest, or the one numbered. */
+export const wantedEdition = (teamSlug: string, noteId: string, number?: number) =>
+  and(eq(teams.slug, teamSlug), eq(editions.noteId, noteId), live, number ? eq(editions.number, number) : undefined);
+
 /** The latest edition readers can read, or a given number; withdrawn editions are not found. */
 export async function findEdition(teamSlug: string, noteId: string, number?: number) {
   const [row] = await db()
-    .select({ edition: editionColumns, team: teams, total: sql<number>`(select max(e.number)::int from ${editions} e where e.note_id = ${editions.noteId} and e.withdrawn_at is null)` })
+    .select({ edition: editionColumns, team: teams, total: liveTotal })
     .from(editions)
     .innerJoin(teams, eq(teams.id, editions.teamId))
-    .where(and(eq(teams.slug, teamSlug), eq(editions.noteId, noteId), live, number ? eq(editions.number, number) : undefined))
+    .where(wantedEdition(teamSlug, noteId, number))
     .orderBy(desc(editions.number))
     .limit(1);
   if (!row) throw notFound("That brief");
   return row;
+}
+
+const { content: _headlessContent, text: _headlessText, ...editionHeadColumns } = editionColumns;
+export { editionHeadColumns };
+/** An edition without its text (large, and read only to draw it: editionContent): what a reading request needs to decide. */
+export type EditionHead = Omit<Edition, "content" | "text">;
+
+/** An edition's text, frozen when it was published. */
+export async function editionContent(editionId: string): Promise<Edition["content"]> {
+  const [row] = await db().select({ content: editions.content }).from(editions).where(eq(editions.id, editionId));
+  if (!row) throw notFound("That edition");
+  return row.content;
 }
 
 /** One live edition of the team, by its id; withdrawn, or another team's, it is not found. */

@@ -1,0 +1,81 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { createNote, signedInAs } from "./support/pages";
+
+/** An owner publishes a team brief (recorded as published without approval); returns its reading URL. */
+async function publishedTeamBrief(browser: Browser, baseURL: string | undefined, title: string) {
+  const owner = await signedInAs(browser, "owner", baseURL);
+  const note = await createNote(owner.page, title);
+  await note.typeAtEnd("The Council meets on Monday.");
+  await note.expectSaved();
+  await owner.page.reload();
+  await owner.page.getByRole("group", { name: "Readers" }).getByLabel("The team").check();
+  await owner.page.getByLabel("Publish without approval (recorded)").check();
+  await owner.page.getByRole("button", { name: "Publish edition 1" }).click();
+  const editionPath = (await owner.page.getByRole("link", { name: "Read it" }).getAttribute("href"))!;
+  await owner.context.close();
+  // The brief's own address: its latest edition.
+  return editionPath.replace(/\/1$/, "");
+}
+
+test("the reading view is plain HTML: no script, read and followed with JavaScript off, and a browser's copy is revalidated with 304", async ({ browser, baseURL }) => {
+  const title = `Council week ${Date.now().toString(36)}`;
+  const url = await publishedTeamBrief(browser, baseURL, title);
+
+  const reader = await signedInAs(browser, "reader", baseURL);
+  const first = await reader.page.request.get(url);
+  expect(first.status()).toBe(200);
+  const html = await first.text();
+  expect(html).toContain(title);
+  expect(html).not.toMatch(/<script/i);
+  const etag = first.headers()["etag"];
+  expect(etag).toBeTruthy();
+  expect(first.headers()["cache-control"]).toBe("private, no-cache");
+
+  const again = await reader.page.request.get(url, { headers: { "If-None-Match": etag } });
+  expect(again.status()).toBe(304);
+  expect(await again.text()).toBe("");
+
+  // With JavaScript off, the reader reads the brief and follows it: the form posts and the page comes back.
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await reader.context.storageState() });
+  const page = await noScript.newPage();
+  await page.goto(url);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.locator(".brief-body")).toHaveText("The Council meets on Monday.");
+  await expect(page.locator("link[rel=stylesheet]")).toHaveCount(1);
+  // Styled: the reading header is laid out by the stylesheet the page links.
+  await expect(page.locator(".reading-header")).toHaveCSS("display", "flex");
+  await page.getByRole("button", { name: "Follow" }).click();
+  await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
+  // Following changed the page, so the copy from before is stale: the old ETag now gets the new page.
+  const afterFollow = await reader.page.request.get(url, { headers: { "If-None-Match": etag } });
+  expect(afterFollow.status()).toBe(200);
+  expect(await afterFollow.text()).toContain("Following");
+  await page.getByRole("button", { name: "Following" }).click();
+  await expect(page.getByRole("button", { name: "Follow" })).toHaveAttribute("aria-pressed", "false");
+
+  // The ETag a member holds opens nothing for anyone else: each request asks the edition policy first.
+  const outsider = await browser.newContext({ baseURL });
+  const outsiderAnswer = await outsider.request.get(url, { headers: { "If-None-Match": etag }, maxRedirects: 0 });
+  expect(outsiderAnswer.status()).toBe(307);
+  expect(outsiderAnswer.headers()["location"]).toContain("/signin?callbackUrl=");
+
+  for (const context of [reader.context, noScript, outsider]) await context.close();
+});
+
+test("a Follow posted from another site is refused and changes nothing", async ({ browser, baseURL }) => {
+  const url = await publishedTeamBrief(browser, baseURL, `Forged follow ${Date.now().toString(36)}`);
+  const reader = await signedInAs(browser, "reader", baseURL);
+  const forged = await reader.page.request.post(`${url}/follow`, {
+    form: { follow: "true" },
+    headers: { Origin: "https://elsewhere.example", "Sec-Fetch-Site": "cross-site" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  await reader.page.goto(url);
+  await expect(reader.page.getByRole("button", { name: "Follow" })).toHaveAttribute("aria-pressed", "false");
+
+  const malformed = await reader.page.request.post(`${url}/follow`, { form: { follow: "sometimes" }, maxRedirects: 0 });
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.text()).toContain("Say whether to follow the brief.");
+  await reader.context.close();
+});

@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import type { Edition, Role, Team, User } from "@/db/schema";
+import { entityPath, type EntityKind } from "@/lib/entity-kinds";
+import { AppError } from "@/lib/errors";
+import { can, type Actor } from "@/lib/policies";
+import { membershipBySlug } from "@/lib/teams/queries";
+import { findEdition, type EditionHead } from "./queries";
+
+const editionNumber = z.string().regex(/^\d{1,9}$/).transform(Number).refine((n) => n > 0);
+
+export type Found<E, T extends { id: string } = Team> = { edition: E; team: T; total: number };
+/** Who reads: all the edition policy needs of a user, and their name for the page. */
+export type Reader = Pick<User, "id" | "name">;
+
+export type EditionOpening<E extends EditionHead = Edition, T extends { id: string } = Team> =
+  | (Found<E, T> & { opened: true; user: Reader | null; actor: Actor | null; linkMentions: boolean })
+  | { opened: false; why: "sign-in" | "not-found" };
+
+/**
+ * Whether `viewer` (who asks: the session's user, or null) may read this
+ * edition (the latest live one without a number), decided by the edition
+ * policy: the reading page, its exports and its comparison all ask here.
+ * Signed out, a team brief asks for sign-in; signed in but not a member, it
+ * does not exist. With no Next.js in it, so the server can answer reading
+ * pages itself (lib/reading).
+ */
+export async function readEditionAs(viewer: () => Promise<User | null>, teamSlug: string, noteId: string, number?: string): Promise<EditionOpening> {
+  const wanted = editionNumberIn(number);
+  if (!z.uuid().safeParse(noteId).success || wanted === null) return { opened: false, why: "not-found" };
+  let found;
+  try {
+    found = await findEdition(teamSlug, noteId, wanted);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return { opened: false, why: "not-found" };
+    throw error;
+  }
+  const user = await viewer();
+  const membership = user ? await membershipBySlug(user.id, teamSlug) : undefined;
+  return openingFor(found, user, membership?.role ?? null);
+}
+
+/** An edition number as a URL gives it: undefined for none (the latest), null when it is no number. */
+export function editionNumberIn(number: string | undefined): number | undefined | null {
+  if (number === undefined) return undefined;
+  const parsed = editionNumber.safeParse(number);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The edition policy's answer for a user (null: signed out) with this role in the edition's team (null: none). */
+export function openingFor<E extends EditionHead, T extends { id: string }>(found: Found<E, T>, user: Reader | null, role: Role | null): EditionOpening<E, T> {
+  const actor = user && role ? { userId: user.id, teamId: found.team.id, role } : null;
+  const resource = { teamId: found.team.id, visibility: found.edition.visibility };
+  if (!can(actor, "edition.read", resource)) return { opened: false, why: user ? "not-found" : "sign-in" };
+  return { opened: true, ...found, user, actor, linkMentions: can(actor, "edition.followMentions", resource) };
+}
+
+export const mentionLinks = (teamSlug: string, linkMentions: boolean) =>
+  linkMentions ? (kind: EntityKind, id: string) => entityPath(teamSlug, { kind, id }) : () => null;

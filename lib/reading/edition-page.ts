@@ -1,0 +1,82 @@
+import "server-only";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { EditionCitation } from "@/db/schema";
+import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
+import { can } from "@/lib/policies";
+import { editionNumberIn, openingFor } from "@/lib/publishing/edition-access";
+import { editionContent } from "@/lib/publishing/queries";
+import { endnotesOf } from "@/lib/sources/edition-citations";
+import { noticesForEdition } from "@/lib/sources/edition-notices";
+import { briefArticleHtml, FOLLOW_SLOT, followFormHtml } from "./brief-html";
+import { conditionalHtml, etagOf } from "./conditional";
+import { readingPageHtml } from "./page-html";
+import { readingFacts } from "./reading-facts";
+import { RecentlyUsed } from "./recently-used";
+import type { SessionClaims } from "./session-cookie";
+import { readingStylesheet } from "./stylesheet";
+
+/*
+ * The reading view of an edition, served as plain HTML. An edition is frozen
+ * when it is published, so its article is drawn once and kept; each request
+ * still asks the edition policy (openingFor) with what one query reads
+ * (readingFacts: the session, the role, the edition), and reads what can
+ * change since: how many editions there are, what readers are told today
+ * about its sources, and the reader's own Follow. The ETag covers all of them, so a
+ * browser that holds the page gets 304 without anything being drawn.
+ */
+
+// What a published edition freezes never changes: its article (per reader kind) and its endnotes are kept.
+const articles = new RecentlyUsed<string>(256);
+const endnotesKept = new RecentlyUsed<EditionCitation[]>(1024);
+
+// A new build may draw the same edition otherwise: its pages are new to browsers too.
+let build: string | undefined;
+function buildId(): string {
+  if (build === undefined) {
+    try {
+      build = readFileSync(path.join(process.cwd(), ".next/BUILD_ID"), "utf8").trim();
+    } catch {
+      build = "development";
+    }
+  }
+  return build;
+}
+
+/**
+ * An edition's page (the latest live one without a number), as the holder of
+ * `session` may read it; null when there is no such edition for them (the
+ * caller answers 404).
+ */
+export async function editionPageResponse(request: Request, session: SessionClaims | null, teamSlug: string, noteId: string, number?: string): Promise<Response | null> {
+  const wanted = editionNumberIn(number);
+  if (!z.uuid().safeParse(noteId).success || wanted === null) return null;
+  const facts = await readingFacts(session, teamSlug, noteId, wanted);
+  if (!facts) return null;
+  const opening = openingFor(facts.found, facts.user, facts.role);
+  if (!opening.opened) {
+    if (opening.why === "not-found") return null;
+    const back = `/b/${teamSlug}/${noteId}${number ? `/${number}` : ""}`;
+    return new Response(null, { status: 307, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "Cache-Control": "no-store" } });
+  }
+  const { edition, total, linkMentions, actor, user } = opening;
+  const endnotes = await endnotesKept.getOr(edition.id, () => endnotesOf(edition.id));
+  const notices = await noticesForEdition(edition, endnotes);
+  const mayFollow = actor !== null && can(actor, "edition.follow", edition);
+  const following = mayFollow && facts.following;
+
+  const articleKey = [buildId(), teamSlug, edition.id, total, linkMentions, notices];
+  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, mayFollow, following]);
+  // A public edition read signed out is the same for everyone; anything else is the reader's own.
+  const shared = user === null && edition.visibility === "public";
+  const headers = { "Cache-Control": `${shared ? "public" : "private"}, no-cache`, Vary: "Cookie" };
+  return conditionalHtml(request, etag, headers, async () => {
+    const article = await articles.getOr(JSON.stringify(articleKey), async () => {
+      const [content, judgments] = await Promise.all([editionContent(edition.id), judgmentsOfEdition(edition.id)]);
+      return briefArticleHtml({ teamSlug, edition: { ...edition, content }, total, linkMentions, endnotes, notices, judgments });
+    });
+    const follow = mayFollow ? followFormHtml(`/b/${teamSlug}/${edition.noteId}/follow`, following, number === undefined ? undefined : edition.number) : "";
+    return readingPageHtml({ title: edition.title, viewer: user, main: article.replace(FOLLOW_SLOT, () => follow) });
+  });
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { TLSSocket } from "node:tls";
+import { NO_SCRIPT_POLICY, SECURITY_HEADERS } from "@/lib/security-headers";
+import { editionPageResponse } from "./edition-page";
+import { sessionClaims } from "./session-cookie";
+
+/*
+ * The reading view of editions is answered by the server itself, before
+ * Next.js: it is plain HTML with no script, and going through Next's router,
+ * proxy and its reading of the session cost more than drawing it. The
+ * addresses are READING_ROUTES (./routes.ts).
+ */
+
+const READING_PATH = /^\/b\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/;
+
+function segment(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+const isHttps = (request: IncomingMessage) => (request.socket as TLSSocket).encrypted === true || request.headers["x-forwarded-proto"] === "https";
+
+/**
+ * Answers a reading page, or returns false to leave the request to Next.js:
+ * another address, a brief that is not there for this reader (Next answers
+ * 404, after a renamed team's old address is followed), or a session cookie
+ * only Next.js can read.
+ */
+export async function answerReadingPage(request: IncomingMessage, response: ServerResponse, secret: string): Promise<boolean> {
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  const url = new URL(request.url ?? "/", "http://localhost");
+  const match = READING_PATH.exec(url.pathname);
+  if (!match || match[3] === "compare") return false;
+  const session = await sessionClaims(request.headers.cookie, secret);
+  if (session === "unreadable") return false;
+  const asked = new Request(url, { headers: { "if-none-match": request.headers["if-none-match"] ?? "" } });
+  const answer = await editionPageResponse(asked, session, segment(match[1])!, segment(match[2])!, segment(match[3]));
+  if (!answer) return false;
+
+  for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);
+  response.setHeader("Content-Security-Policy", NO_SCRIPT_POLICY);
+  if (isHttps(request)) response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  answer.headers.forEach((value, key) => response.setHeader(key, value));
+  const body = request.method === "HEAD" || answer.body === null ? "" : await answer.text();
+  if (body) response.setHeader("Content-Length", Buffer.byteLength(body));
+  response.writeHead(answer.status);
+  response.end(body);
+  return true;
+}
