@@ -48,7 +48,7 @@ import { judgmentNodeView, keyJudgmentsNodeView } from "./judgments/JudgmentView
 import { LIKELIHOOD_SCALES } from "@/lib/tradecraft/likelihood";
 import { modesFor } from "./suggestions/editor-modes";
 import { EditorModeSwitch } from "./suggestions/EditorModeSwitch";
-import { SuggestingMode } from "./suggestions/suggesting-mode";
+import { SuggestingMode } from "@/lib/editor/suggestions/suggesting-mode";
 import { useEditorMode } from "./suggestions/useEditorMode";
 
 interface EditorUser {

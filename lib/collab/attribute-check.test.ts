@@ -73,6 +73,23 @@ describe("checking what an update sets on elements and text", () => {
     expect(attempt((body) => mention(body).setAttribute(key, value as never))).toBe(problem);
   });
 
+  it("takes a mention's marks (kept as attributes) by the rules of the same marks on text", () => {
+    const suggestion = { id: "fuzzss2zpo", author: "7c1d4e2a-8b3f-4a6d-9e5c-1f2b3a4c5d6e", at: "2026-11-30T12:00:00.000Z" };
+    expect(attempt((body) => mention(body).setAttribute("__mark_bold", {} as never))).toBeNull();
+    expect(attempt((body) => mention(body).setAttribute("__mark_suggestedDeletion", suggestion as never))).toBeNull();
+    expect(attempt((body) => mention(body).setAttribute("__mark_suggestedDeletion", { id: "s1" } as never))).toBe(
+      "the update marks text as suggested without a well-formed id, author and time",
+    );
+    expect(attempt((body) => mention(body).setAttribute("__mark_link", { href: "javascript:alert(1)" } as never))).toBe(
+      "the update links text to an address that is not http(s) or mailto",
+    );
+    expect(attempt((body) => mention(body).setAttribute("__mark_script", {} as never))).toBe('the update formats text with an unknown mark "script"');
+  });
+
+  it("refuses a mark on a block, which no editor can make", () => {
+    expect(attempt((body) => (body.get(0) as Y.XmlElement).setAttribute("__mark_bold", {} as never))).toBe('the update sets an unknown attribute "__mark_bold" on a <paragraph> element');
+  });
+
   it("refuses an unknown attribute on a new element and an unknown mark", () => {
     expect(
       attempt((body) => {

@@ -16,6 +16,8 @@ import { BLOCK_SUGGESTION_ATTRIBUTE, isBlockSuggestion, isSuggestionMarkAttrs, i
  */
 
 // y-tiptap names a mark that may overlap itself "name--hash".
+/** The attribute that holds a mark of an inline node, as patched y-tiptap names it ("__mark_bold"). */
+export const ELEMENT_MARK_PREFIX = "__mark_";
 const markName = (key: string) => /^(.*)--[a-zA-Z0-9+/=]{8}$/.exec(key)?.[1] ?? key;
 
 const isStringOrNull = (value: unknown) => value === null || value === undefined || typeof value === "string";
@@ -38,8 +40,11 @@ export function findAttributeProblem(nodeName: string, key: string, content: Y.I
   const found = valueOf(content);
   if (!found) return null;
   const type = noteSchema().nodes[nodeName];
-  if (!type || !(key in (type.spec.attrs ?? {}))) return `the update sets an unknown attribute "${key}" on a <${nodeName}> element`;
+  const isMark = key.startsWith(ELEMENT_MARK_PREFIX);
+  if (!type || (isMark ? !type.isInline : !(key in (type.spec.attrs ?? {})))) return `the update sets an unknown attribute "${key}" on a <${nodeName}> element`;
   if (!(content instanceof Y.ContentAny)) return `the update sets "${key}" on a <${nodeName}> element to a shared type`;
+  // A mark on an inline node (patches/@tiptap+y-tiptap+3.0.9.patch): the rules of the same mark on text.
+  if (isMark) return findFormatProblem(key.slice(ELEMENT_MARK_PREFIX.length), found.value);
   if (nodeName === MENTION_NODE && !MENTION_ATTRIBUTES[key]?.(found.value)) return `the update sets a mention's "${key}" to a value of the wrong kind`;
   if (nodeName === CITATION_NODE && !CITATION_ATTRIBUTE_CHECKS[key as keyof typeof CITATION_ATTRIBUTE_CHECKS]?.(found.value ?? null))
     return `the update sets a citation's "${key}" to a value it cannot have (a source's id, a credibility of 1 to 6, a short locator, a date)`;

@@ -6,6 +6,7 @@ import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import * as prng from "lib0/prng";
 import type * as Y from "yjs";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
+import { SuggestingMode } from "@/lib/editor/suggestions/suggesting-mode";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
 
@@ -25,7 +26,7 @@ import { MENTION_NODE } from "@/lib/editor/mentions";
  * When a remote change fails to draw, the editor is stopped as NoteEditor
  * stops it (unbound, so it writes nothing back) and `failure` says why.
  */
-export function headlessEditor(doc: Y.Doc) {
+export function headlessEditor(doc: Y.Doc, { suggestingAs }: { suggestingAs?: string } = {}) {
   let failure: string | null = null;
   let pluginView: { update?: (view: unknown, previous: EditorState) => void; destroy?: () => void } | undefined;
   const editor = new Editor({
@@ -33,6 +34,8 @@ export function headlessEditor(doc: Y.Doc) {
     content: { type: "doc", content: [{ type: "paragraph" }] },
     extensions: [
       ...documentExtensions(),
+      // A reviewer's editor is in Suggesting mode, as NoteEditor puts it: what other plugins append (an autolink) is dropped.
+      ...(suggestingAs ? [SuggestingMode.configure({ isSuggesting: () => true, author: suggestingAs })] : []),
       ...collaborationExtensions({
         document: doc,
         onRenderFailure: (problem) => {

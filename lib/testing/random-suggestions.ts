@@ -1,7 +1,9 @@
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import * as prng from "lib0/prng";
 import { SUGGESTED_DELETION, SUGGESTED_INSERTION } from "@/lib/editor/suggestions/model";
+import { SUGGESTION_DECISION_META } from "@/lib/editor/suggestions/decision-meta";
 import { listSuggestions } from "@/lib/editor/suggestions/read";
+import { suggestedKey } from "@/lib/editor/suggestions/suggesting-mode";
 import { resolveSuggestions } from "@/lib/editor/suggestions/resolve";
 import type { headlessEditor } from "./random-edits";
 
@@ -39,7 +41,7 @@ function suggestInsertion(gen: prng.PRNG, { editor, dispatch }: HeadlessEditor, 
   const word = `${prng.word(gen, 1, 6)} `;
   const schema = editor.state.schema;
   const mark = schema.marks[SUGGESTED_INSERTION].create({ id: idFrom(gen), author, at: at() });
-  dispatch(editor.state.tr.insert(pos, schema.text(word, [mark])));
+  dispatch(editor.state.tr.insert(pos, schema.text(word, [mark])).setMeta(suggestedKey, true));
   return `suggest inserting ${JSON.stringify(word)} at ${pos}`;
 }
 
@@ -65,7 +67,7 @@ function suggestDeletion(gen: prng.PRNG, { editor, dispatch }: HeadlessEditor, a
     return false;
   });
   if (!tr.docChanged) return "-";
-  dispatch(tr);
+  dispatch(tr.setMeta(suggestedKey, true));
   return `suggest deleting ${from}–${to}`;
 }
 
@@ -76,7 +78,8 @@ function withdraw(gen: prng.PRNG, { editor, dispatch }: HeadlessEditor, author: 
   const { id } = prng.oneOf(gen, own);
   const tr = editor.state.tr;
   resolveSuggestions(tr, (stamp) => (stamp.id === id ? "reject" : null));
-  dispatch(tr);
+  // As the side panel marks a decision (components/editor/suggestions/decide-suggestions.ts).
+  dispatch(tr.setMeta(SUGGESTION_DECISION_META, true));
   return `withdraw ${id}`;
 }
 
@@ -96,6 +99,6 @@ export function randomDecision(gen: prng.PRNG, { editor, dispatch }: HeadlessEdi
   const decision = prng.bool(gen) ? "accept" : "reject";
   const tr = editor.state.tr;
   resolveSuggestions(tr, (stamp) => (stamp.id === id ? decision : null));
-  dispatch(tr);
+  dispatch(tr.setMeta(SUGGESTION_DECISION_META, true));
   return `${decision} ${id}`;
 }

@@ -1,5 +1,5 @@
 import type { Editor } from "@tiptap/core";
-import type { SuggestingModeOptions } from "./suggesting-mode";
+import type { SuggestingModeOptions } from "@/lib/editor/suggestions/suggesting-mode";
 
 /**
  * Whether changes made in this editor are made as they are: it is editable

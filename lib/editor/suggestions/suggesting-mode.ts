@@ -1,6 +1,6 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
-import { leavesAlone, suggestChanges } from "@/lib/editor/suggestions/suggest-transform";
+import { leavesAlone, suggestChanges } from "./suggest-transform";
 
 export interface SuggestingModeOptions {
   /** Read on every transaction: the mode switch changes it without remaking the editor. */
@@ -9,8 +9,8 @@ export interface SuggestingModeOptions {
   author: string;
 }
 
-/** Marks a transaction already rewritten into suggestions. */
-const suggestedKey = new PluginKey<null>("suggestingMode");
+/** Marks a transaction already made of suggestions (rewritten here, or made so, as the convergence fuzz makes them). */
+export const suggestedKey = new PluginKey<null>("suggestingMode");
 
 /**
  * Suggesting mode: every change to the body this editor makes is turned into
@@ -22,7 +22,7 @@ export const SuggestingMode = Extension.create<SuggestingModeOptions>({
   name: "suggestingMode",
   addOptions: () => ({ isSuggesting: () => false, author: "" }),
   dispatchTransaction({ transaction, next }) {
-    if (!this.options.isSuggesting() || leavesAlone(transaction)) {
+    if (!this.options.isSuggesting() || leavesAlone(transaction) || transaction.getMeta(suggestedKey) === true) {
       next(transaction);
       return;
     }
