@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gt, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db";
 import { sessions } from "@/db/schema";
@@ -14,7 +14,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 const uuid = z.uuid();
 /** The value as an id, or null: a cookie's contents are checked before they reach a query. */
-const idOrNull = (value: unknown) => {
+export const idOrNull = (value: unknown) => {
   const parsed = uuid.safeParse(value);
   return parsed.success ? parsed.data : null;
 };
@@ -47,9 +47,12 @@ export async function isSessionActive(sessionId: unknown, userId: unknown): Prom
 export function liveSession(sessionId: unknown, userId: unknown): SQL | null {
   const id = idOrNull(sessionId);
   const user = idOrNull(userId);
-  if (!id || !user) return null;
-  return and(eq(sessions.id, id), eq(sessions.userId, user), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`))!;
+  return id && user ? liveSessionOf(id, user) : null;
 }
+
+/** That condition for ids already checked, or for a prepared query's placeholders. */
+export const liveSessionOf = (sessionId: string | SQLWrapper, userId: string | SQLWrapper) =>
+  and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`))!;
 
 /** A session in use lasts SESSION_MAX_AGE_SECONDS from its last use, written down at most every few minutes. */
 export async function touchSession(sessionId: string, lastSeenAt: Date): Promise<void> {

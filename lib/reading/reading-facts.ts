@@ -1,9 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { z } from "zod";
+import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editions, follows, memberships, sessions, teams, users, type Role } from "@/db/schema";
-import { touchSession } from "@/lib/auth/sessions";
+import { idOrNull, liveSessionOf, touchSession } from "@/lib/auth/sessions";
 import type { Found, Reader } from "@/lib/publishing/edition-access";
 import { editionHeadColumns, liveTotal, type EditionHead } from "@/lib/publishing/queries";
 
@@ -17,8 +16,6 @@ export interface ReadingFacts {
   following: boolean;
 }
 
-const id = z.uuid();
-const idOrNull = (value: unknown) => (id.safeParse(value).success ? (value as string) : null);
 const wanted = {
   sid: sql.placeholder("sid"),
   sub: sql.placeholder("sub"),
@@ -35,7 +32,6 @@ const wanted = {
  * they follow the brief. Drizzle builds its SQL once; only values change.
  */
 function prepare(database: ReturnType<typeof db>) {
-  const liveSession = and(eq(sessions.id, wanted.sid), eq(sessions.userId, wanted.sub), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`));
   return database
     .select({
       edition: editionHeadColumns,
@@ -48,7 +44,7 @@ function prepare(database: ReturnType<typeof db>) {
     })
     .from(editions)
     .innerJoin(teams, eq(teams.id, editions.teamId))
-    .leftJoin(sessions, liveSession)
+    .leftJoin(sessions, liveSessionOf(wanted.sid, wanted.sub))
     .leftJoin(users, eq(users.id, sessions.userId))
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teams.id)))
     .where(
