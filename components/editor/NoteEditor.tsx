@@ -11,6 +11,7 @@ import { deriveBody } from "@/lib/editor/derive";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { discardStoredEdits, type StoredEdits } from "./offline/offline-store";
 import { countPendingChanges, openNoteSession, type NoteSession } from "./offline/note-session";
+import { UnshowableNote } from "./UnshowableNote";
 import { useNoteLoaded } from "./useNoteLoaded";
 import { StoredEditsRefusal } from "./offline/StoredEditsRefusal";
 import { useServerRefusal } from "./offline/useServerRefusal";
@@ -165,24 +166,6 @@ export function NoteEditor({
       people={people}
     />
     </>
-  );
-}
-
-function UnshowableNote({ team, noteId, problem, cause }: { team: string; noteId: string; problem: string; cause: "body" | "render" }) {
-  return (
-    <div className="card" role="alert">
-      <p className="error">{problem}</p>
-      {cause === "render" ? (
-        <p>
-          Editing is paused and nothing was changed. Everything acknowledged as Saved is kept: <a href="">reload the page</a> to go on.
-        </p>
-      ) : (
-        <p>
-          Editing is paused and nothing was changed. An earlier version can be restored from the{" "}
-          <a href={`/t/${team}/notes/${noteId}/history`}>note&apos;s history</a>.
-        </p>
-      )}
-    </div>
   );
 }
 
