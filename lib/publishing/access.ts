@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/session";
-import { readEditionAs, type EditionOpening } from "./edition-access";
+import { briefSignInPath, readEditionAs, type EditionOpening } from "./edition-access";
 
 export { mentionLinks, type EditionOpening } from "./edition-access";
 
@@ -14,6 +14,6 @@ export function readEdition(teamSlug: string, noteId: string, number?: string): 
 export async function openEdition(teamSlug: string, noteId: string, number?: string) {
   const opening = await readEdition(teamSlug, noteId, number);
   if (opening.opened) return opening;
-  if (opening.why === "sign-in") redirect(`/signin?callbackUrl=${encodeURIComponent(`/b/${teamSlug}/${noteId}${number ? `/${number}` : ""}`)}`);
+  if (opening.why === "sign-in") redirect(briefSignInPath(teamSlug, noteId, number));
   notFound();
 }

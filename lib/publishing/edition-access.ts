@@ -7,7 +7,8 @@ import { can, type Actor } from "@/lib/policies";
 import { membershipBySlug } from "@/lib/teams/queries";
 import { findEdition, type EditionHead } from "./queries";
 
-const editionNumber = z.string().regex(/^\d{1,9}$/).transform(Number).refine((n) => n > 0);
+/** An edition's number as a URL or a form gives it. */
+export const editionNumber = z.string().regex(/^\d{1,9}$/).transform(Number).refine((n) => n > 0);
 
 export type Found<E, T extends { id: string } = Team> = { edition: E; team: T; total: number };
 /** Who reads: all the edition policy needs of a user, and their name for the page. */
@@ -26,11 +27,11 @@ export type EditionOpening<E extends EditionHead = Edition, T extends { id: stri
  * pages itself (lib/reading).
  */
 export async function readEditionAs(viewer: () => Promise<User | null>, teamSlug: string, noteId: string, number?: string): Promise<EditionOpening> {
-  const wanted = editionNumberIn(number);
-  if (!z.uuid().safeParse(noteId).success || wanted === null) return { opened: false, why: "not-found" };
+  const address = editionAddress(noteId, number);
+  if (!address) return { opened: false, why: "not-found" };
   let found;
   try {
-    found = await findEdition(teamSlug, noteId, wanted);
+    found = await findEdition(teamSlug, noteId, address.number);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return { opened: false, why: "not-found" };
     throw error;
@@ -40,12 +41,17 @@ export async function readEditionAs(viewer: () => Promise<User | null>, teamSlug
   return openingFor(found, user, membership?.role ?? null);
 }
 
-/** An edition number as a URL gives it: undefined for none (the latest), null when it is no number. */
-export function editionNumberIn(number: string | undefined): number | undefined | null {
-  if (number === undefined) return undefined;
+/** A brief's address checked: its note's id, and the edition's number (none: the latest); null when either is not one. */
+export function editionAddress(noteId: string, number: string | undefined): { number?: number } | null {
+  if (!z.uuid().safeParse(noteId).success) return null;
+  if (number === undefined) return {};
   const parsed = editionNumber.safeParse(number);
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? { number: parsed.data } : null;
 }
+
+/** Where a signed-out reader of a team brief is sent: sign-in, then back to the brief (to its edition, if numbered). */
+export const briefSignInPath = (teamSlug: string, noteId: string, number?: string | number) =>
+  `/signin?callbackUrl=${encodeURIComponent(`/b/${teamSlug}/${noteId}${number ? `/${number}` : ""}`)}`;
 
 /** The edition policy's answer for a user (null: signed out) with this role in the edition's team (null: none). */
 export function openingFor<E extends EditionHead, T extends { id: string }>(found: Found<E, T>, user: Reader | null, role: Role | null): EditionOpening<E, T> {

@@ -1,11 +1,10 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
 import type { EditionCitation } from "@/db/schema";
 import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
 import { can } from "@/lib/policies";
-import { editionNumberIn, openingFor } from "@/lib/publishing/edition-access";
+import { briefSignInPath, editionAddress, openingFor } from "@/lib/publishing/edition-access";
 import { editionContent } from "@/lib/publishing/queries";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
@@ -50,15 +49,14 @@ function buildId(): string {
  * caller answers 404).
  */
 export async function editionPageResponse(request: Request, session: SessionClaims | null, teamSlug: string, noteId: string, number?: string): Promise<Response | null> {
-  const wanted = editionNumberIn(number);
-  if (!z.uuid().safeParse(noteId).success || wanted === null) return null;
-  const facts = await readingFacts(session, teamSlug, noteId, wanted);
+  const address = editionAddress(noteId, number);
+  if (!address) return null;
+  const facts = await readingFacts(session, teamSlug, noteId, address.number);
   if (!facts) return null;
   const opening = openingFor(facts.found, facts.user, facts.role);
   if (!opening.opened) {
     if (opening.why === "not-found") return null;
-    const back = `/b/${teamSlug}/${noteId}${number ? `/${number}` : ""}`;
-    return new Response(null, { status: 307, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "Cache-Control": "no-store" } });
+    return new Response(null, { status: 307, headers: { Location: briefSignInPath(teamSlug, noteId, number), "Cache-Control": "no-store" } });
   }
   const { edition, total, linkMentions, actor, user } = opening;
   const endnotes = await endnotesKept.getOr(edition.id, () => endnotesOf(edition.id));

@@ -4,13 +4,14 @@ import { escapeHtml } from "@/lib/editor/html";
 import { currentUser, membershipOf, teamSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { follow, unfollow } from "@/lib/follows/queries";
+import { briefSignInPath, editionNumber } from "@/lib/publishing/edition-access";
 import { isSameOrigin } from "@/lib/http";
 import { readingPageHtml } from "./page-html";
 
 const followForm = z.object({
   follow: z.enum(["true", "false"], "Say whether to follow the brief."),
   /** The edition whose page the form was on, to go back to. */
-  edition: z.string().regex(/^\d{1,9}$/).optional(),
+  edition: editionNumber.optional(),
 });
 
 function refusal(status: number, message: string, viewer: { name: string } | null, next = { href: "/", label: "Back to Dossier" }): Response {
@@ -27,8 +28,7 @@ export async function followBriefFromForm(request: Request, teamSlug: string, no
   if (!isSameOrigin(request)) return refusal(403, "That request came from another site, so it was refused.", null);
   const user = await currentUser();
   if (!user) {
-    const signIn = `/signin?callbackUrl=${encodeURIComponent(`/b/${teamSlug}/${noteId}`)}`;
-    return refusal(401, "You were signed out, so the brief was not followed.", null, { href: signIn, label: "Sign in and go back to the brief" });
+    return refusal(401, "You were signed out, so the brief was not followed.", null, { href: briefSignInPath(teamSlug, noteId), label: "Sign in and go back to the brief" });
   }
   const membership = z.uuid().safeParse(noteId).success ? await membershipOf(user.id, teamSlug) : null;
   if (!membership) return refusal(404, "That brief was not found.", user);
@@ -40,6 +40,6 @@ export async function followBriefFromForm(request: Request, teamSlug: string, no
     if (error instanceof AppError) return refusal(error.status, error.message, user);
     throw error;
   }
-  const back = `/b/${teamSlug}/${noteId}${form.data.edition ? `/${form.data.edition}` : ""}`;
+  const back = `/b/${teamSlug}/${noteId}${form.data.edition !== undefined ? `/${form.data.edition}` : ""}`;
   return new Response(null, { status: 303, headers: { Location: back, "Cache-Control": "no-store" } });
 }

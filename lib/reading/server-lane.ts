@@ -9,7 +9,7 @@ import { sessionClaims } from "./session-cookie";
  * The reading view of editions is answered by the server itself, before
  * Next.js: it is plain HTML with no script, and going through Next's router,
  * proxy and its reading of the session cost more than drawing it. The
- * addresses are READING_ROUTES (./routes.ts).
+ * addresses are SERVER_ROUTES (./routes.ts).
  */
 
 const READING_PATH = /^\/b\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/;
