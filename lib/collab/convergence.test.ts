@@ -47,10 +47,11 @@ const collab = useCollabServer();
 
 // CI's seeds; a seed that finds a bug joins this list and stays. 6 (with reviewers) cut an emoji in two,
 // 1006 left a table with no cells that editors fixed up without writing it back, 1014 (with reviewers) emptied
-// the note (two writers joined the last two paragraphs and each kept a different one), 1122 (with reviewers)
-// struck through a mention in one editor only (y-tiptap kept no mark of a non-text node), and 1967 (with
-// reviewers) had a reviewer's editor autolink text that was not theirs, until each was fixed.
-const FIXED_SEEDS = [1, 2, 3, 4, 5, 6, 1006, 1014, 1122, 1967];
+// the note (two writers joined the last two paragraphs and each kept a different one), 1047 (with reviewers, in a
+// batch) had a reviewer's editor send a copy of text it was moving between two Y.XmlTexts before removing the
+// original, 1122 (with reviewers) struck through a mention in one editor only (y-tiptap kept no mark of a non-text
+// node), and 1967 (with reviewers) had a reviewer's editor autolink text that was not theirs, until each was fixed.
+const FIXED_SEEDS = [1, 2, 3, 4, 5, 6, 1006, 1014, 1047, 1122, 1967];
 const SEEDS = process.env.FUZZ_SEED
   ? process.env.FUZZ_SEED.split(",").map(Number)
   : soakSlice(Array.from({ length: Math.max(Number(process.env.FUZZ_SEEDS) || FIXED_SEEDS.length, 1) }, (_, i) =>
