@@ -11,10 +11,11 @@ import { benchLatency } from "./latency";
 import { benchMail } from "./mail";
 import { benchReading } from "./reading";
 import { benchSearch } from "./search";
+import { benchStorage } from "./storage";
 import { benchSuggestions } from "./suggestions";
 import { benchTradecraft } from "./tradecraft";
 
-const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail, citations: benchCitations, tradecraft: benchTradecraft, suggestions: benchSuggestions, imports: benchImports };
+const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail, citations: benchCitations, tradecraft: benchTradecraft, suggestions: benchSuggestions, imports: benchImports, storage: benchStorage };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
