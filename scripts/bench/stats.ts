@@ -49,3 +49,14 @@ export function timeRuns(runs: number, work: () => unknown): number[] {
   }
   return samples;
 }
+
+/** The milliseconds each of `runs` runs of a piece of asynchronous work takes, one after another. */
+export async function timeRunsAsync(runs: number, work: () => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}

@@ -32,7 +32,7 @@ import { BODY_FIELD } from "@/lib/editor/extensions";
 import { createNote } from "@/lib/notes/queries";
 import { addMember, createTeam } from "@/lib/teams/queries";
 import { analystProse } from "./prose";
-import { report, summarise, timeRuns } from "./stats";
+import { ratio, report, summarise, timeRuns, timeRunsAsync } from "./stats";
 
 const WORDS = Number(process.env.BENCH_STORAGE_WORDS ?? 5_000);
 const KEYSTROKES = Number(process.env.BENCH_STORAGE_KEYSTROKES ?? 100_000);
@@ -123,7 +123,7 @@ export async function benchStorage() {
   const server = new Y.Doc();
   Y.applyUpdate(server, stored!.ydoc!);
   const startText = deriveBody(server).text.length;
-  const startRatio = Math.round((stored!.ydoc!.byteLength / Buffer.byteLength(stored!.text, "utf8")) * 100) / 100;
+  const startRatio = ratio(stored!.ydoc!.byteLength, Buffer.byteLength(stored!.text, "utf8"));
   const writers = members.map(() => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, stored!.ydoc!);
@@ -172,19 +172,9 @@ export async function benchStorage() {
   const logLeft = await pendingUpdateCount(note.id);
   for (const { doc } of writers) if (deriveBody(doc).text !== row.text) throw new Error("a writer's copy of the note differs from the stored one");
   await loadNote(note.id);
-  const loads: number[] = [];
-  for (let i = 0; i < LOADS; i++) {
-    const t = performance.now();
-    await loadNote(note.id);
-    loads.push(performance.now() - t);
-  }
+  const loads = summarise(await timeRunsAsync(LOADS, () => loadNote(note.id)));
+  const reads = await timeRunsAsync(LOADS, () => loadNoteState(note.id));
   const applyOnly = timeRuns(LOADS, () => Y.applyUpdate(new Y.Doc(), row.ydoc!));
-  const reads: number[] = [];
-  for (let i = 0; i < LOADS; i++) {
-    const t = performance.now();
-    await loadNoteState(note.id);
-    reads.push(performance.now() - t);
-  }
 
   report(
     "storage",
@@ -196,15 +186,15 @@ export async function benchStorage() {
         stores,
         "text bytes": textBytes,
         "state bytes": stateBytes,
-        "state × text": Math.round((stateBytes / textBytes) * 100) / 100,
+        "state × text": ratio(stateBytes, textBytes),
         "state × text before": startRatio,
-        "state on disk × text": Math.round((row.onDisk / textBytes) * 100) / 100,
+        "state on disk × text": ratio(row.onDisk, textBytes),
         // What the stored state could weigh: encoded with Yjs' second encoding, or gzipped.
-        "state × text, Yjs v2 encoding": Math.round((Y.encodeStateAsUpdateV2(server).byteLength / textBytes) * 100) / 100,
-        "state × text, gzipped": Math.round((gzipSync(row.ydoc!).byteLength / textBytes) * 100) / 100,
+        "state × text, Yjs v2 encoding": ratio(Y.encodeStateAsUpdateV2(server).byteLength, textBytes),
+        "state × text, gzipped": ratio(gzipSync(row.ydoc!).byteLength, textBytes),
         "log rows after store": logLeft,
-        "load p50 ms": summarise(loads).p50,
-        "load p95 ms": summarise(loads).p95,
+        "load p50 ms": loads.p50,
+        "load p95 ms": loads.p95,
         "of which read p50 ms": summarise(reads).p50,
         "of which apply p50 ms": summarise(applyOnly).p50,
         "typing s": Math.round(typing / 100) / 10,
