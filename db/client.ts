@@ -34,10 +34,10 @@ export interface DatabaseHandle {
   exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /**
-   * PGlite only: its data folder as a gzip tar, taken between two
+   * PGlite only: its data folder as a tar (gzip unless asked otherwise), taken between two
    * transactions (lib/backup: what `npm run backup` asks a running server for).
    */
-  dumpDataDir?(): Promise<Blob>;
+  dumpDataDir?(compression?: "gzip" | "none"): Promise<Blob>;
 }
 
 // Any fixed number: it names the lock that Dossier processes queue on at startup.
@@ -48,6 +48,8 @@ interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite data folder; "memory://" for an in-memory database. */
   dataDir?: string;
+  /** PGlite only: start from this dump of a data folder (a tar, as dumpDataDir gives) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -74,7 +76,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = new PGlite(options.dataDir ?? "memory://", { parsers: { [BYTEA]: bytesFromHex } });
+  const client = new PGlite(options.dataDir ?? "memory://", { parsers: { [BYTEA]: bytesFromHex }, loadDataDir: options.loadDataDir });
   const db = drizzlePglite({ client, schema, casing: "snake_case" });
   return {
     db: db as unknown as Database,
@@ -84,9 +86,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     close: () => client.close(),
     // PGlite's dump waits for the query in progress; holding the transaction mutex too, it waits for an open transaction to end.
     // (Taken before PGlite is ready, that mutex would never be let go: hence the wait.)
-    dumpDataDir: async () => {
+    dumpDataDir: async (compression = "gzip") => {
       await client.waitReady;
-      return client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
+      return client._runExclusiveTransaction(() => client.dumpDataDir(compression));
     },
   };
 }

@@ -1,38 +1,34 @@
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
-import { afterAll, beforeAll } from "vitest";
+import fs from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { setDatabase } from "@/db";
+// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
+import { createDatabase } from "../../scripts/test-database.mjs";
 
 /**
  * A fresh, migrated database for one test file: PGlite in memory, or, when
  * DATABASE_URL is set, a new PostgreSQL database on that server, dropped after.
+ * Both are copies of the one the run's setup migrated (migrated-database.ts);
+ * migrate() then finds nothing left to run.
  */
 export async function openTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const handle = openDatabase({ dataDir: "memory://" });
+  const migrated = inject("migratedDatabase");
+  if ("pgliteDump" in migrated) {
+    const handle = openDatabase({ dataDir: "memory://", loadDataDir: new Blob([fs.readFileSync(migrated.pgliteDump)]) });
     await handle.migrate();
     setDatabase(handle);
     return handle;
   }
-  const name = `dossier_test_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ databaseUrl: url.toString() });
+  const database = await createDatabase(process.env.DATABASE_URL, "dossier_test", { template: migrated.postgresTemplate });
+  const handle = openDatabase({ databaseUrl: database.url });
   await handle.migrate();
   setDatabase(handle);
   return {
     ...handle,
-    url: url.toString(),
+    url: database.url,
     async close() {
       await handle.close();
-      const cleanup = postgres(adminUrl, { max: 1, onnotice: () => {} });
-      await cleanup.unsafe(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await database.drop();
     },
   };
 }
