@@ -80,7 +80,8 @@ export function watchConnection(
     update();
   };
   const onDenied = ({ reason }: { reason?: string }) => {
-    seen.refused = refusalOf(reason);
+    // Once the session has ended, that is what the user must fix first: a refusal heard after it does not replace it.
+    if (seen.refused !== "signedOut") seen.refused = refusalOf(reason);
     update();
   };
   // The session ended (signed out here or elsewhere, a changed password): until this browser
