@@ -21,7 +21,7 @@ test("two analysts co-edit a note and see each other's text, carets and presence
   // The text without the owner's caret label, which stands wherever their caret last was.
   await expect.poll(() => mine.text()).toContain("Pyongyang wants the bank funds released.");
   await expect(analyst.page.getByTestId("presence-avatar")).toHaveCount(2);
-  await expect(analyst.page.locator(".collaboration-carets__label", { hasText: DEMO_USERS.owner.name })).toBeVisible();
+  await expect(analyst.page.locator(`.collaboration-carets__label[data-name="${DEMO_USERS.owner.name}"]`)).toBeVisible();
   await theirs.expectSaved();
 
   await analyst.page.reload();

@@ -57,7 +57,7 @@ test("browsers on two processes co-edit one note and see each other's presence a
   await expect(mine.body).toContainText("Typed into the first process. And into the second.");
 
   await expect(analyst.page.getByTestId("presence-avatar")).toHaveCount(2);
-  await expect(analyst.page.locator(".collaboration-carets__label", { hasText: DEMO_USERS.owner.name })).toBeVisible();
+  await expect(analyst.page.locator(`.collaboration-carets__label[data-name="${DEMO_USERS.owner.name}"]`)).toBeVisible();
 
   await selectText(owner.page, "second");
   await owner.page.getByRole("button", { name: "Comment on selection" }).click();

@@ -33,6 +33,7 @@ import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-director
 import { mentionChip } from "./mentions/mention-chip";
 import { mentionSuggestions } from "./mentions/mention-suggestions";
 import { PresenceAvatars } from "./PresenceAvatars";
+import { caretView } from "./caret-view";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
 import { PortionMarkWatcher } from "./markings/PortionMarkWatcher";
@@ -256,7 +257,7 @@ function CollaborativeEditor({
           },
         }),
         ...collaborationExtensions({ document: doc, onRenderFailure }),
-        CollaborationCaret.configure({ provider, user }),
+        CollaborationCaret.configure({ provider, user, render: caretView }),
         Placeholder.configure({ placeholder: "Write your analysis…" }),
         CommentHighlights.configure({ threads: () => highlighted.current, activeThread: () => active.current, onThreadClick: setActiveThread }),
         estimativeMarks.extension,
