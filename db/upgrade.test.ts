@@ -15,7 +15,6 @@ import { parseSearchFilters } from "@/lib/search/filters";
 import { searchTeam } from "@/lib/search/search";
 import { listMembers, teamBySlug } from "@/lib/teams/queries";
 import { useCollabServer } from "@/lib/testing/collab";
-// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../scripts/test-database.mjs";
 
 /**

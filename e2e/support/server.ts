@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-// @ts-expect-error -- a plain .mjs helper shared with scripts/e2e-server.mjs
 import { createDatabase } from "../../scripts/test-database.mjs";
 
 export interface TestDatabase {

@@ -19,7 +19,6 @@ import { appendParagraph, bodyText, collabTokenFor, eventually, startCollabServe
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildSource, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, bundleScript, collabProcess } from "@/lib/testing/spawn-collab";
-// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../../scripts/test-database.mjs";
 import type { Query } from "./inventory";
 

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
 import { openDatabase, type DatabaseHandle } from "@/db/client";
 import { setDatabase } from "@/db";
-// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../../scripts/test-database.mjs";
 
 /**
@@ -19,7 +18,7 @@ export async function openTestDatabase(): Promise<DatabaseHandle & { url?: strin
     setDatabase(handle);
     return handle;
   }
-  const database = await createDatabase(process.env.DATABASE_URL, "dossier_test", { template: migrated.postgresTemplate });
+  const database = await createDatabase(migrated.adminUrl, "dossier_test", { template: migrated.postgresTemplate });
   const handle = openDatabase({ databaseUrl: database.url });
   await handle.migrate();
   setDatabase(handle);

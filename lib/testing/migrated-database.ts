@@ -2,13 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/db/client";
-// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../../scripts/test-database.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A database with every migration run, for openTestDatabase to copy: a PGlite dump's path, or a PostgreSQL database's name. */
-    migratedDatabase: { pgliteDump: string } | { postgresTemplate: string };
+    /** A database with every migration run, for openTestDatabase to copy: a PGlite dump's path, or a PostgreSQL database's name on the server. */
+    migratedDatabase: { pgliteDump: string } | { postgresTemplate: string; adminUrl: string };
   }
 }
 
@@ -23,7 +22,7 @@ export default async function setup(project: TestProject) {
     const handle = openDatabase({ databaseUrl: template.url });
     await handle.migrate();
     await handle.close();
-    project.provide("migratedDatabase", { postgresTemplate: template.name });
+    project.provide("migratedDatabase", { postgresTemplate: template.name, adminUrl });
     return () => template.drop();
   }
   const handle = openDatabase({ dataDir: "memory://" });

@@ -21,7 +21,6 @@ import { collabWiring } from "@/lib/collab-wiring";
 import { DEMO_TEAM, DEMO_USERS } from "@/lib/demo/accounts";
 import { seedDemo } from "@/lib/demo/seed";
 import { cpuProfileFlags } from "./cpu-profile";
-// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../test-database.mjs";
 
 export type DemoRole = keyof typeof DEMO_USERS;

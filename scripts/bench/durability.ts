@@ -18,7 +18,6 @@
  */
 import { runClients, SECONDS, startServer, WARMUP_SECONDS } from "./collab-children";
 import { ratio, report, summarise } from "./stats";
-// @ts-expect-error -- a plain .mjs helper shared with the e2e launchers
 import { createDatabase } from "../test-database.mjs";
 
 const WINDOWS = [1, 16];
