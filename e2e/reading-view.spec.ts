@@ -79,3 +79,49 @@ test("a Follow posted from another site is refused and changes nothing", async (
   expect(await malformed.text()).toContain("Say whether to follow the brief.");
   await reader.context.close();
 });
+
+test("the reader home is plain HTML: no script, filtered with JavaScript off, revalidated with 304 until a brief is published", async ({ browser, baseURL }) => {
+  const title = `Harbour closures ${Date.now().toString(36)}`;
+  const reader = await signedInAs(browser, "reader", baseURL);
+  const first = await reader.page.request.get("/t/demo/briefs");
+  expect(first.status()).toBe(200);
+  const html = await first.text();
+  expect(html).not.toMatch(/<script/i);
+  expect(first.headers()["content-security-policy"]).toContain("default-src 'none'");
+  const etag = first.headers()["etag"];
+  expect((await reader.page.request.get("/t/demo/briefs", { headers: { "If-None-Match": etag } })).status()).toBe(304);
+
+  // A new brief makes the browser's copy stale: the same ETag now gets the page with it.
+  await publishedTeamBrief(browser, baseURL, title);
+  const fresh = await reader.page.request.get("/t/demo/briefs", { headers: { "If-None-Match": etag } });
+  expect(fresh.status()).toBe(200);
+  expect(await fresh.text()).toContain(title);
+
+  // With JavaScript off, the reader filters by tag with the form and opens a brief.
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await reader.context.storageState() });
+  const page = await noScript.newPage();
+  await page.goto("/t/demo/briefs");
+  await expect(page.getByRole("heading", { name: /briefs$/ })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Briefs" })).toHaveAttribute("aria-current", "page");
+  // A reader has no drafts to go to.
+  await expect(page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Notes" })).toHaveCount(0);
+  // An actor the new brief does not name: filtering on it leaves the brief out.
+  const actor = page.getByLabel("Actor");
+  const actorId = await actor.locator("option").nth(1).getAttribute("value");
+  expect(actorId, "the demo team has actors").toBeTruthy();
+  await actor.selectOption(actorId!);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]actor=${actorId}`));
+  await expect(page.getByLabel("Actor")).toHaveValue(actorId!);
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await page.goto("/t/demo/briefs");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+  // Signed out, the page sends to sign-in and back; another team's member gets nothing.
+  const anonymous = await browser.newContext({ baseURL });
+  const signedOut = await anonymous.request.get("/t/demo/briefs?tag=x", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(307);
+  expect(signedOut.headers()["location"]).toBe(`/signin?callbackUrl=${encodeURIComponent("/t/demo/briefs?tag=x")}`);
+  for (const context of [reader.context, noScript, anonymous]) await context.close();
+});

@@ -130,7 +130,6 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/[kind]/page.tsx`, serving: "events", allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events` }),
   page({ page: `${t}/[kind]/[id]/page.tsx`, serving: "events", allowed: MEMBERS, path: (ids) => `/t/${ids.team}/events/${ids.eventId}` }),
   page({ page: `${t}/audit/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/audit` }),
-  page({ page: `${t}/briefs/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/briefs?actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}` }),
   page({ page: `${t}/chart/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/chart?actor=${ids.actorId}&tag=${ids.tag}` }),
   page({ page: `${t}/timeline/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/timeline?actor=${ids.actorId}&tag=${ids.tag}` }),
   // Whoever may open an entity's page may see where it is.
@@ -195,6 +194,14 @@ export const ROUTES: MatrixEntry[] = [
   }),
   // The reading view, answered by the server itself as plain HTML (lib/reading/server-lane.ts): signed out, a team brief sends to sign-in.
   route({ route: "server.ts /b/[team]/[noteId]", method: "GET", allowed: MEMBERS, path: (ids) => `/b/${ids.team}/${ids.briefId}`, refused: { outsider: 404, anonymous: 307 } }),
+  // The reader home, answered the same way.
+  route({
+    route: "server.ts /t/[team]/briefs",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/t/${ids.team}/briefs?actor=${ids.actorId}&event=${ids.eventId}&tag=${ids.tag}`,
+    refused: { outsider: 404, anonymous: 307 },
+  }),
   route({
     route: "server.ts /b/[team]/[noteId]/[edition]",
     method: "GET",

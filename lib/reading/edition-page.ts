@@ -1,6 +1,4 @@
 import "server-only";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { EditionCitation } from "@/db/schema";
 import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
 import { can } from "@/lib/policies";
@@ -8,6 +6,7 @@ import { briefSignInPath, editionAddress, openingFor } from "@/lib/publishing/ed
 import { editionContent } from "@/lib/publishing/queries";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
+import { buildId } from "./build-id";
 import { briefArticleHtml, FOLLOW_SLOT, followFormHtml } from "./brief-html";
 import { conditionalHtml, etagOf } from "./conditional";
 import { readingPageHtml } from "./page-html";
@@ -29,19 +28,6 @@ import { readingStylesheet } from "./stylesheet";
 // What a published edition freezes never changes: its article (per reader kind) and its endnotes are kept.
 const articles = new RecentlyUsed<string>(256);
 const endnotesKept = new RecentlyUsed<EditionCitation[]>(1024);
-
-// A new build may draw the same edition otherwise: its pages are new to browsers too.
-let build: string | undefined;
-function buildId(): string {
-  if (build === undefined) {
-    try {
-      build = readFileSync(path.join(process.cwd(), ".next/BUILD_ID"), "utf8").trim();
-    } catch {
-      build = "development";
-    }
-  }
-  return build;
-}
 
 /**
  * An edition's page (the latest live one without a number), as the holder of

@@ -3,16 +3,26 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { TLSSocket } from "node:tls";
 import { NO_SCRIPT_POLICY, SECURITY_HEADERS } from "@/lib/security-headers";
 import { editionPageResponse } from "./edition-page";
-import { sessionClaims } from "./session-cookie";
+import { readerHomeResponse } from "./reader-home";
+import { sessionClaims, type SessionClaims } from "./session-cookie";
 
 /*
- * The reading view of editions is answered by the server itself, before
- * Next.js: it is plain HTML with no script, and going through Next's router,
- * proxy and its reading of the session cost more than drawing it. The
- * addresses are SERVER_ROUTES (./routes.ts).
+ * The pages readers read are answered by the server itself, before Next.js:
+ * the reading view of editions and the reader home. They are plain HTML with
+ * no script, and going through Next's router, proxy and its reading of the
+ * session cost more than drawing them. The addresses are SERVER_ROUTES
+ * (./routes.ts).
  */
 
-const READING_PATH = /^\/b\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/;
+type Lane = (asked: Request, session: SessionClaims | null, segments: string[]) => Promise<Response | null>;
+
+const LANES: { path: RegExp; answer: Lane }[] = [
+  {
+    path: /^\/b\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/,
+    answer: (asked, session, [team, noteId, edition]) => (edition === "compare" ? Promise.resolve(null) : editionPageResponse(asked, session, team, noteId, edition)),
+  },
+  { path: /^\/t\/([^/]+)\/briefs\/?$/, answer: (asked, session, [team]) => readerHomeResponse(asked, session, team) },
+];
 
 function segment(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
@@ -27,19 +37,20 @@ const isHttps = (request: IncomingMessage) => (request.socket as TLSSocket).encr
 
 /**
  * Answers a reading page, or returns false to leave the request to Next.js:
- * another address, a brief that is not there for this reader (Next answers
+ * another address, a page that is not there for this reader (Next answers
  * 404, after a renamed team's old address is followed), or a session cookie
  * only Next.js can read.
  */
 export async function answerReadingPage(request: IncomingMessage, response: ServerResponse, secret: string): Promise<boolean> {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const url = new URL(request.url ?? "/", "http://localhost");
-  const match = READING_PATH.exec(url.pathname);
-  if (!match || match[3] === "compare") return false;
+  const lane = LANES.find(({ path }) => path.test(url.pathname));
+  if (!lane) return false;
   const session = await sessionClaims(request.headers.cookie, secret);
   if (session === "unreadable") return false;
+  const segments = lane.path.exec(url.pathname)!.slice(1).map(segment) as string[];
   const asked = new Request(url, { headers: { "if-none-match": request.headers["if-none-match"] ?? "" } });
-  const answer = await editionPageResponse(asked, session, segment(match[1])!, segment(match[2])!, segment(match[3]));
+  const answer = await lane.answer(asked, session, segments);
   if (!answer) return false;
 
   for (const { key, value } of SECURITY_HEADERS) response.setHeader(key, value);

@@ -4,17 +4,15 @@ import { SignOutButton } from "@/components/SignOutButton";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
 import { CommandPalette } from "@/components/search/CommandPalette";
-import { abilities, can, teamScope } from "@/lib/policies";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { requireTeam } from "@/lib/auth/session";
-import { capitalise, ENTITY_KIND_LIST, kindPath } from "@/lib/entity-kinds";
+import { teamNavLinks } from "@/lib/teams/team-nav";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { unreadCount } from "@/lib/notifications/queries";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team, role, actor } = await requireTeam(slug);
-  const may = abilities(actor, "team", team);
   const [teams, unread] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id)]);
   return (
     <>
@@ -24,24 +22,17 @@ export default async function TeamLayout({ children, params }: { children: React
         </Link>
         <TeamSwitcher current={team.slug} teams={teams.map(({ team }) => ({ slug: team.slug, name: team.name }))} />
         <nav aria-label="Team">
-          {may.readDrafts && <Link href={`/t/${team.slug}`}>Notes</Link>}
-          <Link href={`/t/${team.slug}/briefs`}>Briefs</Link>
-          {ENTITY_KIND_LIST.map((kind) => (
-            <Link key={kind.key} href={kindPath(team.slug, kind.key)}>
-              {capitalise(kind.label.many)}
-            </Link>
-          ))}
-          {can(actor, "source.read", teamScope(team)) && <Link href={`/t/${team.slug}/sources`}>Sources</Link>}
-          {can(actor, "judgment.read", teamScope(team)) && <Link href={`/t/${team.slug}/judgments`}>Judgments</Link>}
-          {may.readDrafts && <Link href={`/t/${team.slug}/timeline`}>Timeline</Link>}
-          {may.readDrafts && <Link href={`/t/${team.slug}/chart`}>Link chart</Link>}
-          {can(actor, "entity.read", teamScope(team)) && <Link href={`/t/${team.slug}/map`}>Map</Link>}
-          {can(actor, "member.list", teamScope(team)) && <Link href={`/t/${team.slug}/members`}>Members</Link>}
-          {can(actor, "audit.read", teamScope(team)) && <Link href={`/t/${team.slug}/audit`}>Audit</Link>}
-          {may.update && <Link href={`/t/${team.slug}/settings`}>Settings</Link>}
-          {/* Owners leave from the settings page. */}
-          {may.leave && !may.update && <Link href={`/t/${team.slug}/leave`}>Leave team</Link>}
-          <Link href="/teams/new">New team</Link>
+          {teamNavLinks(actor, team).map((link) =>
+            link.plain ? (
+              <a key={link.href} href={link.href}>
+                {link.label}
+              </a>
+            ) : (
+              <Link key={link.href} href={link.href}>
+                {link.label}
+              </Link>
+            ),
+          )}
         </nav>
         <span className="spacer" />
         <CommandPalette team={team.slug} />

@@ -1,0 +1,87 @@
+import "server-only";
+import { escapeHtml } from "@/lib/editor/html";
+import { capitalise, ENTITY_KIND_LIST, entityKind, entityPath, type EntityKind } from "@/lib/entity-kinds";
+import { TLP_LABELS, TLP_MEANINGS, type TlpLevel } from "@/lib/tradecraft/tlp";
+
+/*
+ * The reader home (a team's published briefs, newest first) as HTML with no
+ * script: the filters are a GET form, every brief a link. Every text goes
+ * through escapeHtml.
+ */
+
+export interface ListedBrief {
+  noteId: string;
+  title: string;
+  dateline: string;
+  number: number;
+  visibility: string;
+  marking: TlpLevel;
+  summary: string | null;
+  text: string;
+  entities: readonly { id: string; kind: EntityKind; name: string }[];
+}
+
+export interface ReaderHome {
+  team: { slug: string; name: string };
+  briefs: readonly ListedBrief[];
+  /** Each entity kind's choices, in ENTITY_KIND_LIST's order, and the tags readers may filter on. */
+  options: readonly (readonly { id: string; name: string }[])[];
+  tags: readonly { name: string }[];
+  /** The filters asked for, by form field name. */
+  chosen: Partial<Record<string, string>>;
+  /** Whether the reader may open the actors' and events' pages. */
+  linkEntities: boolean;
+}
+
+export const READER_HOME_CLASS = "page stack front-page";
+
+const excerpt = (text: string) => (text.length > 280 ? `${text.slice(0, 280).replace(/\s+\S*$/, "")}…` : text);
+
+function selectHtml(label: string, name: string, chosen: string | undefined, options: readonly { value: string; label: string }[]): string {
+  const choice = (value: string, text: string) =>
+    `<option value="${escapeHtml(value)}"${value === (chosen ?? "") ? " selected" : ""}>${escapeHtml(text)}</option>`;
+  return `<label>${escapeHtml(label)}<select name="${name}">${choice("", "Any")}${options.map((o) => choice(o.value, o.label)).join("")}</select></label>`;
+}
+
+function filtersHtml({ options, tags, chosen }: ReaderHome): string {
+  const selects = ENTITY_KIND_LIST.map((kind, k) =>
+    selectHtml(capitalise(kind.label.one), kind.key, chosen[kind.key], options[k].map((o) => ({ value: o.id, label: o.name }))),
+  );
+  selects.push(selectHtml("Tag", "tag", chosen.tag, tags.map((t) => ({ value: t.name, label: t.name }))));
+  return `<form class="card padded filters no-print" aria-label="Filter briefs"><div class="row">${selects.join("")}<button type="submit">Apply</button></div></form>`;
+}
+
+function briefHtml(home: ReaderHome, brief: ListedBrief): string {
+  const slug = home.team.slug;
+  const chips = brief.entities.map((entity) => {
+    const className = `mention ${entityKind(entity.kind).chipClass}`;
+    const name = escapeHtml(entity.name);
+    return home.linkEntities ? `<a class="${className}" href="${escapeHtml(entityPath(slug, entity))}">${name}</a>` : `<span class="${className}">${name}</span>`;
+  });
+  return (
+    `<li class="card padded" data-testid="brief">` +
+    `<p class="dateline"><span class="tlp-badge" data-marking="${brief.marking}" title="${escapeHtml(TLP_MEANINGS[brief.marking])}" data-testid="brief-marking">${TLP_LABELS[brief.marking]}</span> ` +
+    escapeHtml(brief.dateline) +
+    (brief.number > 1 ? ` · edition ${brief.number}` : "") +
+    (brief.visibility === "public" ? " · public" : "") +
+    `</p>` +
+    `<h2><a href="/b/${escapeHtml(slug)}/${escapeHtml(brief.noteId)}">${escapeHtml(brief.title)}</a></h2>` +
+    `<p>${escapeHtml(brief.summary || excerpt(brief.text))}</p>` +
+    (chips.length > 0 ? `<p class="covers">${chips.join("")}</p>` : "") +
+    `</li>`
+  );
+}
+
+/** What the page's main element holds (its class: READER_HOME_CLASS). */
+export function readerHomeHtml(home: ReaderHome): string {
+  const filtered = ENTITY_KIND_LIST.some((kind) => home.chosen[kind.key]) || Boolean(home.chosen.tag);
+  const list =
+    home.briefs.length === 0
+      ? `<div class="card empty">${filtered ? "No published brief matches these filters." : "Nothing has been published yet."}</div>`
+      : `<ol class="briefs">${home.briefs.map((brief) => briefHtml(home, brief)).join("")}</ol>`;
+  return (
+    `<div class="page-head"><h1>${escapeHtml(home.team.name)}: briefs</h1><a href="/t/${escapeHtml(home.team.slug)}/feeds">Feeds</a></div>` +
+    filtersHtml(home) +
+    list
+  );
+}

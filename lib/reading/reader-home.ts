@@ -1,0 +1,77 @@
+import "server-only";
+import { z } from "zod";
+import { escapeHtml } from "@/lib/editor/html";
+import { ENTITY_KIND_LIST } from "@/lib/entity-kinds";
+import { entityOptions } from "@/lib/entities/queries";
+import { can, teamScope, type Actor } from "@/lib/policies";
+import { ROLE_LABELS } from "@/lib/policies/grants";
+import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
+import { teamNavLinks } from "@/lib/teams/team-nav";
+import { buildId } from "./build-id";
+import { conditionalHtml, etagOf } from "./conditional";
+import { readingPageHtml } from "./page-html";
+import { READER_HOME_CLASS, readerHomeHtml } from "./reader-home-html";
+import type { SessionClaims } from "./session-cookie";
+import { readingStylesheet } from "./stylesheet";
+import { teamFacts } from "./team-facts";
+
+/*
+ * The reader home, /t/<team>/briefs: the team's published briefs as plain
+ * HTML, like the reading view of an edition (edition-page.ts). Every request
+ * asks the team policy with what one query reads (teamFacts); the ETag covers
+ * everything the page shows, so a browser that holds it gets 304 without
+ * anything being drawn.
+ */
+
+const uuid = z.uuid();
+
+/** The filters of the query string: one entity (the first kind given that is an id) and a tag. */
+function filtersOf(query: URLSearchParams) {
+  const chosen: Partial<Record<string, string>> = {};
+  for (const kind of ENTITY_KIND_LIST) {
+    const id = query.get(kind.key);
+    if (id && uuid.safeParse(id).success) chosen[kind.key] = id;
+  }
+  const tag = query.get("tag")?.slice(0, 60);
+  if (tag) chosen.tag = tag;
+  return { chosen, entityId: ENTITY_KIND_LIST.map((kind) => chosen[kind.key]).find(Boolean), tag: tag || undefined };
+}
+
+/** The header's links: the team layout's, so that leaving the reader home loses no way on. */
+function teamNavHtml(actor: Actor, team: { id: string; slug: string }): string {
+  const links = teamNavLinks(actor, team).map((link) => {
+    const current = link.label === "Briefs" ? ' aria-current="page"' : "";
+    return `<a href="${escapeHtml(link.href)}"${current}>${escapeHtml(link.label)}</a>`;
+  });
+  return `<nav aria-label="Team">${links.join("")}<a href="/t/${escapeHtml(team.slug)}/search">Search</a><a href="/inbox">Inbox</a><a href="/account">Account</a></nav>`;
+}
+
+/**
+ * The reader home of the team `teamSlug` for the holder of `session`; null
+ * when no team has that slug (a former slug is followed after) or they are
+ * not its member (the caller answers 404), a redirect to sign in for no session.
+ */
+export async function readerHomeResponse(request: Request, session: SessionClaims | null, teamSlug: string): Promise<Response | null> {
+  const facts = await teamFacts(session, teamSlug);
+  if (!facts) return null;
+  const { team, user, role } = facts;
+  if (!user) {
+    const back = `/t/${teamSlug}/briefs${new URL(request.url).search}`;
+    return new Response(null, { status: 307, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(back)}`, "Cache-Control": "no-store" } });
+  }
+  const actor: Actor | null = role ? { userId: user.id, teamId: team.id, role } : null;
+  if (!actor || !can(actor, "team.read", teamScope(team))) return null;
+
+  const { chosen, entityId, tag } = filtersOf(new URL(request.url).searchParams);
+  const [briefs, options, tags] = await Promise.all([
+    frontPageBriefs(team.id, { entityId, tag }),
+    Promise.all(ENTITY_KIND_LIST.map((kind) => entityOptions(team.id, kind.key))),
+    // The briefs are filtered on the tags they were published with.
+    publishedTags(team.id),
+  ]);
+  const home = { team, briefs, options, tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
+  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, home]);
+  return conditionalHtml(request, etag, { "Cache-Control": "private, no-cache", Vary: "Cookie" }, async () =>
+    readingPageHtml({ title: "Briefs", viewer: { name: `${user.name} · ${ROLE_LABELS[actor.role]}` }, nav: teamNavHtml(actor, team), mainClass: READER_HOME_CLASS, main: readerHomeHtml(home) }),
+  );
+}

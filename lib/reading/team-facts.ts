@@ -1,0 +1,41 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { db } from "@/db";
+import { memberships, sessions, teams, users, type Role } from "@/db/schema";
+import { idOrNull, liveSessionOf, touchSession } from "@/lib/auth/sessions";
+import type { Reader } from "@/lib/publishing/edition-access";
+
+export interface TeamFacts {
+  team: { id: string; slug: string; name: string };
+  /** The session's user while the session is on record (as lib/auth/sessions.ts checks it), else null. */
+  user: Reader | null;
+  /** Their role in the team, if a member. */
+  role: Role | null;
+}
+
+/**
+ * The team a plain-HTML team page is for, who the session is and their role
+ * in it, in one query: what readingFacts asks for an edition, asked for a
+ * team's own pages (the reader home). Null when no team has this slug today.
+ */
+export async function teamFacts(session: { sid: unknown; sub: unknown } | null, teamSlug: string): Promise<TeamFacts | null> {
+  // Ids that are not ids match nothing (and must not reach a uuid comparison).
+  const sid = idOrNull(session?.sid);
+  const sub = idOrNull(session?.sub);
+  const [row] = await db()
+    .select({
+      team: { id: teams.id, slug: teams.slug, name: teams.name },
+      user: { id: users.id, name: users.name },
+      lastSeenAt: sessions.lastSeenAt,
+      role: memberships.role,
+    })
+    .from(teams)
+    .leftJoin(sessions, sid && sub ? liveSessionOf(sid, sub) : sql`false`)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teams.id)))
+    .where(eq(teams.slug, teamSlug))
+    .limit(1);
+  if (!row) return null;
+  if (row.user && row.lastSeenAt && sid) await touchSession(sid, row.lastSeenAt);
+  return { team: row.team, user: row.user, role: row.role };
+}
