@@ -28,8 +28,6 @@ async function getApproved(browser: Browser, baseURL: string | undefined, analys
 }
 
 test("a raised judgment is published with its reason, and readers see what changed in it", async ({ browser, baseURL }) => {
-  // Two reviews and two publications by three people: the longest journey of its kind.
-  test.slow();
   const title = `Test site outlook ${Date.now().toString(36)}`;
   const analyst = await signedInAs(browser, "analyst", baseURL);
   const note = await createNote(analyst.page, title);
