@@ -27,7 +27,8 @@ export const chromiumLaunchOptions = {
 export default defineConfig({
   testDir: "e2e",
   // Several processes need a shared database: the scale-out suite runs in the PostgreSQL pass.
-  testIgnore: process.env.DATABASE_URL ? [] : ["**/scale-out.spec.ts"],
+  // The benches choose their databases themselves (search and imports measure both): they run in the PGlite pass.
+  testIgnore: process.env.DATABASE_URL ? ["**/benches.spec.ts"] : ["**/scale-out.spec.ts"],
   fullyParallel: false,
   workers: WORKERS,
   retries: 0,

@@ -20,7 +20,7 @@ import { runClients, SECONDS, startServer, WARMUP_SECONDS } from "./collab-child
 import { ratio, report, summarise } from "./stats";
 import { createDatabase } from "../test-database.mjs";
 
-const WINDOWS = [1, 16];
+const WINDOWS = (process.env.BENCH_WINDOWS ?? "1,16").split(",").map(Number);
 type Database = "pglite" | "postgres";
 
 async function postgresReachable(adminUrl: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [name…]`: benchmarks, separate from the tests. Each prints a
- * table and writes it to bench/results/ with the machine's core count and the commit.
+ * table and writes it to bench/results/ with the machine's core count and the commit,
+ * and a full run rewrites its section of BENCHMARKS.md. `--list` names them.
  */
 import { benchBignote } from "./bignote";
 import { benchCapacity } from "./capacity";
@@ -16,6 +17,11 @@ import { benchSuggestions } from "./suggestions";
 import { benchTradecraft } from "./tradecraft";
 
 const BENCHES: Record<string, () => Promise<void>> = { search: benchSearch, reading: benchReading, bignote: benchBignote, latency: benchLatency, capacity: benchCapacity, durability: benchDurability, mail: benchMail, citations: benchCitations, tradecraft: benchTradecraft, suggestions: benchSuggestions, imports: benchImports, storage: benchStorage };
+
+if (process.argv.includes("--list")) {
+  console.log(Object.keys(BENCHES).join("\n"));
+  process.exit(0);
+}
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { recordInBenchmarksMd, type BenchRun } from "./benchmarks-md";
+import { isQuickRun } from "./quick";
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -29,14 +31,20 @@ function commit(): string {
   }
 }
 
-/** Prints a table and writes the run to bench/results/<time>-<name>.json with the machine, the commit and any `extra` facts of the run. */
+/**
+ * Prints a table and writes the run, with the machine, the commit and any
+ * `extra` facts of the run, to <BENCH_RESULTS or bench/results>/<time>-<name>.json;
+ * a full run also becomes the bench's section of BENCHMARKS.md.
+ */
 export function report(name: string, rows: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
   console.table(rows);
-  const dir = path.join(process.cwd(), "bench", "results");
+  const dir = process.env.BENCH_RESULTS ?? path.join(process.cwd(), "bench", "results");
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${name}.json`);
-  fs.writeFileSync(file, JSON.stringify({ bench: name, at: new Date().toISOString(), cores: os.cpus().length, node: process.version, commit: commit(), ...extra, rows }, null, 2));
+  const run: BenchRun = { bench: name, at: new Date().toISOString(), cores: os.cpus().length, node: process.version, commit: commit(), ...extra, rows };
+  fs.writeFileSync(file, JSON.stringify(run, null, 2));
   console.log(`written ${path.relative(process.cwd(), file)}`);
+  if (!isQuickRun()) recordInBenchmarksMd(run);
 }
 
 /** The milliseconds each of `runs` runs of a synchronous piece of work takes. */
