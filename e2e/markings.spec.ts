@@ -79,8 +79,8 @@ test("a brief marked above TLP:CLEAR never goes public, and carries its banner t
 
     const reader = await signedInAs(browser, "reader", baseURL);
     await reader.page.goto("/t/demo/briefs");
-    const listed = reader.page.getByTestId("brief").filter({ hasText: title });
-    await expect(listed.getByTestId("brief-marking")).toHaveText("TLP:RED");
+    const listed = reader.page.getByRole("list", { name: "Published briefs" }).getByRole("listitem").filter({ hasText: title });
+    await expect(listed.locator(".tlp-badge")).toHaveText("TLP:RED");
     await listed.getByRole("link", { name: title }).click();
     await expect(reader.page.getByTestId("brief-banner-top")).toHaveText("TLP:RED");
     await expect(reader.page.getByTestId("brief-banner-bottom")).toHaveText("TLP:RED");

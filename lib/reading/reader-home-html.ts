@@ -51,26 +51,31 @@ function filtersHtml({ options, tags, chosen }: ReaderHome): string {
   return `<form class="card padded filters no-print" aria-label="Filter briefs"><div class="row">${selects.join("")}<button type="submit">Apply</button></div></form>`;
 }
 
+/** A listing names the first few actors and events a brief covers; the brief itself has them all. */
+const LISTED_ENTITIES = 4;
+
 function briefHtml(home: ReaderHome, brief: ListedBrief): string {
   const slug = home.team.slug;
-  const chips = brief.entities.map((entity) => {
+  const chips = brief.entities.slice(0, LISTED_ENTITIES).map((entity) => {
     const className = `mention ${entityKind(entity.kind).chipClass}`;
     const name = escapeHtml(entity.name);
     return home.linkEntities ? `<a class="${className}" href="${escapeHtml(entityPath(slug, entity))}">${name}</a>` : `<span class="${className}">${name}</span>`;
   });
   return (
-    `<li class="card padded" data-testid="brief">` +
-    `<p class="dateline"><span class="tlp-badge" data-marking="${brief.marking}" title="${escapeHtml(TLP_MEANINGS[brief.marking])}" data-testid="brief-marking">${TLP_LABELS[brief.marking]}</span> ` +
+    `<li class="card padded">` +
+    `<p class="dateline"><span class="tlp-badge" data-marking="${brief.marking}" title="${escapeHtml(TLP_MEANINGS[brief.marking])}">${TLP_LABELS[brief.marking]}</span> ` +
     escapeHtml(brief.dateline) +
     (brief.number > 1 ? ` · edition ${brief.number}` : "") +
     (brief.visibility === "public" ? " · public" : "") +
     `</p>` +
     `<h2><a href="/b/${escapeHtml(slug)}/${escapeHtml(brief.noteId)}">${escapeHtml(brief.title)}</a></h2>` +
     `<p>${escapeHtml(brief.summary || excerpt(brief.text))}</p>` +
-    (chips.length > 0 ? `<p class="covers">${chips.join("")}</p>` : "") +
+    (chips.length > 0 ? `<p class="covers">${chips.join("")}${moreEntities(brief.entities.length - chips.length)}</p>` : "") +
     `</li>`
   );
 }
+
+const moreEntities = (count: number) => (count > 0 ? `<span class="muted">+${count} more</span>` : "");
 
 /** What the page's main element holds (its class: READER_HOME_CLASS). */
 export function readerHomeHtml(home: ReaderHome): string {
@@ -78,7 +83,7 @@ export function readerHomeHtml(home: ReaderHome): string {
   const list =
     home.briefs.length === 0
       ? `<div class="card empty">${filtered ? "No published brief matches these filters." : "Nothing has been published yet."}</div>`
-      : `<ol class="briefs">${home.briefs.map((brief) => briefHtml(home, brief)).join("")}</ol>`;
+      : `<ol class="briefs" aria-label="Published briefs">${home.briefs.map((brief) => briefHtml(home, brief)).join("")}</ol>`;
   return (
     `<div class="page-head"><h1>${escapeHtml(home.team.name)}: briefs</h1><a href="/t/${escapeHtml(home.team.slug)}/feeds">Feeds</a></div>` +
     filtersHtml(home) +

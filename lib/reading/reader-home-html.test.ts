@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { readerHomeHtml, type ListedBrief, type ReaderHome } from "./reader-home-html";
+
+const brief = (overrides: Partial<ListedBrief> = {}): ListedBrief => ({
+  noteId: "0b0b0b0b-0000-4000-8000-000000000001",
+  title: "Banks halt transfers",
+  dateline: "2 December 2026",
+  number: 1,
+  visibility: "team",
+  marking: "amber",
+  summary: null,
+  text: "Banks in Beijing halted transfers.",
+  entities: [],
+  ...overrides,
+});
+
+const home = (briefs: ListedBrief[], overrides: Partial<ReaderHome> = {}): ReaderHome => ({
+  team: { slug: "desk", name: "Desk" },
+  briefs,
+  options: [[], []],
+  tags: [],
+  chosen: {},
+  linkEntities: true,
+  ...overrides,
+});
+
+const actors = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ id: `0a0a0a0a-0000-4000-8000-00000000000${i}`, kind: "actor" as const, name: `Actor ${i + 1}` }));
+
+describe("the reader home's HTML", () => {
+  it("lists a brief with its marking, its link and the first four actors and events it covers", () => {
+    const html = readerHomeHtml(home([brief({ entities: actors(6) })]));
+    expect(html).toContain('<ol class="briefs" aria-label="Published briefs">');
+    expect(html).toContain(">TLP:AMBER</span>");
+    expect(html).toContain('<a href="/b/desk/0b0b0b0b-0000-4000-8000-000000000001">Banks halt transfers</a>');
+    expect(html.match(/class="mention /g)).toHaveLength(4);
+    expect(html).toContain("Actor 4</a>");
+    expect(html).not.toContain("Actor 5");
+    expect(html).toContain("+2 more");
+  });
+
+  it("names the actors without links for a reader who may not open their pages", () => {
+    const html = readerHomeHtml(home([brief({ entities: actors(1) })], { linkEntities: false }));
+    expect(html).toContain('<span class="mention mention-actor">Actor 1</span>');
+    expect(html).not.toContain("/t/desk/actors/");
+  });
+
+  it("escapes every text a writer chose", () => {
+    const html = readerHomeHtml(home([brief({ title: "<script>alert(1)</script>", summary: '"><img src=x onerror=alert(1)>' })]));
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  it("says there is nothing yet, or nothing matching the filters", () => {
+    expect(readerHomeHtml(home([]))).toContain("Nothing has been published yet.");
+    expect(readerHomeHtml(home([], { chosen: { tag: "sanctions" } }))).toContain("No published brief matches these filters.");
+  });
+});
