@@ -34,6 +34,12 @@ export interface DatabaseHandle {
   exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /**
+   * PGlite only: calls `onNotify` for every NOTIFY on `channel`. PGlite calls
+   * back as it reads the notice, so before the promise of the statement that
+   * sent it (or of the commit of its transaction) settles.
+   */
+  listen?(channel: string, onNotify: () => void): Promise<void>;
+  /**
    * PGlite only: its data folder as a tar (gzip unless asked otherwise), taken between two
    * transactions (lib/backup: what `npm run backup` asks a running server for).
    */
@@ -84,6 +90,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     migrate: () => migratePglite(db, { migrationsFolder }),
     exclusively: (work) => work(), // one process per PGlite folder
     close: () => client.close(),
+    listen: async (channel, onNotify) => void (await client.listen(channel, onNotify)),
     // PGlite's dump waits for the query in progress; holding the transaction mutex too, it waits for an open transaction to end.
     // (Taken before PGlite is ready, that mutex would never be let go: hence the wait.)
     dumpDataDir: async (compression = "gzip") => {

@@ -10,7 +10,7 @@ import { endSessions } from "./account-sessions";
 /** How long a session lasts after its last use (the cookie's own lifetime is the same). */
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 /** last_seen_at is written at most this often, so most requests only read. */
-const TOUCH_EVERY_MS = 5 * 60_000;
+export const SESSION_TOUCH_EVERY_MS = 5 * 60_000;
 
 const uuid = z.uuid();
 /** The value as an id, or null: a cookie's contents are checked before they reach a query. */
@@ -56,7 +56,7 @@ export const liveSessionOf = (sessionId: string | SQLWrapper, userId: string | S
 
 /** A session in use lasts SESSION_MAX_AGE_SECONDS from its last use, written down at most every few minutes. */
 export async function touchSession(sessionId: string, lastSeenAt: Date): Promise<void> {
-  if (Date.now() - lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  if (Date.now() - lastSeenAt.getTime() <= SESSION_TOUCH_EVERY_MS) return;
   await db().update(sessions).set({ lastSeenAt: sql`now()`, expiresAt: expiry }).where(eq(sessions.id, sessionId));
 }
 

@@ -10,6 +10,8 @@ import { teamNavLinks } from "@/lib/teams/team-nav";
 import { buildId } from "./build-id";
 import { conditionalHtml, etagOf } from "./conditional";
 import { readingPageHtml } from "./page-html";
+import { keptUntilChanged } from "./reading-cache";
+import { RecentlyUsed } from "./recently-used";
 import { READER_HOME_CLASS, readerHomeHtml } from "./reader-home-html";
 import type { SessionClaims } from "./session-cookie";
 import { readingStylesheet } from "./stylesheet";
@@ -24,6 +26,7 @@ import { teamFacts } from "./team-facts";
  */
 
 const uuid = z.uuid();
+const drawn = new RecentlyUsed<string>(256);
 
 /** The filters of the query string: one entity (the first kind given that is an id) and a tag. */
 function filtersOf(query: URLSearchParams) {
@@ -63,15 +66,21 @@ export async function readerHomeResponse(request: Request, session: SessionClaim
   if (!actor || !can(actor, "team.read", teamScope(team))) return null;
 
   const { chosen, entityId, tag } = filtersOf(new URL(request.url).searchParams);
-  const [briefs, options, tags] = await Promise.all([
-    frontPageBriefs(team.id, { entityId, tag }),
-    Promise.all(ENTITY_KIND_LIST.map((kind) => entityOptions(team.id, kind.key))),
-    // The briefs are filtered on the tags they were published with.
-    publishedTags(team.id),
-  ]);
-  const home = { team, briefs, options, tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
-  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, home]);
-  return conditionalHtml(request, etag, { "Cache-Control": "private, no-cache", Vary: "Cookie" }, async () =>
-    readingPageHtml({ title: "Briefs", viewer: { name: `${user.name} · ${ROLE_LABELS[actor.role]}` }, nav: teamNavHtml(actor, team), mainClass: READER_HOME_CLASS, main: readerHomeHtml(home) }),
+  const listed = await keptUntilChanged(JSON.stringify(["home", team.id, entityId, tag]), async () => {
+    const [briefs, options, tags] = await Promise.all([
+      frontPageBriefs(team.id, { entityId, tag }),
+      Promise.all(ENTITY_KIND_LIST.map((kind) => entityOptions(team.id, kind.key))),
+      // The briefs are filtered on the tags they were published with.
+      publishedTags(team.id),
+    ]);
+    return { briefs, options, tags, digest: etagOf([briefs, options, tags]) };
+  });
+  const home = { team, briefs: listed.briefs, options: listed.options, tags: listed.tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
+  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, team, listed.digest, chosen, home.linkEntities]);
+  return conditionalHtml(request, etag, { "Cache-Control": "private, no-cache", Vary: "Cookie" }, () =>
+    // The ETag covers everything the page shows, so it names the page.
+    drawn.getOr(etag, async () =>
+      readingPageHtml({ title: "Briefs", viewer: { name: `${user.name} · ${ROLE_LABELS[actor.role]}` }, nav: teamNavHtml(actor, team), mainClass: READER_HOME_CLASS, main: readerHomeHtml(home) }),
+    ),
   );
 }

@@ -2,9 +2,10 @@ import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editions, follows, memberships, sessions, teams, users, type Role } from "@/db/schema";
-import { idOrNull, liveSessionOf, touchSession } from "@/lib/auth/sessions";
+import { idOrNull, liveSessionOf, SESSION_TOUCH_EVERY_MS, touchSession } from "@/lib/auth/sessions";
 import type { Found, Reader } from "@/lib/publishing/edition-access";
 import { editionHeadColumns, liveTotal, type EditionHead } from "@/lib/publishing/queries";
+import { forgetKept, keptUntilChanged } from "./reading-cache";
 
 export interface ReadingFacts {
   found: Found<EditionHead, { id: string; slug: string }>;
@@ -39,6 +40,7 @@ function prepare(database: ReturnType<typeof db>) {
       total: liveTotal,
       user: { id: users.id, name: users.name },
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       role: memberships.role,
       following: sql<boolean>`exists (select 1 from ${follows} f where f.user_id = ${users.id} and f.team_id = ${teams.id} and f.note_id = ${editions.noteId})`,
     })
@@ -69,8 +71,18 @@ export async function readingFacts(session: { sid: unknown; sub: unknown } | nul
   // Ids that are not ids match nothing (and must not reach a uuid comparison).
   const sid = idOrNull(session?.sid);
   const sub = idOrNull(session?.sub);
-  const [row] = await prepared.query.execute({ sid, sub, slug: teamSlug, noteId, number: number ?? null });
+  const query = prepared.query;
+  const key = JSON.stringify(["reading", sid, sub, teamSlug, noteId, number ?? null]);
+  const [row] = await keptUntilChanged(
+    key,
+    () => query.execute({ sid, sub, slug: teamSlug, noteId, number: number ?? null }),
+    ([kept]) => !kept?.expiresAt || kept.expiresAt.getTime() > Date.now(),
+  );
   if (!row) return null;
-  if (row.user && row.lastSeenAt && sid) await touchSession(sid, row.lastSeenAt);
+  if (row.user && row.lastSeenAt && sid) {
+    await touchSession(sid, row.lastSeenAt);
+    // Its use is written down without a notice: read it again next time rather than touch it again.
+    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) forgetKept(key);
+  }
   return { found: { edition: row.edition, team: row.team, total: row.total }, user: row.user, role: row.role, following: row.following };
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { memberships, sessions, teams, users, type Role } from "@/db/schema";
-import { idOrNull, liveSessionOf, touchSession } from "@/lib/auth/sessions";
+import { idOrNull, liveSessionOf, SESSION_TOUCH_EVERY_MS, touchSession } from "@/lib/auth/sessions";
 import type { Reader } from "@/lib/publishing/edition-access";
+import { forgetKept, keptUntilChanged } from "./reading-cache";
 
 export interface TeamFacts {
   team: { id: string; slug: string; name: string };
@@ -22,20 +23,31 @@ export async function teamFacts(session: { sid: unknown; sub: unknown } | null, 
   // Ids that are not ids match nothing (and must not reach a uuid comparison).
   const sid = idOrNull(session?.sid);
   const sub = idOrNull(session?.sub);
-  const [row] = await db()
-    .select({
-      team: { id: teams.id, slug: teams.slug, name: teams.name },
-      user: { id: users.id, name: users.name },
-      lastSeenAt: sessions.lastSeenAt,
-      role: memberships.role,
-    })
-    .from(teams)
-    .leftJoin(sessions, sid && sub ? liveSessionOf(sid, sub) : sql`false`)
-    .leftJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teams.id)))
-    .where(eq(teams.slug, teamSlug))
-    .limit(1);
+  const key = JSON.stringify(["team", sid, sub, teamSlug]);
+  const [row] = await keptUntilChanged(
+    key,
+    () =>
+      db()
+        .select({
+          team: { id: teams.id, slug: teams.slug, name: teams.name },
+          user: { id: users.id, name: users.name },
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          role: memberships.role,
+        })
+        .from(teams)
+        .leftJoin(sessions, sid && sub ? liveSessionOf(sid, sub) : sql`false`)
+        .leftJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teams.id)))
+        .where(eq(teams.slug, teamSlug))
+        .limit(1),
+    ([kept]) => !kept?.expiresAt || kept.expiresAt.getTime() > Date.now(),
+  );
   if (!row) return null;
-  if (row.user && row.lastSeenAt && sid) await touchSession(sid, row.lastSeenAt);
+  if (row.user && row.lastSeenAt && sid) {
+    await touchSession(sid, row.lastSeenAt);
+    // Its use is written down without a notice: read it again next time rather than touch it again.
+    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) forgetKept(key);
+  }
   return { team: row.team, user: row.user, role: row.role };
 }

@@ -1,0 +1,72 @@
+import "server-only";
+import { database } from "@/db";
+import type { DatabaseHandle } from "@/db/client";
+
+/*
+ * On PGlite, what the reading pages' per-request query reads (the edition,
+ * the session, the role, the Follow) is kept in memory until the database
+ * says that something it read has changed: migration 0019's triggers NOTIFY
+ * on every write to those tables, and PGlite, which only this process opens,
+ * hears it before the writing statement (or its transaction's commit)
+ * returns. So no read after a write is answered from before it. The query
+ * runs in this process's thread on PGlite, which is why it is worth keeping.
+ *
+ * On PostgreSQL nothing is kept: another process hears a notice only some
+ * time after the commit, and the query runs in the database server anyway.
+ */
+
+const CHANNEL = "dossier_reading_changed";
+const LIMIT = 10_000;
+
+const kept = new Map<string, unknown>();
+/** Bumped on every notice: a value read across a notice is not kept, as it may predate the change. */
+let generation = 0;
+/** The database listened to, and whether it listens (false on PostgreSQL, or if LISTEN failed). */
+let watching: { handle: DatabaseHandle; listening: Promise<boolean> } | undefined;
+
+function forgetAll() {
+  generation++;
+  kept.clear();
+}
+
+function watchChanges(handle: DatabaseHandle): Promise<boolean> {
+  if (watching?.handle !== handle) {
+    forgetAll();
+    const listening = handle.listen
+      ? handle.listen(CHANNEL, forgetAll).then(
+          () => true,
+          (error: unknown) => {
+            console.error("Reading pages: could not listen for changes, so their query runs every time.", error);
+            return false;
+          },
+        )
+      : Promise.resolve(false);
+    watching = { handle, listening };
+  }
+  return watching.listening;
+}
+
+/**
+ * The value `load` gives for `key`, kept until what it read changes; `stillGood`
+ * rejects a kept value for reasons of the clock (an expired session).
+ */
+export async function keptUntilChanged<T>(key: string, load: () => Promise<T>, stillGood: (value: T) => boolean = () => true): Promise<T> {
+  const listening = await watchChanges(database());
+  if (listening && kept.has(key)) {
+    const value = kept.get(key) as T;
+    if (stillGood(value)) return value;
+  }
+  const before = generation;
+  const value = await load();
+  if (listening && generation === before) {
+    kept.delete(key);
+    kept.set(key, value);
+    if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
+  }
+  return value;
+}
+
+/** Drops what is kept for `key`, after a write of this process that no trigger announces. */
+export function forgetKept(key: string): void {
+  kept.delete(key);
+}
