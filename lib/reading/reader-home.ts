@@ -10,7 +10,7 @@ import { teamNavLinks } from "@/lib/teams/team-nav";
 import { buildId } from "./build-id";
 import { conditionalHtml, etagOf } from "./conditional";
 import { readingPageHtml } from "./page-html";
-import { keptUntilChanged } from "./reading-cache";
+import { KeptUntilChanged } from "./reading-cache";
 import { RecentlyUsed } from "./recently-used";
 import { READER_HOME_CLASS, readerHomeHtml } from "./reader-home-html";
 import type { SessionClaims } from "./session-cookie";
@@ -26,6 +26,20 @@ import { teamFacts } from "./team-facts";
  */
 
 const uuid = z.uuid();
+
+/** What the page lists for these filters, with a digest of it for the ETag. */
+async function listingOf(teamId: string, entityId: string | undefined, tag: string | undefined) {
+  const [briefs, options, tags] = await Promise.all([
+    frontPageBriefs(teamId, { entityId, tag }),
+    Promise.all(ENTITY_KIND_LIST.map((kind) => entityOptions(teamId, kind.key))),
+    // The briefs are filtered on the tags they were published with.
+    publishedTags(teamId),
+  ]);
+  return { briefs, options, tags, digest: etagOf([briefs, options, tags]) };
+}
+
+// Few: any filter in the query string makes a key, and each listing holds the team's menus.
+const listings = new KeptUntilChanged<Awaited<ReturnType<typeof listingOf>>>(100);
 const drawn = new RecentlyUsed<string>(256);
 
 /** The filters of the query string: one entity (the first kind given that is an id) and a tag. */
@@ -66,15 +80,7 @@ export async function readerHomeResponse(request: Request, session: SessionClaim
   if (!actor || !can(actor, "team.read", teamScope(team))) return null;
 
   const { chosen, entityId, tag } = filtersOf(new URL(request.url).searchParams);
-  const listed = await keptUntilChanged(JSON.stringify(["home", team.id, entityId, tag]), async () => {
-    const [briefs, options, tags] = await Promise.all([
-      frontPageBriefs(team.id, { entityId, tag }),
-      Promise.all(ENTITY_KIND_LIST.map((kind) => entityOptions(team.id, kind.key))),
-      // The briefs are filtered on the tags they were published with.
-      publishedTags(team.id),
-    ]);
-    return { briefs, options, tags, digest: etagOf([briefs, options, tags]) };
-  });
+  const listed = await listings.get(JSON.stringify([team.id, entityId, tag]), () => listingOf(team.id, entityId, tag));
   const home = { team, briefs: listed.briefs, options: listed.options, tags: listed.tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
   const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, team, listed.digest, chosen, home.linkEntities]);
   return conditionalHtml(request, etag, { "Cache-Control": "private, no-cache", Vary: "Cookie" }, () =>

@@ -6,16 +6,18 @@ import { createSession, revokeSession } from "@/lib/auth/sessions";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildTeam } from "@/lib/testing/factories";
-import { keptUntilChanged } from "./reading-cache";
+import { KeptUntilChanged } from "./reading-cache";
 
 useTestDatabase();
 // Signing out closes the session's editors.
 useCollabServer();
 
+const store = new KeptUntilChanged<number>(100);
+
 /** How many times `load` ran over the reads of one key. */
 function counted(key: string) {
   let runs = 0;
-  const read = () => keptUntilChanged(key, async () => ++runs);
+  const read = () => store.get(key, async () => ++runs);
   return { read, runs: () => runs };
 }
 
@@ -68,6 +70,19 @@ describe("what the reading pages keep of their query", () => {
     expect(key.runs()).toBe(before + 1);
   });
 
+  it("keeps at most as many values as it was given room for, letting the oldest go", async () => {
+    const small = new KeptUntilChanged<number>(2);
+    let runs = 0;
+    const read = (key: string) => small.get(key, async () => ++runs);
+    await read("a");
+    await read("b");
+    await read("c");
+    await read("c");
+    expect(runs).toBe(keeps() ? 3 : 4);
+    await read("a");
+    expect(runs).toBe(keeps() ? 4 : 5);
+  });
+
   it("does not keep a value read while a change was committed, which may be from before it", async () => {
     const { team } = await buildTeam();
     let runs = 0;
@@ -76,8 +91,8 @@ describe("what the reading pages keep of their query", () => {
       if (runs === 1) await db().update(memberships).set({ role: "owner" }).where(eq(memberships.teamId, team.id));
       return runs;
     };
-    await keptUntilChanged(`racing ${team.id}`, load);
-    await keptUntilChanged(`racing ${team.id}`, load);
+    await store.get(`racing ${team.id}`, load);
+    await store.get(`racing ${team.id}`, load);
     expect(runs).toBe(2);
   });
 });

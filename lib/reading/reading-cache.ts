@@ -16,9 +16,9 @@ import type { DatabaseHandle } from "@/db/client";
  */
 
 const CHANNEL = "dossier_reading_changed";
-const LIMIT = 10_000;
 
-const kept = new Map<string, unknown>();
+/** Every store of kept values, to be emptied on any notice. */
+const stores = new Set<Map<string, unknown>>();
 /** Bumped on every notice: a value read across a notice is not kept, as it may predate the change. */
 let generation = 0;
 /** The database listened to, and whether it listens (false on PostgreSQL, or if LISTEN failed). */
@@ -26,7 +26,7 @@ let watching: { handle: DatabaseHandle; listening: Promise<boolean> } | undefine
 
 function forgetAll() {
   generation++;
-  kept.clear();
+  for (const store of stores) store.clear();
 }
 
 function watchChanges(handle: DatabaseHandle): Promise<boolean> {
@@ -36,7 +36,7 @@ function watchChanges(handle: DatabaseHandle): Promise<boolean> {
       ? handle.listen(CHANNEL, forgetAll).then(
           () => true,
           (error: unknown) => {
-            console.error("Reading pages: could not listen for changes, so their query runs every time.", error);
+            console.error("Reading pages: could not listen for changes, so their queries run every time.", error);
             return false;
           },
         )
@@ -46,27 +46,33 @@ function watchChanges(handle: DatabaseHandle): Promise<boolean> {
   return watching.listening;
 }
 
-/**
- * The value `load` gives for `key`, kept until what it read changes; `stillGood`
- * rejects a kept value for reasons of the clock (an expired session).
- */
-export async function keptUntilChanged<T>(key: string, load: () => Promise<T>, stillGood: (value: T) => boolean = () => true): Promise<T> {
-  const listening = await watchChanges(database());
-  if (listening && kept.has(key)) {
-    const value = kept.get(key) as T;
-    if (stillGood(value)) return value;
-  }
-  const before = generation;
-  const value = await load();
-  if (listening && generation === before) {
-    kept.delete(key);
-    kept.set(key, value);
-    if (kept.size > LIMIT) kept.delete(kept.keys().next().value!);
-  }
-  return value;
-}
+/** Values kept until what they were read from changes: at most `limit` of them, the oldest let go first. */
+export class KeptUntilChanged<T> {
+  private readonly kept = new Map<string, T>();
 
-/** Drops what is kept for `key`, after a write of this process that no trigger announces. */
-export function forgetKept(key: string): void {
-  kept.delete(key);
+  constructor(private readonly limit: number) {
+    stores.add(this.kept as Map<string, unknown>);
+  }
+
+  /** The value `load` gives for `key`, kept; `stillGood` rejects a kept value for reasons of the clock (an expired session). */
+  async get(key: string, load: () => Promise<T>, stillGood: (value: T) => boolean = () => true): Promise<T> {
+    const listening = await watchChanges(database());
+    if (listening && this.kept.has(key)) {
+      const value = this.kept.get(key)!;
+      if (stillGood(value)) return value;
+    }
+    const before = generation;
+    const value = await load();
+    if (listening && generation === before) {
+      this.kept.delete(key);
+      this.kept.set(key, value);
+      if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value!);
+    }
+    return value;
+  }
+
+  /** Drops what is kept for `key`, after a write of this process that no trigger announces. */
+  forget(key: string): void {
+    this.kept.delete(key);
+  }
 }

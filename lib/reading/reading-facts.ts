@@ -5,7 +5,7 @@ import { editions, follows, memberships, sessions, teams, users, type Role } fro
 import { idOrNull, liveSessionOf, SESSION_TOUCH_EVERY_MS, touchSession } from "@/lib/auth/sessions";
 import type { Found, Reader } from "@/lib/publishing/edition-access";
 import { editionHeadColumns, liveTotal, type EditionHead } from "@/lib/publishing/queries";
-import { forgetKept, keptUntilChanged } from "./reading-cache";
+import { KeptUntilChanged } from "./reading-cache";
 
 export interface ReadingFacts {
   found: Found<EditionHead, { id: string; slug: string }>;
@@ -62,6 +62,9 @@ function prepare(database: ReturnType<typeof db>) {
     .prepare("reading_facts");
 }
 
+/** Per session and edition: a row each. */
+const kept = new KeptUntilChanged<Awaited<ReturnType<ReturnType<typeof prepare>["execute"]>>>(10_000);
+
 let prepared: { database: ReturnType<typeof db>; query: ReturnType<typeof prepare> } | undefined;
 
 /** What a reading page asks of the database, in one query (see prepare); null when the team has no such edition. */
@@ -73,16 +76,16 @@ export async function readingFacts(session: { sid: unknown; sub: unknown } | nul
   const sub = idOrNull(session?.sub);
   const query = prepared.query;
   const key = JSON.stringify(["reading", sid, sub, teamSlug, noteId, number ?? null]);
-  const [row] = await keptUntilChanged(
+  const [row] = await kept.get(
     key,
     () => query.execute({ sid, sub, slug: teamSlug, noteId, number: number ?? null }),
-    ([kept]) => !kept?.expiresAt || kept.expiresAt.getTime() > Date.now(),
+    ([first]) => !first?.expiresAt || first.expiresAt.getTime() > Date.now(),
   );
   if (!row) return null;
   if (row.user && row.lastSeenAt && sid) {
     await touchSession(sid, row.lastSeenAt);
     // Its use is written down without a notice: read it again next time rather than touch it again.
-    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) forgetKept(key);
+    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) kept.forget(key);
   }
   return { found: { edition: row.edition, team: row.team, total: row.total }, user: row.user, role: row.role, following: row.following };
 }

@@ -4,7 +4,7 @@ import { db } from "@/db";
 import { memberships, sessions, teams, users, type Role } from "@/db/schema";
 import { idOrNull, liveSessionOf, SESSION_TOUCH_EVERY_MS, touchSession } from "@/lib/auth/sessions";
 import type { Reader } from "@/lib/publishing/edition-access";
-import { forgetKept, keptUntilChanged } from "./reading-cache";
+import { KeptUntilChanged } from "./reading-cache";
 
 export interface TeamFacts {
   team: { id: string; slug: string; name: string };
@@ -13,6 +13,27 @@ export interface TeamFacts {
   /** Their role in the team, if a member. */
   role: Role | null;
 }
+
+/** The team, the session's user and their role, as one row (or none for no such team). */
+function teamRows(sid: string | null, sub: string | null, teamSlug: string) {
+  return db()
+    .select({
+      team: { id: teams.id, slug: teams.slug, name: teams.name },
+      user: { id: users.id, name: users.name },
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      role: memberships.role,
+    })
+    .from(teams)
+    .leftJoin(sessions, sid && sub ? liveSessionOf(sid, sub) : sql`false`)
+    .leftJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teams.id)))
+    .where(eq(teams.slug, teamSlug))
+    .limit(1);
+}
+
+/** Per session and team: a row each. */
+const kept = new KeptUntilChanged<Awaited<ReturnType<typeof teamRows>>>(10_000);
 
 /**
  * The team a plain-HTML team page is for, who the session is and their role
@@ -24,30 +45,16 @@ export async function teamFacts(session: { sid: unknown; sub: unknown } | null, 
   const sid = idOrNull(session?.sid);
   const sub = idOrNull(session?.sub);
   const key = JSON.stringify(["team", sid, sub, teamSlug]);
-  const [row] = await keptUntilChanged(
+  const [row] = await kept.get(
     key,
-    () =>
-      db()
-        .select({
-          team: { id: teams.id, slug: teams.slug, name: teams.name },
-          user: { id: users.id, name: users.name },
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-          role: memberships.role,
-        })
-        .from(teams)
-        .leftJoin(sessions, sid && sub ? liveSessionOf(sid, sub) : sql`false`)
-        .leftJoin(users, eq(users.id, sessions.userId))
-        .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.teamId, teams.id)))
-        .where(eq(teams.slug, teamSlug))
-        .limit(1),
-    ([kept]) => !kept?.expiresAt || kept.expiresAt.getTime() > Date.now(),
+    () => teamRows(sid, sub, teamSlug),
+    ([first]) => !first?.expiresAt || first.expiresAt.getTime() > Date.now(),
   );
   if (!row) return null;
   if (row.user && row.lastSeenAt && sid) {
     await touchSession(sid, row.lastSeenAt);
     // Its use is written down without a notice: read it again next time rather than touch it again.
-    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) forgetKept(key);
+    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) kept.forget(key);
   }
   return { team: row.team, user: row.user, role: row.role };
 }
