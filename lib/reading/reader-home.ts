@@ -22,7 +22,8 @@ import { teamFacts } from "./team-facts";
  * HTML, like the reading view of an edition (edition-page.ts). Every request
  * asks the team policy with what one query reads (teamFacts); the ETag covers
  * everything the page shows, so a browser that holds it gets 304 without
- * anything being drawn.
+ * anything being drawn, and a page is drawn once per ETag. On PGlite the
+ * facts and the lists are kept until they change (reading-cache.ts).
  */
 
 const uuid = z.uuid();

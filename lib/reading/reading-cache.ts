@@ -3,13 +3,14 @@ import { database } from "@/db";
 import type { DatabaseHandle } from "@/db/client";
 
 /*
- * On PGlite, what the reading pages' per-request query reads (the edition,
- * the session, the role, the Follow) is kept in memory until the database
- * says that something it read has changed: migration 0019's triggers NOTIFY
- * on every write to those tables, and PGlite, which only this process opens,
- * hears it before the writing statement (or its transaction's commit)
- * returns. So no read after a write is answered from before it. The query
- * runs in this process's thread on PGlite, which is why it is worth keeping.
+ * On PGlite, what the reading pages' per-request queries read (the edition,
+ * the session, the role, the Follow, the reader home's lists) is kept in
+ * memory until the database says that something they read has changed:
+ * migration 0019's triggers NOTIFY on every write to those tables, and
+ * PGlite, which only this process opens, hears it before the writing
+ * statement (or its transaction's commit) returns. So no read after a write
+ * is answered from before it. The queries run in this process's thread on
+ * PGlite, which is why they are worth keeping.
  *
  * On PostgreSQL nothing is kept: another process hears a notice only some
  * time after the commit, and the query runs in the database server anyway.
