@@ -2,10 +2,10 @@ import "server-only";
 import { and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { editions, follows, memberships, sessions, teams, users, type Role } from "@/db/schema";
-import { idOrNull, liveSessionOf, SESSION_TOUCH_EVERY_MS, touchSession } from "@/lib/auth/sessions";
+import { idOrNull, liveSessionOf } from "@/lib/auth/sessions";
 import type { Found, Reader } from "@/lib/publishing/edition-access";
 import { editionHeadColumns, liveTotal, type EditionHead } from "@/lib/publishing/queries";
-import { KeptUntilChanged } from "./reading-cache";
+import { KeptSessionRows } from "./kept-session-rows";
 
 export interface ReadingFacts {
   found: Found<EditionHead, { id: string; slug: string }>;
@@ -63,7 +63,7 @@ function prepare(database: ReturnType<typeof db>) {
 }
 
 /** Per session and edition: a row each. */
-const kept = new KeptUntilChanged<Awaited<ReturnType<ReturnType<typeof prepare>["execute"]>>>(10_000);
+const kept = new KeptSessionRows<Awaited<ReturnType<ReturnType<typeof prepare>["execute"]>>[number]>(10_000);
 
 let prepared: { database: ReturnType<typeof db>; query: ReturnType<typeof prepare> } | undefined;
 
@@ -76,16 +76,7 @@ export async function readingFacts(session: { sid: unknown; sub: unknown } | nul
   const sub = idOrNull(session?.sub);
   const query = prepared.query;
   const key = JSON.stringify(["reading", sid, sub, teamSlug, noteId, number ?? null]);
-  const [row] = await kept.get(
-    key,
-    () => query.execute({ sid, sub, slug: teamSlug, noteId, number: number ?? null }),
-    ([first]) => !first?.expiresAt || first.expiresAt.getTime() > Date.now(),
-  );
+  const row = await kept.first(key, sid, () => query.execute({ sid, sub, slug: teamSlug, noteId, number: number ?? null }));
   if (!row) return null;
-  if (row.user && row.lastSeenAt && sid) {
-    await touchSession(sid, row.lastSeenAt);
-    // Its use is written down without a notice: read it again next time rather than touch it again.
-    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) kept.forget(key);
-  }
   return { found: { edition: row.edition, team: row.team, total: row.total }, user: row.user, role: row.role, following: row.following };
 }

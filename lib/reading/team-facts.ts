@@ -2,9 +2,9 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { memberships, sessions, teams, users, type Role } from "@/db/schema";
-import { idOrNull, liveSessionOf, SESSION_TOUCH_EVERY_MS, touchSession } from "@/lib/auth/sessions";
+import { idOrNull, liveSessionOf } from "@/lib/auth/sessions";
 import type { Reader } from "@/lib/publishing/edition-access";
-import { KeptUntilChanged } from "./reading-cache";
+import { KeptSessionRows } from "./kept-session-rows";
 
 export interface TeamFacts {
   team: { id: string; slug: string; name: string };
@@ -33,7 +33,7 @@ function teamRows(sid: string | null, sub: string | null, teamSlug: string) {
 }
 
 /** Per session and team: a row each. */
-const kept = new KeptUntilChanged<Awaited<ReturnType<typeof teamRows>>>(10_000);
+const kept = new KeptSessionRows<Awaited<ReturnType<typeof teamRows>>[number]>(10_000);
 
 /**
  * The team a plain-HTML team page is for, who the session is and their role
@@ -45,16 +45,7 @@ export async function teamFacts(session: { sid: unknown; sub: unknown } | null, 
   const sid = idOrNull(session?.sid);
   const sub = idOrNull(session?.sub);
   const key = JSON.stringify(["team", sid, sub, teamSlug]);
-  const [row] = await kept.get(
-    key,
-    () => teamRows(sid, sub, teamSlug),
-    ([first]) => !first?.expiresAt || first.expiresAt.getTime() > Date.now(),
-  );
+  const row = await kept.first(key, sid, () => teamRows(sid, sub, teamSlug));
   if (!row) return null;
-  if (row.user && row.lastSeenAt && sid) {
-    await touchSession(sid, row.lastSeenAt);
-    // Its use is written down without a notice: read it again next time rather than touch it again.
-    if (Date.now() - row.lastSeenAt.getTime() > SESSION_TOUCH_EVERY_MS) kept.forget(key);
-  }
   return { team: row.team, user: row.user, role: row.role };
 }
