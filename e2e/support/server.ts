@@ -43,8 +43,10 @@ export async function ownServer(port: number, options: OwnServerOptions = {}) {
         ...options.env,
       },
     });
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline) {
+    const started = child;
+    // A fresh data folder is migrated and seeded first: on two busy cores that can take most of a minute.
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline && started.exitCode === null) {
       try {
         if ((await fetch(`http://localhost:${port}/api/health`)).ok) return;
       } catch {
@@ -52,7 +54,10 @@ export async function ownServer(port: number, options: OwnServerOptions = {}) {
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`Dossier did not start on port ${port}`);
+    const exited = started.exitCode;
+    // Left running, it would hold the port and the data folder for the next test.
+    await stop("SIGKILL");
+    throw new Error(exited === null ? `Dossier did not start on port ${port} within 90 s` : `Dossier exited with code ${exited} before answering on port ${port}`);
   }
 
   async function stop(signal: NodeJS.Signals) {
