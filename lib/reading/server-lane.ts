@@ -33,6 +33,15 @@ function segment(raw: string | undefined): string | undefined {
   }
 }
 
+/** The lane answering this path, with the path's segments it names (decoded); null for any other address. */
+function laneFor(pathname: string): { lane: (typeof LANES)[number]; segments: string[] } | null {
+  for (const lane of LANES) {
+    const match = lane.path.exec(pathname);
+    if (match) return { lane, segments: match.slice(1).map(segment) as string[] };
+  }
+  return null;
+}
+
 const isHttps = (request: IncomingMessage) => (request.socket as TLSSocket).encrypted === true || request.headers["x-forwarded-proto"] === "https";
 
 /**
@@ -44,11 +53,11 @@ const isHttps = (request: IncomingMessage) => (request.socket as TLSSocket).encr
 export async function answerReadingPage(request: IncomingMessage, response: ServerResponse, secret: string): Promise<boolean> {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
   const url = new URL(request.url ?? "/", "http://localhost");
-  const lane = LANES.find(({ path }) => path.test(url.pathname));
-  if (!lane) return false;
+  const matched = laneFor(url.pathname);
+  if (!matched) return false;
+  const { lane, segments } = matched;
   const session = await sessionClaims(request.headers.cookie, secret);
   if (session === "unreadable") return false;
-  const segments = lane.path.exec(url.pathname)!.slice(1).map(segment) as string[];
   const asked = new Request(url, { headers: { "if-none-match": request.headers["if-none-match"] ?? "" } });
   const answer = await lane.answer(asked, session, segments);
   if (!answer) return false;
