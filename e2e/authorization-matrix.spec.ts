@@ -169,7 +169,8 @@ function expectAllowed(entry: MatrixEntry, answer: Answer, what: string) {
     else expect(answer.action?.result, context).toMatchObject({ ok: true });
     return;
   }
-  if (answer.status >= 300 && answer.status < 400) expect(toSignIn(answer), context).toBe(false);
+  if (entry.kind === "route" && entry.succeeds) expect(answer.location, context).toMatch(entry.succeeds.redirect);
+  else if (answer.status >= 300 && answer.status < 400) expect(toSignIn(answer), context).toBe(false);
   else expect(answer.status, context).toBe(200);
 }
 

@@ -52,6 +52,10 @@ test("the reading view is plain HTML: no script, read and followed with JavaScri
   expect(await afterFollow.text()).toContain("Following");
   await page.getByRole("button", { name: "Following" }).click();
   await expect(page.getByRole("button", { name: "Follow" })).toHaveAttribute("aria-pressed", "false");
+  // A member goes back to the team's briefs from the header.
+  await page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: "Briefs" }).click();
+  await expect(page).toHaveURL(/\/t\/demo\/briefs$/);
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
 
   // The ETag a member holds opens nothing for anyone else: each request asks the edition policy first.
   const outsider = await browser.newContext({ baseURL });
@@ -77,6 +81,17 @@ test("a Follow posted from another site is refused and changes nothing", async (
   const malformed = await reader.page.request.post(`${url}/follow`, { form: { follow: "sometimes" }, maxRedirects: 0 });
   expect(malformed.status()).toBe(400);
   expect(await malformed.text()).toContain("Say whether to follow the brief.");
+  await reader.context.close();
+});
+
+test("a Sign out posted from another site is refused and the session carries on", async ({ browser, baseURL }) => {
+  const reader = await signedInAs(browser, "reader", baseURL);
+  const forged = await reader.page.request.post("/signout", {
+    headers: { Origin: "https://elsewhere.example", "Sec-Fetch-Site": "cross-site" },
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBe(403);
+  expect((await reader.page.request.get("/t/demo/briefs", { maxRedirects: 0 })).status()).toBe(200);
   await reader.context.close();
 });
 
@@ -117,6 +132,11 @@ test("the reader home is plain HTML: no script, filtered with JavaScript off, re
   await page.goto("/t/demo/briefs");
   await page.getByRole("link", { name: title }).click();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
+
+  // Signing out needs no script either, and ends the session on record: the copy of it in the other browser opens nothing.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  expect((await reader.page.request.get("/t/demo/briefs", { maxRedirects: 0 })).status()).toBe(307);
 
   // Signed out, the page sends to sign-in and back; another team's member gets nothing.
   const anonymous = await browser.newContext({ baseURL });

@@ -32,16 +32,21 @@ export async function ask(world: MatrixWorld, entry: MatrixEntry, role: MatrixRo
     }
   }
   const path = entry.path(ids);
-  const response =
-    entry.kind === "route" && entry.method !== "GET"
-      ? await session.request.fetch(path, {
-          method: entry.method,
-          maxRedirects: 0,
-          headers: { Origin: new URL(world.baseURL).origin, ...entry.body?.headers },
-          ...(entry.body ? { data: entry.body.data } : entry.form ? { form: entry.form } : {}),
-        })
-      : await session.get(path);
-  return { status: response.status(), location: response.headers()["location"], body: await response.text() };
+  const own = entry.kind === "route" && entry.endsSessions ? await world.freshSession(role) : session;
+  try {
+    const response =
+      entry.kind === "route" && entry.method !== "GET"
+        ? await own.request.fetch(path, {
+            method: entry.method,
+            maxRedirects: 0,
+            headers: { Origin: new URL(world.baseURL).origin, ...entry.body?.headers },
+            ...(entry.body ? { data: entry.body.data } : entry.form ? { form: entry.form } : {}),
+          })
+        : await own.get(path);
+    return { status: response.status(), location: response.headers()["location"], body: await response.text() };
+  } finally {
+    if (own !== session) await own.dispose();
+  }
 }
 
 /** The id slots an entry reads, found by watching which of the team's ids it builds its request from. */

@@ -51,6 +51,10 @@ export interface RouteEntry {
   /** Values that must be current before the request (feed tokens, which the matrix itself renews and revokes). */
   prepare?: (world: MatrixWorld, role: MatrixRole) => Promise<Partial<TeamIds>>;
   freeSlots?: (keyof TeamIds)[];
+  /** Where an allowed request is sent, when that is the sign-in page (signing out). */
+  succeeds?: { redirect: RegExp };
+  /** It signs out this session: each request is made from a sign-in of its own. */
+  endsSessions?: "this";
 }
 
 export type ActionArgs = unknown[] | { form: FormFields };
@@ -216,6 +220,16 @@ export const ROUTES: MatrixEntry[] = [
     path: (ids) => `/b/${ids.team}/${ids.briefId}/follow`,
     refused: { outsider: 404, anonymous: 401 },
     form: { follow: "true" },
+  }),
+  // The plain pages' Sign out form: anyone may sign out (signed out, it changes nothing), each from a sign-in of its own.
+  route({
+    route: "app/signout/route.ts",
+    method: "POST",
+    allowed: EVERYONE,
+    path: () => "/signout",
+    refused: 403,
+    succeeds: { redirect: /^\/signin$/ },
+    endsSessions: "this",
   }),
   // The reading view's stylesheet, the same for everyone.
   route({ route: "app/reading.css/route.ts", method: "GET", allowed: EVERYONE, path: () => "/reading.css", refused: 404 }),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { EditionCitation } from "@/db/schema";
+import { escapeHtml } from "@/lib/editor/html";
 import { judgmentsOfEdition } from "@/lib/judgments/edition-judgments";
 import { can } from "@/lib/policies";
 import { briefSignInPath, editionAddress, openingFor } from "@/lib/publishing/edition-access";
@@ -51,7 +52,7 @@ export async function editionPageResponse(request: Request, session: SessionClai
   const following = mayFollow && facts.following;
 
   const articleKey = [buildId(), teamSlug, edition.id, total, linkMentions, notices];
-  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, mayFollow, following]);
+  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, actor?.role ?? null, mayFollow, following]);
   // A public edition read signed out is the same for everyone; anything else is the reader's own.
   const shared = user === null && edition.visibility === "public";
   const headers = { "Cache-Control": `${shared ? "public" : "private"}, no-cache`, Vary: "Cookie" };
@@ -61,6 +62,8 @@ export async function editionPageResponse(request: Request, session: SessionClai
       return briefArticleHtml({ teamSlug, edition: { ...edition, content }, total, linkMentions, endnotes, notices, judgments });
     });
     const follow = mayFollow ? followFormHtml(`/b/${teamSlug}/${edition.noteId}/follow`, following, number === undefined ? undefined : edition.number) : "";
-    return readingPageHtml({ title: edition.title, viewer: user, main: article.replace(FOLLOW_SLOT, () => follow) });
+    // A member has the team's briefs to go back to; a public edition's other readers have only this one.
+    const nav = actor ? `<nav aria-label="Team"><a href="/t/${escapeHtml(teamSlug)}/briefs">Briefs</a></nav>` : "";
+    return readingPageHtml({ title: edition.title, viewer: user, nav, main: article.replace(FOLLOW_SLOT, () => follow) });
   });
 }

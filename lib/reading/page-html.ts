@@ -2,6 +2,9 @@ import "server-only";
 import { escapeHtml } from "@/lib/editor/html";
 import { stylesheetHref } from "./stylesheet";
 
+/** Posts to app/signout (lib/auth/sign-out-form.ts), which needs no script. */
+const SIGN_OUT_FORM = `<form method="post" action="/signout" class="sign-out"><button type="submit">Sign out</button></form>`;
+
 export interface ReadingPage {
   title: string;
   viewer: { name: string } | null;
@@ -15,10 +18,10 @@ export interface ReadingPage {
 /**
  * A reading page as a whole HTML document with no script: it works, and
  * prints, as it arrives. The header is the reading layout's: the brand, the
- * page's navigation, and who is signed in (or a way to sign in).
+ * page's navigation, and who is signed in with a way out (or a way in).
  */
 export function readingPageHtml({ title, viewer, main, mainClass = "reading-page", nav = "" }: ReadingPage): string {
-  const who = viewer ? `<span class="who" data-testid="signed-in-as">${escapeHtml(viewer.name)}</span>` : `<a href="/signin">Sign in</a>`;
+  const who = viewer ? `<span class="who" data-testid="signed-in-as">${escapeHtml(viewer.name)}</span>${SIGN_OUT_FORM}` : `<a href="/signin">Sign in</a>`;
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
