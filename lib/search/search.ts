@@ -102,7 +102,7 @@ export async function searchTeam(
     .innerJoin(notes, eq(notes.id, top.id))
     .orderBy(desc(top.rank), desc(top.updatedAt));
 
-  const [entityHits, commentHits] = query ? await Promise.all([searchEntities(teamId, f.q, limit, asYouType), searchComments(teamId, query, limit)]) : [[], []];
+  const [entityHits, commentHits] = query ? await Promise.all([searchEntities(teamId, f.q, limit, asYouType), searchComments(teamId, query, f, limit)]) : [[], []];
   return { notes: noteHits, briefs: [], entities: entityHits, comments: commentHits };
 }
 
@@ -117,7 +117,8 @@ async function searchEntities(teamId: string, q: string, limit: number, asYouTyp
     .limit(limit);
 }
 
-async function searchComments(teamId: string, query: SQL, limit: number): Promise<CommentHit[]> {
+/** Comments on the notes the filters leave in (an actor filter leaves out comments on notes that do not mention them). */
+async function searchComments(teamId: string, query: SQL, f: SearchFilters, limit: number): Promise<CommentHit[]> {
   return db()
     .select({
       noteId: notes.id,
@@ -128,7 +129,7 @@ async function searchComments(teamId: string, query: SQL, limit: number): Promis
     .from(comments)
     .innerJoin(commentThreads, eq(commentThreads.id, comments.threadId))
     .innerJoin(notes, eq(notes.id, commentThreads.noteId))
-    .where(and(eq(commentThreads.teamId, teamId), sql`${comments.search} @@ ${query}`))
+    .where(and(eq(commentThreads.teamId, teamId), sql`${comments.search} @@ ${query}`, ...noteConditions(f)))
     .orderBy(desc(sql`ts_rank_cd(${comments.search}, ${query})`), desc(comments.createdAt))
     .limit(limit);
 }
