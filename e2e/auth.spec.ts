@@ -85,3 +85,18 @@ test("health reports the database and version", async ({ request }) => {
   expect(["pglite", "postgres"]).toContain(body.database);
   expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
 });
+
+test("the sign-in page has Dossier's icon, and /favicon.ico answers signed out", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => response.status() === 404 && missing.push(response.url()));
+  await page.goto("/signin");
+  const icon = page.locator('head link[rel="icon"]').first();
+  await expect(icon).toHaveAttribute("href", /favicon\.ico/);
+  const answer = await page.request.get("/favicon.ico");
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["content-type"]).toMatch(/^image\//);
+  // A Windows icon file: reserved 0, type 1 (icon), with at least one image in it.
+  const bytes = await answer.body();
+  expect([bytes.readUInt16LE(0), bytes.readUInt16LE(2), bytes.readUInt16LE(4) > 0]).toEqual([0, 1, true]);
+  expect(missing).toEqual([]);
+});
