@@ -63,6 +63,20 @@ test("the reading view is plain HTML: no script, read and followed with JavaScri
   expect(outsiderAnswer.status()).toBe(307);
   expect(outsiderAnswer.headers()["location"]).toContain("/signin?callbackUrl=");
 
+  // A download refused to a browser gets the app's pages, not a line of text: sign in and come back here ...
+  const exportPath = `${url}/1/export?format=md`;
+  const visitor = await outsider.newPage();
+  await visitor.goto(exportPath);
+  await expect(visitor).toHaveURL(`/signin?callbackUrl=${encodeURIComponent(exportPath)}`);
+  // ... or "Not found", with a way on.
+  const missing = await page.goto(`/b/demo/${crypto.randomUUID()}/1/export?format=md`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Go to your notes" }).click();
+  await expect(page).not.toHaveURL(/export/);
+  // A client that asks for no page still gets the reason as text.
+  expect(await (await reader.page.request.get(`/b/demo/${crypto.randomUUID()}/1/export?format=md`)).text()).toBe("Not found.\n");
+
   for (const context of [reader.context, noScript, outsider]) await context.close();
 });
 

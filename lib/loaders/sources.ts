@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Source } from "@/db/schema";
 import { currentUser, teamSession, type TeamSession } from "@/lib/auth/session";
 import { can, teamScope } from "@/lib/policies";
+import { refusedDownload } from "@/lib/refused-download";
 import { getSource } from "@/lib/sources/queries";
 import { membershipBySlug } from "@/lib/teams/queries";
 import { openTeam, orNotFound, requireIds } from "./open";
@@ -17,7 +18,6 @@ export async function openSource(slug: string, id: string): Promise<TeamSession 
   return { ...session, source };
 }
 
-const refusal = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 const ids = z.uuid();
 
 /**
@@ -26,17 +26,18 @@ const ids = z.uuid();
  * permission the caller does not have, so nothing tells them it exists).
  */
 export async function sourceForRequest(
+  request: Request,
   slug: string,
   id: string,
   permission: SourcePermission,
 ): Promise<{ session: TeamSession; source: Source; refused?: undefined } | { refused: Response }> {
   const user = await currentUser();
-  if (!user) return { refused: refusal(401, "Please sign in.") };
+  if (!user) return { refused: refusedDownload(request, 401, "Please sign in.") };
   const membership = await membershipBySlug(user.id, slug);
-  if (!membership || !ids.safeParse(id).success) return { refused: refusal(404, "Not found.") };
+  if (!membership || !ids.safeParse(id).success) return { refused: refusedDownload(request, 404, "Not found.") };
   const session = teamSession(user, membership);
-  if (!can(session.actor, permission, teamScope(membership.team))) return { refused: refusal(404, "Not found.") };
+  if (!can(session.actor, permission, teamScope(membership.team))) return { refused: refusedDownload(request, 404, "Not found.") };
   const source = await getSource(membership.team.id, id).catch(() => null);
-  if (!source) return { refused: refusal(404, "Not found.") };
+  if (!source) return { refused: refusedDownload(request, 404, "Not found.") };
   return { session, source };
 }

@@ -7,7 +7,8 @@ const SIGN_OUT_FORM = `<form method="post" action="/signout" class="sign-out"><b
 
 export interface ReadingPage {
   title: string;
-  viewer: { name: string } | null;
+  /** Who is signed in, null for nobody (a way in is offered); left out where the page does not know (no one is named). */
+  viewer?: { name: string } | null;
   main: string;
   /** The main element's class: a reading column, or a list page's width. */
   mainClass?: string;
@@ -21,7 +22,8 @@ export interface ReadingPage {
  * page's navigation, and who is signed in with a way out (or a way in).
  */
 export function readingPageHtml({ title, viewer, main, mainClass = "reading-page", nav = "" }: ReadingPage): string {
-  const who = viewer ? `<span class="who" data-testid="signed-in-as">${escapeHtml(viewer.name)}</span>${SIGN_OUT_FORM}` : `<a href="/signin">Sign in</a>`;
+  const who =
+    viewer === undefined ? "" : viewer ? `<span class="who" data-testid="signed-in-as">${escapeHtml(viewer.name)}</span>${SIGN_OUT_FORM}` : `<a href="/signin">Sign in</a>`;
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +

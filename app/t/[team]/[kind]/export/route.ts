@@ -1,3 +1,4 @@
+import { refusedDownload } from "@/lib/refused-download";
 import { currentUser, teamSession } from "@/lib/auth/session";
 import { kindBySegment } from "@/lib/entity-kinds";
 import { exportEntitiesCsv } from "@/lib/interop/csv/export";
@@ -6,16 +7,14 @@ import { membershipBySlug } from "@/lib/teams/queries";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
-
 /** The team's actors (or events) as a CSV download, for members who may read them; the import page reads it back. */
-export async function GET(_request: Request, { params }: { params: Promise<{ team: string; kind: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ team: string; kind: string }> }) {
   const { team: slug, kind: segment } = await params;
   const spec = kindBySegment(segment);
   const user = await currentUser();
-  if (!user) return text(401, "Please sign in.");
+  if (!user) return refusedDownload(request, 401, "Please sign in.");
   const membership = await membershipBySlug(user.id, slug);
-  if (!spec || !membership || !can(teamSession(user, membership).actor, "entity.read", teamScope(membership.team))) return text(404, "Not found.");
+  if (!spec || !membership || !can(teamSession(user, membership).actor, "entity.read", teamScope(membership.team))) return refusedDownload(request, 404, "Not found.");
   const csv = await exportEntitiesCsv(membership.team.id, spec.key);
   return new Response(csv, {
     headers: {

@@ -1,16 +1,15 @@
+import { refusedDownload } from "@/lib/refused-download";
 import { editionDocument, exportFormat, exportResponse } from "@/lib/publishing/export";
 import { readEdition } from "@/lib/publishing/access";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
-
 /** An edition as Markdown or HTML, with its endnotes and its readers' notices, to whoever may read it (the edition policy, as on its page). */
 export async function GET(request: Request, { params }: { params: Promise<{ team: string; noteId: string; edition: string }> }) {
   const { team: slug, noteId, edition: number } = await params;
   const format = exportFormat(new URL(request.url).searchParams.get("format"));
-  if (!format) return text(400, "Choose format=md or format=html.");
+  if (!format) return refusedDownload(request, 400, "Choose format=md or format=html.");
   const opening = await readEdition(slug, noteId, number);
-  if (!opening.opened) return opening.why === "sign-in" ? text(401, "Please sign in.") : text(404, "Not found.");
+  if (!opening.opened) return opening.why === "sign-in" ? refusedDownload(request, 401, "Please sign in.") : refusedDownload(request, 404, "Not found.");
   return exportResponse(format, await editionDocument(opening.edition, opening.team));
 }

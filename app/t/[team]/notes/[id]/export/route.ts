@@ -1,3 +1,4 @@
+import { refusedDownload } from "@/lib/refused-download";
 import { z } from "zod";
 import { currentUser, teamSession } from "@/lib/auth/session";
 import { currentBody } from "@/lib/collab/current-body";
@@ -12,8 +13,6 @@ import { tradecraftOf } from "@/lib/teams/tradecraft";
 
 export const dynamic = "force-dynamic";
 
-const text = (status: number, message: string) => new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain" } });
-
 /**
  * A note's current text as Markdown or HTML, with its citations' endnotes, for
  * members who may read drafts. Open suggestions are left out (the text as it
@@ -23,14 +22,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   const { team: slug, id } = await params;
   const query = new URL(request.url).searchParams;
   const format = exportFormat(query.get("format"));
-  if (!format) return text(400, "Choose format=md or format=html.");
+  if (!format) return refusedDownload(request, 400, "Choose format=md or format=html.");
   const suggestions = exportedSuggestions(query.get("suggestions"));
-  if (!suggestions) return text(400, "Choose suggestions=reject (the text before any suggestion) or suggestions=accept.");
+  if (!suggestions) return refusedDownload(request, 400, "Choose suggestions=reject (the text before any suggestion) or suggestions=accept.");
   const user = await currentUser();
-  if (!user) return text(401, "Please sign in.");
+  if (!user) return refusedDownload(request, 401, "Please sign in.");
   const membership = await membershipBySlug(user.id, slug);
   const note = z.uuid().safeParse(id).success ? await findNote(id) : undefined;
-  if (!membership || !note || !can(teamSession(user, membership).actor, "note.read", note)) return text(404, "Not found.");
+  if (!membership || !note || !can(teamSession(user, membership).actor, "note.read", note)) return refusedDownload(request, 404, "Not found.");
   const content = draftTextForExport((await currentBody(note.id)).content, suggestions);
   return exportResponse(format, {
     title: note.title || "Untitled",

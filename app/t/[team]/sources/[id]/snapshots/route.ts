@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request, { params }: { params: Promise<{ team: string; id: string }> }) {
   const { team, id } = await params;
-  const opened = await sourceForRequest(team, id, "source.update");
+  const opened = await sourceForRequest(request, team, id, "source.update");
   if (opened.refused) return opened.refused;
   return receiveSnapshot(request, { teamId: opened.session.team.id, userId: opened.session.user.id, sourceId: opened.source.id });
 }
