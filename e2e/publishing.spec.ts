@@ -135,6 +135,12 @@ test("an owner can publish without approval, and it is recorded; unpublishing hi
   await owner.page.getByLabel("Publish without approval (recorded)").check();
   await owner.page.getByRole("button", { name: "Publish edition 1" }).click();
   const url = await owner.page.getByRole("link", { name: "Read it" }).getAttribute("href");
+  // The history says which edition was published and by whom; publishing changed no word.
+  await owner.page.goto(`${owner.page.url()}/history`);
+  const published = owner.page.getByTestId("revision").first();
+  await expect(published).toContainText(`published as edition 1 by ${DEMO_USERS.owner.name}`);
+  await expect(published).toContainText("No change to the text");
+  await owner.page.goBack();
 
   const reader = await signedInAs(browser, "reader", baseURL);
   await reader.page.goto(url!);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { db } from "@/db";
-import { revisions, users, type Revision } from "@/db/schema";
+import { editions, revisions, users, type Revision } from "@/db/schema";
 import { currentBody } from "@/lib/collab/current-body";
 import { runCommand } from "@/lib/commands/command";
 import { refreshTeamPages } from "@/lib/commands/page-refresh";
@@ -9,7 +9,10 @@ import { notFound } from "@/lib/errors";
 import { getTeamNote } from "@/lib/notes/queries";
 import { recordRevision } from "./create";
 
-type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text">;
+type RevisionSummary = Omit<Revision, "content" | "ydoc" | "text"> & {
+  /** The edition a "publish" revision was published as. */
+  editionNumber: number | null;
+};
 
 const summaryColumns = {
   id: revisions.id,
@@ -24,6 +27,7 @@ const summaryColumns = {
   wordsRemoved: revisions.wordsRemoved,
   createdBy: revisions.createdBy,
   createdAt: revisions.createdAt,
+  editionNumber: editions.number,
 };
 
 /** A note's revisions, newest first; with `namedOnly`, the named ones. */
@@ -31,6 +35,7 @@ export async function listRevisions(teamId: string, noteId: string, options: { n
   return db()
     .select(summaryColumns)
     .from(revisions)
+    .leftJoin(editions, eq(editions.revisionId, revisions.id))
     .where(and(eq(revisions.teamId, teamId), eq(revisions.noteId, noteId), options.namedOnly ? isNotNull(revisions.name) : undefined))
     .orderBy(desc(revisions.createdAt));
 }

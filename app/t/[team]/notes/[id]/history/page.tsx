@@ -18,6 +18,17 @@ const REASONS: Record<RevisionReason, string> = {
   publish: "published",
   approval: "approved",
 };
+/** Revisions made by one person's act, who is named beside the reason (editors are under Who). */
+const ACTS: ReadonlySet<RevisionReason> = new Set(["named", "restore", "publish", "approval"]);
+
+type Listed = Awaited<ReturnType<typeof listRevisions>>[number];
+
+/** Why the revision was made: "published as edition 2 by Olivia Owner", "after a pause". */
+function occasion(revision: Listed, names: Map<string, string>): string {
+  const edition = revision.reason === "publish" && revision.editionNumber !== null ? ` as edition ${revision.editionNumber}` : "";
+  const by = ACTS.has(revision.reason) && revision.createdBy ? ` by ${names.get(revision.createdBy) ?? "someone"}` : "";
+  return `${REASONS[revision.reason]}${edition}${by}`;
+}
 
 export default async function HistoryPage({
   params,
@@ -31,7 +42,7 @@ export default async function HistoryPage({
   const may = abilities(actor, "revision", note);
   const namedOnly = named === "1";
   const list = await listRevisions(team.id, note.id, { namedOnly });
-  const names = await userNames(list.flatMap((r) => r.contributors));
+  const names = await userNames(list.flatMap((r) => [...r.contributors, ...(r.createdBy ? [r.createdBy] : [])]));
   const base = `/t/${team.slug}/notes/${note.id}/history`;
 
   return (
@@ -77,12 +88,17 @@ export default async function HistoryPage({
                     <Link href={`${base}/${revision.id}`}>
                       <RelativeTime date={revision.createdAt} />
                     </Link>
-                    <div className="muted">{REASONS[revision.reason]}</div>
+                    <div className="muted">{occasion(revision, names)}</div>
                   </td>
                   <td>{revision.contributors.map((c) => names.get(c) ?? "someone").join(", ") || "—"}</td>
                   <td>
-                    <span className="added">+{revision.wordsAdded}</span> <span className="removed">−{revision.wordsRemoved}</span>{" "}
-                    <span className="muted">words</span>
+                    {revision.wordsAdded + revision.wordsRemoved === 0 ? (
+                      <span className="muted">No change to the text</span>
+                    ) : (
+                      <>
+                        <span className="added">+{revision.wordsAdded}</span> <span className="removed">−{revision.wordsRemoved}</span> <span className="muted">words</span>
+                      </>
+                    )}
                   </td>
                   <td>
                     <RevisionName team={team.slug} noteId={note.id} revisionId={revision.id} name={revision.name} editable={may.name} />
