@@ -47,10 +47,13 @@ test("a reviewer asks for changes; the note goes back to draft with the summary"
   const note = await createNote(analyst.page, "Needs work");
   await note.typeAtEnd("Thin draft.");
   await note.expectSaved();
+  // Before anyone asks, a reviewer is told so, not shown an empty panel.
+  const reviewer = await signedInAs(browser, "reviewer", baseURL);
+  await reviewer.page.goto(analyst.page.url());
+  await expect(reviewer.page.getByRole("region", { name: "Review" })).toHaveText("No review has been asked for yet.");
+
   await analyst.page.getByRole("button", { name: "Request review" }).click();
   await expect(analyst.page.getByText("from any reviewer")).toBeVisible();
-
-  const reviewer = await signedInAs(browser, "reviewer", baseURL);
   await reviewer.page.goto(analyst.page.url());
   await reviewer.page.getByRole("button", { name: "Request changes" }).click();
   await expect(reviewer.page.locator(".error")).toHaveText("Say what should change.");

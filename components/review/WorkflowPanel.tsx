@@ -69,6 +69,8 @@ export async function WorkflowPanel({
 
   return (
     <section className="workflow card padded" aria-label="Review">
+      {/* Those who may ask have the button that says it; anyone else is told, rather than shown an empty panel. */}
+      {!review && !may.request && <p className="muted">No review has been asked for yet.</p>}
       {review?.state === "pending" && (
         <p>
           Review requested by {name(review.requestedBy)}
