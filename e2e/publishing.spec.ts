@@ -33,6 +33,7 @@ test("publish → a reader reads edition 1 and follows it; edit, approve, publis
   await expect(reader.page.getByRole("heading", { name: title })).toBeVisible();
   await expect(reader.page.locator(".brief-body")).toHaveText("Banks in Beijing halted transfers.");
   await expect(reader.page.getByTestId("edition-label")).toHaveText("Edition 1 of 1");
+  await expect(reader.page.getByTestId("published-on")).toHaveText(/^published \d{1,2} [A-Z][a-z]+ \d{4}$/);
   const edition1Url = `${reader.page.url()}/1`;
   // The reader follows the brief, to hear of its next edition.
   await reader.page.getByRole("button", { name: "Follow" }).click();
@@ -209,10 +210,12 @@ test("import Markdown: structure kept, dated post dated, scripts inert; a binary
 
   await analyst.page.getByLabel("Markdown files").setInputFiles([{ name: "post.md", mimeType: "text/markdown", buffer: Buffer.from(post) }]);
   await analyst.page.getByRole("button", { name: "Import as drafts" }).click();
-  await expect(analyst.page.getByText("Imported 1 note as drafts.")).toBeVisible();
-  const row = analyst.page.getByRole("row", { name: new RegExp(`Imported ${stamp}`) });
-  await expect(row.locator("time")).toHaveAttribute("datetime", /^2006-12-20/);
-  await row.getByRole("link").click();
+  // Told with a link to it; imported now, it heads the list, and its date is its dateline.
+  const told = analyst.page.getByTestId("imported");
+  await expect(told).toHaveText(`Imported 1 note as drafts: Imported ${stamp}.`);
+  await expect(analyst.page.getByRole("row").nth(1)).toContainText(`Imported ${stamp}`);
+  await told.getByRole("link", { name: `Imported ${stamp}` }).click();
+  await expect(analyst.page.getByLabel("Dateline")).toHaveValue("2006-12-20");
   const note = new NotePage(analyst.page);
   await expect(note.body.locator("strong")).toHaveText("US");
   await expect(note.body.locator("a[href='https://example.org/res']")).toHaveText("the text");
@@ -222,5 +225,12 @@ test("import Markdown: structure kept, dated post dated, scripts inert; a binary
   await expect(note.body.locator("td").first()).toHaveText("US");
   await expect(note.body).toContainText("<script>window.pwned = 1</script>");
   expect(await analyst.page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+  // The analyst moves the dateline; it is kept.
+  await analyst.page.getByLabel("Dateline").fill("2006-12-21");
+  await expect(async () => {
+    await analyst.page.reload();
+    await expect(analyst.page.getByLabel("Dateline")).toHaveValue("2006-12-21", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await analyst.context.close();
 });

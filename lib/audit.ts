@@ -24,6 +24,7 @@ export type AuditAction =
   | "note.published"
   | "note.approved_with_suggestions"
   | "note.marking_changed"
+  | "note.dateline_changed"
   | "note.unpublished"
   | "note.finding_set_aside"
   | "note.finding_restored"

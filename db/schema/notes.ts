@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { DocNode } from "@/lib/editor/document";
 import { users, teams } from "./accounts";
 import { bytea, timestamps, tsvector } from "./columns";
@@ -26,6 +26,8 @@ export const notes = pgTable(
     search: tsvector().generatedAlwaysAs(
       sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(text, '')), 'B')`,
     ),
+    /** The day the analysis speaks of (an imported post's date, say), as its editions carry it; null: the day each is published. */
+    dateline: date({ mode: "string" }),
     /** The handling marking its author gave it (TLP). */
     marking: text({ enum: TLP_LEVELS }).notNull().default("clear"),
     /** The highest portion mark in its body, derived on every store; null when no block carries one. */

@@ -413,6 +413,7 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
   action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
+  action({ action: "app/t/[team]/notes/[id]/dateline-actions.ts#setNoteDatelineAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), dateline: "2006-12-20" }] }),
   action({
     action: "app/t/[team]/notes/[id]/suggestion-actions.ts#decideSuggestionsAction",
     allowed: WRITERS,
@@ -424,7 +425,7 @@ export const ACTIONS: MatrixEntry[] = [
     action: "app/t/[team]/import/actions.ts#importAction",
     allowed: WRITERS,
     args: (ids) => form({ team: ids.team, files: md("imported.md", "# Imported by the matrix\n\nA line.\n") }),
-    succeeds: { redirect: /^\/t\/[^/]+\?imported=1$/ },
+    succeeds: { redirect: /^\/t\/[^/]+\?imported=[0-9a-f-]{36}$/ },
   }),
   // Actors and events from CSV: the preview writes nothing, the import writes in one transaction.
   action({ action: "app/t/[team]/import/csv-actions.ts#previewCsvImportAction", allowed: WRITERS, args: (ids) => [csvImport(ids.team, unique("Harbour CSV actor"))] }),

@@ -95,7 +95,8 @@ export async function createNote(
     status?: NoteStatus;
     content?: DocNode;
     body?: NoteBody;
-    date?: Date;
+    /** The day the note speaks of (an imported post's date), YYYY-MM-DD. */
+    dateline?: string;
     /** A marking it already carries (an imported export's banner): it keeps it, or the team's if that is higher. */
     marking?: TlpLevel;
   },
@@ -116,8 +117,8 @@ export async function createNote(
       portionMarking: body ? highestPortionMark(body.content) : null,
       createdBy: input.userId,
       updatedBy: input.userId,
-      // An imported dated post keeps its date.
-      ...(input.date ? { createdAt: input.date, updatedAt: input.date } : {}),
+      // An imported dated post keeps its date as the note's dateline; it was imported, and so edited, now.
+      dateline: input.dateline ?? null,
     })
     .returning();
   if (body) {

@@ -77,7 +77,7 @@ export async function importPosts(teamId: string, userId: string, files: { name:
   return db().transaction(async (tx) => {
     const created = [];
     for (const post of posts) {
-      created.push(await createNote({ teamId, userId, title: post.title, body: post.body, date: post.date ?? undefined, marking: post.marking ?? undefined }, tx));
+      created.push(await createNote({ teamId, userId, title: post.title, body: post.body, dateline: post.date?.toISOString().slice(0, 10), marking: post.marking ?? undefined }, tx));
     }
     return created;
   });

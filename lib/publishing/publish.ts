@@ -93,7 +93,8 @@ export async function publishNote(
         number: next,
         revisionId: revision?.id ?? null,
         title: note.title || "Untitled",
-        dateline: formatDay(new Date()),
+        // The day the note speaks of, when it names one; else the day it is published.
+        dateline: formatDay(note.dateline ?? new Date()),
         content: body.content,
         text: body.text,
         summary: options.summary,

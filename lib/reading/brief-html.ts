@@ -1,4 +1,5 @@
 import "server-only";
+import { formatDay } from "@/lib/day";
 import type { DocNode } from "@/lib/editor/document";
 import { documentToHtml, escapeHtml } from "@/lib/editor/html";
 import { entityKind, entityPath } from "@/lib/entity-kinds";
@@ -54,7 +55,9 @@ function bylineHtml({ teamSlug, edition, total }: BriefArticle): string {
     edition.number > 1
       ? ` — <a href="${briefBase(teamSlug, edition)}/compare?from=${edition.number - 1}&amp;to=${edition.number}">see what changed</a>`
       : "";
-  return `<p class="byline">${authors}<span data-testid="edition-label">Edition ${edition.number} of ${total}</span>${compare}</p>`;
+  // The dateline is the day the brief speaks of; the day it was published is said here.
+  const published = ` · <span data-testid="published-on">published ${formatDay(edition.publishedAt)}</span>`;
+  return `<p class="byline">${authors}<span data-testid="edition-label">Edition ${edition.number} of ${total}</span>${published}${compare}</p>`;
 }
 
 function coversHtml({ teamSlug, edition, linkMentions }: BriefArticle): string {

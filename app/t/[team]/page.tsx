@@ -34,7 +34,11 @@ export default async function NotesPage({
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
   const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
-  const notes = (await listNotes(team.id)).filter((note) => (!status || note.status === status) && (!waiting || waiting.has(note.id)));
+  const all = await listNotes(team.id);
+  const notes = all.filter((note) => (!status || note.status === status) && (!waiting || waiting.has(note.id)));
+  // Just imported (their ids, from the import): named with links, of this team's notes only.
+  const importedIds = new Set((filters.imported ?? "").split(",").slice(0, 50));
+  const imported = all.filter((note) => importedIds.has(note.id));
   const base = `/t/${team.slug}`;
 
   return (
@@ -50,9 +54,16 @@ export default async function NotesPage({
           </div>
         )}
       </div>
-      {filters.imported && (
-        <p className="notice" role="status">
-          Imported {filters.imported === "1" ? "1 note" : `${Number(filters.imported) || 0} notes`} as drafts.
+      {imported.length > 0 && (
+        <p className="notice" role="status" data-testid="imported">
+          Imported {imported.length === 1 ? "1 note" : `${imported.length} notes`} as drafts:{" "}
+          {imported.map((note, i) => (
+            <span key={note.id}>
+              {i > 0 && ", "}
+              <Link href={`${base}/notes/${note.id}`}>{note.title || "Untitled"}</Link>
+            </span>
+          ))}
+          .
         </p>
       )}
       <nav className="row filters-bar" aria-label="Filter notes">

@@ -19,6 +19,7 @@ import { setAsideFindings } from "@/lib/judgments/estimative-findings";
 import { NoteMarkingProvider } from "@/components/editor/markings/note-marking-context";
 import { NoteBanner } from "@/components/editor/markings/NoteBanner";
 import { NoteMarkingControl } from "@/components/editor/markings/NoteMarkingControl";
+import { NoteDateline } from "@/components/notes/NoteDateline";
 import { highestPortionMarkedBlock } from "@/lib/editor/portion-mark-blocks";
 
 export const metadata: Metadata = { title: "Note" };
@@ -50,6 +51,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           <a href={`/t/${team.slug}/notes/${note.id}/export?format=md`}>Markdown</a>
           <a href={`/t/${team.slug}/notes/${note.id}/export?format=html`}>HTML</a>
           <NoteMarkingControl team={team.slug} noteId={note.id} editable={may.update} />
+          <NoteDateline team={team.slug} noteId={note.id} initial={note.dateline} editable={may.update} />
           {may.delete && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
         </div>
         <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
