@@ -47,6 +47,12 @@ test("a reviewer comments on a passage; the analyst sees it live, replies, edits
   // The analyst was notified of the mention.
   await analyst.page.goto("/inbox");
   await expect(analyst.page.getByTestId("notification").first()).toContainText(`${DEMO_USERS.reviewer.name} mentioned you`);
+  // The inbox has the app's header: the way back to each team, and a way out.
+  await expect(analyst.page.getByRole("link", { name: /^Inbox/ })).toHaveAttribute("aria-current", "page");
+  await expect(analyst.page.getByTestId("signed-in-as")).toHaveText(DEMO_USERS.analyst.name);
+  await expect(analyst.page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
+  await analyst.page.getByRole("navigation", { name: "Your teams" }).getByRole("link").first().click();
+  await expect(analyst.page).toHaveURL(/\/t\/demo$/);
   // The reviewer, of the reply in their thread, which the link opens in the note.
   await reviewer.page.goto("/inbox");
   const reply = reviewer.page.getByTestId("notification").first();

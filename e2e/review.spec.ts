@@ -61,6 +61,9 @@ test("a reviewer asks for changes; the note goes back to draft with the summary"
   await reviewer.page.getByRole("button", { name: "Request changes" }).click();
   await expect(analyst.page.getByText(`${DEMO_USERS.reviewer.name} asked for changes: “Add the Russian position.”`)).toBeVisible();
   await expect(analyst.page.locator(".badge").first()).toHaveText("Draft");
+  // The inbox says what the reviewer decided.
+  await analyst.page.goto("/inbox");
+  await expect(analyst.page.getByTestId("notification").first()).toContainText(`${DEMO_USERS.reviewer.name} asked for changes to Needs work`);
   await analyst.context.close();
   await reviewer.context.close();
 });

@@ -6,6 +6,7 @@ import { RelativeTime } from "@/components/RelativeTime";
 import { requireUser } from "@/lib/auth/session";
 import { listFollowing } from "@/lib/follows/queries";
 import { EDITION_NOTIFICATION_KINDS, TEAM_NOTIFICATION_KINDS } from "@/db/schema";
+import { reviewDecisionWords } from "@/lib/notifications/kinds";
 import { listNotifications, type InboxItem } from "@/lib/notifications/queries";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -14,6 +15,7 @@ const WHAT: Record<InboxItem["kind"], string> = {
   mentioned: "mentioned you in",
   replied: "replied in a thread on",
   review_requested: "asked for your review of",
+  // Said with what was decided (reviewDecisionWords).
   review_decided: "reviewed",
   suggested: "suggested changes to",
   suggestion_decided: "decided on your suggestion to",
@@ -59,7 +61,7 @@ export default async function InboxPage() {
           {items.map((item) => (
             <li key={item.id} className={item.readAt ? "" : "unread"} data-testid="notification">
               <div>
-                <strong>{isTeamKind(item.kind) ? "Dossier" : (item.actorName ?? "Someone")}</strong> {WHAT[item.kind]} <Subject item={item} />
+                <strong>{isTeamKind(item.kind) ? "Dossier" : (item.actorName ?? "Someone")}</strong> {item.kind === "review_decided" ? reviewDecisionWords(item.decision) : WHAT[item.kind]} <Subject item={item} />
               </div>
               {item.excerpt && <p className="muted excerpt">{item.excerpt}</p>}
               <RelativeTime date={item.createdAt} />

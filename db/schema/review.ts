@@ -71,6 +71,9 @@ export const TEAM_NOTIFICATION_KINDS = ["webhook_disabled"] as const;
 export const NOTIFICATION_KINDS = [...DRAFT_NOTIFICATION_KINDS, ...EDITION_NOTIFICATION_KINDS, ...TEAM_NOTIFICATION_KINDS] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+export const REVIEW_DECISIONS = ["approved", "changes_requested"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
 export const notifications = pgTable(
   "notifications",
   {
@@ -84,6 +87,8 @@ export const notifications = pgTable(
     editionId: uuid().references(() => editions.id, { onDelete: "cascade" }),
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     excerpt: text().notNull().default(""),
+    /** What a review_decided notification tells of: the note approved, or changes asked for. */
+    decision: text({ enum: REVIEW_DECISIONS }),
     readAt: timestamp({ withTimezone: true }),
     /** When its e-mail was queued, on its own or in a digest (lib/notifications/notify.ts, digest.ts). */
     mailedAt: timestamp({ withTimezone: true }),
@@ -95,6 +100,7 @@ export const notifications = pgTable(
     index("notifications_user_idx").on(t.userId, t.createdAt),
     index("notifications_edition_idx").on(t.editionId),
     index("notifications_digest_due_idx").on(t.digestDueAt).where(sql`${t.digestDueAt} is not null`),
+    check("notifications_decision_check", sql`${t.decision} is null or ${t.decision} in ('approved', 'changes_requested')`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import type { Delivery, NotificationKind } from "@/db/schema";
+import type { Delivery, NotificationKind, ReviewDecision } from "@/db/schema";
 import type { Grant } from "@/lib/policies/grants";
 
 /** What a message says of one notification, read when it is written. */
@@ -12,7 +12,13 @@ export interface NotificationFacts {
   noteId: string | null;
   /** The edition a kind that tells of one points at. */
   editionNumber: number | null;
+  /** What a review decided (review_decided). */
+  decision: ReviewDecision | null;
 }
+
+/** What a reviewer did, in the words of a notification: "approved", "asked for changes to". */
+export const reviewDecisionWords = (decision: ReviewDecision | null) =>
+  decision === "approved" ? "approved" : decision === "changes_requested" ? "asked for changes to" : "reviewed";
 
 /** Everything that differs by kind of notification, for its e-mail and its line on the settings page. */
 export interface NotificationKindSpec {
@@ -80,7 +86,7 @@ export const KIND_SPECS: Record<NotificationKind, NotificationKindSpec> = {
     byDefault: "instant",
     grant: "readDrafts",
     title: "note",
-    sentence: (f) => `${f.actorName} reviewed ${quoted(f.title)}`,
+    sentence: (f) => `${f.actorName} ${reviewDecisionWords(f.decision)} ${quoted(f.title)}`,
     action: "Open the note",
     path: notePath,
   },

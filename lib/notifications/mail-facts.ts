@@ -36,6 +36,7 @@ export async function mailableNotifications(executor: Executor, ids: string[]): 
       teamId: notifications.teamId,
       noteId: notifications.noteId,
       excerpt: notifications.excerpt,
+      decision: notifications.decision,
       email: users.email,
       userName: users.name,
       role: memberships.role,
@@ -70,7 +71,7 @@ export async function mailableNotifications(executor: Executor, ids: string[]): 
         userName: row.userName,
         teamId: row.teamId,
         excerpt: row.excerpt,
-        facts: { actorName: row.actorName ?? "Someone", title, teamName: row.teamName, teamSlug: row.teamSlug, noteId: row.noteId, editionNumber: row.editionNumber },
+        facts: { actorName: row.actorName ?? "Someone", title, teamName: row.teamName, teamSlug: row.teamSlug, noteId: row.noteId, editionNumber: row.editionNumber, decision: row.decision },
       },
     ];
   });

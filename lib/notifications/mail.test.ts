@@ -9,7 +9,7 @@ import { findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
 import { deliverDueMail, WITHDRAWN } from "@/lib/mail/delivery";
 import { outbox } from "@/lib/mail/outbox";
-import { requestReview } from "@/lib/review/workflow";
+import { decideReview, requestReview } from "@/lib/review/workflow";
 import { addMember, changeRole, removeMember } from "@/lib/teams/queries";
 import { useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -109,6 +109,17 @@ describe("notification e-mail, at once", () => {
     expect(await deliver()).toEqual({ sent: 0, failed: 0, withdrawn: 0 });
     const mails = smtp.mailbox.to(reviewer.email);
     expect(mails.map((mail) => mail.subject)).toEqual([`${analyst.name} asked for your review of “A note”`]);
+  });
+
+  it("says what a review decided: approved, or changes asked for", async () => {
+    const { analyst, reviewer, note } = await desk();
+    await requestReview(note, analyst.id, [reviewer.id]);
+    await decideReview((await findNote(note.id))!, reviewer.id, "request_changes", "Cite the IAEA report.");
+    await requestReview((await findNote(note.id))!, analyst.id, [reviewer.id]);
+    await decideReview((await findNote(note.id))!, reviewer.id, "approve", "Sound.");
+    await deliver();
+    // In whichever order the mail server took them.
+    expect(smtp.mailbox.to(analyst.email).map((mail) => mail.subject).sort()).toEqual([`${reviewer.name} approved “A note”`, `${reviewer.name} asked for changes to “A note”`]);
   });
 
   it("sends nothing for a kind the user turned off, and nothing later in a digest", async () => {

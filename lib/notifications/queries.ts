@@ -38,6 +38,7 @@ export async function listNotifications(userId: string, limit = 100) {
       id: notifications.id,
       kind: notifications.kind,
       excerpt: notifications.excerpt,
+      decision: notifications.decision,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
       actorName: actor.name,

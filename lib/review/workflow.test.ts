@@ -28,7 +28,7 @@ const current = async (noteId: string) => (await findNote(noteId))!;
 /** Who was told what about a note, oldest first. */
 const notified = (noteId: string) =>
   db()
-    .select({ userId: notifications.userId, kind: notifications.kind, actorId: notifications.actorId, excerpt: notifications.excerpt })
+    .select({ userId: notifications.userId, kind: notifications.kind, actorId: notifications.actorId, excerpt: notifications.excerpt, decision: notifications.decision })
     .from(notifications)
     .where(eq(notifications.noteId, noteId))
     .orderBy(asc(notifications.createdAt));
@@ -40,7 +40,7 @@ describe("asking for review", () => {
 
     expect((await current(note.id)).status).toBe("in_review");
     expect(await latestReview(note.id)).toMatchObject({ state: "pending", requestedBy: analyst.id, reviewers: [reviewer.id], approvedRevisionId: null });
-    expect(await notified(note.id)).toEqual([{ userId: reviewer.id, kind: "review_requested", actorId: analyst.id, excerpt: "" }]);
+    expect(await notified(note.id)).toEqual([{ userId: reviewer.id, kind: "review_requested", actorId: analyst.id, excerpt: "", decision: null }]);
   });
 
   it("tells every reviewer of the team when none is named", async () => {
@@ -99,7 +99,7 @@ describe("deciding a review", () => {
     const [revision] = await db().select().from(revisions).where(eq(revisions.id, review!.approvedRevisionId!));
     expect(revision).toMatchObject({ reason: "approval", createdBy: reviewer.id, text: "Iran says the Bushehr reactor is safe." });
     expect(revision.content).toEqual(approved.content);
-    expect(await notified(note.id)).toContainEqual({ userId: analyst.id, kind: "review_decided", actorId: reviewer.id, excerpt: "Well sourced." });
+    expect(await notified(note.id)).toContainEqual({ userId: analyst.id, kind: "review_decided", actorId: reviewer.id, excerpt: "Well sourced.", decision: "approved" });
 
     expect((await approvalState(approved)).changedSinceApproval).toBe(false);
     // Approved and unchanged: there is nothing new to review.
@@ -149,7 +149,7 @@ describe("deciding a review", () => {
     });
     expect(await db().select().from(revisions).where(eq(revisions.noteId, note.id))).toEqual([]);
     expect((await notified(note.id)).filter((n) => n.kind === "review_decided")).toEqual([
-      { userId: analyst.id, kind: "review_decided", actorId: reviewer.id, excerpt: "Cite the IAEA report." },
+      { userId: analyst.id, kind: "review_decided", actorId: reviewer.id, excerpt: "Cite the IAEA report.", decision: "changes_requested" },
     ]);
     expect((await approvalState(await current(note.id))).changedSinceApproval).toBe(false);
     // The analyst can send it again.

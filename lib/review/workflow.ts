@@ -134,7 +134,7 @@ export async function decideReview(
         data: { review: review.id, revision: revision?.id ?? null, suggestions: carried.map(({ id, author, summary }) => ({ id, author, summary })) },
       });
     if (review.requestedBy) {
-      await notify([{ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200) }]);
+      await notify([{ userId: review.requestedBy, teamId: note.teamId, kind: "review_decided", noteId: note.id, actorId: reviewerId, excerpt: summary.slice(0, 200), decision: decision === "approve" ? "approved" : "changes_requested" }]);
     }
     // The reviewer's summary is working material, as the draft is: it stays in Dossier.
     await enqueueWebhookEvent(tx, note.teamId, "review.decided", (team, origin) => ({

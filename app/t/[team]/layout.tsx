@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { InboxLink } from "@/components/InboxLink";
 import { SignOutButton } from "@/components/SignOutButton";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
@@ -36,9 +37,7 @@ export default async function TeamLayout({ children, params }: { children: React
         </nav>
         <span className="spacer" />
         <CommandPalette team={team.slug} />
-        <Link href="/inbox" className="inbox-link" aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}>
-          Inbox{unread > 0 && <span className="count">{unread}</span>}
-        </Link>
+        <InboxLink unread={unread} />
         <span className="who" data-testid="signed-in-as">
           {user.name} · {ROLE_LABELS[role]}
         </span>

@@ -1,0 +1,2 @@
+ALTER TABLE "notifications" ADD COLUMN "decision" text;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_decision_check" CHECK ("notifications"."decision" is null or "notifications"."decision" in ('approved', 'changes_requested'));
