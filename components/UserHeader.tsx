@@ -1,7 +1,9 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { InboxLink } from "@/components/InboxLink";
 import { SignOutButton } from "@/components/SignOutButton";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
+import { currentUser } from "@/lib/auth/session";
 import { unreadCount } from "@/lib/notifications/queries";
 import { teamsOfUser } from "@/lib/teams/queries";
 
@@ -33,4 +35,17 @@ export async function UserHeader({ user, current }: { user: { id: string; name: 
       <OnlyOwnOfflineEdits userId={user.id} />
     </header>
   );
+}
+
+/** The layout of such pages: the header when someone is signed in (signed out, each page sends them to sign in). */
+export function userPagesLayout(current: "inbox" | "account") {
+  return async function UserPagesLayout({ children }: { children: ReactNode }) {
+    const user = await currentUser();
+    return (
+      <>
+        {user && <UserHeader user={user} current={current} />}
+        {children}
+      </>
+    );
+  };
 }
