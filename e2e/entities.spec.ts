@@ -28,6 +28,25 @@ test("mention actors and events, follow them to their pages, rename, link unlink
   await note.expectSaved();
   const noteUrl = page.url();
 
+  // A chip is a word of the sentence: in the prose's face, and broken across lines as words are (a whole chip pushed
+  // to the next line left a gap): a copy of its paragraph, narrower than the chip, breaks the chip in pieces.
+  const chip = note.body.locator(".mention-actor", { hasText: korea });
+  const style = (element: Element) => ({ display: getComputedStyle(element).display, face: getComputedStyle(element).fontFamily });
+  expect(await chip.evaluate(style)).toEqual({ display: "inline", face: (await note.body.evaluate(style)).face });
+  const pieces = await chip.evaluate((element) => {
+    const box = document.createElement("div");
+    box.className = "ProseMirror";
+    box.style.cssText = "position: absolute; left: 0; top: 0; visibility: hidden";
+    box.append(element.closest("p")!.cloneNode(true));
+    document.body.append(box);
+    const copy = box.querySelector(".mention-actor")!;
+    box.style.width = `${copy.getBoundingClientRect().width * 0.6}px`;
+    const count = copy.getClientRects().length;
+    box.remove();
+    return count;
+  });
+  expect(pieces).toBeGreaterThan(1);
+
   // The actor's page lists the note and the sentence around the mention.
   await note.body.locator(".mention-actor", { hasText: korea }).click();
   await expectEntityPage(page, korea);

@@ -80,6 +80,10 @@ test("publish → a reader reads edition 1 and follows it; edit, approve, publis
   await expect(reader.page.getByText("What changed: Adds Japan.")).toBeVisible();
   await reader.page.getByRole("link", { name: "see what changed" }).click();
   await expect(reader.page.locator(".brief-body ins")).toHaveText("Tokyo followed.");
+  // Its buttons are the app's, in the interface's face, not the serif of the brief around them.
+  const faceOf = (selector: string) => reader.page.locator(selector).first().evaluate((element) => getComputedStyle(element).fontFamily);
+  expect(await faceOf(".change-nav button")).toBe(await faceOf("body"));
+  expect(await faceOf(".brief")).not.toBe(await faceOf("body"));
   await reader.page.goto(edition1Url);
   await expect(reader.page.locator(".brief-body")).toHaveText("Banks in Beijing halted transfers.");
 
