@@ -133,8 +133,13 @@ test("owners read the audit log: members' sign-ins and the team's changes", asyn
   await expect(owner.page.getByTestId(`member-${DEMO_USERS.reader.email}`).getByRole("status")).toHaveText("Now reader.");
   await owner.page.goto("/t/demo/audit");
   const log = owner.page.getByRole("table", { name: "Audit log" });
-  await expect(log).toContainText("member.role_changed");
+  // In words, on whom by name, with what in words (the codes kept beside, to search by).
+  const roleChange = log.getByRole("row").filter({ hasText: "member.role_changed" }).first();
+  await expect(roleChange).toContainText("Member role changed");
+  await expect(roleChange.getByRole("cell").nth(3)).toHaveText(DEMO_USERS.reader.name);
+  await expect(roleChange.getByRole("cell").nth(4)).toHaveText("role: reader");
   await expect(log.getByRole("row").filter({ hasText: "user.signed_in" }).first()).toContainText(DEMO_USERS.owner.name);
+  await expect(log).not.toContainText("{\"");
   const analyst = await signedInAs(browser, "analyst", baseURL);
   expect((await analyst.page.goto("/t/demo/audit"))?.status()).toBe(404);
   await owner.context.close();
@@ -150,8 +155,10 @@ test("deleting a note is in the audit log, with its title", async ({ browser, ba
   await owner.page.getByRole("button", { name: "Delete note" }).click();
   await owner.page.waitForURL(/\/t\/demo$/);
   await owner.page.goto("/t/demo/audit");
-  const entry = owner.page.getByTestId("audit-entry").filter({ hasText: noteId }).filter({ hasText: "note.deleted" });
-  await expect(entry).toContainText(title);
+  // Named by the title it had, the note being gone.
+  const entry = owner.page.getByTestId("audit-entry").filter({ hasText: "note.deleted" }).filter({ hasText: title });
+  await expect(entry.getByRole("cell").nth(3)).toHaveText(title);
+  await expect(entry.getByTitle(noteId)).toHaveText(title);
   await expect(entry).toContainText(DEMO_USERS.owner.name);
   await owner.context.close();
 });

@@ -73,7 +73,7 @@ test("history: revisions with contributors, compare, and restore seen live by a 
   // Owners see both restores, and who made them, in the audit log.
   const noteId = noteUrl.split("/").pop()!;
   await owner.page.goto("/t/demo/audit");
-  const restores = owner.page.getByTestId("audit-entry").filter({ hasText: noteId }).filter({ hasText: "note.restored" });
+  const restores = owner.page.getByTestId("audit-entry").filter({ has: owner.page.getByTitle(noteId) }).filter({ hasText: "note.restored" });
   await expect(restores).toHaveCount(2);
   await expect(restores.first()).toContainText(DEMO_USERS.analyst.name);
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { db } from "@/db";
-import { auditLog, memberships, users } from "@/db/schema";
+import { auditLog, entities, memberships, notes, sources, users } from "@/db/schema";
+import { entityPath } from "@/lib/entity-kinds";
 
 /** What members do to their own accounts that their teams' owners see: signing in, linking single sign-on, their passwords and sessions. */
 const MEMBER_ACCOUNT_ACTIONS = ["user.signed_in", "user.identity_linked", "user.password_removed", "user.password_changed", "user.password_reset", "user.sessions_ended"] as const;
@@ -24,4 +25,38 @@ export async function teamAuditLog(teamId: string, limit = 500) {
     )
     .orderBy(desc(auditLog.createdAt))
     .limit(limit);
+}
+
+/** What an entry was done to, by name: a link where it is still the team's to open. */
+export interface AuditTarget {
+  name: string;
+  href?: string;
+}
+
+const isId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/**
+ * The names of what the entries were done to: the team's notes, actors,
+ * events and sources (linked), and people; a note deleted since is named by
+ * the title its entry kept. Anything else keeps its id.
+ */
+export async function auditTargets(team: { id: string; slug: string }, entries: { target: string | null; data: unknown }[]): Promise<Map<string, AuditTarget>> {
+  const ids = [...new Set(entries.map((entry) => entry.target).filter((target): target is string => target !== null && isId(target)))];
+  const named = new Map<string, AuditTarget>();
+  if (ids.length === 0) return named;
+  const [noteRows, entityRows, sourceRows, userRows] = await Promise.all([
+    db().select({ id: notes.id, title: notes.title }).from(notes).where(and(eq(notes.teamId, team.id), inArray(notes.id, ids))),
+    db().select({ id: entities.id, name: entities.name, kind: entities.kind }).from(entities).where(and(eq(entities.teamId, team.id), inArray(entities.id, ids))),
+    db().select({ id: sources.id, title: sources.title }).from(sources).where(and(eq(sources.teamId, team.id), inArray(sources.id, ids))),
+    db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)),
+  ]);
+  for (const row of userRows) named.set(row.id, { name: row.name });
+  for (const row of sourceRows) named.set(row.id, { name: row.title, href: `/t/${team.slug}/sources/${row.id}` });
+  for (const row of entityRows) named.set(row.id, { name: row.name, href: entityPath(team.slug, row) });
+  for (const row of noteRows) named.set(row.id, { name: row.title || "Untitled", href: `/t/${team.slug}/notes/${row.id}` });
+  for (const entry of entries) {
+    const kept = (entry.data as { title?: unknown } | null)?.title;
+    if (entry.target && !named.has(entry.target) && typeof kept === "string") named.set(entry.target, { name: kept });
+  }
+  return named;
 }
