@@ -21,7 +21,12 @@ test("two analysts co-edit a note and see each other's text, carets and presence
   // The text without the owner's caret label, which stands wherever their caret last was.
   await expect.poll(() => mine.text()).toContain("Pyongyang wants the bank funds released.");
   await expect(analyst.page.getByTestId("presence-avatar")).toHaveCount(2);
-  await expect(analyst.page.locator(`.collaboration-carets__label[data-name="${DEMO_USERS.owner.name}"]`)).toBeVisible();
+  // The owner's name shows over their caret while they move it, then only the caret stays, off the text.
+  const ownersName = analyst.page.locator(`.collaboration-carets__label[data-name="${DEMO_USERS.owner.name}"]`);
+  await owner.page.keyboard.press("ArrowLeft");
+  await expect(ownersName).toBeVisible();
+  await expect(ownersName).toBeHidden();
+  await expect(analyst.page.locator(".collaboration-carets__caret")).toBeAttached();
   await theirs.expectSaved();
 
   await analyst.page.reload();

@@ -57,6 +57,8 @@ test("browsers on two processes co-edit one note and see each other's presence a
   await expect(mine.body).toContainText("Typed into the first process. And into the second.");
 
   await expect(analyst.page.getByTestId("presence-avatar")).toHaveCount(2);
+  // The owner's caret, named while they move it, from the other process.
+  await owner.page.keyboard.press("ArrowLeft");
   await expect(analyst.page.locator(`.collaboration-carets__label[data-name="${DEMO_USERS.owner.name}"]`)).toBeVisible();
 
   await selectText(owner.page, "second");

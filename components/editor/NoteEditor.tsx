@@ -33,6 +33,7 @@ import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-director
 import { mentionChip } from "./mentions/mention-chip";
 import { mentionSuggestions } from "./mentions/mention-suggestions";
 import { PresenceAvatars } from "./PresenceAvatars";
+import { useCaretActivity } from "./caret-activity";
 import { caretView } from "./caret-view";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
@@ -285,6 +286,7 @@ function CollaborativeEditor({
 
   useCitationUpkeep(editor, register, citationViews);
   useEstimativeUpkeep(editor, provider, estimativeMarks, estimative, editable);
+  useCaretActivity(editor, provider);
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(citationMarksKey, true));
   }, [editor, showUncited]);

@@ -8,7 +8,7 @@ import { eventually } from "@/lib/testing/collab";
 import { buildMember } from "@/lib/testing/factories";
 import type { RawCollabSocket } from "@/lib/testing/raw-collab-socket";
 import { AWARENESS_LIMITS } from "./awareness-limits";
-import { userColor } from "./user-color";
+import { colorOnNote, userColor } from "./user-color";
 
 /** What one connection may put in everyone's presence: bounded in size and rate, and always under its own user. */
 
@@ -26,7 +26,7 @@ describe("presence a connection sends", () => {
     const writer = await watchingWriter(note.id, analyst.id);
     const socket = await openSocket();
     expect(await socket.authenticate(note.id, await tokenFor(sender.id))).toMatchObject({ kind: "authenticated" });
-    return { note, sender, writer, socket };
+    return { note, analyst, sender, writer, socket };
   }
 
   /** Counts the presence updates of one client that reach the writer, and the largest state among them. */
@@ -129,8 +129,25 @@ describe("presence a connection sends", () => {
     expect(seen.updates).toBeLessThanOrEqual(AWARENESS_LIMITS.burst + AWARENESS_LIMITS.perSecond);
   });
 
+  it("gives two people on a note two colours, even when their own colours are the same", async () => {
+    const { team, analyst, note } = await teamWithNote();
+    let twin = await buildMember(team.id, "analyst");
+    while (userColor(twin.id) !== userColor(analyst.id)) twin = await buildMember(team.id, "analyst");
+    const colourSeenBy = (writer: WatchingWriter, userId: string) =>
+      [...writer.provider.awareness!.getStates().values()].find((state) => state.user?.id === userId)?.user.color as string | undefined;
+
+    const first = await watchingWriter(note.id, analyst.id);
+    first.provider.setAwarenessField("cursor", null);
+    const second = await watchingWriter(note.id, twin.id);
+    // The first is on the note with their own colour; the second's next presence takes another.
+    await eventually(() => expect(colourSeenBy(second, analyst.id)).toBe(userColor(analyst.id)));
+    second.provider.setAwarenessField("cursor", null);
+    await eventually(() => expect(colourSeenBy(first, twin.id)).toBeDefined());
+    await eventually(() => expect(colourSeenBy(first, twin.id)).not.toBe(userColor(analyst.id)));
+  });
+
   it("shows a reviewer's presence under their own name, whoever they claim to be", async () => {
-    const { note, sender, writer, socket } = await senderOnNote("reviewer");
+    const { note, analyst, sender, writer, socket } = await senderOnNote("reviewer");
     const copy = await socket.syncedDoc(note.id);
     // As y-prosemirror shares a selection: relative positions in the body.
     const at = (index: number) => JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(copy.getXmlFragment(BODY_FIELD), index)));
@@ -140,7 +157,8 @@ describe("presence a connection sends", () => {
     reviewer.setLocalState({ user: { id: "someone-else", name: "Someone Else", role: "owner" }, cursor, status: "suggesting" });
     socket.send(frames.awareness(note.id, encodeAwarenessUpdate(reviewer, [reviewer.clientID])));
 
-    const shown = { id: sender.id, name: sender.name, color: userColor(sender.id), role: "reviewer" };
+    // Their own colour, unless the writer on the note (there first, with theirs) has it.
+    const shown = { id: sender.id, name: sender.name, color: colorOnNote(sender.id, [{ id: analyst.id, color: userColor(analyst.id) }]), role: "reviewer" };
     await eventually(() => expect(writer.provider.awareness!.getStates().get(reviewer.clientID)).toEqual({ user: shown, cursor, status: "suggesting" }));
 
     // Without a user at all, the server still puts theirs.

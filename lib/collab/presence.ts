@@ -1,7 +1,7 @@
 import type { beforeHandleAwarenessPayload, Extension } from "@hocuspocus/server";
 import { z } from "zod";
 import type { CollabContext } from "./context";
-import { userColor } from "./user-color";
+import { colorOnNote } from "./user-color";
 
 /** A Yjs relative position as y-prosemirror puts it in awareness (JSON of Y.RelativePosition). */
 const yId = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() });
@@ -36,6 +36,8 @@ export function presence(): Extension {
         const shown = document.awareness.getStates().get(clientId)?.user as { id?: unknown } | undefined;
         return shown?.id !== undefined && shown.id !== context.userId;
       };
+      // Everyone shown on the note now (on every process): a colour of their own each, while there are colours to spare.
+      const shownUsers = () => [...document.awareness.getStates().values()].flatMap((state) => (state.user && typeof state.user === "object" ? [state.user as { id?: unknown; color?: unknown }] : []));
       for (const [clientId, state] of states) {
         if (othersClients.has(clientId) || shownAsAnotherUser(clientId)) {
           states.delete(clientId);
@@ -44,7 +46,7 @@ export function presence(): Extension {
         if (!state) continue;
         states.set(clientId, {
           ...(connection?.readOnly ? readOnlyFields(state) : state),
-          user: { id: context.userId, name: context.userName, color: userColor(context.userId), role: context.role },
+          user: { id: context.userId, name: context.userName, color: colorOnNote(context.userId, shownUsers()), role: context.role },
         });
       }
     },

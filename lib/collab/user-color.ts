@@ -1,8 +1,24 @@
-/** A stable caret colour per user, readable on white. */
-const PALETTE = ["#d9480f", "#2b8a3e", "#1971c2", "#9c36b5", "#c2255c", "#0c8599", "#e67700", "#5f3dc4"];
+/** Caret colours, readable on white. */
+export const CARET_COLORS = ["#d9480f", "#2b8a3e", "#1971c2", "#9c36b5", "#c2255c", "#0c8599", "#e67700", "#5f3dc4"] as const;
 
+/** A user's own caret colour: the same on every note, unless someone else on the note has it (colorOnNote). */
 export function userColor(userId: string): string {
   let hash = 0;
   for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length];
+  return CARET_COLORS[hash % CARET_COLORS.length];
+}
+
+/**
+ * The colour a user's caret takes on a note, given who else is shown there
+ * now: their own, else the first no one else there has, so that two people
+ * on a note never share one while there are colours to spare. It depends on
+ * the others only, so every tab of one user gets the same; two who joined at
+ * once with one colour part at the next presence either sends.
+ */
+export function colorOnNote(userId: string, shown: Iterable<{ id?: unknown; color?: unknown }>): string {
+  const taken = new Set<unknown>();
+  for (const user of shown) if (user.id !== userId) taken.add(user.color);
+  const own = userColor(userId);
+  if (!taken.has(own)) return own;
+  return CARET_COLORS.find((color) => !taken.has(color)) ?? own;
 }
