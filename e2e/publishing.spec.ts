@@ -99,6 +99,12 @@ test("a public brief opens signed out; a team brief asks for sign-in; both read 
   await analyst.page.getByLabel("Anyone with the link").check();
   await analyst.page.getByRole("button", { name: "Publish edition 1" }).click();
   const publicUrl = await analyst.page.getByRole("link", { name: "Read it" }).getAttribute("href");
+  // The next edition is offered to the readers of this one; choosing others is said before publishing.
+  await analyst.page.reload();
+  await expect(analyst.page.getByLabel("Anyone with the link")).toBeChecked();
+  await expect(analyst.page.getByTestId("readers-changed")).toHaveCount(0);
+  await analyst.page.getByLabel("The team").check();
+  await expect(analyst.page.getByTestId("readers-changed")).toHaveText("Edition 1 was for anyone with the link; edition 2 will be for the team.");
 
   const teamTitle = `Team brief ${Date.now().toString(36)}`;
   await approvedNote(browser, baseURL, analyst.page, teamTitle, "For the team only.");

@@ -31,6 +31,8 @@ interface Props {
   openSuggestions: number;
 }
 
+const READERS: Record<Visibility, string> = { team: "the team", public: "anyone with the link" };
+
 /** Publish the note as its next edition, for the team or the public; or withdraw it. */
 export function PublishPanel({ team, noteId, approved, canOverride, published, nextNumber, initialVisibility, marking: markingOfBody, judgmentChanges, openSuggestions }: Props) {
   const router = useRouter();
@@ -79,6 +81,11 @@ export function PublishPanel({ team, noteId, approved, canOverride, published, n
               Anyone with the link
             </label>
             {!mayBePublic(marking) && <PublicRefusal banner={marking} noteMarking={live?.marking} portionMark={live?.portionMark ?? null} />}
+            {nextNumber > 1 && visibility !== initialVisibility && (
+              <p className="notice warn" role="status" data-testid="readers-changed">
+                Edition {nextNumber - 1} was for {READERS[initialVisibility]}; edition {nextNumber} will be for {READERS[visibility]}.
+              </p>
+            )}
           </fieldset>
           <JudgmentRationales
             changes={judgmentChanges}
