@@ -71,13 +71,28 @@ test("mention actors and events, follow them to their pages, rename, link unlink
   await owner.page.goto(noteUrl);
   const ownerNote = new NotePage(owner.page);
   await expect(ownerNote.body).toContainText("protested.");
-  await note.typeAtEnd(` Pyongyang${suffix} stayed silent.`);
+  await note.typeAtEnd(` Pyongyang${suffix} stayed silent, as Pyongyang${suffix} does.`);
+  // One card for the name, however often it stands; one click links it everywhere.
   const unlinked = page.getByTestId("unlinked-mention").filter({ hasText: `Pyongyang${suffix}` });
-  await expect(unlinked).toBeVisible();
-  await unlinked.getByRole("button", { name: /^Link/ }).click();
+  await expect(unlinked).toHaveCount(1);
+  await expect(unlinked).toContainText("2 places");
+  await unlinked.getByRole("button", { name: /^Link .* in 2 places$/ }).click();
   await expect(unlinked).toHaveCount(0);
-  await expect(ownerNote.body.locator(".mention-actor", { hasText: `DPR Korea ${suffix}` })).toHaveCount(2);
+  await expect(ownerNote.body.locator(".mention-actor", { hasText: `DPR Korea ${suffix}` })).toHaveCount(3);
   await note.expectSaved();
+
+  // A name the analyst means as plain words is ignored on this note, and stays ignored.
+  await note.typeAtEnd(` Japan ${suffix} said nothing.`);
+  const japan = page.getByTestId("unlinked-mention").filter({ hasText: `Japan ${suffix}` });
+  await japan.getByRole("button", { name: `Ignore “Japan ${suffix}” on this note` }).click();
+  await expect(japan).toHaveCount(0);
+  await note.expectSaved();
+  await page.reload();
+  await expect(new NotePage(page).body).toContainText(`Japan ${suffix} said nothing.`);
+  await expect(page.getByRole("button", { name: "Show the name ignored here again" })).toBeVisible();
+  await expect(japan).toHaveCount(0);
+  await page.getByRole("button", { name: "Show the name ignored here again" }).click();
+  await expect(japan).toHaveCount(1);
 
   // The timeline shows the event on its date; the chart links the co-mentioned actors.
   await page.goto("/t/demo/timeline?tag=nuclear");

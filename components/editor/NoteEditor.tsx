@@ -383,7 +383,7 @@ function CollaborativeEditor({
             linkedThread={openThread}
           />
         )}
-        {editor && <UnlinkedMentions editor={editor} directory={directory} editable={editable} />}
+        {editor && <UnlinkedMentions editor={editor} noteId={noteId} directory={directory} editable={editable} />}
       </aside>
     </div>
   );
