@@ -63,3 +63,26 @@ test("odd queries give an empty or sensible result, never an error page", async 
   await expect(analyst.page.getByTestId("result-note").first()).toContainText("Security Council");
   await analyst.context.close();
 });
+
+test("? lists the keyboard shortcuts and Esc closes them; in a note's text it is a question mark", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const shortcuts = analyst.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  // A key pressed before the page has hydrated is lost, as for a user: press it again.
+  await expect(async () => {
+    await analyst.page.keyboard.press("?");
+    await expect(shortcuts).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(shortcuts).toContainText("Search the team and go to a note, brief, actor or event");
+  await expect(shortcuts.getByRole("button", { name: "Close" })).toBeFocused();
+  await analyst.page.keyboard.press("Escape");
+  await expect(shortcuts).toBeHidden();
+
+  const note = await createNote(analyst.page, `Questions ${Date.now().toString(36)}`);
+  await note.typeAtEnd("Who decides?");
+  await note.expectText("Who decides?");
+  await expect(shortcuts).toBeHidden();
+  // The header's button opens them too.
+  await analyst.page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+  await expect(shortcuts).toBeVisible();
+  await analyst.context.close();
+});

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { InboxLink } from "@/components/InboxLink";
+import { KeyboardHelp } from "@/components/KeyboardHelp";
 import { SignOutButton } from "@/components/SignOutButton";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
@@ -37,6 +38,7 @@ export default async function TeamLayout({ children, params }: { children: React
         </nav>
         <span className="spacer" />
         <CommandPalette team={team.slug} />
+        <KeyboardHelp />
         <InboxLink unread={unread} />
         <span className="who" data-testid="signed-in-as">
           {user.name} · {ROLE_LABELS[role]}
