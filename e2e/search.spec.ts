@@ -61,6 +61,12 @@ test("odd queries give an empty or sensible result, never an error page", async 
   }
   await analyst.page.goto("/t/demo/search?q=Security%20Council");
   await expect(analyst.page.getByTestId("result-note").first()).toContainText("Security Council");
+  // The notes list's own parameters, repeated or not ids, are read as nothing to show.
+  for (const query of ["imported=a&imported=b", "imported=not-an-id", "status=draft&status=published"]) {
+    expect((await analyst.page.goto(`/t/demo?${query}`))?.status(), query).toBe(200);
+    await expect(analyst.page.getByRole("heading", { name: "Notes" })).toBeVisible();
+    await expect(analyst.page.getByTestId("imported")).toHaveCount(0);
+  }
   await analyst.context.close();
 });
 

@@ -24,7 +24,7 @@ export default async function NotesPage({
   searchParams,
 }: {
   params: Promise<{ team: string }>;
-  searchParams: Promise<{ status?: string; waiting?: string; imported?: string }>;
+  searchParams: Promise<{ status?: string; waiting?: string; imported?: string | string[] }>;
 }) {
   const [{ team: slug }, filters] = await Promise.all([params, searchParams]);
   const { team, actor, user } = await requireTeam(slug);
@@ -37,7 +37,7 @@ export default async function NotesPage({
   const all = await listNotes(team.id);
   const notes = all.filter((note) => (!status || note.status === status) && (!waiting || waiting.has(note.id)));
   // Just imported (their ids, from the import): named with links, of this team's notes only.
-  const importedIds = new Set((filters.imported ?? "").split(",").slice(0, 50));
+  const importedIds = new Set(String(filters.imported ?? "").split(",").slice(0, 50));
   const imported = all.filter((note) => importedIds.has(note.id));
   const base = `/t/${team.slug}`;
 
