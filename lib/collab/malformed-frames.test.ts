@@ -48,6 +48,21 @@ describe("frames the server cannot or must not use", () => {
     expect(body.text).toContain(SEEDED_TEXT);
   }
 
+  /**
+   * The writer's connection was closed for an invalid update sent after `since`, and nothing of it was kept:
+   * not acknowledged, not logged, not stored, not relayed; the note still serves and its body is valid.
+   */
+  async function expectUpdateRefused({ analyst, note, before, writer, socket }: Awaited<ReturnType<typeof writerSocket>>, since: number) {
+    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id, reason: "invalid-update" });
+    await settle();
+    expect(socket.messages("sync-status", since)).toEqual([]);
+    expect(await pendingUpdateCount(note.id)).toBe(0);
+    expect(await storedState(note.id)).toEqual(before);
+    expect(writer.received.updates).toEqual([]);
+    await expectServerStillServes(note.id, analyst.id);
+    await expectStoredBodyValid(note.id);
+  }
+
   it("closes a socket whose frame cannot be decoded at all", async () => {
     const { analyst, note, before } = await writerSocket();
     const socket = await openSocket();
@@ -111,18 +126,11 @@ describe("frames the server cannot or must not use", () => {
   });
 
   it("refuses an update cut short inside a well-formed frame: nothing is logged, so the note still loads", async () => {
-    const { analyst, note, before, writer, socket, copy } = await writerSocket();
-    const update = updateMaking(copy, paragraphSaying("Cut short inside."));
-    const since = socket.mark();
-    socket.send(frames.update(note.id, update.slice(0, update.length - 10)));
-    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id, reason: "invalid-update" });
-    await settle();
-    expect(socket.messages("sync-status", since)).toEqual([]);
-    expect(await pendingUpdateCount(note.id)).toBe(0);
-    expect(await storedState(note.id)).toEqual(before);
-    expect(writer.received.updates).toEqual([]);
-    await expectServerStillServes(note.id, analyst.id);
-    await expectStoredBodyValid(note.id);
+    const opened = await writerSocket();
+    const update = updateMaking(opened.copy, paragraphSaying("Cut short inside."));
+    const since = opened.socket.mark();
+    opened.socket.send(frames.update(opened.note.id, update.slice(0, update.length - 10)));
+    await expectUpdateRefused(opened, since);
   });
 
   it("ignores a message of a type the protocol does not have, and keeps the connection", async () => {
@@ -196,18 +204,10 @@ describe("frames the server cannot or must not use", () => {
   ];
 
   it.each(schemaBreaking)("refuses an update that adds %s, and keeps the stored body valid", async (_, change) => {
-    const { analyst, note, before, writer, socket, copy } = await writerSocket();
-    const since = socket.mark();
-    socket.send(frames.update(note.id, updateMaking(copy, change)));
-    expect(await socket.waitFor("close", since)).toMatchObject({ documentName: note.id, reason: "invalid-update" });
-    await settle();
-
-    expect(socket.messages("sync-status", since)).toEqual([]);
-    expect(await pendingUpdateCount(note.id)).toBe(0);
-    expect(await storedState(note.id)).toEqual(before);
-    expect(writer.received.updates).toEqual([]);
-    await expectServerStillServes(note.id, analyst.id);
-    await expectStoredBodyValid(note.id);
+    const opened = await writerSocket();
+    const since = opened.socket.mark();
+    opened.socket.send(frames.update(opened.note.id, updateMaking(opened.copy, change)));
+    await expectUpdateRefused(opened, since);
   });
 
   it("refuses the update that would let in a schema-breaking one sent ahead of what it follows", async () => {
