@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db";
 import { auditLog, entities, memberships, notes, sources, users } from "@/db/schema";
 import { entityPath } from "@/lib/entity-kinds";
@@ -33,7 +34,7 @@ export interface AuditTarget {
   href?: string;
 }
 
-const isId = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+const isId = (value: string) => z.uuid().safeParse(value).success;
 
 /**
  * The names of what the entries were done to: the team's notes, actors,

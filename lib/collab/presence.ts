@@ -37,7 +37,7 @@ export function presence(): Extension {
         return shown?.id !== undefined && shown.id !== context.userId;
       };
       // Everyone shown on the note now (on every process): a colour of their own each, while there are colours to spare.
-      const shownUsers = () => [...document.awareness.getStates().values()].flatMap((state) => (state.user && typeof state.user === "object" ? [state.user as { id?: unknown; color?: unknown }] : []));
+      const shownUsers = [...document.awareness.getStates().values()].flatMap((state) => (state.user && typeof state.user === "object" ? [state.user as { id?: unknown; color?: unknown }] : []));
       for (const [clientId, state] of states) {
         if (othersClients.has(clientId) || shownAsAnotherUser(clientId)) {
           states.delete(clientId);
@@ -46,7 +46,7 @@ export function presence(): Extension {
         if (!state) continue;
         states.set(clientId, {
           ...(connection?.readOnly ? readOnlyFields(state) : state),
-          user: { id: context.userId, name: context.userName, color: colorOnNote(context.userId, shownUsers()), role: context.role },
+          user: { id: context.userId, name: context.userName, color: colorOnNote(context.userId, shownUsers), role: context.role },
         });
       }
     },
