@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const E2E_PORT = 3210;
+// E2E_PORT moves the servers, for a second checkout testing on the same machine.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 /**
  * Spec files run side by side, each worker against a Dossier of its own (port
  * 3210 + its parallel index, with its own database), so no file sees another's
