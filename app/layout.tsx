@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { currentTheme } from "@/lib/theme/current-theme";
+import { themeAttribute } from "@/lib/theme/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,8 +14,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request, so Next puts that request's CSP nonce on
   // its scripts; a page prerendered at build time (the 404 page) has none to carry.
   await connection();
+  const theme = await currentTheme();
   return (
-    <html lang="en">
+    <html lang="en" data-theme={themeAttribute(theme)}>
       <body>{children}</body>
     </html>
   );

@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { InboxLink } from "@/components/InboxLink";
 import { SignOutButton } from "@/components/SignOutButton";
+import { ThemeSwitch } from "@/components/ThemeSwitch";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 import { currentUser } from "@/lib/auth/session";
 import { unreadCount } from "@/lib/notifications/queries";
+import { currentTheme } from "@/lib/theme/current-theme";
 import { teamsOfUser } from "@/lib/teams/queries";
 
 /**
@@ -13,7 +15,7 @@ import { teamsOfUser } from "@/lib/teams/queries";
  * signed in with the ways out, as the team header has them.
  */
 export async function UserHeader({ user, current }: { user: { id: string; name: string }; current: "inbox" | "account" }) {
-  const [teams, unread] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id)]);
+  const [teams, unread, theme] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id), currentTheme()]);
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -27,6 +29,7 @@ export async function UserHeader({ user, current }: { user: { id: string; name: 
         ))}
       </nav>
       <span className="spacer" />
+      <ThemeSwitch initial={theme} />
       <InboxLink unread={unread} current={current === "inbox"} />
       <span className="who" data-testid="signed-in-as">
         {user.name}

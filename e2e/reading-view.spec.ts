@@ -44,6 +44,12 @@ test("the reading view is plain HTML: no script, read and followed with JavaScri
   await expect(page.locator("link[rel=stylesheet]")).toHaveCount(1);
   // Styled: the reading header is laid out by the stylesheet the page links.
   await expect(page.locator(".reading-header")).toHaveCSS("display", "flex");
+  // Printing is the browser's own (the page has no script), and the page says how, where a reader looks for it.
+  await expect(page.getByText("prints the brief with its endnotes, without this page's header")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".reading-header")).toBeHidden();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
   await page.getByRole("button", { name: "Follow" }).click();
   await expect(page.getByRole("button", { name: "Following" })).toHaveAttribute("aria-pressed", "true");
   // Following changed the page, so the copy from before is stale: the old ETag now gets the new page.

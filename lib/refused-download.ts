@@ -1,5 +1,6 @@
 import "server-only";
 import { readingPageHtml } from "@/lib/reading/page-html";
+import { themeOfCookieHeader } from "@/lib/theme/theme";
 
 /** The words of the app's own 404 page (app/not-found.tsx), for answers drawn outside React. */
 const NOT_FOUND_MAIN =
@@ -19,7 +20,7 @@ export function refusedDownload(request: Request, status: 400 | 401 | 404, messa
     return new Response(null, { status: 307, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(pathname + search)}`, "Cache-Control": "no-store" } });
   }
   if (asksForPage(request) && status === 404) {
-    return new Response(readingPageHtml({ title: "Not found", main: NOT_FOUND_MAIN }), { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+    return new Response(readingPageHtml({ title: "Not found", main: NOT_FOUND_MAIN, theme: themeOfCookieHeader(request.headers.get("cookie")) }), { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
   }
   return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 }

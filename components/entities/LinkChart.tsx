@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { cssColor } from "@/components/css-color";
 import { ENTITY_KIND_LIST, entityPath } from "@/lib/entity-kinds";
 import type { ChartData, ChartEdge } from "@/lib/entities/views";
 
@@ -12,6 +13,24 @@ const KIND_STYLES = ENTITY_KIND_LIST.map((spec) => ({
   selector: `node[kind = "${spec.key}"]`,
   style: { "background-color": spec.chart.color, shape: spec.chart.shape },
 }));
+
+/**
+ * fcose places connected names apart and, counting each label in its node's
+ * size, keeps labels off each other; "proof" quality is the one that does.
+ */
+const LAYOUT = { name: "fcose", quality: "proof", animate: false, nodeDimensionsIncludeLabels: true, nodeSeparation: 90, idealEdgeLength: () => 110, packComponents: true };
+
+/** The extension is registered once per page, however often the chart is drawn. */
+let fcoseRegistered = false;
+
+async function loadCytoscape() {
+  const [{ default: cytoscape }, { default: fcose }] = await Promise.all([import("cytoscape"), import("cytoscape-fcose")]);
+  if (!fcoseRegistered) {
+    cytoscape.use(fcose);
+    fcoseRegistered = true;
+  }
+  return cytoscape;
+}
 
 /**
  * The graph (cytoscape), and the same connections as a table for keyboard and
@@ -25,10 +44,13 @@ export function LinkChart({ team, chart }: { team: string; chart: ChartData }) {
   useEffect(() => {
     let destroyed = false;
     let graph: { destroy(): void } | undefined;
-    void import("cytoscape").then(({ default: cytoscape }) => {
-      if (destroyed || !container.current) return;
+    void loadCytoscape().then((cytoscape) => {
+      const element = container.current;
+      if (destroyed || !element) return;
+      // The canvas draws in the theme's colours; a label sits on the paper's colour, so an edge under it cannot blur it.
+      const [ink, paper, line, accent] = (["--ink", "--paper", "--muted", "--accent"] as const).map((name) => cssColor(element, name));
       const cy = cytoscape({
-        container: container.current,
+        container: element,
         elements: [
           ...chart.nodes.map((node) => ({ data: { id: node.id, label: node.name, kind: node.kind } })),
           ...chart.edges.map((edge) => ({
@@ -36,13 +58,20 @@ export function LinkChart({ team, chart }: { team: string; chart: ChartData }) {
           })),
         ],
         style: [
-          { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18 } },
+          {
+            selector: "node",
+            style: {
+              label: "data(label)", "font-size": 11, color: ink, "text-valign": "bottom", "text-margin-y": 4, width: 18, height: 18,
+              "text-background-color": paper, "text-background-opacity": 0.85, "text-background-padding": "2px", "text-background-shape": "roundrectangle",
+              "text-wrap": "ellipsis", "text-max-width": "140px",
+            },
+          },
           ...KIND_STYLES,
-          { selector: "edge", style: { width: "mapData(weight, 1, 10, 1.5, 8)", "line-color": "#9aa5b1", "curve-style": "bezier" } },
+          { selector: "edge", style: { width: "mapData(weight, 1, 10, 1.5, 8)", "line-color": line, "curve-style": "bezier" } },
           { selector: "edge[participation = 1]", style: { "line-style": "dashed" } },
-          { selector: "edge:selected", style: { "line-color": "#d9480f" } },
+          { selector: "edge:selected", style: { "line-color": accent } },
         ],
-        layout: { name: "cose", animate: false },
+        layout: LAYOUT,
       });
       cy.on("tap", "edge", (event) => setSelected(event.target.id()));
       cy.on("tap", "node", (event) => {

@@ -81,7 +81,9 @@ function footerHtml({ teamSlug, edition, total }: BriefArticle): string {
   const exports = `${base}/${edition.number}`;
   return (
     `<footer class="brief-footer no-print">${editions}` +
-    `<a href="${exports}/export?format=md">Markdown</a> · <a href="${exports}/export?format=html">HTML</a> · <a href="${exports}/stix">STIX 2.1</a></footer>`
+    `<a href="${exports}/export?format=md">Markdown</a> · <a href="${exports}/export?format=html">HTML</a> · <a href="${exports}/stix">STIX 2.1</a>` +
+    // The page ships no script, so printing is the browser's own: said where readers look for it.
+    `<p class="print-hint">Print: <kbd>Ctrl</kbd> <kbd>P</kbd> (<kbd>⌘</kbd> <kbd>P</kbd> on a Mac) prints the brief with its endnotes, without this page's header.</p></footer>`
   );
 }
 

@@ -7,6 +7,7 @@ import { briefSignInPath, editionAddress, openingFor } from "@/lib/publishing/ed
 import { editionContent } from "@/lib/publishing/queries";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
+import { themeOfCookieHeader } from "@/lib/theme/theme";
 import { buildId } from "./build-id";
 import { briefArticleHtml, FOLLOW_SLOT, followFormHtml } from "./brief-html";
 import { conditionalHtml, etagOf } from "./conditional";
@@ -52,7 +53,8 @@ export async function editionPageResponse(request: Request, session: SessionClai
   const following = mayFollow && facts.following;
 
   const articleKey = [buildId(), teamSlug, edition.id, total, linkMentions, notices];
-  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, actor?.role ?? null, mayFollow, following]);
+  const theme = themeOfCookieHeader(request.headers.get("cookie"));
+  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, actor?.role ?? null, mayFollow, following, theme]);
   // A public edition read signed out is the same for everyone; anything else is the reader's own.
   const shared = user === null && edition.visibility === "public";
   const headers = { "Cache-Control": `${shared ? "public" : "private"}, no-cache`, Vary: "Cookie" };
@@ -64,6 +66,6 @@ export async function editionPageResponse(request: Request, session: SessionClai
     const follow = mayFollow ? followFormHtml(`/b/${teamSlug}/${edition.noteId}/follow`, following, number === undefined ? undefined : edition.number) : "";
     // A member has the team's briefs to go back to; a public edition's other readers have only this one.
     const nav = actor ? `<nav aria-label="Team"><a href="/t/${escapeHtml(teamSlug)}/briefs">Briefs</a></nav>` : "";
-    return readingPageHtml({ title: edition.title, viewer: user, nav, main: article.replace(FOLLOW_SLOT, () => follow) });
+    return readingPageHtml({ title: edition.title, viewer: user, nav, theme, main: article.replace(FOLLOW_SLOT, () => follow) });
   });
 }

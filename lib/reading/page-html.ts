@@ -1,5 +1,6 @@
 import "server-only";
 import { escapeHtml } from "@/lib/editor/html";
+import { themeAttribute, type Theme } from "@/lib/theme/theme";
 import { stylesheetHref } from "./stylesheet";
 
 /** Posts to app/signout (lib/auth/sign-out-form.ts), which needs no script. */
@@ -14,6 +15,8 @@ export interface ReadingPage {
   mainClass?: string;
   /** Links of the header's navigation, as HTML (already escaped). */
   nav?: string;
+  /** The reader's choice of theme (their cookie), the system's when not given. */
+  theme?: Theme;
 }
 
 /**
@@ -21,11 +24,12 @@ export interface ReadingPage {
  * prints, as it arrives. The header is the reading layout's: the brand, the
  * page's navigation, and who is signed in with a way out (or a way in).
  */
-export function readingPageHtml({ title, viewer, main, mainClass = "reading-page", nav = "" }: ReadingPage): string {
+export function readingPageHtml({ title, viewer, main, mainClass = "reading-page", nav = "", theme = "system" }: ReadingPage): string {
   const who =
     viewer === undefined ? "" : viewer ? `<span class="who" data-testid="signed-in-as">${escapeHtml(viewer.name)}</span>${SIGN_OUT_FORM}` : `<a href="/signin">Sign in</a>`;
+  const chosen = themeAttribute(theme);
   return (
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
+    `<!DOCTYPE html><html lang="en"${chosen ? ` data-theme="${chosen}"` : ""}><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)} · Dossier</title>` +
     `<link rel="stylesheet" href="${stylesheetHref()}">` +

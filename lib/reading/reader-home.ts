@@ -7,6 +7,7 @@ import { can, teamScope, type Actor } from "@/lib/policies";
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
 import { teamNavLinks } from "@/lib/teams/team-nav";
+import { themeOfCookieHeader } from "@/lib/theme/theme";
 import { buildId } from "./build-id";
 import { conditionalHtml, etagOf } from "./conditional";
 import { readingPageHtml } from "./page-html";
@@ -83,11 +84,12 @@ export async function readerHomeResponse(request: Request, session: SessionClaim
   const { chosen, entityId, tag } = filtersOf(new URL(request.url).searchParams);
   const listed = await listings.get(JSON.stringify([team.id, entityId, tag]), () => listingOf(team.id, entityId, tag));
   const home = { team, briefs: listed.briefs, options: listed.options, tags: listed.tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
-  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, team, listed.digest, chosen, home.linkEntities]);
+  const theme = themeOfCookieHeader(request.headers.get("cookie"));
+  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, team, listed.digest, chosen, home.linkEntities, theme]);
   return conditionalHtml(request, etag, { "Cache-Control": "private, no-cache", Vary: "Cookie" }, () =>
     // The ETag covers everything the page shows, so it names the page.
     drawn.getOr(etag, async () =>
-      readingPageHtml({ title: "Briefs", viewer: { name: `${user.name} · ${ROLE_LABELS[actor.role]}` }, nav: teamNavHtml(actor, team), mainClass: READER_HOME_CLASS, main: readerHomeHtml(home) }),
+      readingPageHtml({ title: "Briefs", theme, viewer: { name: `${user.name} · ${ROLE_LABELS[actor.role]}` }, nav: teamNavHtml(actor, team), mainClass: READER_HOME_CLASS, main: readerHomeHtml(home) }),
     ),
   );
 }

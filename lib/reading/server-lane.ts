@@ -58,7 +58,8 @@ export async function answerReadingPage(request: IncomingMessage, response: Serv
   const { lane, segments } = matched;
   const session = await sessionClaims(request.headers.cookie, secret);
   if (session === "unreadable") return false;
-  const asked = new Request(url, { headers: { "if-none-match": request.headers["if-none-match"] ?? "" } });
+  // What a lane reads of the request: the copy the browser holds, and its cookies (the theme chosen).
+  const asked = new Request(url, { headers: { "if-none-match": request.headers["if-none-match"] ?? "", cookie: request.headers.cookie ?? "" } });
   const answer = await lane.answer(asked, session, segments);
   if (!answer) return false;
 

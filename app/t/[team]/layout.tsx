@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { InboxLink } from "@/components/InboxLink";
 import { KeyboardHelp } from "@/components/KeyboardHelp";
 import { SignOutButton } from "@/components/SignOutButton";
+import { ThemeSwitch } from "@/components/ThemeSwitch";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
 import { TeamSwitcher } from "@/components/TeamSwitcher";
 import { CommandPalette } from "@/components/search/CommandPalette";
@@ -11,11 +12,12 @@ import { requireTeam } from "@/lib/auth/session";
 import { teamNavLinks } from "@/lib/teams/team-nav";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { unreadCount } from "@/lib/notifications/queries";
+import { currentTheme } from "@/lib/theme/current-theme";
 
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team, role, actor } = await requireTeam(slug);
-  const [teams, unread] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id)]);
+  const [teams, unread, theme] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id), currentTheme()]);
   return (
     <>
       <header className="app-header">
@@ -38,6 +40,7 @@ export default async function TeamLayout({ children, params }: { children: React
         </nav>
         <span className="spacer" />
         <CommandPalette team={team.slug} />
+        <ThemeSwitch initial={theme} />
         <KeyboardHelp />
         <InboxLink unread={unread} />
         <span className="who" data-testid="signed-in-as">
