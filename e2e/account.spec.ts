@@ -105,7 +105,7 @@ test("a reset link an owner makes for a member sets their password once; the sec
   const owner = await signedIn(browser, baseURL!, DEMO_USERS.owner.email, DEMO_PASSWORD);
   await owner.page.goto("/t/demo/members");
   const row = owner.page.getByTestId(`member-${member.email}`);
-  await row.getByRole("button", { name: `Make a password reset link for ${member.name}` }).click();
+  await row.getByRole("button", { name: `Reset password for ${member.name}: make a link` }).click();
   const link = await row.getByTestId("reset-link").inputValue();
   expect(link).toMatch(/\/reset-password\/[A-Za-z0-9_-]+$/);
   await owner.context.close();

@@ -7,7 +7,15 @@ import { CITE_SHORTCUT_LABEL } from "./citations/citation-keys";
 import { PortionMarkSelect } from "./markings/PortionMarkSelect";
 
 /** `suggestible`: the change can be made as a suggestion too (Suggesting mode offers only these). */
-type Item = { label: string; title: string; active?: (e: Editor) => boolean; run: (e: Editor) => void; suggestible?: boolean };
+type Item = {
+  label: string;
+  /** A sign drawn before the label (CSS), not part of its name: the name says it in words. */
+  glyph?: string;
+  title: string;
+  active?: (e: Editor) => boolean;
+  run: (e: Editor) => void;
+  suggestible?: boolean;
+};
 
 const ITEMS: (Item | "sep")[] = [
   { label: "B", title: "Bold (Ctrl+B)", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run(), suggestible: true },
@@ -15,15 +23,16 @@ const ITEMS: (Item | "sep")[] = [
   "sep",
   ...([1, 2, 3] as const).map((level) => ({
     label: `H${level}`,
-    title: `Heading ${level} (${"#".repeat(level)} then space)`,
+    // The name holds what the button shows (H1), so that a voice command naming it finds it.
+    title: `Heading ${level}, H${level} (${"#".repeat(level)} then space)`,
     active: (e: Editor) => e.isActive("heading", { level }),
     run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
     suggestible: true,
   })),
   "sep",
-  { label: "• List", title: "Bulleted list (- then space)", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: "1. List", title: "Numbered list (1. then space)", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: "❝ Quote", title: "Quote (> then space)", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { label: "List", glyph: "•", title: "Bulleted list (- then space)", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+  { label: "List", glyph: "1.", title: "Numbered list (1. then space)", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+  { label: "Quote", glyph: "❝", title: "Quote (> then space)", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
   "sep",
   {
     label: "Link",
@@ -70,8 +79,9 @@ export function Toolbar({ editor, onCite, citeTrigger, showUncited, onToggleUnci
           <span key={i} className="sep" />
         ) : (
           <button
-            key={item.label}
+            key={item.title}
             type="button"
+            data-glyph={item.glyph}
             title={suggesting && !item.suggestible ? `${item.title}: ${NOT_IN_SUGGESTING.toLowerCase()}` : item.title}
             aria-label={item.title}
             aria-pressed={item.active ? active[i] : undefined}

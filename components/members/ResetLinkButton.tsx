@@ -30,7 +30,7 @@ export function ResetLinkButton({ team, userId, name }: { team: string; userId: 
 
   return (
     <>
-      <button type="button" disabled={pending} onClick={create} aria-label={`Make a password reset link for ${name}`}>
+      <button type="button" disabled={pending} onClick={create} aria-label={`Reset password for ${name}: make a link`}>
         {pending ? "Making…" : "Reset password"}
       </button>
       <FormError message={error} />

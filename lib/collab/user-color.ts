@@ -1,5 +1,6 @@
 /** Caret colours, readable on white. */
-export const CARET_COLORS = ["#d9480f", "#2b8a3e", "#1971c2", "#9c36b5", "#c2255c", "#0c8599", "#e67700", "#5f3dc4"] as const;
+// Each dark enough for white initials on an avatar (WCAG AA, 4.5:1 and more).
+export const CARET_COLORS = ["#c2410c", "#2b7a3d", "#1971c2", "#9c36b5", "#c2255c", "#0b7285", "#b35900", "#5f3dc4"] as const;
 
 /** A user's own caret colour: the same on every note, unless someone else on the note has it (colorOnNote). */
 export function userColor(userId: string): string {

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
 import { db } from "@/db";
 import { noteClients, noteUpdates, revisions, type Note } from "@/db/schema";
+import type * as Y from "yjs";
 import { currentBody } from "@/lib/collab/current-body";
 import type { DocNode } from "@/lib/editor/document";
-import { writersByPosition, writersOf } from "./attribution";
+import { deletesAny, itemsByPosition, itemsIn, writersByPosition, writersOf } from "./attribution";
 import { diffDocuments, type DiffChange } from "./diff";
 import { getRevision, userNames } from "./queries";
 
@@ -18,7 +19,7 @@ export interface Side {
 }
 
 interface AttributedChange extends DiffChange {
-  /** Who wrote the inserted text; for a pure deletion, who edited in between. */
+  /** Who wrote the inserted text; for a pure deletion, who edited in the version that made it. */
   authors: string[];
 }
 
@@ -55,6 +56,30 @@ async function editorsBetween(note: Note, from: Side, to: Side): Promise<string[
 }
 
 /**
+ * Who made a deletion of these items between the two sides: the editors of
+ * the first stored version after `from` that no longer has them (each
+ * version's contributors are those who edited since the version before), or,
+ * when none between has deleted them, of the edits since the last version.
+ * Only when nothing tells (a state that has lost them some other way) is it
+ * everyone who edited in between.
+ */
+async function deletersOf(note: Note, from: Side, to: Side, deleted: Y.ID[], between: string[]): Promise<string[]> {
+  const versions = await db()
+    .select({ id: revisions.id, contributors: revisions.contributors })
+    .from(revisions)
+    .where(and(eq(revisions.noteId, note.id), gt(revisions.createdAt, from.at), lte(revisions.createdAt, to.at)))
+    .orderBy(asc(revisions.createdAt));
+  for (const version of versions) {
+    // One state at a time: most deletions are found in the first versions asked.
+    const [stored] = await db().select({ ydoc: revisions.ydoc }).from(revisions).where(eq(revisions.id, version.id));
+    // A version made before its edits were stored names no one: then only "in between" is known.
+    if (stored && deletesAny(stored.ydoc, deleted)) return version.contributors.length > 0 ? version.contributors : between;
+  }
+  if (to.label === "current" && deletesAny(to.ydoc, deleted) && to.contributors.length > 0) return to.contributors;
+  return between;
+}
+
+/**
  * Compares two versions of a note (`to` may be "current"), and says who made
  * each change: insertions by the users whose Yjs clients wrote the text, other
  * changes by the people who edited in between.
@@ -75,10 +100,15 @@ export async function compareVersions(teamId: string, note: Note, fromId: string
     for (const row of rows) clientUsers.set(row.clientId, row.userId);
   }
   const between = await editorsBetween(note, from, to);
-  const userIds = diff.changes.map((change, i) => {
-    const writersOfInsert = [...clientsPerChange[i]].flatMap((client) => clientUsers.get(client) ?? []);
-    return change.inserted.trim() && writersOfInsert.length > 0 ? [...new Set(writersOfInsert)] : between;
-  });
+  const itemsBefore = diff.changes.some((change) => !change.inserted.trim()) ? itemsByPosition(from.ydoc) : [];
+  const userIds = await Promise.all(
+    diff.changes.map(async (change, i) => {
+      const writersOfInsert = [...clientsPerChange[i]].flatMap((client) => clientUsers.get(client) ?? []);
+      if (change.inserted.trim() && writersOfInsert.length > 0) return [...new Set(writersOfInsert)];
+      if (!change.inserted.trim()) return deletersOf(note, from, to, itemsIn(itemsBefore, change.fromA, change.toA), between);
+      return between;
+    }),
+  );
   const { made, resolved } = diff.suggestions;
   const names = await userNames([...userIds.flat(), ...[...made, ...resolved].map((suggestion) => suggestion.author)]);
   const changes: AttributedChange[] = diff.changes.map((change, i) => ({ ...change, authors: userIds[i].map((id) => names.get(id) ?? "someone") }));

@@ -8,6 +8,9 @@ import { isSuggestedInsertion, suggestionChanges, type SuggestionChanges } from 
 
 export interface DiffChange {
   index: number;
+  /** Range of the change in the older document. */
+  fromA: number;
+  toA: number;
   /** Range of the change in the newer document. */
   fromB: number;
   toB: number;
@@ -57,6 +60,8 @@ export function diffDocuments(older: DocNode, newer: DocNode): DocumentDiff {
   const view = new Transform(ProseMirrorNode.fromJSON(marked, newer));
   const result: DiffChange[] = changes.map((change, index) => ({
     index,
+    fromA: change.fromA,
+    toA: change.toA,
     fromB: change.fromB,
     toB: change.toB,
     inserted: b.textBetween(change.fromB, change.toB, " ", " "),

@@ -68,7 +68,8 @@ export default function ApiDocsPage() {
               </p>
               {operation.description && <p>{operation.description.replaceAll("**", "").replaceAll("`", "")}</p>}
               {operation.fields.length > 0 && (
-                <table className="list" aria-label={`Parameters of ${operation.summary}`}>
+                // Focusable, as the example below is: on a narrow screen the table scrolls sideways.
+                <table className="list" aria-label={`Parameters of ${operation.summary}`} tabIndex={0}>
                   <thead>
                     <tr>
                       <th>Name</th>
@@ -92,7 +93,8 @@ export default function ApiDocsPage() {
                   </tbody>
                 </table>
               )}
-              <pre>
+              {/* Focusable, so that a keyboard can scroll a command wider than the page. */}
+              <pre tabIndex={0}>
                 <code>{operation.curl}</code>
               </pre>
             </article>
