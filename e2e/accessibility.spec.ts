@@ -7,7 +7,8 @@ import { MatrixWorld, type MatrixRole } from "./support/authorization-world";
  * Every page of the authorization table's list (and the two plain reading
  * pages Dossier serves itself), opened as each role that may see it, in the
  * light and the dark theme, on a desktop and on a 390 px phone: axe-core finds
- * no serious or critical violation of WCAG 2.1 A/AA. The main pages are saved
+ * no serious or critical violation of WCAG 2.1 A/AA, and the notes list and
+ * the reading pages fit a phone's width. The main pages are saved
  * as screenshots in each theme (test-results/), to be looked at, not compared.
  */
 
@@ -17,6 +18,8 @@ const PLAIN_PAGES: PageEntry[] = [
 ];
 const SWEPT = [...PAGES.flatMap((entry) => (entry.kind === "page" && !entry.goneForAll ? [entry] : [])), ...PLAIN_PAGES];
 const SCREENSHOTS = new Set(["app/t/[team]/page.tsx", "app/t/[team]/notes/[id]/page.tsx", "app/t/[team]/[kind]/page.tsx", "app/t/[team]/chart/page.tsx", ...PLAIN_PAGES.map((entry) => entry.page)]);
+/** The pages a phone must show whole: nothing wider than its 390 px screen, so nothing to scroll sideways. */
+const PHONE_PAGES = new Set(["app/t/[team]/page.tsx", ...PLAIN_PAGES.map((entry) => entry.page)]);
 const ROLES: MatrixRole[] = ["owner", "analyst", "reviewer", "reader", "anonymous"];
 
 /**
@@ -86,6 +89,10 @@ for (const role of ROLES) {
         await page.setViewportSize({ width: view.width, height: 900 });
         await page.emulateMedia({ colorScheme: view.theme });
         const problems = await violations(page, view.rules);
+        if (view.width === 390 && PHONE_PAGES.has(entry.page)) {
+          const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (wide > 390) problems.push(`the page is ${wide} px wide on a 390 px screen`);
+        }
         if (problems.length) found[`${entry.serving ?? entry.page} (${path}), ${view.theme}, ${view.width} px`] = problems;
         if (SCREENSHOTS.has(entry.page) && role === "owner" && view.width === 1280) await screenshot(page, testInfo, entry, view.theme);
       }
