@@ -37,6 +37,7 @@ import { useCaretActivity } from "./caret-activity";
 import { caretView } from "./caret-view";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
+import { SlashMenu } from "./slash/slash-menu";
 import { PortionMarkWatcher } from "./markings/PortionMarkWatcher";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
@@ -250,6 +251,8 @@ function CollaborativeEditor({
         }),
         JudgmentKeys,
         CitationKeys.configure({ register, trigger: citationTrigger, open: setCiting }),
+        // A team whose citation trigger starts with a slash keeps the slash for citing.
+        ...(citationTrigger.startsWith("/") ? [] : [SlashMenu.configure({ actions: { cite: () => setCiting({ step: "pick", query: "" }) } })]),
         CitationMarks.configure({
           showUncited: () => uncitedShown.current,
           standingOf: (sourceId) => {
