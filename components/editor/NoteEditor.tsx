@@ -28,6 +28,7 @@ import { useUncitedToggle } from "./citations/useUncitedToggle";
 import { CommentHighlights, commentHighlightsKey } from "./comments/comment-highlights";
 import { CommentsPanel } from "./comments/CommentsPanel";
 import { useCommentThreads } from "./comments/useCommentThreads";
+import { useCommentDraft } from "./comments/useCommentDraft";
 import { SuggestionPanel, type Person } from "./suggestions/SuggestionPanel";
 import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-directory";
 import { mentionChip } from "./mentions/mention-chip";
@@ -37,6 +38,7 @@ import { useCaretActivity } from "./caret-activity";
 import { caretView } from "./caret-view";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
+import { SelectionMenu } from "./SelectionMenu";
 import { SlashMenu } from "./slash/slash-menu";
 import { PortionMarkWatcher } from "./markings/PortionMarkWatcher";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -273,6 +275,9 @@ function CollaborativeEditor({
     [doc, provider],
   );
 
+  const comment = useCommentDraft(editor);
+  const [surface, setSurface] = useState<HTMLDivElement | null>(null);
+
   useEffect(() => {
     shownInRef.current = editor;
   }, [shownInRef, editor]);
@@ -351,9 +356,10 @@ function CollaborativeEditor({
           </p>
         )}
         <FormError message={error} />
-        <div className="editor-surface" aria-busy={!loaded}>
+        <div className="editor-surface" aria-busy={!loaded} ref={setSurface}>
           {editor && <PortionMarkWatcher editor={editor} />}
           <EditorContent editor={editor} />
+          {editor && surface && <SelectionMenu editor={editor} surface={surface} suggesting={mode === "suggest"} onComment={canComment && !comment.draft ? comment.start : undefined} />}
         </div>
         {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editing} />}
         {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
@@ -384,6 +390,7 @@ function CollaborativeEditor({
             activeThread={activeThread}
             onActivate={setActiveThread}
             linkedThread={openThread}
+            comment={comment}
           />
         )}
         {editor && <UnlinkedMentions editor={editor} noteId={noteId} directory={directory} editable={editable} />}
