@@ -28,6 +28,7 @@ import { useUncitedToggle } from "./citations/useUncitedToggle";
 import { CommentHighlights, commentHighlightsKey } from "./comments/comment-highlights";
 import { CommentsPanel } from "./comments/CommentsPanel";
 import { useCommentThreads } from "./comments/useCommentThreads";
+import { useCommentDraft } from "./comments/useCommentDraft";
 import { SuggestionPanel, type Person } from "./suggestions/SuggestionPanel";
 import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-directory";
 import { mentionChip } from "./mentions/mention-chip";
@@ -37,6 +38,8 @@ import { useCaretActivity } from "./caret-activity";
 import { caretView } from "./caret-view";
 import { UnlinkedMentions } from "./UnlinkedMentions";
 import { Toolbar } from "./Toolbar";
+import { SelectionMenu } from "./SelectionMenu";
+import { SlashMenu } from "./slash/slash-menu";
 import { PortionMarkWatcher } from "./markings/PortionMarkWatcher";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { CONNECTION_LABELS, useAccess } from "./useConnectionState";
@@ -250,6 +253,8 @@ function CollaborativeEditor({
         }),
         JudgmentKeys,
         CitationKeys.configure({ register, trigger: citationTrigger, open: setCiting }),
+        // A team whose citation trigger starts with a slash keeps the slash for citing.
+        ...(citationTrigger.startsWith("/") ? [] : [SlashMenu.configure({ actions: { cite: () => setCiting({ step: "pick", query: "" }) } })]),
         CitationMarks.configure({
           showUncited: () => uncitedShown.current,
           standingOf: (sourceId) => {
@@ -269,6 +274,9 @@ function CollaborativeEditor({
     },
     [doc, provider],
   );
+
+  const comment = useCommentDraft(editor);
+  const [surface, setSurface] = useState<HTMLDivElement | null>(null);
 
   useEffect(() => {
     shownInRef.current = editor;
@@ -348,9 +356,10 @@ function CollaborativeEditor({
           </p>
         )}
         <FormError message={error} />
-        <div className="editor-surface" aria-busy={!loaded}>
+        <div className="editor-surface" aria-busy={!loaded} ref={setSurface}>
           {editor && <PortionMarkWatcher editor={editor} />}
           <EditorContent editor={editor} />
+          {editor && surface && <SelectionMenu editor={editor} surface={surface} suggesting={mode === "suggest"} onComment={canComment && !comment.draft ? comment.start : undefined} />}
         </div>
         {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editing} />}
         {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
@@ -381,6 +390,7 @@ function CollaborativeEditor({
             activeThread={activeThread}
             onActivate={setActiveThread}
             linkedThread={openThread}
+            comment={comment}
           />
         )}
         {editor && <UnlinkedMentions editor={editor} noteId={noteId} directory={directory} editable={editable} />}

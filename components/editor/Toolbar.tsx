@@ -2,8 +2,17 @@
 
 import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
-import { isSafeHref } from "@/lib/editor/extensions";
 import { CITE_SHORTCUT_LABEL } from "./citations/citation-keys";
+import {
+  editLink,
+  insertTable,
+  toggleBlockquote,
+  toggleBold,
+  toggleBulletList,
+  toggleHeading,
+  toggleItalic,
+  toggleOrderedList,
+} from "./editor-commands";
 import { PortionMarkSelect } from "./markings/PortionMarkSelect";
 
 /** `suggestible`: the change can be made as a suggestion too (Suggesting mode offers only these). */
@@ -18,36 +27,24 @@ type Item = {
 };
 
 const ITEMS: (Item | "sep")[] = [
-  { label: "B", title: "Bold (Ctrl+B)", active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run(), suggestible: true },
-  { label: "I", title: "Italic (Ctrl+I)", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run(), suggestible: true },
+  { label: "B", title: "Bold (Ctrl+B)", active: (e) => e.isActive("bold"), run: toggleBold, suggestible: true },
+  { label: "I", title: "Italic (Ctrl+I)", active: (e) => e.isActive("italic"), run: toggleItalic, suggestible: true },
   "sep",
   ...([1, 2, 3] as const).map((level) => ({
     label: `H${level}`,
     // The name holds what the button shows (H1), so that a voice command naming it finds it.
     title: `Heading ${level}, H${level} (${"#".repeat(level)} then space)`,
     active: (e: Editor) => e.isActive("heading", { level }),
-    run: (e: Editor) => e.chain().focus().toggleHeading({ level }).run(),
+    run: (e: Editor) => toggleHeading(e, level),
     suggestible: true,
   })),
   "sep",
-  { label: "List", glyph: "•", title: "Bulleted list (- then space)", active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: "List", glyph: "1.", title: "Numbered list (1. then space)", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: "Quote", glyph: "❝", title: "Quote (> then space)", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+  { label: "List", glyph: "•", title: "Bulleted list (- then space)", active: (e) => e.isActive("bulletList"), run: toggleBulletList },
+  { label: "List", glyph: "1.", title: "Numbered list (1. then space)", active: (e) => e.isActive("orderedList"), run: toggleOrderedList },
+  { label: "Quote", glyph: "❝", title: "Quote (> then space)", active: (e) => e.isActive("blockquote"), run: toggleBlockquote },
   "sep",
-  {
-    label: "Link",
-    title: "Link",
-    active: (e) => e.isActive("link"),
-    run: (e) => {
-      const previous = (e.getAttributes("link").href as string | undefined) ?? "";
-      const href = window.prompt("Link address (leave empty to remove the link)", previous);
-      if (href === null) return;
-      if (href.trim() === "") e.chain().focus().extendMarkRange("link").unsetLink().run();
-      else if (isSafeHref(href.trim())) e.chain().focus().extendMarkRange("link").setLink({ href: href.trim() }).run();
-      else window.alert("Links must start with http://, https:// or mailto:.");
-    },
-  },
-  { label: "Table", title: "Insert a table", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  { label: "Link", title: "Link", active: (e) => e.isActive("link"), run: editLink },
+  { label: "Table", title: "Insert a table", run: insertTable },
 ];
 
 interface Props {

@@ -1,6 +1,8 @@
 "use client";
 
-import { forwardRef, useEffect, useImperativeHandle, useState } from "react";
+import { forwardRef, useImperativeHandle } from "react";
+import { useListKeys } from "../list-keys";
+import type { PickerListHandle } from "../suggestion-popup";
 import type { LookedUpSource } from "@/lib/sources/lookup-wire";
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from "@/lib/source-grading";
 import { standingWarning } from "./citation-text";
@@ -14,33 +16,20 @@ export function sourceOptions(found: LookedUpSource[], query: string): SourceOpt
   return [...found.map((source) => ({ source })), ...(title && !exact ? [{ create: title }] : [])];
 }
 
-export interface SourceOptionsHandle {
-  onKeyDown(event: KeyboardEvent | React.KeyboardEvent): boolean;
-}
+export type SourceOptionsHandle = PickerListHandle;
 
-interface Props {
+type Props = {
   id: string;
   options: SourceOption[];
   loading: boolean;
   error: string | null;
   pick(option: SourceOption): void;
-}
+};
 
 /** The source picker's list: arrow keys move, Enter picks. The keys come from where the user types (the note, or the search box). */
 export const SourceOptions = forwardRef<SourceOptionsHandle, Props>(function SourceOptions({ id, options, loading, error, pick }, ref) {
-  const [selected, setSelected] = useState(0);
-  useEffect(() => setSelected(0), [options]);
-
-  useImperativeHandle(ref, () => ({
-    onKeyDown(event) {
-      if (options.length === 0) return false;
-      if (event.key === "ArrowDown") setSelected((i) => (i + 1) % options.length);
-      else if (event.key === "ArrowUp") setSelected((i) => (i + options.length - 1) % options.length);
-      else if (event.key === "Enter" || event.key === "Tab") pick(options[selected]);
-      else return false;
-      return true;
-    },
-  }));
+  const { selected, onKeyDown } = useListKeys(options, pick);
+  useImperativeHandle(ref, () => ({ onKeyDown }));
 
   return (
     <div className="suggestions source-options" role="listbox" id={id} aria-label="Sources" aria-busy={loading}>

@@ -2,13 +2,12 @@
 
 import { Extension } from "@tiptap/core";
 import { PluginKey } from "@tiptap/pm/state";
-import { ReactRenderer } from "@tiptap/react";
 import Suggestion from "@tiptap/suggestion";
 import { DEFAULT_CITATION_TRIGGER } from "@/lib/teams/team-fields";
 import { selectedCitation, type CitingStep } from "./citing";
-import { SourceOptions, sourceOptions, type SourceOption, type SourceOptionsHandle } from "./SourceOptions";
+import { SourceOptions, sourceOptions, type SourceOption } from "./SourceOptions";
 import type { SourceRegister } from "./source-register";
-import { placeNearCaret } from "../popup-placement";
+import { suggestionPopup } from "../suggestion-popup";
 import { editsDirectly } from "../suggestions/edits-directly";
 
 /** The shortcut that opens the source picker, as TipTap names it and as the toolbar writes it. */
@@ -65,37 +64,13 @@ export const CitationKeys = Extension.create<Options>({
           editor.chain().focus().deleteRange(range).run();
           open("source" in option ? { step: "grade", source: option.source } : { step: "create", title: option.create });
         },
-        render() {
-          let renderer: ReactRenderer<SourceOptionsHandle> | null = null;
-          const close = () => {
-            renderer?.element.remove();
-            renderer?.destroy();
-            renderer = null;
-          };
-          return {
-            onStart(props) {
-              renderer = new ReactRenderer(SourceOptions, {
-                editor: props.editor,
-                props: { id: "citation-trigger-options", options: props.items, loading: false, error: null, pick: props.command },
-              });
-              renderer.element.classList.add("suggestions-popup");
-              document.body.appendChild(renderer.element);
-              placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
-            },
-            onUpdate(props) {
-              renderer?.updateProps({ options: props.items, pick: props.command });
-              if (renderer) placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
-            },
-            onKeyDown({ event }) {
-              if (event.key === "Escape") {
-                close();
-                return true;
-              }
-              return renderer?.ref?.onKeyDown(event) ?? false;
-            },
-            onExit: close,
-          };
-        },
+        render: suggestionPopup(SourceOptions, (props) => ({
+          id: "citation-trigger-options",
+          options: props.items,
+          loading: false,
+          error: null,
+          pick: props.command,
+        })),
       }),
     ];
   },

@@ -6,9 +6,10 @@ import { useState } from "react";
 import { createThreadAction } from "@/app/t/[team]/notes/[id]/comment-actions";
 import { FormError } from "@/components/FormError";
 import type { ThreadView } from "@/lib/comments/queries";
-import { anchorSelection, resolveAnchor } from "./anchoring";
+import { resolveAnchor } from "./anchoring";
 import { CommentBox } from "./CommentBox";
 import { ThreadCard } from "./ThreadCard";
+import type { CommentDraftState } from "./useCommentDraft";
 
 interface Props {
   editor: Editor;
@@ -21,10 +22,12 @@ interface Props {
   onActivate: (id: string | null) => void;
   /** The thread the page was opened on, if any. */
   linkedThread?: string;
+  /** The comment being written on the selection, if one was started (here or from the menu over the selection). */
+  comment: CommentDraftState;
 }
 
 /** Open and resolved threads in document order; detached ones (their passage deleted) last. */
-export function CommentsPanel({ editor, team, noteId, userId, threads: allThreads, reload, activeThread, onActivate, linkedThread }: Props) {
+export function CommentsPanel({ editor, team, noteId, userId, threads: allThreads, reload, activeThread, onActivate, linkedThread, comment }: Props) {
   // Threads on a suggestion are shown with it, in the suggestions panel.
   const threads = allThreads.filter((thread) => thread.suggestionId === null);
   const [tab, setTab] = useState<"open" | "resolved">("open");
@@ -35,7 +38,7 @@ export function CommentsPanel({ editor, team, noteId, userId, threads: allThread
     setLinkedShown(true);
     if (linked.resolved) setTab("resolved");
   }
-  const [draft, setDraft] = useState<ReturnType<typeof anchorSelection>>(null);
+  const { draft } = comment;
   const [error, setError] = useState<string | null>(null);
   const hasSelection = useEditorState({ editor, selector: ({ editor: e }) => !e.state.selection.empty });
   const shown = threads.filter((thread) => thread.resolved === (tab === "resolved"));
@@ -54,11 +57,6 @@ export function CommentsPanel({ editor, team, noteId, userId, threads: allThread
   const placed = order.flatMap(({ id, detached }) => (byId.has(id) ? [{ thread: byId.get(id)!, detached }] : []));
   const openCount = threads.filter((t) => !t.resolved).length;
 
-  function startComment() {
-    const anchor = anchorSelection(editor.state);
-    if (anchor) setDraft(anchor);
-  }
-
   async function post(body: string) {
     if (!draft) return false;
     const result = await createThreadAction({ team, noteId, ...draft, body });
@@ -66,7 +64,7 @@ export function CommentsPanel({ editor, team, noteId, userId, threads: allThread
       setError(result.error);
       return false;
     }
-    setDraft(null);
+    comment.cancel();
     setError(null);
     await reload();
     onActivate(result.data);
@@ -86,14 +84,14 @@ export function CommentsPanel({ editor, team, noteId, userId, threads: allThread
     <section className="side-section comments" aria-labelledby="comments-heading">
       <h3 id="comments-heading">Comments</h3>
       <div className="row">
-        <button type="button" onClick={startComment} disabled={!hasSelection || draft !== null} title="Select text in the note, then comment on it">
+        <button type="button" onClick={comment.start} disabled={!hasSelection || draft !== null} title="Select text in the note, then comment on it">
           Comment on selection
         </button>
       </div>
       {draft && (
         <div className="thread draft">
           <blockquote className="quote">{draft.quote}</blockquote>
-          <CommentBox label="New comment" submitLabel="Comment" onSubmit={post} onCancel={() => setDraft(null)} autoFocus />
+          <CommentBox label="New comment" submitLabel="Comment" onSubmit={post} onCancel={comment.cancel} autoFocus />
         </div>
       )}
       <FormError message={error} />

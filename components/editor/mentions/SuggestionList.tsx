@@ -1,6 +1,8 @@
 "use client";
 
-import { forwardRef, useEffect, useImperativeHandle, useState } from "react";
+import { forwardRef, useImperativeHandle } from "react";
+import { useListKeys } from "../list-keys";
+import type { PickerListHandle } from "../suggestion-popup";
 
 export interface SuggestionItem {
   id: string;
@@ -10,32 +12,19 @@ export interface SuggestionItem {
   create?: boolean;
 }
 
-export interface SuggestionListHandle {
-  onKeyDown(event: KeyboardEvent): boolean;
-}
+export type SuggestionListHandle = PickerListHandle;
 
-interface Props {
+type Props = {
   items: SuggestionItem[];
   /** The kind's words (lib/entity-kinds.ts). */
   noun: { one: string; many: string; a: string };
   command(item: SuggestionItem): void;
-}
+};
 
 /** The @ / # picker: arrow keys move, Enter or Tab picks, Escape closes. */
 export const SuggestionList = forwardRef<SuggestionListHandle, Props>(function SuggestionList({ items, noun, command }, ref) {
-  const [selected, setSelected] = useState(0);
-  useEffect(() => setSelected(0), [items]);
-
-  useImperativeHandle(ref, () => ({
-    onKeyDown(event) {
-      if (items.length === 0) return false;
-      if (event.key === "ArrowDown") setSelected((i) => (i + 1) % items.length);
-      else if (event.key === "ArrowUp") setSelected((i) => (i + items.length - 1) % items.length);
-      else if (event.key === "Enter" || event.key === "Tab") command(items[selected]);
-      else return false;
-      return true;
-    },
-  }));
+  const { selected, onKeyDown } = useListKeys(items, command);
+  useImperativeHandle(ref, () => ({ onKeyDown }));
 
   return (
     <div className="suggestions" role="listbox" aria-label={noun.many}>

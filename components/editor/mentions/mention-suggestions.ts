@@ -2,14 +2,13 @@
 
 import type { Editor } from "@tiptap/core";
 import type { MentionOptions } from "@tiptap/extension-mention";
-import { ReactRenderer } from "@tiptap/react";
 import { PluginKey } from "@tiptap/pm/state";
 import { quickCreateEntityAction, suggestEntitiesAction } from "@/app/t/[team]/entities-actions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
 import { ENTITY_KIND_LIST } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./entity-directory";
-import { SuggestionList, type SuggestionItem, type SuggestionListHandle } from "./SuggestionList";
-import { placeNearCaret } from "../popup-placement";
+import { SuggestionList, type SuggestionItem } from "./SuggestionList";
+import { suggestionPopup } from "../suggestion-popup";
 
 /** Turns every mention of this id back into its plain label. */
 function unlinkMentions(editor: Editor, id: string) {
@@ -60,37 +59,6 @@ export function mentionSuggestions(team: string, directory: EntityDirectory, onE
         });
       }
     },
-    render() {
-      let renderer: ReactRenderer<SuggestionListHandle> | null = null;
-      return {
-        onStart(props) {
-          renderer = new ReactRenderer(SuggestionList, {
-            editor: props.editor,
-            props: { items: props.items, noun: label, command: props.command },
-          });
-          renderer.element.classList.add("suggestions-popup");
-          document.body.appendChild(renderer.element);
-          placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
-        },
-        onUpdate(props) {
-          renderer?.updateProps({ items: props.items, noun: label, command: props.command });
-          if (renderer) placeNearCaret(renderer.element as HTMLElement, props.clientRect?.());
-        },
-        onKeyDown({ event }) {
-          if (event.key === "Escape") {
-            renderer?.destroy();
-            renderer?.element.remove();
-            renderer = null;
-            return true;
-          }
-          return renderer?.ref?.onKeyDown(event) ?? false;
-        },
-        onExit() {
-          renderer?.element.remove();
-          renderer?.destroy();
-          renderer = null;
-        },
-      };
-    },
+    render: suggestionPopup(SuggestionList, (props) => ({ items: props.items, noun: label, command: props.command })),
   }));
 }
