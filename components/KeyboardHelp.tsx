@@ -7,6 +7,7 @@ const SHORTCUTS: { where: string; keys: [string, string][] }[] = [
     where: "Anywhere",
     keys: [
       ["Ctrl K", "Search the team and go to a note, brief, actor or event"],
+      ["Ctrl \\", "Hide or show the sidebar"],
       ["?", "This list"],
       ["Esc", "Close a menu, a picker or this list"],
     ],

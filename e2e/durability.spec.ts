@@ -118,7 +118,7 @@ test("an import survives kill -9 right after it is reported", async ({ browser }
 
     const fresh = await context.newPage();
     await fresh.goto(`${server.baseURL}/t/demo`);
-    await fresh.getByRole("link", { name: "Imported before a crash" }).click();
+    await fresh.getByRole("main").getByRole("link", { name: "Imported before a crash" }).click();
     const note = new NotePage(fresh);
     await note.expectText("The council met on Friday.");
     await expect(note.body.locator("strong")).toHaveText("Friday");

@@ -104,7 +104,8 @@ test("mention actors and events, follow them to their pages, rename, link unlink
     .filter({ hasText: `Japan ${suffix}` });
   await expect(edge).toContainText("1");
   await edge.getByRole("button").click();
-  await expect(page.getByRole("link", { name: `Test week ${suffix}` })).toBeVisible();
+  // The chart's link to the note (the sidebar lists it too, under Recent).
+  await expect(page.getByRole("main").getByRole("link", { name: `Test week ${suffix}` })).toBeVisible();
 
   await owner.context.close();
   await context.close();

@@ -69,7 +69,8 @@ test("the editor, timeline and chart work under the policy (no blocked scripts)"
   page.on("console", (message) => {
     if (/Content Security Policy|Refused to (execute|load)/i.test(message.text())) violations.push(message.text());
   });
-  await page.getByRole("link", { name: /Security Council/ }).click();
+  // The notes list's link: the demo analyst's sidebar lists the notes they wrote too.
+  await page.getByRole("main").getByRole("link", { name: /Security Council/ }).click();
   await expect(page.getByTestId("connection-state")).toHaveText("Saved");
   await page.goto("/t/demo/timeline");
   await expect(page.locator(".vis-timeline")).toBeVisible();

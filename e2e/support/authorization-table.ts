@@ -414,6 +414,8 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
   action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
   action({ action: "app/t/[team]/notes/[id]/dateline-actions.ts#setNoteDatelineAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), dateline: "2006-12-20" }] }),
+  // A star is the member's own, on a note they may read (a draft: not to readers).
+  action({ action: "app/t/[team]/notes/[id]/star-actions.ts#setNoteStarAction", allowed: DRAFT_READERS, args: (ids) => [{ ...note(ids), starred: true }] }),
   action({
     action: "app/t/[team]/notes/[id]/suggestion-actions.ts#decideSuggestionsAction",
     allowed: WRITERS,

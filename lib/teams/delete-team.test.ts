@@ -12,6 +12,7 @@ import { addParticipant, createEntity } from "@/lib/entities/queries";
 import { actorInput, eventInput } from "@/lib/entities/validation";
 import { follow } from "@/lib/follows/queries";
 import { findNote, createNote } from "@/lib/notes/queries";
+import { setNoteStar } from "@/lib/notes/stars";
 import { renewFeedToken } from "@/lib/publishing/feeds";
 import { publishNote } from "@/lib/publishing/publish";
 import { regradeSource } from "@/lib/sources/register";
@@ -51,6 +52,7 @@ const THROUGH: Record<string, (teamId: string) => SQL> = {
   note_updates: (teamId) => sql`select count(*)::int as n from note_updates where note_id in (select id from notes where team_id = ${teamId})`,
   note_clients: (teamId) => sql`select count(*)::int as n from note_clients where note_id in (select id from notes where team_id = ${teamId})`,
   note_tags: (teamId) => sql`select count(*)::int as n from note_tags where note_id in (select id from notes where team_id = ${teamId})`,
+  note_stars: (teamId) => sql`select count(*)::int as n from note_stars where note_id in (select id from notes where team_id = ${teamId})`,
   entity_tags: (teamId) => sql`select count(*)::int as n from entity_tags where entity_id in (select id from entities where team_id = ${teamId})`,
   comments: (teamId) => sql`select count(*)::int as n from comments where thread_id in (select id from comment_threads where team_id = ${teamId})`,
 };
@@ -91,7 +93,7 @@ const current = async (noteId: string) => (await findNote(noteId))!;
  * A team with something in every table: members, an invite, actors and an
  * event with tags and a participant, a brief that mentions them, reviewed,
  * approved and published, with a comment thread, a named version, a feed
- * token and followers, under a changed slug. Its edits come later (typeInto).
+ * token and followers, a starred draft, under a changed slug. Its edits come later (typeInto).
  */
 async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User; brief: Note; draft: Note }> {
   const { team: made, owner } = await buildTeam();
@@ -135,6 +137,7 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await follow(readerOfTeam, { entityId: iran.id });
 
   const draft = await createNote({ teamId: team.id, userId: analyst.id, title: "Working draft", content: mentionDoc(["Notes on ", mention(iran), "."]) });
+  await setNoteStar(reviewer.id, draft, true);
   // A suggestion the reviewer made, decided since.
   await db()
     .insert(suggestions)

@@ -21,6 +21,8 @@ import { NoteBanner } from "@/components/editor/markings/NoteBanner";
 import { NoteMarkingControl } from "@/components/editor/markings/NoteMarkingControl";
 import { NoteDateline } from "@/components/notes/NoteDateline";
 import { highestPortionMarkedBlock } from "@/lib/editor/portion-mark-blocks";
+import { StarButton } from "@/components/notes/StarButton";
+import { isStarred } from "@/lib/notes/stars";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -29,7 +31,13 @@ export default async function NotePage({ params, searchParams }: { params: Promi
   // Readers never see drafts: to them a draft does not exist (openNote).
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
-  const [directory, tags, members, setAside] = await Promise.all([entityDirectory(team.id), tagsOfNote(note.id), listMembers(team.id), setAsideFindings(note.id)]);
+  const [directory, tags, members, setAside, starred] = await Promise.all([
+    entityDirectory(team.id),
+    tagsOfNote(note.id),
+    listMembers(team.id),
+    setAsideFindings(note.id),
+    isStarred(user.id, note.id),
+  ]);
   // Read from the team's row: the editor and the publish panel check the same standards, and the same passages set aside.
   const tradecraft = tradecraftOf(team);
   const reviewers = members
@@ -45,6 +53,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
         <div className="note-bar">
           <StatusBadge status={note.status} />
           <span className="muted">{note.kind === "brief" ? "Brief" : "Note"}</span>
+          <StarButton team={team.slug} noteId={note.id} starred={starred} />
           <Link className="history-link" href={`/t/${team.slug}/notes/${note.id}/history`}>
             History
           </Link>
