@@ -14,3 +14,4 @@ export * from "./sources";
 export * from "./judgments";
 export * from "./suggestions";
 export * from "./interop";
+export * from "./templates";
