@@ -136,6 +136,12 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
   const excerpt = await analyst.request.post(`/t/demo/sources/${source.id}/snapshots`, { headers: { "x-snapshot-name": "", Origin: new URL(baseURL!).origin }, data: `Excerpt ${CANARY}.` });
   expect(excerpt.status()).toBe(200);
   const snapshotId = ((await excerpt.json()) as { snapshot: { id: string } }).snapshot.id;
+  // The draft saved as a template, named with the word: templates carry drafts' text.
+  const template = await analyst.must<{ id: string }>(
+    "app/t/[team]/templates/actions.ts#saveAsTemplateAction",
+    [{ team: "demo", noteId: draftId, name: `Template ${CANARY}`, description: "" }],
+    { team: "demo", id: draftId },
+  );
   await analyst.dispose();
   const ids: TeamIds = {
     team: "demo",
@@ -162,6 +168,7 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     sourceId: source.id,
     snapshotId,
     webhookId: none,
+    templateId: template.id,
   };
 
   // Readers do see the brief as published, so the sweep below looks where the draft would show.

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { auditLog, entities, memberships, notes, sources, users } from "@/db/schema";
+import { auditLog, entities, memberships, notes, noteTemplates, sources, users } from "@/db/schema";
 import { entityPath } from "@/lib/entity-kinds";
 
 /** What members do to their own accounts that their teams' owners see: signing in, linking single sign-on, their passwords and sessions. */
@@ -38,20 +38,22 @@ const isId = (value: string) => z.uuid().safeParse(value).success;
 
 /**
  * The names of what the entries were done to: the team's notes, actors,
- * events and sources (linked), and people; a note deleted since is named by
- * the title its entry kept. Anything else keeps its id.
+ * events, sources and templates (linked), and people; a note or template
+ * deleted since is named by the title its entry kept. Anything else keeps its id.
  */
 export async function auditTargets(team: { id: string; slug: string }, entries: { target: string | null; data: unknown }[]): Promise<Map<string, AuditTarget>> {
   const ids = [...new Set(entries.map((entry) => entry.target).filter((target): target is string => target !== null && isId(target)))];
   const named = new Map<string, AuditTarget>();
   if (ids.length === 0) return named;
-  const [noteRows, entityRows, sourceRows, userRows] = await Promise.all([
+  const [noteRows, entityRows, sourceRows, templateRows, userRows] = await Promise.all([
     db().select({ id: notes.id, title: notes.title }).from(notes).where(and(eq(notes.teamId, team.id), inArray(notes.id, ids))),
     db().select({ id: entities.id, name: entities.name, kind: entities.kind }).from(entities).where(and(eq(entities.teamId, team.id), inArray(entities.id, ids))),
     db().select({ id: sources.id, title: sources.title }).from(sources).where(and(eq(sources.teamId, team.id), inArray(sources.id, ids))),
+    db().select({ id: noteTemplates.id, name: noteTemplates.name }).from(noteTemplates).where(and(eq(noteTemplates.teamId, team.id), inArray(noteTemplates.id, ids))),
     db().select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)),
   ]);
   for (const row of userRows) named.set(row.id, { name: row.name });
+  for (const row of templateRows) named.set(row.id, { name: row.name, href: `/t/${team.slug}/templates` });
   for (const row of sourceRows) named.set(row.id, { name: row.title, href: `/t/${team.slug}/sources/${row.id}` });
   for (const row of entityRows) named.set(row.id, { name: row.name, href: entityPath(team.slug, row) });
   for (const row of noteRows) named.set(row.id, { name: row.title || "Untitled", href: `/t/${team.slug}/notes/${row.id}` });

@@ -38,6 +38,8 @@ export type AuditAction =
   | "source.snapshot_attached"
   | "source.retracted"
   | "source.reinstated"
+  | "template.created"
+  | "template.deleted"
   | "webhook.created"
   | "webhook.paused"
   | "webhook.resumed"

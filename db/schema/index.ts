@@ -15,3 +15,4 @@ export * from "./judgments";
 export * from "./suggestions";
 export * from "./interop";
 export * from "./stars";
+export * from "./templates";

@@ -145,6 +145,8 @@ export const PAGES: MatrixEntry[] = [
   page({ page: `${t}/settings/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings` }),
   page({ page: `${t}/settings/webhooks/page.tsx`, allowed: OWNER, path: (ids) => `/t/${ids.team}/settings/webhooks` }),
   page({ page: `${t}/leave/page.tsx`, allowed: MEMBERS, path: (ids) => `/t/${ids.team}/leave` }),
+  // A template saved from a note carries its text: working material, as drafts are.
+  page({ page: `${t}/templates/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/templates` }),
   page({ page: `${t}/notes/[id]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}` }),
   page({ page: `${t}/notes/[id]/history/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history` }),
   page({ page: `${t}/notes/[id]/history/[revisionId]/page.tsx`, allowed: DRAFT_READERS, path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/history/${ids.revisionId}` }),
@@ -338,6 +340,7 @@ const entities = "app/t/[team]/entities-actions.ts";
 const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
 const hooks = "app/t/[team]/settings/webhooks/actions.ts";
+const templates = "app/t/[team]/templates/actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
 const sources = "app/t/[team]/sources/actions.ts";
@@ -410,7 +413,21 @@ export const ACTIONS: MatrixEntry[] = [
   action({ action: "lib/auth/sign-out-actions.ts#signOutEverywhereAction", allowed: EVERYONE, args: () => [], succeeds: { redirect: /^(https?:\/\/[^/]+)?\/signin$/ }, endsSessions: "all" }),
 
   // Notes.
-  action({ action: "app/t/[team]/actions.ts#createNoteAction", allowed: WRITERS, args: (ids) => form({ team: ids.team, kind: "brief" }), succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ } }),
+  // From one of the team's templates: another team's is not found.
+  action({
+    action: "app/t/[team]/actions.ts#createNoteAction",
+    allowed: WRITERS,
+    args: (ids) => form({ team: ids.team, kind: "brief", template: ids.templateId }),
+    succeeds: { redirect: /^\/t\/[^/]+\/notes\/[0-9a-f-]{36}$/ },
+  }),
+  // Templates: those who write notes save and delete them; each deletion acts on a fresh template of the home team.
+  action({ action: `${templates}#saveAsTemplateAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), name: unique("Harbour shape"), description: "" }] }),
+  action({
+    action: `${templates}#deleteTemplateAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, templateId: ids.templateId }],
+    prepare: async (world) => ({ templateId: await world.template() }),
+  }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
   action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
   action({ action: "app/t/[team]/notes/[id]/dateline-actions.ts#setNoteDatelineAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), dateline: "2006-12-20" }] }),

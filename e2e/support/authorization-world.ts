@@ -48,6 +48,8 @@ export interface TeamIds {
   snapshotId: string;
   /** A webhook of the team, to a loopback port where nothing listens (the e2e server lets loopback through). */
   webhookId: string;
+  /** A note template of the team's own, saved from its note. */
+  templateId: string;
 }
 
 /** Each team's objects carry its word, so a response that shows the other team's data is caught by it. */
@@ -242,6 +244,11 @@ export class MatrixWorld {
     return createWebhook(this.sessions.owner, this.home.team, unique(`${MARKERS.home.toLowerCase()}-hook`).replace(" ", "-"));
   }
 
+  /** A new template of the home team's own, saved by its owner from the home note: for an action that deletes it. */
+  async template() {
+    return saveTemplate(this.sessions.owner, this.home.team, this.home.noteId, unique(`${MARKERS.home} template`));
+  }
+
   /** The actor's part in an event of the home team, for an action that removes it. */
   async relation() {
     const { team, eventId } = this.home;
@@ -364,6 +371,7 @@ export class MatrixWorld {
       actors: await suggest("actor"),
       events: await suggest("event"),
       members: [...(await memberIds(owner, team.team))].sort(),
+      templates: [...(await (await owner.get(`/t/${team.team}/templates`)).text()).matchAll(/data-template-id="([^"]+)"/g)].map(([, id]) => id).sort(),
     };
   }
 
@@ -449,6 +457,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const sourceId = await createSource(owner, team, `${marker} wire report`);
   const snapshotId = await attachExcerpt(owner, team, sourceId, `${marker} excerpt: the convoy turned back.`);
   const webhookId = await createWebhook(owner, team, `${marker.toLowerCase()}-hook`);
+  const templateId = await saveTemplate(owner, team, noteId, `${marker} template`);
   return {
     team,
     noteId,
@@ -473,7 +482,14 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     sourceId,
     snapshotId,
     webhookId,
+    templateId,
   };
+}
+
+/** A team's note saved as a template of the team; its id. */
+async function saveTemplate(owner: AppSession, team: string, noteId: string, name: string): Promise<string> {
+  const saved = await owner.must<{ id: string }>("app/t/[team]/templates/actions.ts#saveAsTemplateAction", [{ team, noteId, name, description: "" }], { team, id: noteId });
+  return saved.id;
 }
 
 /** A webhook of a team, to port 9 of this machine, where nothing listens: its deliveries fail without leaving it. */

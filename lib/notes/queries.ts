@@ -140,11 +140,12 @@ export async function renameNote(teamId: string, noteId: string, title: string, 
   if (updated.length === 0) throw notFound("That note");
 }
 
-/** A member starts a new note (the New note button); recorded. */
-export function startNote(input: { teamId: string; userId: string; title: string; kind: NoteKind }): Promise<Note> {
+/** A member starts a new note (the New note button), blank or with a template's body (`from`, by its name); recorded. */
+export function startNote(input: { teamId: string; userId: string; title: string; kind: NoteKind; from?: { template: string; content: DocNode } }): Promise<Note> {
+  const { from, ...fields } = input;
   return runCommand(async ({ tx, audit }) => {
-    const note = await createNote(input, tx);
-    await audit({ teamId: input.teamId, userId: input.userId, action: "note.created", target: note.id });
+    const note = await createNote({ ...fields, content: from?.content }, tx);
+    await audit({ teamId: input.teamId, userId: input.userId, action: "note.created", target: note.id, ...(from ? { data: { template: from.template } } : {}) });
     return note;
   });
 }

@@ -13,6 +13,7 @@ import { reviewPolicy, type WorkflowResource } from "./review";
 import { revisionPolicy, type RevisionResource } from "./revision";
 import { sourcePolicy, type SourceResource } from "./source";
 import { teamPolicy, type TeamResource } from "./team";
+import { templatePolicy, type TemplateResource } from "./template";
 import { webhookPolicy, type WebhookResource } from "./webhook";
 
 export type { Actor } from "./actor";
@@ -37,6 +38,7 @@ interface Resources {
   feedToken: FeedTokenResource;
   apiToken: ApiTokenResource;
   webhook: WebhookResource;
+  template: TemplateResource;
   member: MemberResource;
   audit: AuditResource;
 }
@@ -56,6 +58,7 @@ export const POLICIES = {
   feedToken: feedTokenPolicy,
   apiToken: apiTokenPolicy,
   webhook: webhookPolicy,
+  template: templatePolicy,
   member: memberPolicy,
   audit: auditPolicy,
 } satisfies { [R in keyof Resources]: Record<string, Rule<Resources[R]>> };
@@ -67,7 +70,7 @@ export type ActionOn<R extends ResourceType> = keyof Policies[R] & string;
 export type Permission = { [R in ResourceType]: `${R}.${ActionOn<R>}` }[ResourceType];
 export type ResourceOf<R extends ResourceType> = Resources[R];
 /** Permissions whose resource is the team itself or anything of it known by the team alone (a server action's guard). */
-export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit" | "webhook"}.${string}`>;
+export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit" | "webhook" | "template"}.${string}`>;
 /** A team as the resource of a team-scoped permission. */
 export const teamScope = (team: { id: string }) => ({ id: team.id, teamId: team.id });
 

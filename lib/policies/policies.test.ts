@@ -69,6 +69,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
     case "revision":
     case "audit":
     case "webhook":
+    case "template":
       return { teamId };
   }
 }
@@ -134,6 +135,11 @@ const TABLE: Record<Permission, Expectation> = {
   "apiToken.manage": (_role, c) => c.mine,
 
   "webhook.manage": OWNER,
+
+  // A template saved from a note carries its text: working material, as drafts are.
+  "template.read": DRAFT_READERS,
+  "template.create": WRITERS,
+  "template.delete": WRITERS,
 
   "member.list": OWNER,
   "member.invite": OWNER,

@@ -20,6 +20,7 @@ import { attachSnapshot } from "@/lib/sources/snapshots";
 import { saveNamedVersion } from "@/lib/revisions/queries";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 import { setEntityTags, setNoteTags } from "@/lib/tags/queries";
+import { saveNoteAsTemplate } from "@/lib/templates/manage";
 import { appendParagraph, eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildSource, buildTeam, citation, judgmentItem, mention, mentionDoc } from "@/lib/testing/factories";
@@ -93,7 +94,8 @@ const current = async (noteId: string) => (await findNote(noteId))!;
  * A team with something in every table: members, an invite, actors and an
  * event with tags and a participant, a brief that mentions them, reviewed,
  * approved and published, with a comment thread, a named version, a feed
- * token and followers, a starred draft, under a changed slug. Its edits come later (typeInto).
+ * token, followers, a starred draft and a template saved from it, under a changed slug. Its
+ * edits come later (typeInto).
  */
 async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User; brief: Note; draft: Note }> {
   const { team: made, owner } = await buildTeam();
@@ -132,6 +134,8 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await db().insert(apiTokens).values({ userId: analyst.id, teamId: team.id, name: "Connector", scope: "read", tokenHash: `hash-${team.id}`, prefix: "dsr_abc" });
   const [hook] = await db().insert(webhooks).values({ teamId: team.id, url: "https://hooks.example.test/dossier", events: ["edition.published"], secretSealed: "sealed" }).returning();
   await db().insert(webhookDeliveries).values({ webhookId: hook.id, teamId: team.id, event: "edition.published", payload: {} });
+  // A template of its own, saved from the brief.
+  await saveNoteAsTemplate(brief, analyst.id, { name: "Talks brief", description: "" });
   const readerOfTeam = { actor: { userId: reviewer.id, teamId: team.id, role: "reviewer" as const }, team };
   await follow(readerOfTeam, { noteId: brief.id });
   await follow(readerOfTeam, { entityId: iran.id });

@@ -6,21 +6,29 @@ import { teamAction, type ActionResult } from "@/lib/action";
 import { deleteNote, renameNote, startNote } from "@/lib/notes/queries";
 import { noteFor } from "@/lib/loaders/open";
 import { NOTE_KINDS } from "@/db/schema";
+import { authorize, teamScope } from "@/lib/policies";
+import { templateChoice } from "@/lib/templates/fields";
+import { startNoteFromTemplate } from "@/lib/templates/start-note";
 
 const title = z.string().trim().max(200, "A title can be at most 200 characters.");
 
 const create = teamAction(
-  z.object({ team: z.string(), title: title.default(""), kind: z.enum(NOTE_KINDS).default("note") }),
+  z.object({ team: z.string(), title: title.default(""), kind: z.enum(NOTE_KINDS).default("note"), template: templateChoice }),
   "team.edit",
-  async (input, { user, team }) => {
-    const note = await startNote({ teamId: team.id, userId: user.id, title: input.title, kind: input.kind });
+  async (input, { user, team, actor }) => {
+    const fields = { teamId: team.id, userId: user.id, title: input.title, kind: input.kind };
+    if (input.template) authorize(actor, "template.read", teamScope(team));
+    const note = input.template ? await startNoteFromTemplate(input.template, fields) : await startNote(fields);
     return `/t/${team.slug}/notes/${note.id}`;
   },
 );
 
-/** Creates an empty note and opens it. The body starts empty on the server; no client seeds it. */
+/**
+ * Creates a note, blank or from one of the team's templates, and opens it.
+ * The body is built on the server (empty, or the template's); no client seeds it.
+ */
 export async function createNoteAction(_state: ActionResult<string> | null, form: FormData): Promise<ActionResult<string>> {
-  const result = await create({ team: form.get("team"), kind: form.get("kind") ?? undefined });
+  const result = await create({ team: form.get("team"), kind: form.get("kind") ?? undefined, template: form.get("template") ?? undefined });
   if (result.ok) redirect(result.data);
   return result;
 }

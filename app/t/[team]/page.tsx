@@ -7,6 +7,7 @@ import { RelativeTime } from "@/components/RelativeTime";
 import { requireTeam } from "@/lib/auth/session";
 import { abilities } from "@/lib/policies";
 import { listNotes } from "@/lib/notes/queries";
+import { teamTemplates } from "@/lib/templates/queries";
 import { waitingFor } from "@/lib/review/workflow";
 import type { NoteStatus } from "@/db/schema";
 
@@ -34,7 +35,7 @@ export default async function NotesPage({
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
   const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
-  const all = await listNotes(team.id);
+  const [all, templates] = await Promise.all([listNotes(team.id), may.edit ? teamTemplates(team.id) : []]);
   const notes = all.filter((note) => (!status || note.status === status) && (!waiting || waiting.has(note.id)));
   // Just imported (their ids, from the import): named with links, of this team's notes only.
   const importedIds = new Set(String(filters.imported ?? "").split(",").slice(0, 50));
@@ -50,7 +51,7 @@ export default async function NotesPage({
             <Link className="button" href={`${base}/import`}>
               Import Markdown
             </Link>
-            <NewNoteButton team={team.slug} />
+            <NewNoteButton team={team.slug} templates={templates.map(({ id, name, description }) => ({ id, name, description }))} />
           </div>
         )}
       </div>

@@ -31,6 +31,11 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
           team={{ slug: team.slug, likelihoodScale: team.likelihoodScale, likelihoodWording: team.likelihoodWording, defaultMarking: team.defaultMarking }}
         />
       </section>
+      <section className="card padded" aria-labelledby="templates-heading">
+        <h2 id="templates-heading">Note templates</h2>
+        <p className="muted">The shapes a new note can start from: the built-in ones, and those the team saved from its notes.</p>
+        <Link href={`/t/${team.slug}/templates`}>See the templates</Link>
+      </section>
       <section className="card padded" aria-labelledby="webhooks-heading">
         <h2 id="webhooks-heading">Webhooks</h2>
         <p className="muted">Tell other tools (chat, dashboards, OpenCTI) when a brief is published, a review requested or decided, a note created or a source retracted.</p>

@@ -5,13 +5,14 @@ import { NoteEditor } from "@/components/editor/NoteEditor";
 import { KeepPageOffline } from "@/components/editor/offline/KeepPageOffline";
 import { NoteTitle } from "@/components/notes/NoteTitle";
 import { StatusBadge } from "@/components/notes/StatusBadge";
-import { abilities, can } from "@/lib/policies";
+import { abilities, can, teamScope } from "@/lib/policies";
 import { openNote } from "@/lib/loaders/open";
 import { userColor } from "@/lib/collab/user-color";
 import { entityDirectory } from "@/lib/entities/queries";
 import { tagsOfNote } from "@/lib/tags/queries";
 import { NoteTags } from "@/components/notes/NoteTags";
 import { DeleteNoteButton } from "@/components/notes/DeleteNoteButton";
+import { SaveAsTemplateButton } from "@/components/notes/SaveAsTemplateButton";
 import { WorkflowPanel } from "@/components/review/WorkflowPanel";
 import { listMembers } from "@/lib/teams/queries";
 import { tradecraftOf } from "@/lib/teams/tradecraft";
@@ -31,6 +32,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
   // Readers never see drafts: to them a draft does not exist (openNote).
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
+  const mayMakeTemplates = can(actor, "template.create", teamScope(team));
   const [directory, tags, members, setAside, starred] = await Promise.all([
     entityDirectory(team.id),
     tagsOfNote(note.id),
@@ -61,6 +63,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           <a href={`/t/${team.slug}/notes/${note.id}/export?format=html`}>HTML</a>
           <NoteMarkingControl team={team.slug} noteId={note.id} editable={may.update} />
           <NoteDateline team={team.slug} noteId={note.id} initial={note.dateline} editable={may.update} />
+          {mayMakeTemplates && <SaveAsTemplateButton team={team.slug} noteId={note.id} />}
           {may.delete && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
         </div>
         <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
