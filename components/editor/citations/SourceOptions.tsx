@@ -2,6 +2,7 @@
 
 import { forwardRef, useImperativeHandle } from "react";
 import { useListKeys } from "../list-keys";
+import { PickerOption } from "../PickerOption";
 import type { PickerListHandle } from "../suggestion-popup";
 import type { LookedUpSource } from "@/lib/sources/lookup-wire";
 import { RELIABILITY_LABELS, SOURCE_KIND_LABELS } from "@/lib/source-grading";
@@ -36,17 +37,7 @@ export const SourceOptions = forwardRef<SourceOptionsHandle, Props>(function Sou
       {error && <div className="suggestion error">{error}</div>}
       {options.length === 0 && !error && <div className="suggestion muted">{loading ? "Searching the register…" : "Type a title to find or create a source"}</div>}
       {options.map((option, index) => (
-        <button
-          key={"source" in option ? option.source.id : "create"}
-          id={`${id}-${index}`}
-          type="button"
-          role="option"
-          tabIndex={-1}
-          aria-selected={index === selected}
-          className="suggestion"
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => pick(option)}
-        >
+        <PickerOption key={"source" in option ? option.source.id : "create"} id={`${id}-${index}`} selected={index === selected} onPick={() => pick(option)}>
           {"source" in option ? (
             <>
               {option.source.title}
@@ -60,7 +51,7 @@ export const SourceOptions = forwardRef<SourceOptionsHandle, Props>(function Sou
           ) : (
             <>Create source “{option.create}”</>
           )}
-        </button>
+        </PickerOption>
       ))}
     </div>
   );

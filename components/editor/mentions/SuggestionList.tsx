@@ -2,6 +2,7 @@
 
 import { forwardRef, useImperativeHandle } from "react";
 import { useListKeys } from "../list-keys";
+import { PickerOption } from "../PickerOption";
 import type { PickerListHandle } from "../suggestion-popup";
 
 export interface SuggestionItem {
@@ -32,15 +33,7 @@ export const SuggestionList = forwardRef<SuggestionListHandle, Props>(function S
         <div className="suggestion muted">Type a name to find or create {noun.a}</div>
       ) : (
         items.map((item, index) => (
-          <button
-            key={item.create ? "create" : item.id}
-            type="button"
-            role="option"
-            aria-selected={index === selected}
-            className="suggestion"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => command(item)}
-          >
+          <PickerOption key={item.create ? "create" : item.id} selected={index === selected} onPick={() => command(item)}>
             {item.create ? (
               <>
                 Create new {noun.one} “{item.name}”
@@ -51,7 +44,7 @@ export const SuggestionList = forwardRef<SuggestionListHandle, Props>(function S
                 {item.aliases.length > 0 && <span className="muted"> · {item.aliases.join(", ")}</span>}
               </>
             )}
-          </button>
+          </PickerOption>
         ))
       )}
     </div>

@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { forwardRef, useEffect, useImperativeHandle } from "react";
 import { useListKeys } from "../list-keys";
+import { PickerOption } from "../PickerOption";
 import type { PickerListHandle } from "../suggestion-popup";
 import type { SlashItem } from "./slash-items";
 
@@ -48,19 +49,9 @@ export const SlashMenuList = forwardRef<PickerListHandle, Props>(function SlashM
         <div className="suggestion muted">No block is called “{query}”. Esc keeps what you typed.</div>
       ) : (
         items.map((item) => (
-          <button
-            key={item.id}
-            id={optionId(item)}
-            type="button"
-            role="option"
-            tabIndex={-1}
-            aria-selected={item === chosen}
-            className="suggestion"
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => pick(item)}
-          >
+          <PickerOption key={item.id} id={optionId(item)} selected={item === chosen} onPick={() => pick(item)}>
             {item.label}
-          </button>
+          </PickerOption>
         ))
       )}
     </div>
