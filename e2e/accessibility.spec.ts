@@ -37,7 +37,8 @@ const VIEWS = [
 
 let world: MatrixWorld;
 
-test.describe.configure({ timeout: 600_000 });
+// The roles' sweeps share the two workers; each worker builds the world once for those it runs.
+test.describe.configure({ mode: "parallel", timeout: 600_000 });
 
 test.beforeAll(async ({ browser, baseURL }) => {
   test.setTimeout(240_000);
