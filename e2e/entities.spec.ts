@@ -3,8 +3,6 @@ import { createNote, NotePage, signedInAs } from "./support/pages";
 import { createEntity, expectEntityPage, mention } from "./support/entities";
 
 test("mention actors and events, follow them to their pages, rename, link unlinked names, see the timeline and chart", async ({ browser, baseURL }) => {
-  // The longest journey of the suite (two people, eight pages); beside the accessibility sweep on two cores it passed 2 minutes.
-  test.setTimeout(240_000);
   const { page, context } = await signedInAs(browser, "analyst", baseURL);
   const suffix = Date.now().toString(36);
   const korea = `North Korea ${suffix}`;

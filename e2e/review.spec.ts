@@ -50,7 +50,7 @@ test("a reviewer asks for changes; the note goes back to draft with the summary"
   // Before anyone asks, a reviewer is told so, not shown an empty panel.
   const reviewer = await signedInAs(browser, "reviewer", baseURL);
   await reviewer.page.goto(analyst.page.url());
-  await expect(reviewer.page.getByRole("region", { name: "Review" })).toHaveText("No review has been asked for yet.");
+  await expect(reviewer.page.getByRole("region", { name: "Review", exact: true })).toHaveText("No review has been asked for yet.");
 
   await analyst.page.getByRole("button", { name: "Request review" }).click();
   await expect(analyst.page.getByText("from any reviewer")).toBeVisible();

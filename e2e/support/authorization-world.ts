@@ -58,9 +58,13 @@ export const MATRIX_PASSWORD = "matrix-passphrase-1";
 const PASSWORD = MATRIX_PASSWORD;
 let counter = 0;
 const unique = (what: string) => `${what} ${Date.now().toString(36)}${(counter++).toString(36)}`;
-// A worker that starts again after a failure builds a new world beside the old one.
-const run = Date.now().toString(36);
-const emailOf = (role: MatrixRole) => (role === "outsider" ? `owner-${run}@zanzibar.test` : `${role}-${run}@harbour.test`);
+/**
+ * Each world's people have addresses of their own: one worker builds a world
+ * per spec file that needs one (the matrix, the accessibility sweep), and a
+ * worker that starts again after a failure builds a new one beside the old.
+ */
+const newWorldTag = () => unique("w").replace(" ", "-");
+const emailIn = (tag: string, role: MatrixRole) => (role === "outsider" ? `owner-${tag}@zanzibar.test` : `${role}-${tag}@harbour.test`);
 /** Each role's display name, which carries its team's marker. */
 export const nameOf = (role: MatrixRole) => (role === "outsider" ? `${MARKERS.other} Owner` : `${MARKERS.home} ${role[0].toUpperCase()}${role.slice(1)}`);
 
@@ -105,6 +109,7 @@ const noteIdOf = (redirect: string) => redirect.match(/\/notes\/([0-9a-f-]{36})$
  */
 export class MatrixWorld {
   private constructor(
+    private readonly tag: string,
     readonly baseURL: string,
     readonly sessions: Record<MatrixRole, AppSession>,
     readonly home: TeamIds,
@@ -112,6 +117,10 @@ export class MatrixWorld {
     /** The home team's reviewer, to be asked for a review. */
     readonly reviewerId: string,
   ) {}
+
+  private emailOf(role: MatrixRole) {
+    return emailIn(this.tag, role);
+  }
 
   /** The team a role's requests name: a member's own, or the one the outsider owns. */
   homeOf(role: MatrixRole): TeamIds {
@@ -129,6 +138,8 @@ export class MatrixWorld {
   }
 
   static async build(baseURL: string, browser: Browser): Promise<MatrixWorld> {
+    const tag = newWorldTag();
+    const emailOf = (role: MatrixRole) => emailIn(tag, role);
     const anonymous = await AppSession.anonymous(baseURL);
     const demo = await AppSession.signIn(baseURL, DEMO_USERS.owner.email, DEMO_PASSWORD);
     const createTeam = async (name: string) => slugOf(await demo.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name } }));
@@ -165,7 +176,7 @@ export class MatrixWorld {
       ...(await buildTeamObjects(browser, sessions.outsider, otherSlug, MARKERS.other, outsiderId)),
       sessionId: await spareSession(baseURL, sessions.outsider, emailOf("outsider")),
     };
-    return new MatrixWorld(baseURL, sessions, home, other, homeMembers.get(emailOf("reviewer"))!);
+    return new MatrixWorld(tag, baseURL, sessions, home, other, homeMembers.get(emailOf("reviewer"))!);
   }
 
   /** A note of the home team with text, imported by `writer`: for an action that uses it up. */
@@ -285,7 +296,7 @@ export class MatrixWorld {
   /** An invite to a team of its own, sent to `role`'s address, so accepting it moves nothing of the two teams. */
   async inviteAddressedTo(role: MatrixRole) {
     const slug = slugOf(await this.sessions.owner.must<string>("app/teams/new/actions.ts#createTeamAction", { form: { name: unique("Spare desk") } }));
-    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: emailOf(role), role: "reader" }], { team: slug });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team: slug, email: this.emailOf(role), role: "reader" }], { team: slug });
     return link.split("/invite/")[1];
   }
 
@@ -311,7 +322,7 @@ export class MatrixWorld {
   async spareTeamJoinedBy(role: (typeof MEMBER_ROLES)[number]): Promise<string> {
     if (role === "owner") return (await this.spareTeamWithNewcomer("owner")).team;
     const team = await this.spareTeam();
-    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: emailOf(role), role }], { team });
+    const { link } = await this.sessions.owner.must<{ link: string }>("app/t/[team]/members/actions.ts#createInviteAction", [{ team, email: this.emailOf(role), role }], { team });
     const token = link.split("/invite/")[1];
     await this.sessions[role].must("app/invite/[token]/actions.ts#acceptInviteAction", [{ token }], { token });
     return team;
@@ -319,7 +330,7 @@ export class MatrixWorld {
 
   /** A session of `role`'s besides the one the matrix uses, for signing out one session. */
   async spareSession(role: MatrixRole) {
-    return spareSession(this.baseURL, this.sessions[role], emailOf(role));
+    return spareSession(this.baseURL, this.sessions[role], this.emailOf(role));
   }
 
   /** A reset link for a new member of the home team, for an action that uses it up. */
@@ -377,7 +388,7 @@ export class MatrixWorld {
 
   /** A new sign-in as `role` (or a new anonymous visitor), for a call that signs out. */
   freshSession(role: MatrixRole): Promise<AppSession> {
-    return role === "anonymous" ? AppSession.anonymous(this.baseURL) : AppSession.signIn(this.baseURL, emailOf(role), PASSWORD);
+    return role === "anonymous" ? AppSession.anonymous(this.baseURL) : AppSession.signIn(this.baseURL, this.emailOf(role), PASSWORD);
   }
 
   /** Signs the role in again after a call ended all of its sessions. */

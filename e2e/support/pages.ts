@@ -85,7 +85,8 @@ export class NotePage {
   /** Types at the end of the body, as a user would once they can. */
   async typeAtEnd(text: string) {
     await this.expectEditable();
-    await this.body.click();
+    // Focus, not a click: a click lands mid-body, where a mention chip follows its link.
+    await this.body.focus();
     await this.page.keyboard.press("ControlOrMeta+End");
     await this.page.keyboard.type(text);
   }
