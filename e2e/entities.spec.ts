@@ -111,6 +111,60 @@ test("mention actors and events, follow them to their pages, rename, link unlink
   await context.close();
 });
 
+test("an actor or event made from the mention menu is asked its kind or date in place, and the sentence goes on", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  const suffix = Date.now().toString(36);
+  const note = await createNote(page, `Menu-made ${suffix}`);
+  await note.body.click();
+  const details = page.getByTestId("new-entity-details");
+  const hrefOf = (name: string) => note.body.locator(".mention", { hasText: name }).getAttribute("href");
+
+  // By keyboard: Enter creates, the question waits under the mention while the writer types on, Tab reaches it.
+  await page.keyboard.type(`Talks with @Kiribati ${suffix}`);
+  await expect(page.getByRole("option", { name: `Create new actor “Kiribati ${suffix}”` })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(details).toContainText(`New actor “Kiribati ${suffix}”: what kind is it?`);
+  await page.keyboard.type("went");
+  await page.keyboard.press("Tab");
+  await expect(details.getByRole("button", { name: "Country" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(details).toHaveCount(0);
+  await page.keyboard.type(" well, before the ");
+
+  // An event's date, refused when it is not one, then kept with its precision.
+  await page.keyboard.type(`#Atoll summit ${suffix}`);
+  await page.getByRole("option", { name: `Create new event “Atoll summit ${suffix}”` }).click();
+  await expect(details).toContainText(`New event “Atoll summit ${suffix}”: when was it?`);
+  await page.keyboard.press("Tab");
+  await expect(details.getByLabel("Date")).toBeFocused();
+  await page.keyboard.type("2026-13");
+  await page.keyboard.press("Enter");
+  await expect(details.locator(".error")).toHaveText("Enter a date as YYYY, YYYY-MM or YYYY-MM-DD (for example 2006-10-09).");
+  await details.getByLabel("Date").fill("2026-11");
+  await page.keyboard.press("Enter");
+  await expect(details).toHaveCount(0);
+
+  // Escape leaves a new actor without a kind, and the text where it was.
+  await page.keyboard.type(`ended. @Tuvalu ${suffix}`);
+  await expect(page.getByRole("option", { name: `Create new actor “Tuvalu ${suffix}”` })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(details).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(details).toHaveCount(0);
+  await page.keyboard.type("watched.");
+  await expect(note.body).toHaveText(`Talks with Kiribati ${suffix} went well, before the Atoll summit ${suffix} ended. Tuvalu ${suffix} watched.`);
+  await note.expectSaved();
+
+  const [kiribati, summit, tuvalu] = [await hrefOf(`Kiribati ${suffix}`), await hrefOf(`Atoll summit ${suffix}`), await hrefOf(`Tuvalu ${suffix}`)];
+  await page.goto(kiribati!);
+  await expect(page.locator(".eyebrow")).toHaveText("Country");
+  await page.goto(summit!);
+  await expect(page.locator(".eyebrow")).toHaveText("November 2026");
+  await page.goto(tuvalu!);
+  await expect(page.locator(".eyebrow")).toHaveText("Actor");
+  await context.close();
+});
+
 test("bad entity input gets a clear error and changes nothing; names with markup are shown as text", async ({ browser, baseURL }) => {
   const { page, context } = await signedInAs(browser, "analyst", baseURL);
   const suffix = Date.now().toString(36);

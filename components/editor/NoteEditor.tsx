@@ -3,7 +3,7 @@
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import * as Y from "yjs";
 import { guardBody } from "@/lib/editor/body-guard";
 import { collaborationExtensions } from "@/lib/editor/collaboration";
@@ -32,7 +32,8 @@ import { useCommentDraft } from "./comments/useCommentDraft";
 import { SuggestionPanel, type Person } from "./suggestions/SuggestionPanel";
 import { EntityDirectory, type DirectoryEntry } from "./mentions/entity-directory";
 import { mentionChip } from "./mentions/mention-chip";
-import { mentionSuggestions } from "./mentions/mention-suggestions";
+import { mentionSuggestions, type CreatedFromMention } from "./mentions/mention-suggestions";
+import { NewEntityDetails } from "./mentions/NewEntityDetails";
 import { PresenceAvatars } from "./PresenceAvatars";
 import { useCaretActivity } from "./caret-activity";
 import { caretView } from "./caret-view";
@@ -213,11 +214,13 @@ function CollaborativeEditor({
   const access = useAccess(provider);
   const refusedByServer = useServerRefusal(session);
   const [error, setError] = useState<string | null>(null);
-  const { threads, reload } = useCommentThreads(team, noteId, provider, canComment);
+  const { threads, reload, announcement } = useCommentThreads(team, noteId, provider, canComment, user.id);
   const [activeThread, setActiveThread] = useState<string | null>(openThread ?? null);
   const [register] = useState(() => new SourceRegister(team));
   const [citationViews] = useState(() => new CitationViews());
   const [citing, setCiting] = useState<CitingStep | null>(null);
+  const [newEntity, setNewEntity] = useState<CreatedFromMention | null>(null);
+  const closeNewEntity = useCallback(() => setNewEntity(null), []);
   const [showUncited, toggleUncited] = useUncitedToggle();
   // The highlight plugin reads these on every redraw, through closures it is
   // given once when the editor is made. The refs rule is off for this block:
@@ -245,7 +248,7 @@ function CollaborativeEditor({
       editable,
       extensions: [
         ...documentExtensions({
-          mentionSuggestions: mentionSuggestions(team, directory, setError),
+          mentionSuggestions: mentionSuggestions(team, directory, { onError: setError, onCreated: setNewEntity }),
           mentionNodeView: mentionChip(team, directory),
           citationNodeView: citationView(register, citationViews, (citationId) => setCiting({ step: "edit", citationId })),
           keyJudgmentsNodeView,
@@ -362,10 +365,14 @@ function CollaborativeEditor({
           {editor && surface && <SelectionMenu editor={editor} surface={surface} suggesting={mode === "suggest"} onComment={canComment && !comment.draft ? comment.start : undefined} />}
         </div>
         {editor && <FindingPopover editor={editor} team={team} noteId={noteId} canSetAside={editing} />}
+        {editor && editing && newEntity && <NewEntityDetails key={newEntity.id} editor={editor} team={team} entity={newEntity} onClose={closeNewEntity} />}
         {editor && citingStep && <CitingPanel key={citingStep.step} editor={editor} team={team} register={register} step={citingStep} go={setCiting} />}
       </div>
       </div>
       <aside className="note-side" aria-label="About this note">
+        <p className="sr-only" role="status" data-testid="comment-announcement">
+          {announcement}
+        </p>
         {editor && (
           <SuggestionPanel
             editor={editor}

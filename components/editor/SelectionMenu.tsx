@@ -63,7 +63,8 @@ export function SelectionMenu({ editor, surface, suggesting, onComment }: Props)
   function moveFocus(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === "Escape") {
       event.preventDefault();
-      editor.commands.focus();
+      // At once, not a frame later: keys typed next belong in the text.
+      editor.view.focus();
       return;
     }
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];

@@ -1,3 +1,5 @@
+import type { Editor } from "@tiptap/core";
+
 /** Room kept between a picker and the caret or the window's edge. */
 const GAP = 4;
 
@@ -17,4 +19,14 @@ export function placeNearCaret(element: HTMLElement, caret: DOMRect | null | und
   const above = caret.top - GAP - height;
   element.style.top = `${fitsBelow || above < GAP ? Math.max(GAP, Math.min(below, window.innerHeight - GAP - height)) : above}px`;
   element.style.left = `${Math.max(GAP, Math.min(caret.left, window.innerWidth - GAP - width))}px`;
+}
+
+/** Where a position of the text is on the screen, as a caret-wide box; null where it is not drawn. */
+export function caretRect(editor: Editor, pos: number): DOMRect | null {
+  try {
+    const { left, bottom, top } = editor.view.coordsAtPos(pos);
+    return new DOMRect(left, top, 0, bottom - top);
+  } catch {
+    return null;
+  }
 }

@@ -3,16 +3,14 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { createEntityAction, updateEntityAction } from "@/app/t/[team]/entities-actions";
-import { ACTOR_TYPES } from "@/db/schema";
 import { FormError } from "@/components/FormError";
+import { ACTOR_TYPE_LABELS, ACTOR_TYPES } from "@/lib/actor-types";
 import { entityKind, type EntityKind } from "@/lib/entity-kinds";
 import { carriesLocation } from "@/lib/geo/located";
 import { entityFormPayload, storedLocation, type EntityFormValues, type LocationErrors } from "./entity-form-payload";
 import { LocationFields } from "./LocationFields";
 
 export type { EntityFormValues };
-
-const ACTOR_TYPE_LABELS: Record<string, string> = { country: "Country", place: "Place", person: "Person", organisation: "Organisation", group: "Group" };
 
 /** Creates an entity of a kind (an actor, an event), or edits one (with `id`); its fields follow the kind's details. */
 export function EntityForm({ team, kind, id, initial }: { team: string; kind: EntityKind; id?: string; initial?: EntityFormValues }) {

@@ -2,19 +2,28 @@ import { can, teamScope } from "@/lib/policies";
 import { openTeam } from "@/lib/loaders/open";
 import { formatDateRange } from "@/lib/entities/dates";
 import { capitalise, entityKind, kindPath, type EntityKind } from "@/lib/entity-kinds";
-import { listEntities } from "@/lib/entities/queries";
+import { ACTOR_TYPE_LABELS } from "@/lib/actor-types";
+import { entityListPage, entitySorts } from "@/lib/entities/queries";
+import { readListView, type SearchParams } from "@/lib/lists/list-view";
+import { Pager } from "@/components/lists/Pager";
+import { SortableHeader } from "@/components/lists/SortableHeader";
 import { tagsOfEntities } from "@/lib/tags/queries";
 import { EntityForm } from "./EntityForm";
 import { EntityLink } from "./EntityLink";
 import { TagList } from "./TagList";
 
 /** The team's entities of one kind (actors, events): search, list, and a form to add one. */
-export async function EntityListPage({ slug, kind, query }: { slug: string; kind: EntityKind; query?: string }) {
+export async function EntityListPage({ slug, kind, params }: { slug: string; kind: EntityKind; params: SearchParams }) {
   const spec = entityKind(kind);
   const title = capitalise(spec.label.many);
+  const query = typeof params.q === "string" ? params.q : undefined;
   const { team, actor } = await openTeam(slug, "entity.read");
-  const list = await listEntities(team.id, kind, { query });
+  const columns = entitySorts(kind);
+  const view = readListView(params, columns, spec.details === "dated" ? "detail" : "name");
+  const { rows: list, total } = await entityListPage(team.id, kind, query, view);
   const tags = await tagsOfEntities(list.map((e) => e.id));
+  const path = kindPath(team.slug, kind);
+  const sortable = { columns, view, path, params };
 
   return (
     <main className="page stack">
@@ -35,15 +44,15 @@ export async function EntityListPage({ slug, kind, query }: { slug: string; kind
           <EntityForm team={team.slug} kind={kind} />
         </details>
       )}
-      {list.length === 0 ? (
+      {total === 0 ? (
         <div className="card empty">{query ? `Nothing matches “${query}”.` : `No ${spec.label.many} yet.`}</div>
       ) : (
         <div className="card">
           <table className="list" aria-label={title}>
             <thead>
               <tr>
-                <th>{spec.columns[0]}</th>
-                <th>{spec.columns[1]}</th>
+                <SortableHeader column="name" {...sortable} />
+                <SortableHeader column="detail" {...sortable} />
                 <th>Also known as</th>
                 <th>Tags</th>
               </tr>
@@ -54,7 +63,7 @@ export async function EntityListPage({ slug, kind, query }: { slug: string; kind
                   <td className="title">
                     <EntityLink team={team.slug} entity={entity} />
                   </td>
-                  <td>{spec.details === "typed" ? (entity.actorType ?? "—") : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}</td>
+                  <td>{spec.details === "typed" ? (entity.actorType ? ACTOR_TYPE_LABELS[entity.actorType] : "—") : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}</td>
                   <td className="muted">{entity.aliases.join(", ")}</td>
                   <td>
                     <TagList team={team.slug} tags={tags.get(entity.id) ?? []} />
@@ -63,6 +72,7 @@ export async function EntityListPage({ slug, kind, query }: { slug: string; kind
               ))}
             </tbody>
           </table>
+          <Pager noun={spec.label.many} total={total} view={view} path={path} params={params} />
         </div>
       )}
     </main>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { abilities, can, teamScope } from "@/lib/policies";
 import { openTeam, orNotFound, requireIds } from "@/lib/loaders/open";
 import { formatDateRange, partialDateInput } from "@/lib/entities/dates";
-import { entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type EntityKind } from "@/lib/entity-kinds";
+import { capitalise, entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type EntityKind } from "@/lib/entity-kinds";
+import { ACTOR_TYPE_LABELS } from "@/lib/actor-types";
 import { backlinks, coMentioned, entityOptions, getEntity, listEntities, participation } from "@/lib/entities/queries";
 import { publishedBacklinks } from "@/lib/publishing/queries";
 import { tagsOfEntities } from "@/lib/tags/queries";
@@ -60,7 +61,7 @@ export async function EntityPage({ slug, kind, id }: { slug: string; kind: Entit
       <div className="page-head">
         <div>
           <p className="eyebrow">
-            {spec.details === "typed" ? (entity.actorType ?? spec.label.one) : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}
+            {spec.details === "typed" ? (entity.actorType ? ACTOR_TYPE_LABELS[entity.actorType] : capitalise(spec.label.one)) : formatDateRange(entity.startsOn, entity.endsOn, entity.datePrecision)}
           </p>
           <h1 data-testid="entity-name">{entity.name}</h1>
           {entity.aliases.length > 0 && <p className="muted">Also known as {entity.aliases.join(", ")}</p>}

@@ -4,10 +4,10 @@ import { teams, users } from "./accounts";
 import { timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
 import { ENTITY_KINDS } from "../../lib/entity-kinds";
+import { ACTOR_TYPES } from "../../lib/actor-types";
 
-export const ACTOR_TYPES = ["country", "place", "person", "organisation", "group"] as const;
+export { ACTOR_TYPES, type ActorType } from "../../lib/actor-types";
 export const DATE_PRECISIONS = ["day", "month", "year"] as const;
-export type ActorType = (typeof ACTOR_TYPES)[number];
 export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 
 /**

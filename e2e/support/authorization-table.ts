@@ -617,6 +617,13 @@ export const ACTIONS: MatrixEntry[] = [
     prepare: async () => ({ actorId: randomUUID() }),
     crossError: /^That entry could not be created; please try again\.$/,
   }),
+  action({
+    action: `${entities}#describeEntityAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ team: ids.team, id: ids.actorId, details: { kind: "actor", actorType: "country" } }],
+    // It fills a blank only: each call gives a kind to an actor of its own that has none.
+    prepare: async (world) => ({ actorId: await world.actor(world.sessions.owner) }),
+  }),
   // The source register.
   action({
     action: `${sources}#createSourceAction`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db, type Executor } from "@/db";
 import { entities, entityRelations, notes, noteEntities, type Entity } from "@/db/schema";
@@ -11,6 +11,7 @@ import { entityKind, kindsPhrase, OCCASION_KINDS, PARTICIPANT_KINDS, type Entity
 import { claimNames } from "./names";
 import { entityColumns } from "./columns";
 import type { EntityInput } from "./validation";
+import type { ListView, SortColumns } from "@/lib/lists/list-view";
 
 export type { EntityInput };
 
@@ -91,6 +92,33 @@ export async function listEntities(teamId: string, kind: EntityKind, options: { 
     .where(and(eq(entities.teamId, teamId), eq(entities.kind, kind), nameContains(options.query)))
     .orderBy(listOrder(kind))
     .limit(options.limit ?? 500);
+}
+
+export type EntitySort = "name" | "detail";
+
+/** The list page's columns: the name, and the kind's detail (an actor's kind, an event's date). */
+export const entitySorts = (kind: EntityKind): SortColumns<EntitySort> => {
+  const spec = entityKind(kind);
+  return { name: { label: spec.columns[0], first: "asc" }, detail: { label: spec.columns[1], first: spec.details === "dated" ? "desc" : "asc" } };
+};
+
+/** One page of the list page's actors or events, sorted as asked (the unknown last either way), and how many match. */
+export async function entityListPage(teamId: string, kind: EntityKind, query: string | undefined, view: ListView<EntitySort>) {
+  const where = and(eq(entities.teamId, teamId), eq(entities.kind, kind), nameContains(query));
+  const direction = view.direction === "asc" ? sql`asc` : sql`desc`;
+  const name = sql`lower(${entities.name}) ${direction}`;
+  const detail = entityKind(kind).details === "dated" ? sql`${entities.startsOn} ${direction} nulls last` : sql`${entities.actorType} ${direction} nulls last`;
+  const [rows, [{ total }]] = await Promise.all([
+    db()
+      .select()
+      .from(entities)
+      .where(where)
+      .orderBy(...(view.sort === "name" ? [name] : [detail, sql`lower(${entities.name}) asc`]), asc(entities.id))
+      .limit(view.limit)
+      .offset(view.offset),
+    db().select({ total: count() }).from(entities).where(where),
+  ]);
+  return { rows, total };
 }
 
 /**

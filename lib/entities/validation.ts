@@ -102,6 +102,16 @@ export const eventInput = z
 export type ActorInput = z.infer<typeof actorInput>;
 export type EventInput = z.infer<typeof eventInput>;
 
+/**
+ * The one detail the editor asks for when an entity is made from a mention
+ * (lib/entities/describe.ts): an actor's kind, or an event's date.
+ */
+export const entityDetails = z.discriminatedUnion("kind", [
+  z.object({ kind: z.enum(TYPED_KINDS), actorType: z.enum(ACTOR_TYPES, "Choose one of the kinds offered.") }),
+  z.object({ kind: z.enum(DATED_KINDS), startsOn: partialDate.refine((date) => date !== null, DATE_HINT) }),
+]);
+export type EntityDetails = z.infer<typeof entityDetails>;
+
 /** An entity as a form sends it: its kind, and the fields of that kind's details (lib/entity-kinds.ts). */
 export const entityInput = z.discriminatedUnion("kind", [
   actorInput.extend({ kind: z.enum(TYPED_KINDS) }),

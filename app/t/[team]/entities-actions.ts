@@ -3,9 +3,10 @@
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { ENTITY_KINDS, entityPath, kindPath } from "@/lib/entity-kinds";
+import { describeEntity } from "@/lib/entities/describe";
 import { deleteEntityEverywhere, mergeEntities } from "@/lib/entities/merge";
 import { addParticipant, createEntity, listEntities, removeParticipant, updateEntity } from "@/lib/entities/queries";
-import { entityInput, entityName } from "@/lib/entities/validation";
+import { entityDetails, entityInput, entityName } from "@/lib/entities/validation";
 import { noteFor } from "@/lib/loaders/open";
 import { setNoteTags } from "@/lib/tags/queries";
 import { tagNames } from "@/lib/entities/validation";
@@ -42,6 +43,16 @@ export const quickCreateEntityAction = teamAction(
     const payload = entityInput.parse({ kind: input.kind, name: input.name });
     const created = await createEntity(team.id, user.id, payload, undefined, input.id);
     return { id: created.id, kind: created.kind, name: created.name };
+  },
+);
+
+/** From the editor, just after such a creation: the actor's kind or the event's date, if it has none yet. */
+export const describeEntityAction = teamAction(
+  z.object({ ...withTeam, id: id("That entry"), details: entityDetails }),
+  "entity.update",
+  async (input, { team }) => {
+    const described = await describeEntity(team.id, input.id, input.details);
+    return { id: described.id };
   },
 );
 

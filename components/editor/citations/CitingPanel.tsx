@@ -41,8 +41,9 @@ export function CitingPanel({ editor, team, register, step, go }: Props) {
     if (top !== anchor.top) setAnchor({ ...anchor, top });
   }, [anchor]);
   const close = () => {
+    // Focus first and at once (the focus command waits a frame): keys typed next land in the text.
+    editor.view.focus();
     go(null);
-    editor.commands.focus();
   };
 
   let body;

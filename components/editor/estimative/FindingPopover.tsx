@@ -7,7 +7,7 @@ import { restoreFindingAction, setAsideFindingAction } from "@/app/t/[team]/note
 import { FormError } from "@/components/FormError";
 import { MAX_SET_ASIDE_REASON } from "@/lib/tradecraft/estimative-check";
 import { FINDING_TITLES } from "@/lib/tradecraft/findings";
-import { placeNearCaret } from "../popup-placement";
+import { caretRect, placeNearCaret } from "../popup-placement";
 import { findingsAt, type MarkedFinding } from "./estimative-marks";
 
 interface Props {
@@ -59,15 +59,6 @@ function useFindingsInFocus(editor: Editor, popover: RefObject<HTMLElement | nul
     };
   }, [editor, popover]);
   return { ...state, dismiss: () => setState({ findings: [], anchor: null }) };
-}
-
-function caretRect(editor: Editor, pos: number): DOMRect | null {
-  try {
-    const { left, bottom, top } = editor.view.coordsAtPos(pos);
-    return new DOMRect(left, top, 0, bottom - top);
-  } catch {
-    return null;
-  }
 }
 
 /**

@@ -5,7 +5,7 @@ import type { MentionOptions } from "@tiptap/extension-mention";
 import { PluginKey } from "@tiptap/pm/state";
 import { quickCreateEntityAction, suggestEntitiesAction } from "@/app/t/[team]/entities-actions";
 import { MENTION_NODE } from "@/lib/editor/mentions";
-import { ENTITY_KIND_LIST } from "@/lib/entity-kinds";
+import { ENTITY_KIND_LIST, type EntityKind } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./entity-directory";
 import { SuggestionList, type SuggestionItem } from "./SuggestionList";
 import { suggestionPopup } from "../suggestion-popup";
@@ -21,8 +21,24 @@ function unlinkMentions(editor: Editor, id: string) {
   chain.run();
 }
 
+/** An entity just made from the picker, with the creation under way: the editor then asks for its kind or date. */
+export interface CreatedFromMention {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** Where its mention went in. */
+  at: number;
+  /** True once the server has it; false if refused (the mention is then plain text again). */
+  created: Promise<boolean>;
+}
+
+interface MentionEvents {
+  onError(message: string): void;
+  onCreated(entity: CreatedFromMention): void;
+}
+
 /** One picker per kind, on its trigger (@ finds actors, # events), each offering to create one when nothing matches. */
-export function mentionSuggestions(team: string, directory: EntityDirectory, onError: (message: string) => void): MentionOptions["suggestions"] {
+export function mentionSuggestions(team: string, directory: EntityDirectory, { onError, onCreated }: MentionEvents): MentionOptions["suggestions"] {
   return ENTITY_KIND_LIST.map(({ key: kind, trigger, label }) => ({
     char: trigger,
     pluginKey: new PluginKey(`mention-${kind}`),
@@ -52,11 +68,13 @@ export function mentionSuggestions(team: string, directory: EntityDirectory, onE
       directory.add({ id: entity.id, kind, name: entity.name, aliases: item.aliases });
       insert(entity);
       if (item.create) {
-        void quickCreateEntityAction({ team, id: entity.id, kind, name: entity.name }).then((result) => {
-          if (result.ok) return;
+        const created = quickCreateEntityAction({ team, id: entity.id, kind, name: entity.name }).then((result) => {
+          if (result.ok) return true;
           onError(result.error);
           unlinkMentions(editor, entity.id);
+          return false;
         });
+        onCreated({ id: entity.id, kind, name: entity.name, at: range.from, created });
       }
     },
     render: suggestionPopup(SuggestionList, (props) => ({ items: props.items, noun: label, command: props.command })),
