@@ -1,31 +1,44 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { auditLog, entities, memberships, notes, noteTemplates, sources, users } from "@/db/schema";
 import { entityPath } from "@/lib/entity-kinds";
+import type { ListView, SortColumns } from "@/lib/lists/list-view";
 
 /** What members do to their own accounts that their teams' owners see: signing in, linking single sign-on, their passwords and sessions. */
 const MEMBER_ACCOUNT_ACTIONS = ["user.signed_in", "user.identity_linked", "user.password_removed", "user.password_changed", "user.password_reset", "user.sessions_ended"] as const;
 
-/** A team's audit log, newest first, for its owners: the team's own entries and its members' sign-ins, linked identities, password changes and resets. */
-export async function teamAuditLog(teamId: string, limit = 500) {
+/** The entries a team's owners read: the team's own, and its members' sign-ins, linked identities, password changes and resets. */
+const teamEntries = (teamId: string) =>
+  or(
+    eq(auditLog.teamId, teamId),
+    and(
+      isNull(auditLog.teamId),
+      inArray(auditLog.action, [...MEMBER_ACCOUNT_ACTIONS]),
+      inArray(auditLog.userId, db().select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, teamId))),
+    ),
+  );
+
+export type AuditSort = "when";
+export const AUDIT_SORTS: SortColumns<AuditSort> = { when: { label: "When (UTC)", first: "desc" } };
+
+/** A team's audit log, newest first (or oldest, as asked), a page at a time, and how many entries it has. */
+export async function teamAuditLog(teamId: string, view: Pick<ListView<AuditSort>, "direction" | "limit" | "offset"> = { direction: "desc", limit: 500, offset: 0 }) {
+  const direction = view.direction === "asc" ? asc : desc;
   return db()
     .select({ id: auditLog.id, action: auditLog.action, target: auditLog.target, data: auditLog.data, createdAt: auditLog.createdAt, userName: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(
-      or(
-        eq(auditLog.teamId, teamId),
-        and(
-          isNull(auditLog.teamId),
-          inArray(auditLog.action, [...MEMBER_ACCOUNT_ACTIONS]),
-          inArray(auditLog.userId, db().select({ id: memberships.userId }).from(memberships).where(eq(memberships.teamId, teamId))),
-        ),
-      ),
-    )
-    .orderBy(desc(auditLog.createdAt))
-    .limit(limit);
+    .where(teamEntries(teamId))
+    .orderBy(direction(auditLog.createdAt), direction(auditLog.id))
+    .limit(view.limit)
+    .offset(view.offset);
+}
+
+export async function teamAuditCount(teamId: string): Promise<number> {
+  const [{ total }] = await db().select({ total: count() }).from(auditLog).where(teamEntries(teamId));
+  return total;
 }
 
 /** What an entry was done to, by name: a link where it is still the team's to open. */

@@ -7,7 +7,9 @@ import { requireUser } from "@/lib/auth/session";
 import { listFollowing } from "@/lib/follows/queries";
 import { EDITION_NOTIFICATION_KINDS, TEAM_NOTIFICATION_KINDS } from "@/db/schema";
 import { reviewDecisionWords } from "@/lib/notifications/kinds";
-import { listNotifications, type InboxItem } from "@/lib/notifications/queries";
+import { INBOX_SORTS, listNotifications, notificationCount, type InboxItem } from "@/lib/notifications/queries";
+import { listHref, readListView, type SearchParams } from "@/lib/lists/list-view";
+import { Pager } from "@/components/lists/Pager";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -36,9 +38,11 @@ function Subject({ item }: { item: InboxItem }) {
   return item.href ? <Link href={item.href}>{label}</Link> : <>a note</>;
 }
 
-export default async function InboxPage() {
+export default async function InboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
-  const [items, following] = await Promise.all([listNotifications(user.id), listFollowing(user.id)]);
+  const query = await searchParams;
+  const view = readListView(query, INBOX_SORTS, "when");
+  const [items, total, following] = await Promise.all([listNotifications(user.id, view), notificationCount(user.id), listFollowing(user.id)]);
   const unread = items.filter((item) => !item.readAt).length;
 
   return (
@@ -51,7 +55,16 @@ export default async function InboxPage() {
         </div>
       </div>
       <MarkReadOnView unread={unread} />
-      {items.length === 0 ? (
+      {total > 1 && (
+        <nav className="row filters-bar" aria-label="Order of the inbox">
+          {(["desc", "asc"] as const).map((direction) => (
+            <Link key={direction} href={listHref("/inbox", query, { dir: direction === "desc" ? null : direction, page: null })} aria-current={view.direction === direction ? "page" : undefined}>
+              {direction === "desc" ? "Newest first" : "Oldest first"}
+            </Link>
+          ))}
+        </nav>
+      )}
+      {total === 0 ? (
         <div className="card empty">
           Nothing yet. You will hear here when someone mentions you, replies to you, asks for your review, publishes a new edition of a brief, actor
           or event you follow, or puts in question a source your work cites.
@@ -69,6 +82,7 @@ export default async function InboxPage() {
           ))}
         </ul>
       )}
+      <Pager noun="notifications" total={total} view={view} path="/inbox" params={query} />
       <FollowingList items={following} />
     </main>
   );

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { DRAFT_NOTIFICATION_KINDS, EDITION_NOTIFICATION_KINDS, editions, TEAM_NOTIFICATION_KINDS, memberships, notes, notifications, teams, users } from "@/db/schema";
 import { rolesWith } from "@/lib/policies/grants";
 import { notificationLink } from "./links";
+import type { ListView, SortColumns } from "@/lib/lists/list-view";
 
 const actor = alias(users, "actor");
 
@@ -32,7 +33,12 @@ export const stillVisible = or(
 );
 
 /** The user's notifications that they may still see, newest first, each with the title it is about and where it leads. */
-export async function listNotifications(userId: string, limit = 100) {
+export type InboxSort = "when";
+export const INBOX_SORTS: SortColumns<InboxSort> = { when: { label: "When", first: "desc" } };
+
+/** The user's inbox, newest first (or oldest, as asked), a page at a time. */
+export async function listNotifications(userId: string, view: Pick<ListView<InboxSort>, "direction" | "limit" | "offset"> = { direction: "desc", limit: 100, offset: 0 }) {
+  const direction = view.direction === "asc" ? asc : desc;
   const rows = await db()
     .select({
       id: notifications.id,
@@ -56,22 +62,26 @@ export async function listNotifications(userId: string, limit = 100) {
     .leftJoin(notes, eq(notes.id, notifications.noteId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.userId, userId), stillVisible))
-    .orderBy(desc(notifications.createdAt))
-    .limit(limit);
+    .orderBy(direction(notifications.createdAt), direction(notifications.id))
+    .limit(view.limit)
+    .offset(view.offset);
   return rows.map((row) => ({ ...row, href: notificationLink(row) }));
 }
 
-export type InboxItem = Awaited<ReturnType<typeof listNotifications>>[number];
-
-export async function unreadCount(userId: string): Promise<number> {
+/** How many notifications the inbox holds: in all, or those still unread (the header's count). */
+export async function notificationCount(userId: string, which: "all" | "unread" = "all"): Promise<number> {
   const [row] = await db()
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
     .innerJoin(memberships, memberThere)
     .leftJoin(editions, eq(editions.id, notifications.editionId))
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), stillVisible));
+    .where(and(eq(notifications.userId, userId), which === "unread" ? isNull(notifications.readAt) : undefined, stillVisible));
   return row.n;
 }
+
+export type InboxItem = Awaited<ReturnType<typeof listNotifications>>[number];
+
+export const unreadCount = (userId: string) => notificationCount(userId, "unread");
 
 export async function markAllRead(userId: string) {
   await db().update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));

@@ -6,7 +6,10 @@ import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireTeam } from "@/lib/auth/session";
 import { abilities } from "@/lib/policies";
-import { listNotes } from "@/lib/notes/queries";
+import { NOTE_SORTS, noteListPage, noteTitles } from "@/lib/notes/note-list";
+import { readListView, type SearchParams } from "@/lib/lists/list-view";
+import { Pager } from "@/components/lists/Pager";
+import { SortableHeader } from "@/components/lists/SortableHeader";
 import { teamTemplates } from "@/lib/templates/queries";
 import { waitingFor } from "@/lib/review/workflow";
 import type { NoteStatus } from "@/db/schema";
@@ -25,9 +28,10 @@ export default async function NotesPage({
   searchParams,
 }: {
   params: Promise<{ team: string }>;
-  searchParams: Promise<{ status?: string; waiting?: string; imported?: string | string[] }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const [{ team: slug }, filters] = await Promise.all([params, searchParams]);
+  const view = readListView(filters, NOTE_SORTS, "edited");
   const { team, actor, user } = await requireTeam(slug);
   const may = abilities(actor, "team", team);
   // A reader's home is the front page of published briefs: drafts never reach them.
@@ -35,12 +39,15 @@ export default async function NotesPage({
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
   const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
-  const [all, templates] = await Promise.all([listNotes(team.id), may.edit ? teamTemplates(team.id) : []]);
-  const notes = all.filter((note) => (!status || note.status === status) && (!waiting || waiting.has(note.id)));
   // Just imported (their ids, from the import): named with links, of this team's notes only.
-  const importedIds = new Set(String(filters.imported ?? "").split(",").slice(0, 50));
-  const imported = all.filter((note) => importedIds.has(note.id));
+  const importedIds = String(filters.imported ?? "").split(",").slice(0, 50);
+  const [{ rows: notes, total }, templates, imported] = await Promise.all([
+    noteListPage(team.id, { status, ids: waiting }, view),
+    may.edit ? teamTemplates(team.id) : [],
+    noteTitles(team.id, importedIds),
+  ]);
   const base = `/t/${team.slug}`;
+  const sortable = { columns: NOTE_SORTS, view, path: base, params: filters };
 
   return (
     <main className="page">
@@ -82,7 +89,7 @@ export default async function NotesPage({
           </Link>
         )}
       </nav>
-      {notes.length === 0 ? (
+      {total === 0 ? (
         <div className="card empty">
           {status || waitingForMe
             ? "No notes match this filter."
@@ -95,10 +102,10 @@ export default async function NotesPage({
           <table className="list" aria-label="Notes">
             <thead>
               <tr>
-                <th>Title</th>
-                <th>Status</th>
+                <SortableHeader column="title" {...sortable} />
+                <SortableHeader column="status" {...sortable} />
                 <th>Last edited by</th>
-                <th>Edited</th>
+                <SortableHeader column="edited" {...sortable} />
               </tr>
             </thead>
             <tbody>
@@ -118,6 +125,7 @@ export default async function NotesPage({
               ))}
             </tbody>
           </table>
+          <Pager noun="notes" total={total} view={view} path={base} params={filters} />
         </div>
       )}
     </main>

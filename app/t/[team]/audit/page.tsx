@@ -1,31 +1,36 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { openTeam } from "@/lib/loaders/open";
-import { auditTargets, teamAuditLog, type AuditTarget } from "@/lib/audit-queries";
+import { AUDIT_SORTS, auditTargets, teamAuditCount, teamAuditLog, type AuditTarget } from "@/lib/audit-queries";
+import { readListView, type SearchParams } from "@/lib/lists/list-view";
+import { Pager } from "@/components/lists/Pager";
+import { SortableHeader } from "@/components/lists/SortableHeader";
 import { describeAction, describeDetails } from "@/lib/audit-words";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-export default async function AuditPage({ params }: { params: Promise<{ team: string }> }) {
-  const { team: slug } = await params;
+export default async function AuditPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ team: slug }, query] = await Promise.all([params, searchParams]);
   const { team } = await openTeam(slug, "audit.read");
-  const entries = await teamAuditLog(team.id);
+  const view = readListView(query, AUDIT_SORTS, "when");
+  const [entries, total] = await Promise.all([teamAuditLog(team.id, view), teamAuditCount(team.id)]);
+  const path = `/t/${team.slug}/audit`;
   const targets = await auditTargets(team, entries);
   return (
     <main className="page stack">
       <div className="page-head">
         <h1>Audit log</h1>
       </div>
-      {entries.length === 0 ? (
+      {total === 0 ? (
         <div className="card empty">Nothing recorded yet.</div>
       ) : (
         <div className="card">
           <table className="list" aria-label="Audit log">
             <thead>
               <tr>
-                <th>When (UTC)</th>
+                <SortableHeader column="when" columns={AUDIT_SORTS} view={view} path={path} params={query} />
                 <th>Who</th>
                 <th>What</th>
                 <th>On</th>
@@ -55,6 +60,7 @@ export default async function AuditPage({ params }: { params: Promise<{ team: st
               ))}
             </tbody>
           </table>
+          <Pager noun="entries" total={total} view={view} path={path} params={query} />
         </div>
       )}
     </main>

@@ -1,0 +1,68 @@
+import "server-only";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db } from "@/db";
+import { NOTE_STATUSES, notes, users, type NoteStatus } from "@/db/schema";
+import type { ListView, SortColumns } from "@/lib/lists/list-view";
+
+const editor = alias(users, "editor");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type NoteSort = "title" | "status" | "edited";
+export const NOTE_SORTS: SortColumns<NoteSort> = {
+  title: { label: "Title", first: "asc" },
+  status: { label: "Status", first: "asc" },
+  edited: { label: "Edited", first: "desc" },
+};
+
+/** Statuses in the order of the workflow, not of the alphabet. */
+const statusOrder = sql`array_position(array[${sql.join(
+  NOTE_STATUSES.map((status) => sql`${status}`),
+  sql`, `,
+)}]::text[], ${notes.status}::text)`;
+
+const ORDER: Record<NoteSort, SQL | typeof notes.updatedAt> = {
+  title: sql`lower(${notes.title})`,
+  status: statusOrder,
+  edited: notes.updatedAt,
+};
+
+interface NoteFilter {
+  status?: NoteStatus;
+  /** Only these notes (those waiting for the reader's review); none when empty. */
+  ids?: ReadonlySet<string> | null;
+}
+
+/** One page of the team's notes list, filtered and sorted in the database, and how many match in all. */
+export async function noteListPage(teamId: string, filter: NoteFilter, view: ListView<NoteSort>) {
+  const ids = filter.ids ? [...filter.ids] : null;
+  const where = and(
+    eq(notes.teamId, teamId),
+    filter.status ? eq(notes.status, filter.status) : undefined,
+    ids ? (ids.length > 0 ? inArray(notes.id, ids) : sql`false`) : undefined,
+  );
+  const direction = view.direction === "asc" ? asc : desc;
+  const [rows, [{ total }]] = await Promise.all([
+    db()
+      .select({ id: notes.id, title: notes.title, status: notes.status, updatedAt: notes.updatedAt, updatedByName: editor.name })
+      .from(notes)
+      .leftJoin(editor, eq(editor.id, notes.updatedBy))
+      .where(where)
+      // The id settles ties, so a row is on one page only however often the list is paged.
+      .orderBy(direction(ORDER[view.sort]), direction(notes.id))
+      .limit(view.limit)
+      .offset(view.offset),
+    db().select({ total: count() }).from(notes).where(where),
+  ]);
+  return { rows, total };
+}
+
+/** The titles of some of the team's notes (those just imported), by id; another team's ids name nothing. */
+export async function noteTitles(teamId: string, ids: readonly string[]) {
+  const wellFormed = ids.filter((id) => UUID.test(id));
+  if (wellFormed.length === 0) return [];
+  return db()
+    .select({ id: notes.id, title: notes.title })
+    .from(notes)
+    .where(and(eq(notes.teamId, teamId), inArray(notes.id, wellFormed)));
+}
