@@ -18,7 +18,7 @@ const SHORTCUTS: { where: string; keys: [string, string][] }[] = [
       ["@", "Mention an actor"],
       ["#", "Mention an event"],
       ["Ctrl Shift C", "Cite a source (or type the team's citation trigger)"],
-      ["/", "Insert a block: a heading, a list, a quote, a table, key judgments, a citation or a divider (type to narrow, Enter to choose)"],
+      ["/", "Insert a block: a heading, a list, a quote, a callout, a table, key judgments, a citation or a divider (type to narrow, Enter to choose)"],
       ["Ctrl B · Ctrl I", "Bold · italic"],
       ["Alt F10", "Into the menu over selected text: bold, italic, strikethrough, code, link, comment (arrows move, Esc goes back)"],
       ["Ctrl Z · Ctrl Shift Z", "Undo · redo your own changes"],

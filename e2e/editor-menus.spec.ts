@@ -40,12 +40,20 @@ test("an analyst inserts a heading and a table from the slash menu, keeps a slas
   await expect(slashMenu(page)).toBeHidden();
   await expect(note.body.locator("p", { hasText: "/xyzab" })).toHaveCount(1);
 
+  // "/callout" boxes a paragraph as an aside; Enter on its empty last line leaves it.
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("/call");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Figures are provisional.");
+  await expect(note.body.locator("aside.callout")).toHaveText("Figures are provisional.");
+  await page.keyboard.press("Enter");
+
   // The keyboard alone: "/" lists every block, the arrows reach Table (the text names the option), Enter inserts it.
   await page.keyboard.press("Enter");
   await page.keyboard.type("/");
   const options = slashMenu(page).getByRole("option");
-  await expect(options).toHaveText(["Heading 1", "Heading 2", "Heading 3", "Bulleted list", "Numbered list", "Quote", "Table", "Key judgments", "Citation", "Divider"]);
-  for (let i = 0; i < 7; i++) await page.keyboard.press("ArrowDown");
+  await expect(options).toHaveText(["Heading 1", "Heading 2", "Heading 3", "Bulleted list", "Numbered list", "Quote", "Callout", "Table", "Key judgments", "Citation", "Divider"]);
+  for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowUp");
   const table = slashMenu(page).getByRole("option", { name: "Table" });
   await expect(table).toHaveAttribute("aria-selected", "true");
@@ -57,7 +65,7 @@ test("an analyst inserts a heading and a table from the slash menu, keeps a slas
   await expect(inserted.locator("tr")).toHaveCount(3);
   await expect(inserted.locator("tr").first().locator("th")).toHaveCount(3);
   await expect(inserted.locator("td")).toHaveCount(6);
-  await note.expectText("Outlook for the talks/xyzab");
+  await note.expectText("Outlook for the talks/xyzabFigures are provisional.");
 
   // Selecting a word shows the menu over it; Bold makes it bold and says so.
   await selectText(page, "Outlook");
@@ -87,7 +95,8 @@ test("an analyst inserts a heading and a table from the slash menu, keeps a slas
   await expect(reloaded.body.locator("h1 strong")).toHaveText("Outlook");
   await expect(reloaded.body.locator("h1 em")).toHaveText("talks");
   await expect(reloaded.body.locator("table tr")).toHaveCount(3);
-  await reloaded.expectText("Outlook for the talks/xyzab");
+  await expect(reloaded.body.locator("aside.callout")).toHaveText("Figures are provisional.");
+  await reloaded.expectText("Outlook for the talks/xyzabFigures are provisional.");
 
   await analyst.context.close();
 });

@@ -13,6 +13,7 @@ export const toggleHeading = (e: Editor, level: 1 | 2 | 3) => e.chain().focus().
 export const toggleBulletList = (e: Editor) => e.chain().focus().toggleBulletList().run();
 export const toggleOrderedList = (e: Editor) => e.chain().focus().toggleOrderedList().run();
 export const toggleBlockquote = (e: Editor) => e.chain().focus().toggleBlockquote().run();
+export const toggleCallout = (e: Editor) => e.chain().focus().toggleCallout().run();
 export const insertTable = (e: Editor) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run();
 export const insertDivider = (e: Editor) => e.chain().focus().setHorizontalRule().run();
 

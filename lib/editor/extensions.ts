@@ -6,6 +6,7 @@ import { MENTION_TRIGGERS } from "@/lib/entity-kinds";
 import { CITATION_NODE, citationFromPastedHtml } from "./citations";
 import { MENTION_NODE } from "./mentions";
 import { Judgment, KeyJudgments, PortionMarks } from "./tradecraft-nodes";
+import { Callout } from "./callout";
 import { suggestionExtensions } from "./suggestions/extensions";
 import { WholeCharacters } from "./whole-characters";
 
@@ -91,6 +92,7 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
       },
     }),
     TableKit.configure({ table: { resizable: false } }),
+    Callout,
     Citation.configure({ nodeView: options.citationNodeView }),
     KeyJudgments.configure({ nodeView: options.keyJudgmentsNodeView }),
     Judgment.configure({ nodeView: options.judgmentNodeView }),

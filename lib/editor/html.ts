@@ -1,4 +1,5 @@
 import { entityKind, mentionKind, type EntityKind } from "@/lib/entity-kinds";
+import { CALLOUT_NODE } from "./callout";
 import { CITATION_NODE, citationAttrs } from "./citations";
 import type { DocMark, DocNode } from "./document";
 import { isSafeHref } from "./extensions";
@@ -104,6 +105,8 @@ function render(node: DocNode, context: RenderContext): string {
       return `<li class="judgment"><p${blockSuggestion(node)}>${portionMark(node)}${inner()}</p>${judgmentFooter(node, options.likelihoodScale)}</li>`;
     case "orderedList":
       return `${portionMark(node)}<ol start="${Math.max(Number(node.attrs?.start ?? 1) || 1, 1)}">${inner()}</ol>`;
+    case CALLOUT_NODE:
+      return `<aside class="callout">${portionMark(node)}${inner()}</aside>`;
     case "codeBlock":
       return `<pre${blockSuggestion(node)}>${portionMark(node)}<code>${inner()}</code></pre>`;
     case "hardBreak":

@@ -1,5 +1,6 @@
 import { highestMarking, isTlpLevel, type TlpLevel } from "@/lib/tradecraft/tlp";
 import type { DocNode } from "./document";
+import { CALLOUT_NODE } from "./callout";
 import { JUDGMENT_NODE, KEY_JUDGMENTS_NODE } from "./judgments";
 
 /** How a block that carries a portion mark is named to its reader: "a paragraph is marked TLP:RED". */
@@ -7,6 +8,7 @@ export const PORTION_MARKED_BLOCK_WORDS: Record<string, string> = {
   paragraph: "a paragraph",
   heading: "a heading",
   blockquote: "a quotation",
+  [CALLOUT_NODE]: "a callout",
   bulletList: "a list",
   orderedList: "a list",
   listItem: "a list item",

@@ -1,6 +1,7 @@
 import { Extension, Node, type NodeViewRenderer } from "@tiptap/core";
 import { isTlpLevel } from "@/lib/tradecraft/tlp";
 import { JUDGMENT_NODE, judgmentAttrs, KEY_JUDGMENTS_NODE } from "./judgments";
+import { CALLOUT_NODE } from "./callout";
 
 /** A plain attribute: kept in the document as is, not written to HTML by TipTap (the renderers draw it). */
 const kept = (defaultValue: unknown) => ({ default: defaultValue, rendered: false, parseHTML: () => defaultValue });
@@ -51,6 +52,7 @@ export const PORTION_MARKED_NODES = [
   "paragraph",
   "heading",
   "blockquote",
+  CALLOUT_NODE,
   "bulletList",
   "orderedList",
   "listItem",

@@ -45,7 +45,7 @@ export function standaloneHtml(title: string, subtitle: string, bodyHtml: string
 <style>
 body{font-family:Georgia,"Iowan Old Style",serif;max-width:42rem;margin:3rem auto;padding:0 1.5rem;line-height:1.7;color:#1a1a1a}
 h1{font-size:2rem;line-height:1.2;margin:.2rem 0 1rem}.meta{font:14px system-ui,sans-serif;color:#666;text-transform:uppercase;letter-spacing:.06em}
-blockquote{border-left:3px solid #ddd;margin-left:0;padding-left:1rem;color:#444}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3rem .6rem}
+blockquote{border-left:3px solid #ddd;margin-left:0;padding-left:1rem;color:#444}aside.callout{border:1px solid #d6dde8;background:#f5f7fb;border-radius:4px;padding:0 1rem;margin:1rem 0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.3rem .6rem}
 .mention{font-family:system-ui,sans-serif;font-size:.9em;background:#eef3fc;padding:0 .3rem;border-radius:3px}
 .citation{font:600 .7em system-ui,sans-serif;line-height:0}.citation a{text-decoration:none}
 .notice{font:14px system-ui,sans-serif;background:#fff4e0;color:#8a4b00;padding:.5rem .75rem;border-radius:4px}

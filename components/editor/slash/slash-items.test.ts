@@ -12,6 +12,7 @@ describe("the slash menu's items", () => {
       "Bulleted list",
       "Numbered list",
       "Quote",
+      "Callout",
       "Table",
       "Key judgments",
       "Citation",

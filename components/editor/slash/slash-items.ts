@@ -4,6 +4,7 @@ import {
   insertTable,
   toggleBlockquote,
   toggleBulletList,
+  toggleCallout,
   toggleHeading,
   toggleOrderedList,
 } from "../editor-commands";
@@ -37,7 +38,7 @@ const heading = (level: 1 | 2 | 3): SlashItem => ({
 
 /**
  * The blocks the slash menu offers, in its order. Each runs what the
- * toolbar's button runs. There is no callout: the schema has no such node.
+ * toolbar's button runs (the callout has no button: it is rarer).
  */
 export const SLASH_ITEMS: SlashItem[] = [
   heading(1),
@@ -46,6 +47,7 @@ export const SLASH_ITEMS: SlashItem[] = [
   { id: "bullet-list", label: "Bulleted list", keywords: ["ul", "bullets", "unordered"], fits: (e) => e.can().toggleBulletList(), run: toggleBulletList },
   { id: "numbered-list", label: "Numbered list", keywords: ["ol", "ordered", "numbers"], fits: (e) => e.can().toggleOrderedList(), run: toggleOrderedList },
   { id: "quote", label: "Quote", keywords: ["blockquote"], fits: (e) => e.can().toggleBlockquote(), run: toggleBlockquote },
+  { id: "callout", label: "Callout", keywords: ["note", "aside", "box"], fits: (e) => e.can().toggleCallout(), run: toggleCallout },
   { id: "table", label: "Table", keywords: ["grid"], fits: (e) => e.can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }), run: insertTable },
   { id: "key-judgments", label: "Key judgments", keywords: ["kj", "judgments", "assessment"], run: goToKeyJudgments },
   { id: "citation", label: "Citation", keywords: ["cite", "source"], run: (_e, actions) => actions.cite() },
