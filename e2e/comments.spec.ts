@@ -27,6 +27,9 @@ test("a reviewer comments on a passage; the analyst sees it live, replies, edits
   const thread = analyst.page.getByTestId("comment-thread");
   await expect(thread).toContainText(DEMO_USERS.reviewer.name);
   await expect(thread.locator(".quote")).toHaveText("abstain");
+  // A screen reader hears it arrive, as it hears the connection's state ("Saved", "Offline"): both are live regions.
+  await expect(analyst.page.getByRole("status").filter({ hasText: "New comment" })).toHaveText(new RegExp(`^New comment from ${DEMO_USERS.reviewer.name}: Source\\?`));
+  await expect(analyst.page.getByRole("status").filter({ hasText: /^Saved/ })).toHaveCount(1);
 
   // Text typed before the passage moves it; the highlight stays on the same word.
   await note.body.click();
@@ -38,6 +41,7 @@ test("a reviewer comments on a passage; the analyst sees it live, replies, edits
   await thread.getByLabel("Reply").fill("Two officials, on the record.");
   await thread.getByRole("button", { name: "Reply" }).click();
   await expect(reviewer.page.getByTestId("comment")).toHaveCount(2);
+  await expect(reviewer.page.getByRole("status").filter({ hasText: "New comment" })).toHaveText(`New comment from ${DEMO_USERS.analyst.name}: Two officials, on the record.`);
   await thread.getByRole("button", { name: "Resolve" }).click();
   await expect(reviewer.page.getByTestId("comment-thread")).toHaveCount(0);
   await expect(reviewer.page.locator(".comment-highlight")).toHaveCount(0);

@@ -132,7 +132,7 @@ test("an import survives kill -9 right after it is reported", async ({ browser }
 // to it), so the other server-side edit is checked instead: merging two actors
 // rewrites the mentions of the one merged away, through Yjs, in every note.
 test("a merge of two actors, rewriting a note's mentions, survives kill -9 right after it is done", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const server = await ownServer(3219);
   try {
     const { context, page } = await signedInAs(browser, "analyst", server.baseURL);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { settle, teamWithNote, tokenFor, type WatchingWriter, useAbuseWorld } from "@/lib/testing/abuse-world";
@@ -27,6 +27,13 @@ describe("presence a connection sends", () => {
     const socket = await openSocket();
     expect(await socket.authenticate(note.id, await tokenFor(sender.id))).toMatchObject({ kind: "authenticated" });
     return { note, analyst, sender, writer, socket };
+  }
+
+  /** Whether the presence the server has passed to `socket` so far includes `userId` (then the server has it). */
+  function presenceHeardBy(socket: RawCollabSocket, userId: string) {
+    const heard = new Awareness(new Y.Doc());
+    for (const message of socket.received) if (message.kind === "awareness") applyAwarenessUpdate(heard, message.update, "server");
+    return [...heard.getStates().values()].some((state) => (state.user as { id?: string } | undefined)?.id === userId);
   }
 
   /** Counts the presence updates of one client that reach the writer, and the largest state among them. */
@@ -148,6 +155,9 @@ describe("presence a connection sends", () => {
 
   it("shows a reviewer's presence under their own name, whoever they claim to be", async () => {
     const { note, analyst, sender, writer, socket } = await senderOnNote("reviewer");
+    // The writer is on the note, with their colour, before the reviewer's presence arrives: the colour below depends on it.
+    writer.provider.setAwarenessField("cursor", null);
+    await eventually(() => expect(presenceHeardBy(socket, analyst.id)).toBe(true));
     const copy = await socket.syncedDoc(note.id);
     // As y-prosemirror shares a selection: relative positions in the body.
     const at = (index: number) => JSON.parse(JSON.stringify(Y.createRelativePositionFromTypeIndex(copy.getXmlFragment(BODY_FIELD), index)));
