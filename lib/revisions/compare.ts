@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNotNull, lte } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { noteClients, noteUpdates, revisions, type Note } from "@/db/schema";
 import type * as Y from "yjs";
@@ -46,12 +46,27 @@ async function writersInLog(noteId: string): Promise<string[]> {
   return rows.flatMap((row) => (row.userId ? [row.userId] : []));
 }
 
+/**
+ * The note's versions after `from`, up to and including `to` (all of them,
+ * to "current"). A version's time is compared in the database: PostgreSQL
+ * keeps microseconds, a JS Date only milliseconds, so a time read back would
+ * take `from` itself in and leave `to` out.
+ */
+function versionsBetween(note: Note, from: Side, to: Side) {
+  const timeOf = (revisionId: string) => sql`(select r.created_at from ${revisions} r where r.id = ${revisionId})`;
+  return and(
+    eq(revisions.noteId, note.id),
+    gt(revisions.createdAt, from.revisionId ? timeOf(from.revisionId) : from.at),
+    to.revisionId ? lte(revisions.createdAt, timeOf(to.revisionId)) : undefined,
+  );
+}
+
 /** Everyone who edited after `from` up to and including `to`. */
 async function editorsBetween(note: Note, from: Side, to: Side): Promise<string[]> {
   const rows = await db()
     .select({ contributors: revisions.contributors })
     .from(revisions)
-    .where(and(eq(revisions.noteId, note.id), gt(revisions.createdAt, from.at), lte(revisions.createdAt, to.at)));
+    .where(versionsBetween(note, from, to));
   return [...new Set([...rows.flatMap((r) => r.contributors), ...(to.label === "current" ? to.contributors : [])])];
 }
 
@@ -67,7 +82,7 @@ async function deletersOf(note: Note, from: Side, to: Side, deleted: Y.ID[], bet
   const versions = await db()
     .select({ id: revisions.id, contributors: revisions.contributors })
     .from(revisions)
-    .where(and(eq(revisions.noteId, note.id), gt(revisions.createdAt, from.at), lte(revisions.createdAt, to.at)))
+    .where(versionsBetween(note, from, to))
     .orderBy(asc(revisions.createdAt));
   for (const version of versions) {
     // One state at a time: most deletions are found in the first versions asked.
