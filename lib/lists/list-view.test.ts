@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listHref, pageCount, readListView, type SortColumns } from "./list-view";
+import { listHref, pageCount, pagerOf, readListView, type SortColumns } from "./list-view";
 
 const COLUMNS: SortColumns<"title" | "updated"> = { title: { label: "Title", first: "asc" }, updated: { label: "Edited", first: "desc" } };
 
@@ -31,5 +31,15 @@ describe("a list's view, read from its address", () => {
     expect(listHref("/t/demo", { status: "draft", page: "4" }, { sort: "title", dir: "asc", page: null })).toBe("/t/demo?status=draft&sort=title&dir=asc");
     expect(listHref("/t/demo", {}, { page: null })).toBe("/t/demo");
     expect(listHref("/t/demo", { q: "a&b" }, { page: 2 })).toBe("/t/demo?q=a%26b&page=2");
+  });
+
+  it("gives a pager only to a list longer than a page, with the pages before and after", () => {
+    const at = (page: string) => readListView({ page }, COLUMNS, "updated");
+    expect(pagerOf("notes", 50, at("1"))).toBeNull();
+    expect(pagerOf("notes", 120, at("1"))).toEqual({ status: "Showing 1–50 of 120 notes", previous: null, next: 2 });
+    expect(pagerOf("notes", 120, at("3"))).toEqual({ status: "Showing 101–120 of 120 notes", previous: 2, next: null });
+    // An address past the end says so, and Previous leads back to the last page there is.
+    expect(pagerOf("notes", 120, at("7"))).toEqual({ status: "Nothing on page 7; there are 3 pages.", previous: 3, next: null });
+    expect(pagerOf("notes", 0, at("2"))).toEqual({ status: "Nothing on page 2; there is 1 page.", previous: 1, next: null });
   });
 });

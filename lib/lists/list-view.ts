@@ -54,3 +54,22 @@ export function listHref(path: string, params: SearchParams, changes: Record<str
   const text = query.toString();
   return text ? `${path}?${text}` : path;
 }
+
+export interface PagerState {
+  /** "Showing 51–100 of 312 notes", or what is true past the last page. */
+  status: string;
+  /** The pages a Previous and a Next link go to, when there are such pages. */
+  previous: number | null;
+  next: number | null;
+}
+
+/** What a list's pager says and links to; null when the list fits on its first page. */
+export function pagerOf(noun: string, total: number, view: ListView<string>): PagerState | null {
+  const pages = pageCount(total, view.limit);
+  if (pages <= 1 && view.page === 1) return null;
+  const status =
+    view.offset >= total
+      ? `Nothing on page ${view.page}; there ${pages === 1 ? "is 1 page" : `are ${pages} pages`}.`
+      : `Showing ${view.offset + 1}–${Math.min(view.offset + view.limit, total)} of ${total} ${noun}`;
+  return { status, previous: view.page > 1 ? Math.min(view.page - 1, pages) : null, next: view.page < pages ? view.page + 1 : null };
+}

@@ -12,7 +12,9 @@ import { useTestDatabase } from "@/lib/testing/database";
 import { rejectionOf } from "@/lib/testing/errors";
 import { buildMember, buildTeam, mention, mentionDoc, paragraphs } from "@/lib/testing/factories";
 import { publishNote, unpublishNote } from "./publish";
-import { findEdition, frontPageBriefs, listEditions, publishedBriefs } from "./queries";
+import { readListView } from "@/lib/lists/list-view";
+import { BRIEF_SORTS } from "./brief-sorts";
+import { findEdition, frontPageBriefs, frontPageBriefsPage, listEditions, publishedBriefs } from "./queries";
 
 useTestDatabase();
 // Edits (and mention rewrites) reach the note through a running collaboration server, as from the editor.
@@ -282,5 +284,28 @@ describe("the published briefs", () => {
     expect(listed.map((b) => b.text)).toEqual(["On Iran.", long.slice(0, 400)]);
     expect(listed.every((b) => !("content" in b))).toBe(true);
     expect(await frontPageBriefs(team.id, { entityId: iran.id })).toEqual([listed[0]]);
+  });
+
+  it("pages the front page in the order asked for, every brief on exactly one page", async () => {
+    const { team, owner, iran } = await teamWithDraft();
+    for (const title of ["bravo", "Charlie", "alpha", "Delta", "echo"]) {
+      const note = await createNote({ teamId: team.id, userId: owner.id, title, content: mentionDoc([title, " on ", mention(iran), "."]) });
+      await publish(note.id, owner, "owner", { overrideApproval: true });
+    }
+    const pages = async (query: Record<string, string>, filters = {}) => {
+      const seen: string[][] = [];
+      for (let page = 1; page <= 3; page++) {
+        const { briefs, total } = await frontPageBriefsPage(team.id, filters, readListView({ ...query, page: String(page) }, BRIEF_SORTS, "published", 2));
+        expect(total).toBe(5);
+        seen.push(briefs.map((brief) => brief.title));
+      }
+      return seen;
+    };
+    expect(await pages({})).toEqual([["echo", "Delta"], ["alpha", "Charlie"], ["bravo"]]);
+    expect(await pages({ dir: "asc" })).toEqual([["bravo", "Charlie"], ["alpha", "Delta"], ["echo"]]);
+    // By title, whatever the case of its first letter.
+    expect(await pages({ sort: "title" })).toEqual([["alpha", "bravo"], ["Charlie", "Delta"], ["echo"]]);
+    expect(await pages({ sort: "title", dir: "desc" }, { entityId: iran.id })).toEqual([["echo", "Delta"], ["Charlie", "bravo"], ["alpha"]]);
+    expect(await frontPageBriefsPage(team.id, { tag: "none-such" }, readListView({}, BRIEF_SORTS, "published", 2))).toEqual({ briefs: [], total: 0 });
   });
 });

@@ -1,8 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db";
 import { editionColumns, editionEntities, editions, entityTags, notes, tags, teams, type Edition } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import type { ListView } from "@/lib/lists/list-view";
+import type { BriefSort } from "./brief-sorts";
 
 const live = isNull(editions.withdrawnAt);
 
@@ -64,7 +66,8 @@ interface BriefFilters {
   tag?: string;
 }
 
-type BriefListOptions = BriefFilters & { publicOnly?: boolean; limit?: number };
+/** `limit: null`: every brief (a paged list counts and slices them itself). */
+type BriefListOptions = BriefFilters & { publicOnly?: boolean; limit?: number | null };
 
 /**
  * The ids of the team's published briefs, newest first: the latest live
@@ -81,7 +84,7 @@ function latestLiveEditionIds(teamId: string, options: BriefListOptions) {
     .where(and(eq(editions.teamId, teamId), live, options.publicOnly ? eq(editions.visibility, "public") : undefined))
     .orderBy(editions.noteId, desc(editions.number))
     .as("latest");
-  return db()
+  const filtered = db()
     .select({ id: latest.id })
     .from(latest)
     .where(
@@ -90,8 +93,8 @@ function latestLiveEditionIds(teamId: string, options: BriefListOptions) {
         options.tag ? hasFrozenTag(sql`${latest.tags}`, options.tag) : undefined,
       ),
     )
-    .orderBy(desc(latest.publishedAt))
-    .limit(options.limit ?? 200);
+    .orderBy(desc(latest.publishedAt));
+  return options.limit === null ? filtered : filtered.limit(options.limit ?? 200);
 }
 
 /** The team's published briefs, newest first, whole (feeds carry their bodies). */
@@ -118,6 +121,25 @@ export async function frontPageBriefs(teamId: string, options: BriefListOptions 
     .from(editions)
     .where(inArray(editions.id, latestLiveEditionIds(teamId, options)))
     .orderBy(desc(editions.publishedAt));
+}
+
+/** One page of the reader home's briefs in the order asked for, and how many there are in all. */
+export async function frontPageBriefsPage(teamId: string, filters: BriefFilters, view: ListView<BriefSort>) {
+  const listed = inArray(editions.id, latestLiveEditionIds(teamId, { ...filters, limit: null }));
+  const order = view.direction === "asc" ? asc : desc;
+  // Ties (the same title, or one publish time) fall back on the newest, then the id, so pages never overlap.
+  const sorting = view.sort === "title" ? [order(sql`lower(${editions.title})`), desc(editions.publishedAt)] : [order(editions.publishedAt)];
+  const [briefs, [{ total }]] = await Promise.all([
+    db()
+      .select({ ...listedColumns, text: sql<string>`left(${editions.text}, ${LISTED_TEXT_LENGTH})` })
+      .from(editions)
+      .where(listed)
+      .orderBy(...sorting, editions.id)
+      .limit(view.limit)
+      .offset(view.offset),
+    db().select({ total: count() }).from(editions).where(listed),
+  ]);
+  return { briefs, total };
 }
 
 /**

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readListView } from "@/lib/lists/list-view";
+import { BRIEF_SORTS } from "@/lib/publishing/brief-sorts";
 import { readerHomeHtml, type ListedBrief, type ReaderHome } from "./reader-home-html";
 
 const brief = (overrides: Partial<ListedBrief> = {}): ListedBrief => ({
@@ -17,6 +19,8 @@ const brief = (overrides: Partial<ListedBrief> = {}): ListedBrief => ({
 const home = (briefs: ListedBrief[], overrides: Partial<ReaderHome> = {}): ReaderHome => ({
   team: { slug: "desk", name: "Desk" },
   briefs,
+  total: briefs.length,
+  view: readListView({}, BRIEF_SORTS, "published", 30),
   options: [[], []],
   tags: [],
   chosen: {},
@@ -55,5 +59,24 @@ describe("the reader home's HTML", () => {
   it("says there is nothing yet, or nothing matching the filters", () => {
     expect(readerHomeHtml(home([]))).toContain("Nothing has been published yet.");
     expect(readerHomeHtml(home([], { chosen: { tag: "sanctions" } }))).toContain("No published brief matches these filters.");
+  });
+
+  it("offers its orders and pages as links that keep the filters, and the filter form keeps the order", () => {
+    const many = Array.from({ length: 30 }, (_, i) => brief({ noteId: `0b0b0b0b-0000-4000-8000-0000000000${String(i).padStart(2, "0")}` }));
+    const html = readerHomeHtml(home(many, { total: 75, chosen: { tag: "a&b" }, view: readListView({ sort: "title", page: "2" }, BRIEF_SORTS, "published", 30) }));
+    expect(html).toContain('<a href="/t/desk/briefs?tag=a%26b">Newest first</a>');
+    expect(html).toContain('<a href="/t/desk/briefs?tag=a%26b&amp;dir=asc">Oldest first</a>');
+    expect(html).toContain('<a href="/t/desk/briefs?tag=a%26b&amp;sort=title" aria-current="page">Title A–Z</a>');
+    expect(html).toContain('<span role="status">Showing 31–60 of 75 briefs</span>');
+    expect(html).toContain('<a href="/t/desk/briefs?tag=a%26b&amp;sort=title" rel="prev">Previous page</a>');
+    expect(html).toContain('<a href="/t/desk/briefs?tag=a%26b&amp;sort=title&amp;page=3" rel="next">Next page</a>');
+    expect(html).toContain('<input type="hidden" name="sort" value="title">');
+    expect(html).not.toContain('name="dir"');
+  });
+
+  it("has no pager nor order for a single brief", () => {
+    const html = readerHomeHtml(home([brief()]));
+    expect(html).not.toContain("Pages of briefs");
+    expect(html).not.toContain("Order of the briefs");
   });
 });

@@ -1,11 +1,14 @@
 import "server-only";
 import { escapeHtml } from "@/lib/editor/html";
 import { capitalise, ENTITY_KIND_LIST, entityKind, entityPath, type EntityKind } from "@/lib/entity-kinds";
+import { listHref, pagerOf, type ListView, type SortDirection } from "@/lib/lists/list-view";
+import { briefOrderParams, type BriefSort } from "@/lib/publishing/brief-sorts";
 import { TLP_LABELS, TLP_MEANINGS, type TlpLevel } from "@/lib/tradecraft/tlp";
 
 /*
- * The reader home (a team's published briefs, newest first) as HTML with no
- * script: the filters are a GET form, every brief a link. Every text goes
+ * The reader home (a team's published briefs, newest first unless the reader
+ * chose another order, thirty to a page) as HTML with no script: the filters
+ * are a GET form, the orders and pages links, every brief a link. Every text goes
  * through escapeHtml.
  */
 
@@ -23,7 +26,10 @@ export interface ListedBrief {
 
 export interface ReaderHome {
   team: { slug: string; name: string };
+  /** One page of the briefs, of `total` in the order `view` asks for. */
   briefs: readonly ListedBrief[];
+  total: number;
+  view: ListView<BriefSort>;
   /** Each entity kind's choices, in ENTITY_KIND_LIST's order, and the tags readers may filter on. */
   options: readonly (readonly { id: string; name: string }[])[];
   tags: readonly { name: string }[];
@@ -43,12 +49,48 @@ function selectHtml(label: string, name: string, chosen: string | undefined, opt
   return `<label>${escapeHtml(label)}<select name="${name}">${choice("", "Any")}${options.map((o) => choice(o.value, o.label)).join("")}</select></label>`;
 }
 
-function filtersHtml({ options, tags, chosen }: ReaderHome): string {
+function filtersHtml({ options, tags, chosen, view }: ReaderHome): string {
   const selects = ENTITY_KIND_LIST.map((kind, k) =>
     selectHtml(capitalise(kind.label.one), kind.key, chosen[kind.key], options[k].map((o) => ({ value: o.id, label: o.name }))),
   );
   selects.push(selectHtml("Tag", "tag", chosen.tag, tags.map((t) => ({ value: t.name, label: t.name }))));
-  return `<form class="card padded filters no-print" aria-label="Filter briefs"><div class="row">${selects.join("")}<button type="submit">Apply</button></div></form>`;
+  // The order chosen stays through a change of filters; the page starts again at the first.
+  const order = Object.entries(briefOrderParams(view.sort, view.direction))
+    .map(([name, value]) => (value === null ? "" : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`))
+    .join("");
+  return `<form class="card padded filters no-print" aria-label="Filter briefs"><div class="row">${selects.join("")}${order}<button type="submit">Apply</button></div></form>`;
+}
+
+/** The orders a reader may choose, as the address asks for them. */
+const ORDERS: readonly { label: string; sort: BriefSort; direction: SortDirection }[] = [
+  { label: "Newest first", sort: "published", direction: "desc" },
+  { label: "Oldest first", sort: "published", direction: "asc" },
+  { label: "Title A–Z", sort: "title", direction: "asc" },
+];
+/** The home's address with its filters and these changes. */
+const homeHref = (home: ReaderHome, changes: Record<string, string | number | null>) => listHref(`/t/${home.team.slug}/briefs`, home.chosen, changes);
+
+function ordersHtml(home: ReaderHome): string {
+  const links = ORDERS.map(({ label, sort, direction }) => {
+    const current = home.view.sort === sort && home.view.direction === direction;
+    const href = homeHref(home, { ...briefOrderParams(sort, direction), page: null });
+    return `<a href="${escapeHtml(href)}"${current ? ' aria-current="page"' : ""}>${label}</a>`;
+  });
+  return `<nav class="row filters-bar no-print" aria-label="Order of the briefs">${links.join("")}</nav>`;
+}
+
+function pagerHtml(home: ReaderHome): string {
+  const pager = pagerOf("briefs", home.total, home.view);
+  if (!pager) return "";
+  const order = briefOrderParams(home.view.sort, home.view.direction);
+  const link = (page: number | null, rel: string, label: string) =>
+    page === null ? "" : `<a href="${escapeHtml(homeHref(home, { ...order, page: page === 1 ? null : page }))}" rel="${rel}">${label}</a>`;
+  return (
+    `<nav class="pager row no-print" aria-label="Pages of briefs"><span role="status">${escapeHtml(pager.status)}</span>` +
+    link(pager.previous, "prev", "Previous page") +
+    link(pager.next, "next", "Next page") +
+    `</nav>`
+  );
 }
 
 /** A listing names the first few actors and events a brief covers; the brief itself has them all. */
@@ -87,6 +129,8 @@ export function readerHomeHtml(home: ReaderHome): string {
   return (
     `<div class="page-head"><h1>${escapeHtml(home.team.name)}: briefs</h1><a href="/t/${escapeHtml(home.team.slug)}/feeds">Feeds</a></div>` +
     filtersHtml(home) +
-    list
+    (home.total > 1 ? ordersHtml(home) : "") +
+    list +
+    pagerHtml(home)
   );
 }

@@ -64,4 +64,17 @@ describe("the reader home", () => {
     await removeMember(team.id, reader.id, owner.id);
     expect(await home()).toBeNull();
   });
+
+  it("lists the briefs in the order the address asks for, each order its own page", async () => {
+    const { publish, home } = await readersTeam();
+    for (const title of ["Strait closure", "Council week", "Harbour strike"]) await publish(title);
+    const titles = async (query: string) => [...(await (await home(query))!.text()).matchAll(/<h2><a [^>]*>([^<]+)<\/a><\/h2>/g)].map((match) => match[1]);
+    expect(await titles("")).toEqual(["Harbour strike", "Council week", "Strait closure"]);
+    expect(await titles("?dir=asc")).toEqual(["Strait closure", "Council week", "Harbour strike"]);
+    expect(await titles("?sort=title")).toEqual(["Council week", "Harbour strike", "Strait closure"]);
+    // What the address holds that the list does not offer falls back on newest first.
+    expect(await titles("?sort=password&page=-3")).toEqual(["Harbour strike", "Council week", "Strait closure"]);
+    const first = (await home("?sort=title"))!.headers.get("etag");
+    expect(first).not.toBe((await home(""))!.headers.get("etag"));
+  });
 });

@@ -5,7 +5,9 @@ import { ENTITY_KIND_LIST } from "@/lib/entity-kinds";
 import { entityOptions } from "@/lib/entities/queries";
 import { can, teamScope, type Actor } from "@/lib/policies";
 import { ROLE_LABELS } from "@/lib/policies/grants";
-import { frontPageBriefs, publishedTags } from "@/lib/publishing/queries";
+import { readListView, type ListView } from "@/lib/lists/list-view";
+import { BRIEF_SORTS, type BriefSort } from "@/lib/publishing/brief-sorts";
+import { frontPageBriefsPage, publishedTags } from "@/lib/publishing/queries";
 import { teamNavLinks } from "@/lib/teams/team-nav";
 import { themeOfCookieHeader } from "@/lib/theme/theme";
 import { buildId } from "./build-id";
@@ -29,15 +31,18 @@ import { teamFacts } from "./team-facts";
 
 const uuid = z.uuid();
 
-/** What the page lists for these filters, with a digest of it for the ETag. */
-async function listingOf(teamId: string, entityId: string | undefined, tag: string | undefined) {
-  const [briefs, options, tags] = await Promise.all([
-    frontPageBriefs(teamId, { entityId, tag }),
+/** Briefs on a page of the reader home: thirty keep it small (no script, no images) and still a day's reading. */
+export const READER_HOME_PAGE_SIZE = 30;
+
+/** What the page lists for these filters and this page, with a digest of it for the ETag. */
+async function listingOf(teamId: string, entityId: string | undefined, tag: string | undefined, view: ListView<BriefSort>) {
+  const [{ briefs, total }, options, tags] = await Promise.all([
+    frontPageBriefsPage(teamId, { entityId, tag }, view),
     Promise.all(ENTITY_KIND_LIST.map((kind) => entityOptions(teamId, kind.key))),
     // The briefs are filtered on the tags they were published with.
     publishedTags(teamId),
   ]);
-  return { briefs, options, tags, digest: etagOf([briefs, options, tags]) };
+  return { briefs, total, options, tags, digest: etagOf([briefs, total, options, tags]) };
 }
 
 // Few: any filter in the query string makes a key, and each listing holds the team's menus.
@@ -81,11 +86,14 @@ export async function readerHomeResponse(request: Request, session: SessionClaim
   const actor: Actor | null = role ? { userId: user.id, teamId: team.id, role } : null;
   if (!actor || !can(actor, "team.read", teamScope(team))) return null;
 
-  const { chosen, entityId, tag } = filtersOf(new URL(request.url).searchParams);
-  const listed = await listings.get(JSON.stringify([team.id, entityId, tag]), () => listingOf(team.id, entityId, tag));
-  const home = { team, briefs: listed.briefs, options: listed.options, tags: listed.tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
+  const query = new URL(request.url).searchParams;
+  const { chosen, entityId, tag } = filtersOf(query);
+  const view = readListView(Object.fromEntries(query), BRIEF_SORTS, "published", READER_HOME_PAGE_SIZE);
+  const listed = await listings.get(JSON.stringify([team.id, entityId, tag, view]), () => listingOf(team.id, entityId, tag, view));
+  const { briefs, total, options, tags } = listed;
+  const home = { team, briefs, total, view, options, tags, chosen, linkEntities: can(actor, "entity.read", teamScope(team)) };
   const theme = themeOfCookieHeader(request.headers.get("cookie"));
-  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, team, listed.digest, chosen, home.linkEntities, theme]);
+  const etag = etagOf([buildId(), readingStylesheet().version, user.name, role, team, listed.digest, chosen, view, home.linkEntities, theme]);
   return conditionalHtml(request, etag, { "Cache-Control": "private, no-cache", Vary: "Cookie" }, () =>
     // The ETag covers everything the page shows, so it names the page.
     drawn.getOr(etag, async () =>
