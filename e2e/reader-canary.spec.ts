@@ -142,6 +142,9 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     [{ team: "demo", noteId: draftId, name: `Template ${CANARY}`, description: "" }],
     { team: "demo", id: draftId },
   );
+  // A collection named with the word, the draft filed in it: collections are working material too.
+  const collection = await analyst.must<{ id: string }>("app/t/[team]/collection-actions.ts#createCollectionAction", [{ team: "demo", name: `Collection ${CANARY}` }], { team: "demo" });
+  await analyst.must("app/t/[team]/collection-actions.ts#fileNoteAction", [{ team: "demo", noteId: draftId, collectionId: collection.id }], { team: "demo" });
   await analyst.dispose();
   const ids: TeamIds = {
     team: "demo",
@@ -169,6 +172,7 @@ test("what a reader or an anonymous visitor can reach never shows draft text wri
     snapshotId,
     webhookId: none,
     templateId: template.id,
+    collectionId: collection.id,
   };
 
   // Readers do see the brief as published, so the sweep below looks where the draft would show.

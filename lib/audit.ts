@@ -40,6 +40,8 @@ export type AuditAction =
   | "source.reinstated"
   | "template.created"
   | "template.deleted"
+  | "collection.created"
+  | "collection.deleted"
   | "webhook.created"
   | "webhook.paused"
   | "webhook.resumed"

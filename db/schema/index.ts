@@ -16,3 +16,4 @@ export * from "./suggestions";
 export * from "./interop";
 export * from "./stars";
 export * from "./templates";
+export * from "./collections";

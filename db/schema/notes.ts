@@ -3,6 +3,7 @@ import { bigserial, check, date, index, jsonb, pgTable, text, timestamp, uuid } 
 import type { DocNode } from "@/lib/editor/document";
 import { users, teams } from "./accounts";
 import { bytea, timestamps, tsvector } from "./columns";
+import { collections } from "./collections";
 import { TLP_LEVELS } from "../../lib/tradecraft/tlp";
 
 export const NOTE_KINDS = ["note", "brief"] as const;
@@ -34,12 +35,15 @@ export const notes = pgTable(
     portionMarking: text({ enum: TLP_LEVELS }),
     /** Users who sent edits since the last revision; the next revision takes them. */
     pendingContributors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    /** The collection (folder) the note is filed in, if any; a deleted collection leaves it unfiled. */
+    collectionId: uuid().references(() => collections.id, { onDelete: "set null" }),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
   (t) => [
     index("notes_team_updated_idx").on(t.teamId, t.updatedAt),
+    index("notes_collection_idx").on(t.collectionId),
     index("notes_search_idx").using("gin", t.search),
     check("notes_kind_check", sql`${t.kind} in ('note', 'brief')`),
     check("notes_marking_check", sql`${t.marking} in ('clear', 'green', 'amber', 'amber+strict', 'red') and (${t.portionMarking} is null or ${t.portionMarking} in ('clear', 'green', 'amber', 'amber+strict', 'red'))`),

@@ -341,6 +341,7 @@ const members = "app/t/[team]/members/actions.ts";
 const settings = "app/t/[team]/settings/actions.ts";
 const hooks = "app/t/[team]/settings/webhooks/actions.ts";
 const templates = "app/t/[team]/templates/actions.ts";
+const collections = "app/t/[team]/collection-actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
 const sources = "app/t/[team]/sources/actions.ts";
@@ -427,6 +428,22 @@ export const ACTIONS: MatrixEntry[] = [
     allowed: WRITERS,
     args: (ids) => [{ team: ids.team, templateId: ids.templateId }],
     prepare: async (world) => ({ templateId: await world.template() }),
+  }),
+  // Collections: those who write notes make, rename, order and delete them, and file a note they may change; each acts on a fresh collection of the home team.
+  action({ action: `${collections}#createCollectionAction`, allowed: WRITERS, args: (ids) => [{ team: ids.team, name: unique("Harbour desk") }] }),
+  ...(["renameCollectionAction", "moveCollectionAction", "deleteCollectionAction"] as const).map((name) =>
+    action({
+      action: `${collections}#${name}`,
+      allowed: WRITERS,
+      args: (ids) => [{ team: ids.team, collectionId: ids.collectionId, name: unique("Harbour renamed"), index: 0 }],
+      prepare: async (world) => ({ collectionId: await world.collection() }),
+    }),
+  ),
+  action({
+    action: `${collections}#fileNoteAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ ...note(ids), collectionId: ids.collectionId }],
+    prepare: async (world) => ({ collectionId: await world.collection() }),
   }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
   action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),

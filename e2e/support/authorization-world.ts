@@ -50,6 +50,8 @@ export interface TeamIds {
   webhookId: string;
   /** A note template of the team's own, saved from its note. */
   templateId: string;
+  /** A collection of the team's notes. */
+  collectionId: string;
 }
 
 /** Each team's objects carry its word, so a response that shows the other team's data is caught by it. */
@@ -258,6 +260,16 @@ export class MatrixWorld {
   /** A new template of the home team's own, saved by its owner from the home note: for an action that deletes it. */
   async template() {
     return saveTemplate(this.sessions.owner, this.home.team, this.home.noteId, unique(`${MARKERS.home} template`));
+  }
+
+  /** A new collection of the home team, made by its owner: for an action that renames, moves, deletes or fills it. */
+  async collection() {
+    const created = await this.sessions.owner.must<{ id: string }>(
+      "app/t/[team]/collection-actions.ts#createCollectionAction",
+      [{ team: this.home.team, name: unique(`${MARKERS.home} collection`) }],
+      pageParams({ team: this.home.team }),
+    );
+    return created.id;
   }
 
   /** The actor's part in an event of the home team, for an action that removes it. */
@@ -469,6 +481,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
   const snapshotId = await attachExcerpt(owner, team, sourceId, `${marker} excerpt: the convoy turned back.`);
   const webhookId = await createWebhook(owner, team, `${marker.toLowerCase()}-hook`);
   const templateId = await saveTemplate(owner, team, noteId, `${marker} template`);
+  const collection = await owner.must<{ id: string }>("app/t/[team]/collection-actions.ts#createCollectionAction", [{ team, name: `${marker} collection` }], { team });
   return {
     team,
     noteId,
@@ -494,6 +507,7 @@ async function buildTeamObjects(browser: Browser, owner: AppSession, team: strin
     snapshotId,
     webhookId,
     templateId,
+    collectionId: collection.id,
   };
 }
 

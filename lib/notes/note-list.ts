@@ -31,6 +31,8 @@ interface NoteFilter {
   status?: NoteStatus;
   /** Only these notes (those waiting for the reader's review); none when empty. */
   ids?: ReadonlySet<string> | null;
+  /** Only the notes filed in this collection (one of the team's, checked by the caller). */
+  collectionId?: string;
 }
 
 /** One page of the team's notes list, filtered and sorted in the database, and how many match in all. */
@@ -40,6 +42,7 @@ export async function noteListPage(teamId: string, filter: NoteFilter, view: Lis
     eq(notes.teamId, teamId),
     filter.status ? eq(notes.status, filter.status) : undefined,
     ids ? (ids.length > 0 ? inArray(notes.id, ids) : sql`false`) : undefined,
+    filter.collectionId ? eq(notes.collectionId, filter.collectionId) : undefined,
   );
   const direction = view.direction === "asc" ? asc : desc;
   const [rows, [{ total }]] = await Promise.all([

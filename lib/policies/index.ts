@@ -2,6 +2,7 @@ import { AppError, forbidden } from "@/lib/errors";
 import type { Actor, Verdict } from "./actor";
 import { apiTokenPolicy, type ApiTokenResource } from "./api-token";
 import { auditPolicy, type AuditResource } from "./audit";
+import { collectionPolicy, type CollectionResource } from "./collection";
 import { commentPolicy, type CommentResource } from "./comment";
 import { editionPolicy, type EditionResource } from "./edition";
 import { entityPolicy, type EntityResource } from "./entity";
@@ -39,6 +40,7 @@ interface Resources {
   apiToken: ApiTokenResource;
   webhook: WebhookResource;
   template: TemplateResource;
+  collection: CollectionResource;
   member: MemberResource;
   audit: AuditResource;
 }
@@ -59,6 +61,7 @@ export const POLICIES = {
   apiToken: apiTokenPolicy,
   webhook: webhookPolicy,
   template: templatePolicy,
+  collection: collectionPolicy,
   member: memberPolicy,
   audit: auditPolicy,
 } satisfies { [R in keyof Resources]: Record<string, Rule<Resources[R]>> };
@@ -70,7 +73,7 @@ export type ActionOn<R extends ResourceType> = keyof Policies[R] & string;
 export type Permission = { [R in ResourceType]: `${R}.${ActionOn<R>}` }[ResourceType];
 export type ResourceOf<R extends ResourceType> = Resources[R];
 /** Permissions whose resource is the team itself or anything of it known by the team alone (a server action's guard). */
-export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit" | "webhook" | "template"}.${string}`>;
+export type TeamScopedPermission = Extract<Permission, `${"team" | "entity" | "source" | "judgment" | "member" | "audit" | "webhook" | "template" | "collection"}.${string}`>;
 /** A team as the resource of a team-scoped permission. */
 export const teamScope = (team: { id: string }) => ({ id: team.id, teamId: team.id });
 

@@ -70,6 +70,7 @@ function resource(type: ResourceType, c: Case, teamId = TEAM): ResourceFor<Permi
     case "audit":
     case "webhook":
     case "template":
+    case "collection":
       return { teamId };
   }
 }
@@ -140,6 +141,10 @@ const TABLE: Record<Permission, Expectation> = {
   "template.read": DRAFT_READERS,
   "template.create": WRITERS,
   "template.delete": WRITERS,
+
+  // A collection's name and notes are working material, as drafts are.
+  "collection.read": DRAFT_READERS,
+  "collection.manage": WRITERS,
 
   "member.list": OWNER,
   "member.invite": OWNER,

@@ -21,6 +21,7 @@ import { saveNamedVersion } from "@/lib/revisions/queries";
 import { decideReview, requestReview } from "@/lib/review/workflow";
 import { setEntityTags, setNoteTags } from "@/lib/tags/queries";
 import { saveNoteAsTemplate } from "@/lib/templates/manage";
+import { createCollection, fileNote } from "@/lib/collections/queries";
 import { appendParagraph, eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildSource, buildTeam, citation, judgmentItem, mention, mentionDoc } from "@/lib/testing/factories";
@@ -136,6 +137,8 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await db().insert(webhookDeliveries).values({ webhookId: hook.id, teamId: team.id, event: "edition.published", payload: {} });
   // A template of its own, saved from the brief.
   await saveNoteAsTemplate(brief, analyst.id, { name: "Talks brief", description: "" });
+  // A collection, with the brief filed in it.
+  await fileNote(team.id, brief.id, (await createCollection(team.id, analyst.id, "Iran")).id);
   const readerOfTeam = { actor: { userId: reviewer.id, teamId: team.id, role: "reviewer" as const }, team };
   await follow(readerOfTeam, { noteId: brief.id });
   await follow(readerOfTeam, { entityId: iran.id });

@@ -13,6 +13,8 @@ import { SIDEBAR_COOKIE, SIDEBAR_HIDDEN } from "@/components/sidebar/sidebar-coo
 import { ROLE_LABELS } from "@/lib/policies/grants";
 import { requireTeam } from "@/lib/auth/session";
 import { sidebarNotes } from "@/lib/notes/sidebar-notes";
+import { listCollections } from "@/lib/collections/queries";
+import { can, teamScope } from "@/lib/policies";
 import { teamNavLinks } from "@/lib/teams/team-nav";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { unreadCount } from "@/lib/notifications/queries";
@@ -21,7 +23,14 @@ import { currentTheme } from "@/lib/theme/current-theme";
 export default async function TeamLayout({ children, params }: { children: ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team, role, actor } = await requireTeam(slug);
-  const [teams, unread, notes, cookieJar, theme] = await Promise.all([teamsOfUser(user.id), unreadCount(user.id), sidebarNotes(actor), cookies(), currentTheme()]);
+  const [teams, unread, notes, collections, cookieJar, theme] = await Promise.all([
+    teamsOfUser(user.id),
+    unreadCount(user.id),
+    sidebarNotes(actor),
+    can(actor, "collection.read", teamScope(team)) ? listCollections(team.id) : null,
+    cookies(),
+    currentTheme(),
+  ]);
   return (
     <SidebarState hidden={cookieJar.get(SIDEBAR_COOKIE)?.value === SIDEBAR_HIDDEN}>
       <header className="app-header">
@@ -46,6 +55,7 @@ export default async function TeamLayout({ children, params }: { children: React
           links={teamNavLinks(actor, team)}
           unread={unread}
           notes={notes}
+          collections={collections && { list: collections, manage: can(actor, "collection.manage", teamScope(team)) }}
         />
         <div className="team-page">{children}</div>
       </div>

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { CollectionControls } from "@/components/collections/CollectionControls";
+import { findCollection } from "@/lib/collections/queries";
 import { NewNoteButton } from "@/components/notes/NewNoteButton";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireTeam } from "@/lib/auth/session";
-import { abilities } from "@/lib/policies";
+import { abilities, can, teamScope } from "@/lib/policies";
 import { NOTE_SORTS, noteListPage, noteTitles } from "@/lib/notes/note-list";
-import { readListView, type SearchParams } from "@/lib/lists/list-view";
+import { listHref, readListView, type SearchParams } from "@/lib/lists/list-view";
 import { Pager } from "@/components/lists/Pager";
 import { SortableHeader } from "@/components/lists/SortableHeader";
 import { teamTemplates } from "@/lib/templates/queries";
@@ -37,22 +40,29 @@ export default async function NotesPage({
   // A reader's home is the front page of published briefs: drafts never reach them.
   if (!may.readDrafts) redirect(`/t/${team.slug}/briefs`);
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
+  // One of the team's collections (from the sidebar); another team's, or one deleted since, is not found.
+  const collectionId = typeof filters.collection === "string" ? filters.collection : undefined;
+  if (collectionId && !z.uuid().safeParse(collectionId).success) notFound();
+  const collection = collectionId ? await findCollection(team.id, collectionId).catch(() => notFound()) : null;
   const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
   // Just imported (their ids, from the import): named with links, of this team's notes only.
   const importedIds = String(filters.imported ?? "").split(",").slice(0, 50);
   const [{ rows: notes, total }, templates, imported] = await Promise.all([
-    noteListPage(team.id, { status, ids: waiting }, view),
+    noteListPage(team.id, { status, ids: waiting, collectionId: collection?.id }, view),
     may.edit ? teamTemplates(team.id) : [],
     noteTitles(team.id, importedIds),
   ]);
   const base = `/t/${team.slug}`;
+  // The filters keep the collection shown.
+  const filterHref = (changes: Record<string, string | null>) => listHref(base, collection ? { collection: collection.id } : {}, changes);
   const sortable = { columns: NOTE_SORTS, view, path: base, params: filters };
 
   return (
     <main className="page">
       <div className="page-head">
-        <h1>Notes</h1>
+        <h1>{collection ? <>Notes in “{collection.name}”</> : "Notes"}</h1>
+        {collection && can(actor, "collection.manage", teamScope(team)) && <CollectionControls team={team.slug} collection={{ id: collection.id, name: collection.name }} />}
         {may.edit && (
           <div className="row">
             <Link className="button" href={`${base}/import`}>
@@ -75,16 +85,16 @@ export default async function NotesPage({
         </p>
       )}
       <nav className="row filters-bar" aria-label="Filter notes">
-        <Link href={base} aria-current={!status && !waitingForMe ? "page" : undefined}>
+        <Link href={filterHref({})} aria-current={!status && !waitingForMe ? "page" : undefined}>
           All
         </Link>
         {STATUS_FILTERS.map((filter) => (
-          <Link key={filter.value} href={`${base}?status=${filter.value}`} aria-current={status === filter.value ? "page" : undefined}>
+          <Link key={filter.value} href={filterHref({ status: filter.value })} aria-current={status === filter.value ? "page" : undefined}>
             {filter.label}
           </Link>
         ))}
         {may.review && (
-          <Link href={`${base}?waiting=me`} aria-current={waitingForMe ? "page" : undefined}>
+          <Link href={filterHref({ waiting: "me" })} aria-current={waitingForMe ? "page" : undefined}>
             Waiting for my review
           </Link>
         )}
@@ -93,7 +103,11 @@ export default async function NotesPage({
         <div className="card empty">
           {status || waitingForMe
             ? "No notes match this filter."
-            : may.edit
+            : collection
+              ? may.edit
+                ? "No notes in this collection yet. Drag a note's link onto it in the sidebar, or choose it on the note's page."
+                : "No notes in this collection yet."
+              : may.edit
               ? "No notes yet. Create the first one."
               : "No notes yet."}
         </div>

@@ -23,6 +23,8 @@ import { NoteMarkingControl } from "@/components/editor/markings/NoteMarkingCont
 import { NoteDateline } from "@/components/notes/NoteDateline";
 import { highestPortionMarkedBlock } from "@/lib/editor/portion-mark-blocks";
 import { StarButton } from "@/components/notes/StarButton";
+import { NoteCollection } from "@/components/notes/NoteCollection";
+import { listCollections } from "@/lib/collections/queries";
 import { isStarred } from "@/lib/notes/stars";
 
 export const metadata: Metadata = { title: "Note" };
@@ -33,12 +35,13 @@ export default async function NotePage({ params, searchParams }: { params: Promi
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
   const mayMakeTemplates = can(actor, "template.create", teamScope(team));
-  const [directory, tags, members, setAside, starred] = await Promise.all([
+  const [directory, tags, members, setAside, starred, collections] = await Promise.all([
     entityDirectory(team.id),
     tagsOfNote(note.id),
     listMembers(team.id),
     setAsideFindings(note.id),
     isStarred(user.id, note.id),
+    can(actor, "collection.read", teamScope(team)) ? listCollections(team.id) : [],
   ]);
   // Read from the team's row: the editor and the publish panel check the same standards, and the same passages set aside.
   const tradecraft = tradecraftOf(team);
@@ -63,6 +66,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           <a href={`/t/${team.slug}/notes/${note.id}/export?format=html`}>HTML</a>
           <NoteMarkingControl team={team.slug} noteId={note.id} editable={may.update} />
           <NoteDateline team={team.slug} noteId={note.id} initial={note.dateline} editable={may.update} />
+          <NoteCollection team={team.slug} noteId={note.id} initial={note.collectionId} collections={collections} editable={may.update} />
           {mayMakeTemplates && <SaveAsTemplateButton team={team.slug} noteId={note.id} />}
           {may.delete && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
         </div>

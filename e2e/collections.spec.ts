@@ -1,0 +1,102 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createNote, signedInAs } from "./support/pages";
+
+const unique = (what: string) => `${what} ${Date.now().toString(36)}`;
+const collectionsOf = (page: Page) => page.getByRole("region", { name: "Collections", exact: true });
+/** The names of the sidebar's collections, in their order (without their counts). */
+const order = (page: Page, names: string[]) =>
+  collectionsOf(page)
+    .getByRole("listitem")
+    .filter({ hasText: new RegExp(names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")) })
+    .evaluateAll((items) => items.map((item) => item.querySelector("a")?.childNodes[0]?.textContent ?? ""));
+
+test("an analyst groups notes in collections: makes them, drops a note on one, orders them by drag and by keyboard, renames and deletes one", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  const [korea, gulf] = [unique("Korea desk"), unique("Gulf desk")];
+  const title = unique("Filed note");
+  await createNote(page, title);
+  const noteUrl = page.url();
+
+  // Made from the sidebar, by keyboard: the name, then Enter.
+  const collections = collectionsOf(page);
+  for (const name of [korea, gulf]) {
+    await collections.getByRole("button", { name: "New collection" }).click();
+    await collections.getByLabel("Name of the new collection").fill(name);
+    await page.keyboard.press("Enter");
+    await expect(collections.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
+  }
+  await expect(collections.getByRole("status")).toHaveText(`Made the collection “${gulf}”.`);
+  // A name taken, whatever its case, is refused and says so.
+  await collections.getByRole("button", { name: "New collection" }).click();
+  await collections.getByLabel("Name of the new collection").fill(korea.toUpperCase());
+  await page.keyboard.press("Enter");
+  await expect(collections.locator(".error")).toContainText("already has a collection named");
+  await page.keyboard.press("Escape");
+
+  // The note's link, dragged from the notes list onto a collection, files the note there.
+  await page.goto("/t/demo");
+  const koreaLink = collections.getByRole("link", { name: new RegExp(`^${korea}`) });
+  await page.getByRole("table", { name: "Notes" }).getByRole("link", { name: title }).dragTo(koreaLink);
+  await expect(collections.getByRole("status")).toHaveText(`Filed the note in “${korea}”.`);
+  await expect(koreaLink.locator(".count")).toHaveText("1");
+  await koreaLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Notes in “${korea}”`);
+  await expect(page.getByRole("table", { name: "Notes" }).locator("tbody").getByRole("link")).toHaveText([title]);
+
+  // Ordered by dragging one onto another's place, and with Alt+Arrow; the order is the team's, kept on the server.
+  expect(await order(page, [korea, gulf])).toEqual([korea, gulf]);
+  await collections.getByRole("listitem").filter({ hasText: gulf }).dragTo(collections.getByRole("listitem").filter({ hasText: korea }));
+  await expect.poll(() => order(page, [korea, gulf])).toEqual([gulf, korea]);
+  await page.reload();
+  await expect.poll(() => order(page, [korea, gulf])).toEqual([gulf, korea]);
+  await collections.getByRole("link", { name: new RegExp(`^${gulf}`) }).focus();
+  await page.keyboard.press("Alt+ArrowDown");
+  await expect(collections.getByRole("status")).toHaveText(new RegExp(`^Moved “${gulf}” to position \\d+ of \\d+\\.$`));
+  await expect.poll(() => order(page, [korea, gulf])).toEqual([korea, gulf]);
+  await page.reload();
+  await expect.poll(() => order(page, [korea, gulf])).toEqual([korea, gulf]);
+
+  // On the note's page, the keyboard's way: its Collection menu.
+  await page.goto(noteUrl);
+  await page.getByLabel("Collection", { exact: true }).selectOption({ label: gulf });
+  await expect(collections.getByRole("link", { name: new RegExp(`^${gulf}`) }).locator(".count")).toHaveText("1");
+  await expect(collections.getByRole("link", { name: new RegExp(`^${korea}`) }).locator(".count")).toHaveText("0");
+
+  // Renamed, then deleted: the note stays, in no collection.
+  await collections.getByRole("link", { name: new RegExp(`^${gulf}`) }).click();
+  const renamed = unique("Gulf and Red Sea");
+  await page.getByRole("button", { name: "Rename collection" }).click();
+  await page.getByLabel("New name of the collection").fill(renamed);
+  await page.getByRole("button", { name: "Save name" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Notes in “${renamed}”`);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Delete collection" }).click();
+  await expect(page).toHaveURL(/\/t\/demo$/);
+  await expect(collections.getByRole("link", { name: new RegExp(`^${renamed}`) })).toHaveCount(0);
+  await page.goto(noteUrl);
+  await expect(page.getByLabel("Collection", { exact: true })).toHaveValue("");
+  await context.close();
+});
+
+test("a reviewer sees the collections and what is in them, and cannot change them", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const name = unique("Sahel desk");
+  const collections = collectionsOf(analyst.page);
+  await collections.getByRole("button", { name: "New collection" }).click();
+  await collections.getByLabel("Name of the new collection").fill(name);
+  await analyst.page.keyboard.press("Enter");
+  await expect(collections.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
+  await analyst.context.close();
+
+  const { page, context } = await signedInAs(browser, "reviewer", baseURL);
+  const theirs = collectionsOf(page);
+  await theirs.getByRole("link", { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Notes in “${name}”`);
+  await expect(page.locator(".card.empty")).toHaveText("No notes in this collection yet.");
+  await expect(theirs.getByRole("button", { name: "New collection" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Rename collection" })).toHaveCount(0);
+  await expect(theirs.locator('li[draggable="true"]')).toHaveCount(0);
+  // An address naming no collection of the team is not found.
+  expect((await page.goto("/t/demo?collection=00000000-0000-4000-8000-000000000000"))?.status()).toBe(404);
+  await context.close();
+});
