@@ -91,6 +91,10 @@ async function main() {
       await handleRequest(request, response);
     })();
   });
+  // An idle connection is kept longer than a balancer's or a client's idle limit (commonly 60 s): with Node's 5 s,
+  // a request sent just as the server closed the connection is reset (ECONNRESET) instead of answered.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   attachCollab(server, hocuspocus, (request, socket, head) => {
     if (dev) handleUpgrade(request, socket, head);
     else socket.destroy();
