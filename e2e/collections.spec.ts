@@ -25,7 +25,7 @@ test("an analyst groups notes in collections: makes them, drops a note on one, o
     await page.keyboard.press("Enter");
     await expect(collections.getByRole("link", { name: new RegExp(`^${name}`) })).toBeVisible();
   }
-  await expect(collections.getByRole("status")).toHaveText(`Made the collection “${gulf}”.`);
+  await expect(collections.getByTestId("collections-said")).toHaveText(`Made the collection “${gulf}”.`);
   // A name taken, whatever its case, is refused and says so.
   await collections.getByRole("button", { name: "New collection" }).click();
   await collections.getByLabel("Name of the new collection").fill(korea.toUpperCase());
@@ -37,7 +37,7 @@ test("an analyst groups notes in collections: makes them, drops a note on one, o
   await page.goto("/t/demo");
   const koreaLink = collections.getByRole("link", { name: new RegExp(`^${korea}`) });
   await page.getByRole("table", { name: "Notes" }).getByRole("link", { name: title }).dragTo(koreaLink);
-  await expect(collections.getByRole("status")).toHaveText(`Filed the note in “${korea}”.`);
+  await expect(collections.getByTestId("collections-said")).toHaveText(`Filed the note in “${korea}”.`);
   await expect(koreaLink.locator(".count")).toHaveText("1");
   await koreaLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Notes in “${korea}”`);
@@ -51,7 +51,7 @@ test("an analyst groups notes in collections: makes them, drops a note on one, o
   await expect.poll(() => order(page, [korea, gulf])).toEqual([gulf, korea]);
   await collections.getByRole("link", { name: new RegExp(`^${gulf}`) }).focus();
   await page.keyboard.press("Alt+ArrowDown");
-  await expect(collections.getByRole("status")).toHaveText(new RegExp(`^Moved “${gulf}” to position \\d+ of \\d+\\.$`));
+  await expect(collections.getByTestId("collections-said")).toHaveText(new RegExp(`^Moved “${gulf}” to position \\d+ of \\d+\\.$`));
   await expect.poll(() => order(page, [korea, gulf])).toEqual([korea, gulf]);
   await page.reload();
   await expect.poll(() => order(page, [korea, gulf])).toEqual([korea, gulf]);

@@ -49,7 +49,7 @@ test("a published brief's citations are numbered and lead to graded endnotes, on
   );
   const endnote1 = endnotes.locator("#endnote-1");
   await expect(endnote1).toHaveText("Security Council press release SC/8853, United Nations, official statement. A2. para. 3; obtained 2 March 2026. ↩");
-  await expect(endnote1.getByText("A2")).toHaveAttribute("title", "A2: completely reliable source, probably true");
+  await expect(endnote1.getByText("A2", { exact: true })).toHaveAttribute("title", "A2: completely reliable source, probably true");
   await expect(endnotes.locator("#endnote-2")).toHaveText("Resolution 1718 (2006), S/RES/1718, UN Security Council, document. A5. ↩");
 
   // The number leads to its endnote, and the endnote back to it.

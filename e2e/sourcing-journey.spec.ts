@@ -73,7 +73,7 @@ test("a source cited while co-editing reaches the reader as a graded endnote; re
   await expect(reader.locator(".brief-body").getByRole("link", { name: "Endnote 1" })).toHaveAttribute("href", "#endnote-1");
   const endnote = reader.getByRole("region", { name: "Endnotes" }).locator("#endnote-1");
   await expect(endnote).toContainText(`${sourceTitle}, Border agency, official statement. B2.`);
-  await expect(endnote.getByText("B2")).toHaveAttribute("title", "B2: usually reliable source, probably true");
+  await expect(endnote.getByText("B2", { exact: true })).toHaveAttribute("title", "B2: usually reliable source, probably true");
   await expect(reader.getByRole("note", { name: "Notices about sources" })).toHaveCount(0);
 
   // The analyst retracts the source from its page, with a reason.

@@ -139,7 +139,8 @@ export function Collections({ team, collections, manage }: Props) {
         </>
       )}
       <FormError message={error} />
-      <p className="sr-only" role="status">
+      {/* Polite and atomic, as a status is, without the role: a page's own status line stays its only one. */}
+      <p className="sr-only" aria-live="polite" aria-atomic="true" data-testid="collections-said">
         {said}
       </p>
     </section>
