@@ -109,6 +109,8 @@ export async function publishedBriefs(teamId: string, options: BriefListOptions 
 /** The start of a brief's text, enough for a front page's excerpt. */
 const LISTED_TEXT_LENGTH = 400;
 const { content: _body, text: _text, ...listedColumns } = editionColumns;
+/** What a listing reads of an edition: all but its body, and the start of its text. */
+const listedSelection = { ...listedColumns, text: sql<string>`left(${editions.text}, ${LISTED_TEXT_LENGTH})` };
 
 /**
  * The same briefs for a reader's front page: without their bodies and with
@@ -117,7 +119,7 @@ const { content: _body, text: _text, ...listedColumns } = editionColumns;
  */
 export async function frontPageBriefs(teamId: string, options: BriefListOptions = {}) {
   return db()
-    .select({ ...listedColumns, text: sql<string>`left(${editions.text}, ${LISTED_TEXT_LENGTH})` })
+    .select(listedSelection)
     .from(editions)
     .where(inArray(editions.id, latestLiveEditionIds(teamId, options)))
     .orderBy(desc(editions.publishedAt));
@@ -131,7 +133,7 @@ export async function frontPageBriefsPage(teamId: string, filters: BriefFilters,
   const sorting = view.sort === "title" ? [order(sql`lower(${editions.title})`), desc(editions.publishedAt)] : [order(editions.publishedAt)];
   const [briefs, [{ total }]] = await Promise.all([
     db()
-      .select({ ...listedColumns, text: sql<string>`left(${editions.text}, ${LISTED_TEXT_LENGTH})` })
+      .select(listedSelection)
       .from(editions)
       .where(listed)
       .orderBy(...sorting, editions.id)

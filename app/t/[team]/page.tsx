@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
+import { redirect } from "next/navigation";
 import { CollectionControls } from "@/components/collections/CollectionControls";
 import { findCollection } from "@/lib/collections/queries";
+import { orNotFound, requireIds } from "@/lib/loaders/open";
 import { NewNoteButton } from "@/components/notes/NewNoteButton";
 import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
@@ -42,8 +42,8 @@ export default async function NotesPage({
   const status = STATUS_FILTERS.find((s) => s.value === filters.status)?.value;
   // One of the team's collections (from the sidebar); another team's, or one deleted since, is not found.
   const collectionId = typeof filters.collection === "string" ? filters.collection : undefined;
-  if (collectionId && !z.uuid().safeParse(collectionId).success) notFound();
-  const collection = collectionId ? await findCollection(team.id, collectionId).catch(() => notFound()) : null;
+  requireIds(collectionId);
+  const collection = collectionId ? await orNotFound(() => findCollection(team.id, collectionId)) : null;
   const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
   // Just imported (their ids, from the import): named with links, of this team's notes only.
