@@ -81,11 +81,14 @@ test("mention actors and events, follow them to their pages, rename, link unlink
   await expect(ownerNote.body.locator(".mention-actor", { hasText: `DPR Korea ${suffix}` })).toHaveCount(3);
   await note.expectSaved();
 
-  // A name the analyst means as plain words is ignored on this note, and stays ignored.
+  // A name the analyst means as plain words is ignored on this note, for everyone on it, and stays ignored.
   await note.typeAtEnd(` Japan ${suffix} said nothing.`);
   const japan = page.getByTestId("unlinked-mention").filter({ hasText: `Japan ${suffix}` });
+  const japanForOwner = owner.page.getByTestId("unlinked-mention").filter({ hasText: `Japan ${suffix}` });
+  await expect(japanForOwner).toHaveCount(1);
   await japan.getByRole("button", { name: `Ignore “Japan ${suffix}” on this note` }).click();
   await expect(japan).toHaveCount(0);
+  await expect(japanForOwner).toHaveCount(0);
   await note.expectSaved();
   await page.reload();
   await expect(new NotePage(page).body).toContainText(`Japan ${suffix} said nothing.`);

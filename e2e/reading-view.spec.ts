@@ -44,8 +44,9 @@ test("the reading view is plain HTML: no script, read and followed with JavaScri
   await expect(page.locator("link[rel=stylesheet]")).toHaveCount(1);
   // Styled: the reading header is laid out by the stylesheet the page links.
   await expect(page.locator(".reading-header")).toHaveCSS("display", "flex");
-  // Printing is the browser's own (the page has no script), and the page says how, where a reader looks for it.
-  await expect(page.getByText("prints the brief with its endnotes, without this page's header")).toBeVisible();
+  // Printing: a Print button at the top (the page itself has no script), and the page says what it does.
+  await expect(page.getByRole("link", { name: "Print", exact: true })).toBeVisible();
+  await expect(page.getByText("opens your browser's print dialog with the brief and its endnotes, without this page's header")).toBeVisible();
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".reading-header")).toBeHidden();
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
@@ -84,6 +85,50 @@ test("the reading view is plain HTML: no script, read and followed with JavaScri
   expect(await (await reader.page.request.get(`/b/demo/${crypto.randomUUID()}/1/export?format=md`)).text()).toBe("Not found.\n");
 
   for (const context of [reader.context, noScript, outsider]) await context.close();
+});
+
+test("Print opens the browser's print dialog on the brief's print copy, then goes back to the brief; the copy reads without JavaScript", async ({ browser, baseURL }) => {
+  const title = `Print week ${Date.now().toString(36)}`;
+  const url = await publishedTeamBrief(browser, baseURL, title);
+  const reader = await signedInAs(browser, "reader", baseURL);
+  const { page } = reader;
+  // The browser's print dialog cannot be seen from here: the page's call to open it is counted instead.
+  await page.addInitScript(() => {
+    const counted = window as unknown as { printCalls: number };
+    counted.printCalls = 0;
+    window.print = () => void (counted.printCalls += 1);
+  });
+  await page.goto(url);
+  await page.getByRole("link", { name: "Print", exact: true }).click();
+  await expect(page).toHaveURL(/\/1\/print$/);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  // On paper: the brief, without the header or the notice.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("status").filter({ hasText: "print dialog" })).toBeHidden();
+  await expect(page.locator(".reading-header")).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  // The dialog closed (printed or not): back on the brief.
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect(page).toHaveURL(new RegExp(`${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/1$`));
+
+  // Its one script is a file of Dossier's own, the only one its policy lets run.
+  const copy = await page.request.get(`${url}/1/print`);
+  expect(copy.headers()["content-security-policy"]).toContain("script-src 'self'");
+  expect((await copy.text()).match(/<script[^>]*>/g)).toEqual(['<script src="/print.js" defer>']);
+
+  // Without JavaScript, the copy still reads and tells the reader how to print.
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await reader.context.storageState() });
+  const plain = await noScript.newPage();
+  await plain.goto(`${url}/1/print`);
+  await expect(plain.getByRole("heading", { name: title })).toBeVisible();
+  await expect(plain.getByRole("status")).toContainText("If it does not open, press Ctrl P");
+  await noScript.close();
+  // Signed out, a team brief's print copy sends to sign-in like the brief.
+  const outsider = await browser.newContext({ baseURL });
+  expect((await outsider.request.get(`${url}/1/print`, { maxRedirects: 0 })).status()).toBe(307);
+  await outsider.close();
+  await reader.context.close();
 });
 
 test("a Follow posted from another site is refused and changes nothing", async ({ browser, baseURL }) => {

@@ -19,3 +19,6 @@ export const NO_SCRIPT_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+/** A reading page's print copy: as NO_SCRIPT_POLICY, but for one script file of our own that opens the print dialog. */
+export const PRINT_PAGE_POLICY = `${NO_SCRIPT_POLICY}; script-src 'self'`;

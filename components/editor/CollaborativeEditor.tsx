@@ -76,6 +76,7 @@ interface EditorProps {
   citationTrigger: string;
   estimative: EstimativeSettings;
   people: Person[];
+  ignoredNames: string[];
 }
 
 /**
@@ -97,6 +98,7 @@ export function CollaborativeEditor({
   citationTrigger,
   estimative,
   people,
+  ignoredNames,
 }: EditorProps) {
   const { doc, provider, pending } = session;
   const access = useAccess(provider);
@@ -288,7 +290,9 @@ export function CollaborativeEditor({
             comment={comment}
           />
         )}
-        {editor && <UnlinkedMentions editor={editor} noteId={noteId} directory={directory} editable={editable} />}
+        {editor && (
+          <UnlinkedMentions editor={editor} provider={provider} team={team} noteId={noteId} directory={directory} editable={editable} mayIgnore={!readOnly} ignoredNames={ignoredNames} />
+        )}
       </aside>
     </div>
   );

@@ -36,6 +36,8 @@ interface Props {
   citationTrigger?: string;
   /** The team's scale and wording, and the passages whose findings were set aside, for the estimative-language marks. */
   estimative: EstimativeSettings;
+  /** The names its writers left as plain text here, which "Unlinked mentions" no longer offers. */
+  ignoredNames?: string[];
 }
 
 export function NoteEditor({
@@ -50,6 +52,7 @@ export function NoteEditor({
   citationTrigger = DEFAULT_CITATION_TRIGGER,
   estimative,
   people = [],
+  ignoredNames = [],
 }: Props) {
   const [directory] = useState(() => new EntityDirectory(entities));
   const [session, setSession] = useState<NoteSession | null>(null);
@@ -122,6 +125,7 @@ export function NoteEditor({
       citationTrigger={citationTrigger}
       estimative={estimative}
       people={people}
+      ignoredNames={ignoredNames}
     />
     </>
   );

@@ -6,15 +6,34 @@ import { MENTION_NODE } from "@/lib/editor/mentions";
 import { findUnlinkedMentions, type UnlinkedMention } from "@/lib/editor/unlinked";
 import { ENTITY_KINDS, entityKind, kindsPhrase } from "@/lib/entity-kinds";
 import type { EntityDirectory } from "./mentions/entity-directory";
-import { groupUnlinked, ignoreKey, readIgnored, writeIgnored, type UnlinkedGroup } from "./unlinked-groups";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { FormError } from "@/components/FormError";
+import { groupUnlinked, type UnlinkedGroup } from "./unlinked-groups";
+import { useIgnoredNames } from "./useIgnoredNames";
+import { useRefreshOn } from "./useRefreshOn";
+
+interface Props {
+  editor: Editor;
+  provider: HocuspocusProvider;
+  team: string;
+  noteId: string;
+  directory: EntityDirectory;
+  /** Whether the text can be changed now (a link is an edit). */
+  editable: boolean;
+  /** Whether the member may change the note: only its writers ignore a name for everyone. */
+  mayIgnore: boolean;
+  /** The names ignored on this note, as the page was drawn. */
+  ignoredNames: string[];
+}
 
 /**
  * Names of known actors and events typed as plain text, one card per name
  * (with how often it stands), each turned into mentions with one click, or
- * ignored on this note (remembered in this browser). The change goes
- * through the editor, so through Yjs: collaborators see it at once.
+ * ignored on this note for everyone who opens it. A link goes through the
+ * editor, so through Yjs: collaborators see it at once; an ignored name is
+ * kept with the note and its open editors are told to read the page again.
  */
-export function UnlinkedMentions({ editor, noteId, directory, editable }: { editor: Editor; noteId: string; directory: EntityDirectory; editable: boolean }) {
+export function UnlinkedMentions({ editor, provider, team, noteId, directory, editable, mayIgnore, ignoredNames }: Props) {
   const [entries, setEntries] = useState(() => directory.all());
   useEffect(() => directory.subscribe(() => setEntries(directory.all())), [directory]);
   const names = useMemo(
@@ -22,12 +41,9 @@ export function UnlinkedMentions({ editor, noteId, directory, editable }: { edit
     [entries],
   );
   const [found, setFound] = useState<UnlinkedMention[]>([]);
-  // Drawn in the browser only (once the editor exists), so what it kept can be read at once.
-  const [ignored, setIgnored] = useState(() => readIgnored(noteId));
-  const ignore = (next: Set<string>) => {
-    setIgnored(next);
-    writeIgnored(noteId, next);
-  };
+  const { ignored, ignore, showAgain, error, pending } = useIgnoredNames(team, noteId, ignoredNames);
+  // Ignored or shown again elsewhere: the page reads the note's ignored names again.
+  useRefreshOn(provider, "unlinked");
   const groups = useMemo(() => groupUnlinked(found, ignored), [found, ignored]);
 
   useEffect(() => {
@@ -83,20 +99,23 @@ export function UnlinkedMentions({ editor, noteId, directory, editable }: { edit
                       {places > 1 ? `Link all ${places}` : "Link"}
                     </button>
                   )}
-                  <button type="button" className="link-button" onClick={() => ignore(new Set(ignored).add(ignoreKey(group.entityId, group.text)))} aria-label={`Ignore “${group.text}” on this note`}>
-                    Ignore
-                  </button>
+                  {mayIgnore && (
+                    <button type="button" className="link-button" onClick={() => ignore(group)} aria-disabled={pending || undefined} aria-label={`Ignore “${group.text}” on this note`}>
+                      Ignore
+                    </button>
+                  )}
                 </div>
               </li>
             );
           })}
         </ul>
       )}
-      {ignored.size > 0 && (
-        <button type="button" className="link-button" onClick={() => ignore(new Set())}>
+      {ignored.size > 0 && mayIgnore && (
+        <button type="button" className="link-button" onClick={showAgain} aria-disabled={pending || undefined}>
           Show the {ignored.size === 1 ? "name" : `${ignored.size} names`} ignored here again
         </button>
       )}
+      <FormError message={error} />
     </section>
   );
 }

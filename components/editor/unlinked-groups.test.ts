@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { UnlinkedMention } from "@/lib/editor/unlinked";
-import { groupUnlinked, ignoreKey } from "./unlinked-groups";
+import { unlinkedNameKey, type UnlinkedMention } from "@/lib/editor/unlinked";
+import { groupUnlinked } from "./unlinked-groups";
 
 const at = (from: number, entityId: string, text: string): UnlinkedMention => ({ from, to: from + text.length, entityId, text, context: `around ${from}` });
 
@@ -16,6 +16,6 @@ describe("unlinked mentions as cards", () => {
 
   it("leaves out the names ignored, in any case", () => {
     const found = [at(1, "us", "US"), at(10, "iran", "Tehran")];
-    expect(groupUnlinked(found, new Set([ignoreKey("us", "us")])).map((group) => group.text)).toEqual(["Tehran"]);
+    expect(groupUnlinked(found, new Set([unlinkedNameKey("us", "us")])).map((group) => group.text)).toEqual(["Tehran"]);
   });
 });

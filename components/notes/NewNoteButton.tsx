@@ -16,9 +16,10 @@ export interface TemplateOption {
  * New note starts a blank note in one click; "From a template…" opens a
  * native modal dialog listing Blank note and the team's templates, each a
  * button that starts the note (Tab between them, Esc to close).
- * The body is the server's to build, whichever is chosen.
+ * The body is the server's to build, whichever is chosen. Made while the
+ * notes list shows a collection, the note is filed there.
  */
-export function NewNoteButton({ team, templates }: { team: string; templates: TemplateOption[] }) {
+export function NewNoteButton({ team, templates, collection }: { team: string; templates: TemplateOption[]; collection?: { id: string; name: string } }) {
   const [state, action, pending] = useActionState(createNoteAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const [choosing, setChoosing] = useState(false);
@@ -29,8 +30,10 @@ export function NewNoteButton({ team, templates }: { team: string; templates: Te
     <div className="new-note">
       <form action={action}>
         <input type="hidden" name="team" value={team} />
+        {collection && <input type="hidden" name="collection" value={collection.id} />}
         <button className="primary" type="submit" disabled={pending}>
           {pending && !choosing ? "Creating…" : "New note"}
+          {collection && <span className="sr-only"> in “{collection.name}”</span>}
         </button>
       </form>
       <button
@@ -49,6 +52,8 @@ export function NewNoteButton({ team, templates }: { team: string; templates: Te
         <h2 id={`${id}-title`}>Start a note</h2>
         <form action={action}>
           <input type="hidden" name="team" value={team} />
+          {collection && <input type="hidden" name="collection" value={collection.id} />}
+        {collection && <input type="hidden" name="collection" value={collection.id} />}
           <ul className="template-choices">
             <li>
               <button type="submit" name="template" value="" disabled={pending} aria-describedby={`${id}-blank`} autoFocus>

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useState, useTransition, type DragEvent, type KeyboardEvent } from "react";
+import { useSearchParams } from "next/navigation";
+import { useState, useTransition, type DragEvent } from "react";
 import { createCollectionAction, fileNoteAction, moveCollectionAction } from "@/app/t/[team]/collection-actions";
 import { FormError } from "@/components/FormError";
+import { useManualOrder } from "@/components/lists/useManualOrder";
 import type { CollectionSummary } from "@/lib/collections/queries";
 
 /** What a dragged collection carries: its id, under a type no other drag has. */
@@ -31,70 +32,20 @@ interface Props {
  * note there, and make a new one; what changed is said in a live region.
  */
 export function Collections({ team, collections, manage }: Props) {
-  const router = useRouter();
   const current = useSearchParams().get("collection");
-  const [order, setOrder] = useState(collections);
-  const [shown, setShown] = useState(collections);
-  // A new list from the server (a refresh after a change) replaces what was shown.
-  if (shown !== collections) {
-    setShown(collections);
-    setOrder(collections);
-  }
-  const [said, setSaid] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [over, setOver] = useState<string | null>(null);
-  const [, startTransition] = useTransition();
-
-  const settle = (result: { ok: true } | { ok: false; error: string }, success: string) => {
-    if (result.ok) {
-      setError(null);
-      setSaid(success);
-    } else {
-      setError(result.error);
-      setOrder(collections);
-    }
-    router.refresh();
-  };
-
-  const move = (collectionId: string, index: number) => {
-    const from = order.findIndex((c) => c.id === collectionId);
-    if (from === -1 || index < 0 || index >= order.length || index === from) return;
-    const next = [...order];
-    const [moved] = next.splice(from, 1);
-    next.splice(index, 0, moved);
-    setOrder(next);
-    startTransition(async () => settle(await moveCollectionAction({ team, collectionId, index }), `Moved “${moved.name}” to position ${index + 1} of ${next.length}.`));
-  };
+  const { order, itemProps, onKeyDown, said, error, settle, startTransition } = useManualOrder(collections, {
+    dragType: COLLECTION_DRAG,
+    save: (collectionId, index) => moveCollectionAction({ team, collectionId, index }),
+    said: (collection, index, total) => `Moved “${collection.name}” to position ${index + 1} of ${total}.`,
+  });
 
   const file = (noteId: string, collection: CollectionSummary) =>
     startTransition(async () => settle(await fileNoteAction({ team, noteId, collectionId: collection.id }), `Filed the note in “${collection.name}”.`));
 
-  const dropProps = (collection: CollectionSummary, index: number) =>
-    manage
-      ? {
-          onDragOver: (event: DragEvent) => {
-            const types = event.dataTransfer.types;
-            if (!types.includes(COLLECTION_DRAG) && !types.includes("text/uri-list")) return;
-            event.preventDefault();
-            event.dataTransfer.dropEffect = "move";
-            setOver(collection.id);
-          },
-          onDragLeave: () => setOver((id) => (id === collection.id ? null : id)),
-          onDrop: (event: DragEvent) => {
-            event.preventDefault();
-            setOver(null);
-            const moved = event.dataTransfer.getData(COLLECTION_DRAG);
-            if (moved) return move(moved, index);
-            const noteId = draggedNote(event);
-            if (noteId) file(noteId, collection);
-          },
-        }
-      : {};
-
-  const onKeyDown = (collection: CollectionSummary, index: number) => (event: KeyboardEvent) => {
-    if (!manage || !event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
-    event.preventDefault();
-    move(collection.id, index + (event.key === "ArrowUp" ? -1 : 1));
+  /** A note's link dropped on a collection files the note there. */
+  const fileDropped = (collection: CollectionSummary) => (event: DragEvent) => {
+    const noteId = draggedNote(event);
+    if (noteId) file(noteId, collection);
   };
 
   return (
@@ -105,21 +56,12 @@ export function Collections({ team, collections, manage }: Props) {
       ) : (
         <ul aria-describedby={manage ? "sidebar-collections-hint" : undefined}>
           {order.map((collection, index) => (
-            <li
-              key={collection.id}
-              data-drop-target={over === collection.id || undefined}
-              draggable={manage}
-              onDragStart={(event) => {
-                event.dataTransfer.setData(COLLECTION_DRAG, collection.id);
-                event.dataTransfer.effectAllowed = "move";
-              }}
-              {...dropProps(collection, index)}
-            >
+            <li key={collection.id} {...(manage ? itemProps(collection, index, fileDropped(collection)) : {})}>
               <Link
                 href={`/t/${team}?collection=${collection.id}`}
                 aria-current={current === collection.id ? "page" : undefined}
                 draggable={false}
-                onKeyDown={onKeyDown(collection, index)}
+                onKeyDown={manage ? onKeyDown(collection, index) : undefined}
               >
                 {collection.name}
                 <span className="count" aria-label={`${collection.notes} ${collection.notes === 1 ? "note" : "notes"}`}>
@@ -135,7 +77,7 @@ export function Collections({ team, collections, manage }: Props) {
           <p id="sidebar-collections-hint" className="sr-only">
             Alt and the up or down arrow moves a collection. Drop a note&apos;s link on a collection to file it there.
           </p>
-          <NewCollection team={team} onMade={(name) => settle({ ok: true }, `Made the collection “${name}”.`)} />
+          <NewCollection team={team} onMade={(name) => settle({ ok: true, data: undefined }, `Made the collection “${name}”.`)} />
         </>
       )}
       <FormError message={error} />

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { teams, users } from "./accounts";
 import { timestamps, tsvector } from "./columns";
 import { notes } from "./notes";
@@ -130,3 +130,20 @@ export const entityTags = pgTable(
 
 export type Entity = typeof entities.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
+
+/**
+ * Names of actors and events a note's writers chose to leave as plain text
+ * there (the note's "Unlinked mentions" panel no longer offers them): one row
+ * per note, entity and name, the name in lower case.
+ */
+export const unlinkedNameIgnores = pgTable(
+  "unlinked_name_ignores",
+  {
+    noteId: uuid().notNull().references(() => notes.id, { onDelete: "cascade" }),
+    entityId: uuid().notNull().references(() => entities.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.noteId, t.entityId, t.name] })],
+);

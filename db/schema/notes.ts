@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { DocNode } from "@/lib/editor/document";
 import { users, teams } from "./accounts";
 import { bytea, timestamps, tsvector } from "./columns";
@@ -37,6 +37,8 @@ export const notes = pgTable(
     pendingContributors: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     /** The collection (folder) the note is filed in, if any; a deleted collection leaves it unfiled. */
     collectionId: uuid().references(() => collections.id, { onDelete: "set null" }),
+    /** Where the note stands in its collection's own order (from 0), which its writers set by hand; null when unfiled. */
+    collectionPosition: integer(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,

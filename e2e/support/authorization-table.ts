@@ -215,6 +215,14 @@ export const ROUTES: MatrixEntry[] = [
     path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}`,
     refused: { outsider: 404, anonymous: 307 },
   }),
+  // An edition's print copy: the reading view with the script that opens the print dialog.
+  route({
+    route: "server.ts /b/[team]/[noteId]/[edition]/print",
+    method: "GET",
+    allowed: MEMBERS,
+    path: (ids) => `/b/${ids.team}/${ids.briefId}/${ids.edition}/print`,
+    refused: { outsider: 404, anonymous: 307 },
+  }),
   route({
     route: "app/b/[team]/[noteId]/follow/route.ts",
     method: "POST",
@@ -342,6 +350,7 @@ const settings = "app/t/[team]/settings/actions.ts";
 const hooks = "app/t/[team]/settings/webhooks/actions.ts";
 const templates = "app/t/[team]/templates/actions.ts";
 const collections = "app/t/[team]/collection-actions.ts";
+const unlinked = "app/t/[team]/notes/[id]/unlinked-actions.ts";
 const isMemberRole = (role: MatrixRole): role is (typeof MEMBER_ROLES)[number] => (MEMBER_ROLES as readonly string[]).includes(role);
 const follows = "app/t/[team]/follow-actions.ts";
 const sources = "app/t/[team]/sources/actions.ts";
@@ -445,6 +454,20 @@ export const ACTIONS: MatrixEntry[] = [
     args: (ids) => [{ ...note(ids), collectionId: ids.collectionId }],
     prepare: async (world) => ({ collectionId: await world.collection() }),
   }),
+  // Ordering a collection's notes by hand: of a note filed in it.
+  action({
+    action: `${collections}#moveNoteInCollectionAction`,
+    allowed: WRITERS,
+    args: (ids) => [{ ...note(ids), collectionId: ids.collectionId, index: 0 }],
+    prepare: async (world) => {
+      const [collectionId, noteId] = [await world.collection(), await world.importedNote(world.sessions.owner)];
+      await world.sessions.owner.must(`${collections}#fileNoteAction`, [{ team: world.home.team, noteId, collectionId }], world.params(noteId));
+      return { collectionId, noteId };
+    },
+  }),
+  // A name left as plain text on a note, for all its writers: of the team's actors, on a note they may change.
+  action({ action: `${unlinked}#ignoreUnlinkedNameAction`, allowed: WRITERS, args: (ids) => [{ ...note(ids), entityId: ids.actorId, name: "Harbour" }] }),
+  action({ action: `${unlinked}#showIgnoredNamesAgainAction`, allowed: WRITERS, args: (ids) => [note(ids)] }),
   action({ action: "app/t/[team]/actions.ts#renameNoteAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), title: "Harbour note" }] }),
   action({ action: "app/t/[team]/notes/[id]/marking-actions.ts#setNoteMarkingAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), marking: "clear" }] }),
   action({ action: "app/t/[team]/notes/[id]/dateline-actions.ts#setNoteDatelineAction", allowed: WRITERS, args: (ids) => [{ ...note(ids), dateline: "2006-12-20" }] }),

@@ -10,7 +10,7 @@ import { z } from "zod";
  * has none of the notes they are editing open).
  */
 /** What the server tells the editors of a note (as a stateless message), so they refresh that part. */
-const NOTE_MESSAGES = ["comments", "review", "findings"] as const;
+const NOTE_MESSAGES = ["comments", "review", "findings", "unlinked"] as const;
 export type NoteMessage = (typeof NOTE_MESSAGES)[number];
 
 const clusterMessage = z.discriminatedUnion("kind", [

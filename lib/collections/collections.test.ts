@@ -5,7 +5,10 @@ import { auditLog, notes } from "@/db/schema";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildNote, buildTeam } from "@/lib/testing/factories";
 import { collectionName } from "./fields";
-import { createCollection, deleteCollection, fileNote, listCollections, MAX_COLLECTIONS_PER_TEAM, moveCollection, renameCollection } from "./queries";
+import { readListView } from "@/lib/lists/list-view";
+import { COLLECTION_NOTE_SORTS, noteListPage } from "@/lib/notes/note-list";
+import { createNote } from "@/lib/notes/queries";
+import { createCollection, deleteCollection, fileNote, listCollections, MAX_COLLECTIONS_PER_TEAM, moveCollection, moveNoteInCollection, renameCollection } from "./queries";
 
 useTestDatabase();
 
@@ -64,6 +67,48 @@ describe("a team's collections", () => {
     expect((await noteRow(note.id)).collectionId).toBeNull();
     await fileNote(team.id, note.id, null);
     expect((await noteRow(note.id)).collectionId).toBeNull();
+  });
+
+  it("keep their notes in an order of their own: a new one last, each moved where asked, the list sorted by it", async () => {
+    const { team, owner } = await buildTeam();
+    const korea = await createCollection(team.id, owner.id, "Korea");
+    const made = [];
+    for (const title of ["Alpha", "Bravo", "Charlie", "Delta"]) {
+      const note = await createNote({ teamId: team.id, userId: owner.id, title });
+      await fileNote(team.id, note.id, korea.id);
+      made.push(note);
+    }
+    const [alpha, bravo, charlie, delta] = made;
+    const ordered = async (sort = "position", dir?: string) =>
+      (await noteListPage(team.id, { collectionId: korea.id }, readListView({ sort, dir }, COLLECTION_NOTE_SORTS, "position"))).rows.map((row) => [row.title, row.place]);
+    expect(await ordered()).toEqual([["Alpha", 1], ["Bravo", 2], ["Charlie", 3], ["Delta", 4]]);
+
+    await moveNoteInCollection(team.id, korea.id, delta.id, 0);
+    await moveNoteInCollection(team.id, korea.id, alpha.id, 99);
+    expect(await ordered()).toEqual([["Delta", 1], ["Bravo", 2], ["Charlie", 3], ["Alpha", 4]]);
+    expect(await ordered("position", "desc")).toEqual([["Alpha", 4], ["Charlie", 3], ["Bravo", 2], ["Delta", 1]]);
+    // Sorted by another column, each still says its place.
+    expect(await ordered("title")).toEqual([["Alpha", 4], ["Bravo", 2], ["Charlie", 3], ["Delta", 1]]);
+
+    // Filed again where it is, a note keeps its place; taken out and back, it comes last.
+    await fileNote(team.id, bravo.id, korea.id);
+    expect((await ordered()).map(([title]) => title)).toEqual(["Delta", "Bravo", "Charlie", "Alpha"]);
+    await fileNote(team.id, bravo.id, null);
+    expect((await noteRow(bravo.id)).collectionPosition).toBeNull();
+    await fileNote(team.id, bravo.id, korea.id);
+    expect(await ordered()).toEqual([["Delta", 1], ["Charlie", 2], ["Alpha", 3], ["Bravo", 4]]);
+    await moveNoteInCollection(team.id, korea.id, bravo.id, 1);
+    expect(await ordered()).toEqual([["Delta", 1], ["Bravo", 2], ["Charlie", 3], ["Alpha", 4]]);
+
+    // A note of another collection, or another team's, is not moved, and nothing changes.
+    const gulf = await createCollection(team.id, owner.id, "Gulf");
+    const elsewhere = await buildNote(team.id, owner.id);
+    await fileNote(team.id, elsewhere.id, gulf.id);
+    await expect(moveNoteInCollection(team.id, korea.id, elsewhere.id, 0)).rejects.toThrow("That note in this collection was not found.");
+    const other = await buildTeam();
+    await expect(moveNoteInCollection(other.team.id, korea.id, charlie.id, 0)).rejects.toThrow("That collection was not found.");
+    expect((await ordered()).map(([title]) => title)).toEqual(["Delta", "Bravo", "Charlie", "Alpha"]);
+    expect((await noteRow(charlie.id)).updatedAt).toEqual(charlie.updatedAt);
   });
 
   it("are at most a sidebar's worth", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { collections, notes, teams, type Collection } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
@@ -117,25 +117,66 @@ export function moveCollection(teamId: string, collectionId: string, index: numb
 }
 
 /**
- * Files one of the team's notes in one of its collections, or in none
- * (`collectionId` null). The note's text is untouched, so it is not an edit:
- * the note keeps its last-edited time.
+ * Files one of the team's notes in one of its collections, last in its order,
+ * or in none (`collectionId` null). The note's text is untouched, so it is not
+ * an edit: the note keeps its last-edited time. Filing it where it already is
+ * leaves its place.
  */
 export function fileNote(teamId: string, noteId: string, collectionId: string | null): Promise<void> {
   return runCommand(async ({ tx, afterCommit }) => {
+    let position: number | null = null;
     if (collectionId !== null) {
-      const [collection] = await tx
-        .select({ id: collections.id })
-        .from(collections)
-        .where(and(eq(collections.id, collectionId), eq(collections.teamId, teamId)));
-      if (!collection) throw notFound("That collection");
+      await lockCollection(tx, teamId, collectionId);
+      const [{ last }] = await tx
+        .select({ last: sql<number>`coalesce(max(${notes.collectionPosition}), -1)::int` })
+        .from(notes)
+        .where(and(eq(notes.collectionId, collectionId), ne(notes.id, noteId)));
+      position = last + 1;
     }
     const filed = await tx
       .update(notes)
-      .set({ collectionId })
-      .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)))
+      .set({ collectionId, collectionPosition: position })
+      .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId), collectionId === null ? undefined : or(isNull(notes.collectionId), ne(notes.collectionId, collectionId))))
       .returning({ id: notes.id });
-    if (filed.length === 0) throw notFound("That note");
+    if (filed.length === 0) {
+      // Either not the team's note, or already in that collection (where it keeps its place).
+      const [note] = await tx.select({ id: notes.id }).from(notes).where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)));
+      if (!note) throw notFound("That note");
+    }
+    afterCommit(() => refreshTeamPages(teamId));
+  });
+}
+
+/** One of the team's collections, its row locked: changes to one collection's order are made one after the other. */
+async function lockCollection(tx: Tx, teamId: string, collectionId: string) {
+  const [collection] = await tx
+    .select({ id: collections.id })
+    .from(collections)
+    .where(and(eq(collections.id, collectionId), eq(collections.teamId, teamId)))
+    .for("update");
+  if (!collection) throw notFound("That collection");
+}
+
+/** The notes of a collection in its own order (as the notes list's "Order" column sorts them). */
+const collectionOrder = [asc(notes.collectionPosition), desc(notes.updatedAt), asc(notes.id)];
+
+/**
+ * Moves a note to `index` in its collection's order (0 is first; past the end
+ * is last), the others closing up around it: a drag in the collection's list,
+ * or Alt+Arrow on a note there. A note not in that collection is not found.
+ */
+export function moveNoteInCollection(teamId: string, collectionId: string, noteId: string, index: number): Promise<void> {
+  return runCommand(async ({ tx, afterCommit }) => {
+    await lockCollection(tx, teamId, collectionId);
+    const order = await tx.select({ id: notes.id }).from(notes).where(eq(notes.collectionId, collectionId)).orderBy(...collectionOrder);
+    const from = order.findIndex((row) => row.id === noteId);
+    if (from === -1) throw notFound("That note in this collection");
+    const [moved] = order.splice(from, 1);
+    order.splice(Math.max(0, Math.min(index, order.length)), 0, moved);
+    // One statement for the whole order: a collection of hundreds is one round trip.
+    await tx.execute(sql`update ${notes} set collection_position = ordered.position
+      from (select id, (ordinality - 1)::int as position from unnest(${sql`array[${sql.join(order.map((row) => sql`${row.id}`), sql`, `)}]::uuid[]`}) with ordinality as t(id, ordinality)) as ordered
+      where ${notes.id} = ordered.id and ${notes.collectionId} = ${collectionId}`);
     afterCommit(() => refreshTeamPages(teamId));
   });
 }

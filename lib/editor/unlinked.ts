@@ -5,6 +5,9 @@ interface KnownName {
   name: string;
 }
 
+/** The key a name is ignored by on a note: the entity and the words, in any case. */
+export const unlinkedNameKey = (entityId: string, text: string) => `${entityId}:${text.toLocaleLowerCase()}`;
+
 export interface UnlinkedMention {
   entityId: string;
   /** The text as written ("Pyongyang"). */

@@ -8,12 +8,16 @@ import type { ListView, SortColumns } from "@/lib/lists/list-view";
 const editor = alias(users, "editor");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type NoteSort = "title" | "status" | "edited";
-export const NOTE_SORTS: SortColumns<NoteSort> = {
+export type NoteSort = "position" | "title" | "status" | "edited";
+const BY_COLUMN = {
   title: { label: "Title", first: "asc" },
   status: { label: "Status", first: "asc" },
   edited: { label: "Edited", first: "desc" },
-};
+} as const;
+/** The team's notes list sorts by its columns. */
+export const NOTE_SORTS: SortColumns<Exclude<NoteSort, "position">> = BY_COLUMN;
+/** A collection's list also by the order its writers gave its notes by hand, which is how it opens. */
+export const COLLECTION_NOTE_SORTS: SortColumns<NoteSort> = { position: { label: "Order", first: "asc" }, ...BY_COLUMN };
 
 /** Statuses in the order of the workflow, not of the alphabet. */
 const statusOrder = sql`array_position(array[${sql.join(
@@ -21,7 +25,8 @@ const statusOrder = sql`array_position(array[${sql.join(
   sql`, `,
 )}]::text[], ${notes.status}::text)`;
 
-const ORDER: Record<NoteSort, SQL | typeof notes.updatedAt> = {
+/** The columns' orders; a collection's own is its places (noteListPage). */
+const ORDER: Record<Exclude<NoteSort, "position">, SQL | typeof notes.updatedAt> = {
   title: sql`lower(${notes.title})`,
   status: statusOrder,
   edited: notes.updatedAt,
@@ -45,14 +50,29 @@ export async function noteListPage(teamId: string, filter: NoteFilter, view: Lis
     filter.collectionId ? eq(notes.collectionId, filter.collectionId) : undefined,
   );
   const direction = view.direction === "asc" ? asc : desc;
+  // In a collection, each note's place in its order, counted over the whole collection (whatever the filter leaves out).
+  const places = db()
+    .select({ id: notes.id, place: sql<number>`row_number() over (order by ${notes.collectionPosition} asc nulls last, ${notes.updatedAt} desc, ${notes.id} asc)::int`.as("place") })
+    .from(notes)
+    .where(filter.collectionId ? eq(notes.collectionId, filter.collectionId) : sql`false`)
+    .as("places");
   const [rows, [{ total }]] = await Promise.all([
     db()
-      .select({ id: notes.id, title: notes.title, status: notes.status, updatedAt: notes.updatedAt, updatedByName: editor.name })
+      .select({
+        id: notes.id,
+        title: notes.title,
+        status: notes.status,
+        updatedAt: notes.updatedAt,
+        updatedByName: editor.name,
+        /** Its place in the collection's order, from 1; null outside a collection. */
+        place: places.place,
+      })
       .from(notes)
       .leftJoin(editor, eq(editor.id, notes.updatedBy))
+      .leftJoin(places, eq(places.id, notes.id))
       .where(where)
       // The id settles ties, so a row is on one page only however often the list is paged.
-      .orderBy(direction(ORDER[view.sort]), direction(notes.id))
+      .orderBy(direction(view.sort === "position" ? places.place : ORDER[view.sort]), direction(notes.id))
       .limit(view.limit)
       .offset(view.offset),
     db().select({ total: count() }).from(notes).where(where),

@@ -82,8 +82,7 @@ function footerHtml({ teamSlug, edition, total }: BriefArticle): string {
   return (
     `<footer class="brief-footer no-print">${editions}` +
     `<a href="${exports}/export?format=md">Markdown</a> · <a href="${exports}/export?format=html">HTML</a> · <a href="${exports}/stix">STIX 2.1</a>` +
-    // The page ships no script, so printing is the browser's own: said where readers look for it.
-    `<p class="print-hint">Print: <kbd>Ctrl</kbd> <kbd>P</kbd> (<kbd>⌘</kbd> <kbd>P</kbd> on a Mac) prints the brief with its endnotes, without this page's header.</p></footer>`
+    `<p class="print-hint">Print, at the top of the page, opens your browser's print dialog with the brief and its endnotes, without this page's header; <kbd>Ctrl</kbd> <kbd>P</kbd> (<kbd>⌘</kbd> <kbd>P</kbd> on a Mac) does the same here.</p></footer>`
   );
 }
 

@@ -7,6 +7,7 @@ import { briefSignInPath, editionAddress, openingFor } from "@/lib/publishing/ed
 import { editionContent } from "@/lib/publishing/queries";
 import { endnotesOf } from "@/lib/sources/edition-citations";
 import { noticesForEdition } from "@/lib/sources/edition-notices";
+import { PRINT_PAGE_POLICY } from "@/lib/security-headers";
 import { themeOfCookieHeader } from "@/lib/theme/theme";
 import { buildId } from "./build-id";
 import { briefArticleHtml, FOLLOW_SLOT, followFormHtml } from "./brief-html";
@@ -27,6 +28,13 @@ import { readingStylesheet } from "./stylesheet";
  * browser that holds the page gets 304 without anything being drawn.
  */
 
+/** Opens the print dialog once the print copy is drawn, then goes back to the edition (public/print.js). */
+const PRINT_SCRIPT = "/print.js";
+
+/** Said on the print copy, not printed: what happens, and the way back when no dialog opened. */
+const printNotice = (page: string) =>
+  `<p class="notice no-print print-notice" role="status">Opening your browser's print dialog… If it does not open, press <kbd>Ctrl</kbd> <kbd>P</kbd> (<kbd>⌘</kbd> <kbd>P</kbd> on a Mac). <a href="${page}" data-after-print>Back to the brief</a></p>`;
+
 // What a published edition freezes never changes: its article (per reader kind) and its endnotes are kept.
 const articles = new RecentlyUsed<string>(256);
 const endnotesKept = new RecentlyUsed<EditionCitation[]>(1024);
@@ -36,7 +44,14 @@ const endnotesKept = new RecentlyUsed<EditionCitation[]>(1024);
  * `session` may read it; null when there is no such edition for them (the
  * caller answers 404).
  */
-export async function editionPageResponse(request: Request, session: SessionClaims | null, teamSlug: string, noteId: string, number?: string): Promise<Response | null> {
+export async function editionPageResponse(
+  request: Request,
+  session: SessionClaims | null,
+  teamSlug: string,
+  noteId: string,
+  number?: string,
+  { print = false }: { print?: boolean } = {},
+): Promise<Response | null> {
   const address = editionAddress(noteId, number);
   if (!address) return null;
   const facts = await readingFacts(session, teamSlug, noteId, address.number);
@@ -54,10 +69,12 @@ export async function editionPageResponse(request: Request, session: SessionClai
 
   const articleKey = [buildId(), teamSlug, edition.id, total, linkMentions, notices];
   const theme = themeOfCookieHeader(request.headers.get("cookie"));
-  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, actor?.role ?? null, mayFollow, following, theme]);
+  const etag = etagOf([articleKey, readingStylesheet().version, user?.name ?? null, actor?.role ?? null, mayFollow, following, theme, print]);
   // A public edition read signed out is the same for everyone; anything else is the reader's own.
   const shared = user === null && edition.visibility === "public";
-  const headers = { "Cache-Control": `${shared ? "public" : "private"}, no-cache`, Vary: "Cookie" };
+  const headers: Record<string, string> = { "Cache-Control": `${shared ? "public" : "private"}, no-cache`, Vary: "Cookie" };
+  if (print) Object.assign(headers, { "Content-Security-Policy": PRINT_PAGE_POLICY, "X-Robots-Tag": "noindex" });
+  const page = `/b/${escapeHtml(teamSlug)}/${edition.noteId}/${edition.number}`;
   return conditionalHtml(request, etag, headers, async () => {
     const article = await articles.getOr(JSON.stringify(articleKey), async () => {
       const [content, judgments] = await Promise.all([editionContent(edition.id), judgmentsOfEdition(edition.id)]);
@@ -65,7 +82,9 @@ export async function editionPageResponse(request: Request, session: SessionClai
     });
     const follow = mayFollow ? followFormHtml(`/b/${teamSlug}/${edition.noteId}/follow`, following, number === undefined ? undefined : edition.number) : "";
     // A member has the team's briefs to go back to; a public edition's other readers have only this one.
-    const nav = actor ? `<nav aria-label="Team"><a href="/t/${escapeHtml(teamSlug)}/briefs">Briefs</a></nav>` : "";
-    return readingPageHtml({ title: edition.title, viewer: user, nav, theme, main: article.replace(FOLLOW_SLOT, () => follow) });
+    const team = actor ? `<nav aria-label="Team"><a href="/t/${escapeHtml(teamSlug)}/briefs">Briefs</a></nav>` : "";
+    const main = article.replace(FOLLOW_SLOT, () => follow);
+    if (print) return readingPageHtml({ title: edition.title, viewer: user, nav: team, theme, main: printNotice(page) + main, script: PRINT_SCRIPT });
+    return readingPageHtml({ title: edition.title, viewer: user, nav: team + `<a class="button print-button" href="${page}/print">Print</a>`, theme, main });
   });
 }

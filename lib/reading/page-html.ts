@@ -17,6 +17,8 @@ export interface ReadingPage {
   nav?: string;
   /** The reader's choice of theme (their cookie), the system's when not given. */
   theme?: Theme;
+  /** A script file of our own the page loads (the print copy's); reading pages have none. */
+  script?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ReadingPage {
  * prints, as it arrives. The header is the reading layout's: the brand, the
  * page's navigation, and who is signed in with a way out (or a way in).
  */
-export function readingPageHtml({ title, viewer, main, mainClass = "reading-page", nav = "", theme = "system" }: ReadingPage): string {
+export function readingPageHtml({ title, viewer, main, mainClass = "reading-page", nav = "", theme = "system", script }: ReadingPage): string {
   const who =
     viewer === undefined ? "" : viewer ? `<span class="who" data-testid="signed-in-as">${escapeHtml(viewer.name)}</span>${SIGN_OUT_FORM}` : `<a href="/signin">Sign in</a>`;
   const chosen = themeAttribute(theme);
@@ -33,6 +35,7 @@ export function readingPageHtml({ title, viewer, main, mainClass = "reading-page
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(title)} · Dossier</title>` +
     `<link rel="stylesheet" href="${stylesheetHref()}">` +
+    (script ? `<script src="${escapeHtml(script)}" defer></script>` : "") +
     `</head><body>` +
     `<header class="app-header reading-header"><a href="/" class="brand">Dossier</a>${nav}<span class="spacer"></span>${who}</header>` +
     `<main class="${mainClass}">${main}</main>` +

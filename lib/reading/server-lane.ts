@@ -8,7 +8,7 @@ import { sessionClaims, type SessionClaims } from "./session-cookie";
 
 /*
  * The pages readers read are answered by the server itself, before Next.js:
- * the reading view of editions and the reader home. They are plain HTML with
+ * the reading view of editions (and their print copies) and the reader home. They are plain HTML with
  * no script, and going through Next's router, proxy and its reading of the
  * session cost more than drawing them. The addresses are SERVER_ROUTES
  * (./routes.ts).
@@ -17,6 +17,8 @@ import { sessionClaims, type SessionClaims } from "./session-cookie";
 type Lane = (asked: Request, session: SessionClaims | null, segments: string[]) => Promise<Response | null>;
 
 const LANES: { path: RegExp; answer: Lane }[] = [
+  // An edition's print copy: the page as printed, which opens the print dialog.
+  { path: /^\/b\/([^/]+)\/([^/]+)\/([^/]+)\/print\/?$/, answer: (asked, session, [team, noteId, edition]) => editionPageResponse(asked, session, team, noteId, edition, { print: true }) },
   {
     path: /^\/b\/([^/]+)\/([^/]+)(?:\/([^/]+))?\/?$/,
     answer: (asked, session, [team, noteId, edition]) => (edition === "compare" ? Promise.resolve(null) : editionPageResponse(asked, session, team, noteId, edition)),

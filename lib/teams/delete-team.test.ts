@@ -22,6 +22,7 @@ import { decideReview, requestReview } from "@/lib/review/workflow";
 import { setEntityTags, setNoteTags } from "@/lib/tags/queries";
 import { saveNoteAsTemplate } from "@/lib/templates/manage";
 import { createCollection, fileNote } from "@/lib/collections/queries";
+import { ignoreUnlinkedName } from "@/lib/entities/unlinked-ignores";
 import { appendParagraph, eventually, useCollabServer } from "@/lib/testing/collab";
 import { useTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildSource, buildTeam, citation, judgmentItem, mention, mentionDoc } from "@/lib/testing/factories";
@@ -54,6 +55,7 @@ const THROUGH: Record<string, (teamId: string) => SQL> = {
   note_updates: (teamId) => sql`select count(*)::int as n from note_updates where note_id in (select id from notes where team_id = ${teamId})`,
   note_clients: (teamId) => sql`select count(*)::int as n from note_clients where note_id in (select id from notes where team_id = ${teamId})`,
   note_tags: (teamId) => sql`select count(*)::int as n from note_tags where note_id in (select id from notes where team_id = ${teamId})`,
+  unlinked_name_ignores: (teamId) => sql`select count(*)::int as n from unlinked_name_ignores where note_id in (select id from notes where team_id = ${teamId})`,
   note_stars: (teamId) => sql`select count(*)::int as n from note_stars where note_id in (select id from notes where team_id = ${teamId})`,
   entity_tags: (teamId) => sql`select count(*)::int as n from entity_tags where entity_id in (select id from entities where team_id = ${teamId})`,
   comments: (teamId) => sql`select count(*)::int as n from comments where thread_id in (select id from comment_threads where team_id = ${teamId})`,
@@ -137,8 +139,9 @@ async function populatedTeam(): Promise<{ team: Team; owner: User; analyst: User
   await db().insert(webhookDeliveries).values({ webhookId: hook.id, teamId: team.id, event: "edition.published", payload: {} });
   // A template of its own, saved from the brief.
   await saveNoteAsTemplate(brief, analyst.id, { name: "Talks brief", description: "" });
-  // A collection, with the brief filed in it.
+  // A collection, with the brief filed in it; a name left unlinked on it.
   await fileNote(team.id, brief.id, (await createCollection(team.id, analyst.id, "Iran")).id);
+  await ignoreUnlinkedName(brief, analyst, iran.id, "Tehran");
   const readerOfTeam = { actor: { userId: reviewer.id, teamId: team.id, role: "reviewer" as const }, team };
   await follow(readerOfTeam, { noteId: brief.id });
   await follow(readerOfTeam, { entityId: iran.id });

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { teamAction } from "@/lib/action";
 import { collectionName } from "@/lib/collections/fields";
-import { createCollection, deleteCollection, fileNote, moveCollection, renameCollection } from "@/lib/collections/queries";
+import { createCollection, deleteCollection, fileNote, moveCollection, moveNoteInCollection, renameCollection } from "@/lib/collections/queries";
 import { noteFor } from "@/lib/loaders/open";
 
 const collectionId = z.uuid("That collection was not found.");
@@ -39,5 +39,14 @@ export const fileNoteAction = teamAction(
   async (input, session) => {
     await noteFor(session, input.noteId, "update");
     await fileNote(session.team.id, input.noteId, input.collectionId);
+  },
+);
+
+/** Puts a note at another place in its collection's own order (a drag, or Alt+Arrow, in the collection's list). */
+export const moveNoteInCollectionAction = teamAction(
+  z.object({ team: z.string(), collectionId, noteId: z.uuid("That note was not found."), index: z.int("Say where to move the note.").min(0, "Say where to move the note.").max(100_000) }),
+  "collection.manage",
+  async (input, { team }) => {
+    await moveNoteInCollection(team.id, input.collectionId, input.noteId, input.index);
   },
 );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CollectionControls } from "@/components/collections/CollectionControls";
+import { CollectionNoteTable, PlaceCell } from "@/components/collections/CollectionNoteTable";
 import { findCollection } from "@/lib/collections/queries";
 import { orNotFound, requireIds } from "@/lib/loaders/open";
 import { NewNoteButton } from "@/components/notes/NewNoteButton";
@@ -9,8 +10,8 @@ import { StatusBadge } from "@/components/notes/StatusBadge";
 import { RelativeTime } from "@/components/RelativeTime";
 import { requireTeam } from "@/lib/auth/session";
 import { abilities, can, teamScope } from "@/lib/policies";
-import { NOTE_SORTS, noteListPage, noteTitles } from "@/lib/notes/note-list";
-import { listHref, readListView, type SearchParams } from "@/lib/lists/list-view";
+import { COLLECTION_NOTE_SORTS, NOTE_SORTS, noteListPage, noteTitles, type NoteSort } from "@/lib/notes/note-list";
+import { listHref, readListView, type ListView, type SearchParams } from "@/lib/lists/list-view";
 import { Pager } from "@/components/lists/Pager";
 import { SortableHeader } from "@/components/lists/SortableHeader";
 import { teamTemplates } from "@/lib/templates/queries";
@@ -34,7 +35,6 @@ export default async function NotesPage({
   searchParams: Promise<SearchParams>;
 }) {
   const [{ team: slug }, filters] = await Promise.all([params, searchParams]);
-  const view = readListView(filters, NOTE_SORTS, "edited");
   const { team, actor, user } = await requireTeam(slug);
   const may = abilities(actor, "team", team);
   // A reader's home is the front page of published briefs: drafts never reach them.
@@ -44,6 +44,8 @@ export default async function NotesPage({
   const collectionId = typeof filters.collection === "string" ? filters.collection : undefined;
   requireIds(collectionId);
   const collection = collectionId ? await orNotFound(() => findCollection(team.id, collectionId)) : null;
+  // A collection's list opens in the order its writers gave it.
+  const view: ListView<NoteSort> = collection ? readListView(filters, COLLECTION_NOTE_SORTS, "position") : readListView(filters, NOTE_SORTS, "edited");
   const waitingForMe = filters.waiting === "me" && may.review;
   const waiting = waitingForMe ? await waitingFor(team.id, user.id) : null;
   // Just imported (their ids, from the import): named with links, of this team's notes only.
@@ -56,19 +58,48 @@ export default async function NotesPage({
   const base = `/t/${team.slug}`;
   // The filters keep the collection shown.
   const filterHref = (changes: Record<string, string | null>) => listHref(base, collection ? { collection: collection.id } : {}, changes);
-  const sortable = { columns: NOTE_SORTS, view, path: base, params: filters };
+  // The headings' words; "Order" is offered only in a collection.
+  const sortable = { columns: COLLECTION_NOTE_SORTS, view, path: base, params: filters };
+  const manageCollection = collection !== null && can(actor, "collection.manage", teamScope(team));
+  const head = (
+    <thead>
+      <tr>
+        {collection && <SortableHeader column="position" {...sortable} />}
+        <SortableHeader column="title" {...sortable} />
+        <SortableHeader column="status" {...sortable} />
+        <th>Last edited by</th>
+        <SortableHeader column="edited" {...sortable} />
+      </tr>
+    </thead>
+  );
+  /** The cells after the title; a collection's place cell comes before it. */
+  const cellsOf = (note: (typeof notes)[number]) => (
+    <>
+      <td>
+        <StatusBadge status={note.status} />
+      </td>
+      <td>{note.updatedByName ?? "—"}</td>
+      <td>
+        <RelativeTime date={note.updatedAt} />
+      </td>
+    </>
+  );
 
   return (
     <main className="page">
       <div className="page-head">
         <h1>{collection ? <>Notes in “{collection.name}”</> : "Notes"}</h1>
-        {collection && can(actor, "collection.manage", teamScope(team)) && <CollectionControls team={team.slug} collection={{ id: collection.id, name: collection.name }} />}
+        {manageCollection && <CollectionControls team={team.slug} collection={{ id: collection.id, name: collection.name }} />}
         {may.edit && (
           <div className="row">
             <Link className="button" href={`${base}/import`}>
               Import Markdown
             </Link>
-            <NewNoteButton team={team.slug} templates={templates.map(({ id, name, description }) => ({ id, name, description }))} />
+            <NewNoteButton
+              team={team.slug}
+              templates={templates.map(({ id, name, description }) => ({ id, name, description }))}
+              collection={manageCollection && collection ? { id: collection.id, name: collection.name } : undefined}
+            />
           </div>
         )}
       </div>
@@ -113,32 +144,39 @@ export default async function NotesPage({
         </div>
       ) : (
         <div className="card">
-          <table className="list" aria-label="Notes">
-            <thead>
-              <tr>
-                <SortableHeader column="title" {...sortable} />
-                <SortableHeader column="status" {...sortable} />
-                <th>Last edited by</th>
-                <SortableHeader column="edited" {...sortable} />
-              </tr>
-            </thead>
-            <tbody>
-              {notes.map((note) => (
-                <tr key={note.id}>
-                  <td className="title">
-                    <Link href={`/t/${team.slug}/notes/${note.id}`}>{note.title || "Untitled"}</Link>
-                  </td>
-                  <td>
-                    <StatusBadge status={note.status} />
-                  </td>
-                  <td>{note.updatedByName ?? "—"}</td>
-                  <td>
-                    <RelativeTime date={note.updatedAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {collection && view.sort === "position" ? (
+            // In the collection's own order: its writers change it here (not while a filter leaves notes out).
+            <CollectionNoteTable
+              team={team.slug}
+              collectionId={collection.id}
+              head={head}
+              offset={view.offset}
+              total={total}
+              manage={manageCollection && view.direction === "asc" && !status && !waitingForMe}
+              rows={notes.map((note) => ({
+                id: note.id,
+                title: note.title || "Untitled",
+                href: `${base}/notes/${note.id}`,
+                place: note.place,
+                cells: cellsOf(note),
+              }))}
+            />
+          ) : (
+            <table className="list" aria-label="Notes">
+              {head}
+              <tbody>
+                {notes.map((note) => (
+                  <tr key={note.id}>
+                    {collection && <PlaceCell place={note.place} />}
+                    <td className="title">
+                      <Link href={`${base}/notes/${note.id}`}>{note.title || "Untitled"}</Link>
+                    </td>
+                    {cellsOf(note)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <Pager noun="notes" total={total} view={view} path={base} params={filters} />
         </div>
       )}

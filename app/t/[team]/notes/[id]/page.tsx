@@ -26,6 +26,7 @@ import { StarButton } from "@/components/notes/StarButton";
 import { NoteCollection } from "@/components/notes/NoteCollection";
 import { listCollections } from "@/lib/collections/queries";
 import { isStarred } from "@/lib/notes/stars";
+import { ignoredUnlinkedNames } from "@/lib/entities/unlinked-ignores";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -35,11 +36,12 @@ export default async function NotePage({ params, searchParams }: { params: Promi
   const { user, team, actor, note } = await openNote(slug, id);
   const may = abilities(actor, "note", note);
   const mayMakeTemplates = can(actor, "template.create", teamScope(team));
-  const [directory, tags, members, setAside, starred, collections] = await Promise.all([
+  const [directory, tags, members, setAside, ignoredNames, starred, collections] = await Promise.all([
     entityDirectory(team.id),
     tagsOfNote(note.id),
     listMembers(team.id),
     setAsideFindings(note.id),
+    ignoredUnlinkedNames(note.id),
     isStarred(user.id, note.id),
     can(actor, "collection.read", teamScope(team)) ? listCollections(team.id) : [],
   ]);
@@ -92,6 +94,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           citationTrigger={team.citationTrigger}
           estimative={{ scale: tradecraft.scale.id, wording: tradecraft.wording, setAside }}
           people={members.map((member) => ({ id: member.userId, name: member.name }))}
+          ignoredNames={ignoredNames}
           // From the inbox: the thread a comment was written in, opened; anything else is ignored.
           openThread={z.uuid().safeParse(thread).success ? thread : undefined}
         />
