@@ -3,7 +3,7 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { IndexeddbPersistence } from "y-indexeddb";
 import type * as Y from "yjs";
-import { connectToNote } from "../collab-connection";
+import { connectToNote, fetchCollabToken } from "../collab-connection";
 import { openOfflineStore, readStoredEdits, type StoredEdits } from "./offline-store";
 import { PendingChanges } from "./pending-changes";
 import { offlineStoreName } from "./store-names";
@@ -38,11 +38,14 @@ export interface OpenedNote {
  */
 export async function openNoteSession(noteId: string, userId: string, mode: WriteMode | null, doc: Y.Doc): Promise<OpenedNote> {
   const storeName = offlineStoreName(userId, noteId);
+  // Asked for now, used when the socket opens; a refused one fails the first connection as it would have anyway.
+  const token = fetchCollabToken();
+  token.catch(() => undefined);
   const stored = await readStoredEdits(storeName);
   const refused = stored && stored.pending > 0 && !mayStillWrite(stored.mode, mode) ? stored : null;
   // Set aside: nothing of it is loaded, and this visit's changes are not mixed into it.
   const store = mode && !refused ? await openOfflineStore(storeName, doc, mode) : null;
-  const provider = connectToNote(noteId, doc);
+  const provider = connectToNote(noteId, doc, token);
   const pending = store?.pending ?? new PendingChanges(0, async () => undefined);
   return { session: { doc, provider, pending, kept: store !== null, storeName, persistence: store?.persistence ?? null }, refused };
 }
