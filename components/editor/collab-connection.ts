@@ -29,8 +29,8 @@ export function connectToNote(noteId: string, document: Y.Doc, early?: Promise<s
   let first = early;
   const askedAt = Date.now();
   const token = () => {
-    // Only while fresh: a socket first opened much later (offline at first) gets a token of its own.
-    const fetched = first && Date.now() - askedAt < EARLY_TOKEN_MS ? first : fetchCollabToken();
+    // Only while fresh, and only if it came: a socket first opened later, or after the early ask failed (offline), gets one of its own.
+    const fetched = first && Date.now() - askedAt < EARLY_TOKEN_MS ? first.catch(fetchCollabToken) : fetchCollabToken();
     first = undefined;
     return fetched;
   };
