@@ -86,3 +86,29 @@ test("a list longer than a page is paged, and sorting starts again at its first 
   await expect(pages.getByRole("status")).toHaveText("Showing 51–60 of 60 actors");
   await context.close();
 });
+
+test("a title typed just before leaving the page is kept, whether the page goes by a full load or the tab is closed", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  const team = await newTeam(page, `Leaving desk ${Date.now().toString(36)}`);
+  const typedThenLeft = async (title: string, leave: (page: Page) => Promise<unknown>) => {
+    const tab = await context.newPage();
+    await tab.goto(team);
+    await tab.getByRole("button", { name: "New note" }).click();
+    await tab.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    const note = new NotePage(tab);
+    await note.expectEditable();
+    // Typed, and the page left at once: before the pause that saves a title.
+    await note.title.fill(title);
+    await leave(tab);
+  };
+  await typedThenLeft("Gone by a full load", (tab) => tab.goto(team));
+  await typedThenLeft("Gone with its tab", (tab) => tab.close({ runBeforeUnload: true }));
+  await page.goto(team);
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return (await firstCells(page, "Notes")).sort();
+    })
+    .toEqual(["Gone by a full load", "Gone with its tab"]);
+  await context.close();
+});
