@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ignoreUnlinkedNameAction, showIgnoredNamesAgainAction } from "@/app/t/[team]/notes/[id]/unlinked-actions";
+import type { ActionResult } from "@/lib/action";
 import { unlinkedNameKey } from "@/lib/editor/unlinked";
 import type { UnlinkedGroup } from "./unlinked-groups";
 
@@ -22,7 +23,7 @@ export function useIgnoredNames(team: string, noteId: string, drawn: string[]) {
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const change = (next: Set<string>, save: () => Promise<{ ok: true } | { ok: false; error: string }>) => {
+  const change = (next: Set<string>, save: () => Promise<ActionResult>) => {
     if (pending) return;
     setIgnored(next);
     startTransition(async () => {
