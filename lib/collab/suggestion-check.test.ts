@@ -5,6 +5,7 @@ import { yDocFromContent } from "@/lib/editor/derive";
 import { copyOf } from "@/lib/testing/body-updates";
 import { paragraphs } from "@/lib/testing/factories";
 import { suggest, updateByTransform, write } from "@/lib/testing/suggestion-updates";
+import { bodyText } from "@/lib/testing/collab";
 import { findSuggestionProblem } from "./suggestion-check";
 
 const REX = "22222222-2222-4222-8222-222222222222";
@@ -33,5 +34,54 @@ describe("judging a reviewer's update", () => {
     expect(findSuggestionProblem(live, first, REX)).toBeNull();
     const plain = updateByTransform(copyOf(live), write("!", " in Vienna"));
     expect(findSuggestionProblem(live, plain, REX)).toBe("a reviewer may only add or withdraw suggestions of their own");
+  });
+
+  describe("while the note waits for a writer's change that came before its predecessor", () => {
+    /** The server's note holding the writer's second change pending, and the writer's first, not yet sent. */
+    function waitingNote() {
+      const live = yDocFromContent(paragraphs("Officials met in Vienna."));
+      const start = Y.encodeStateAsUpdate(live);
+      const writer = copyOf(live);
+      const first = updateByTransform(writer, write("Senior ", "Officials"));
+      const second = updateByTransform(writer, write("!", " in Vienna"));
+      Y.applyUpdate(live, second);
+      expect(live.store.pendingStructs).not.toBeNull();
+      return { live, start, writer, first };
+    }
+
+    it("judges a reviewer's update on its own, even when it repeats the writer's waiting change (a sync step does)", () => {
+      const { live } = waitingNote();
+      // Made on a copy holding the same pending change, which the update carries along.
+      const mine = updateByTransform(copyOf(live), suggest.insertion("mine0001", REX, "quietly ", "met"));
+      expect(findSuggestionProblem(live, mine, REX)).toBeNull();
+      // One that follows a change of the reviewer's own the server has not seen is still refused.
+      const reviewer = copyOf(live);
+      updateByTransform(reviewer, suggest.insertion("mine0002", REX, "quietly ", "met"));
+      const after = updateByTransform(reviewer, suggest.insertion("mine0002", REX, "and ", "quietly"));
+      expect(findSuggestionProblem(live, after, REX)).toBe("the update follows changes the server does not have");
+    });
+
+    it("refuses items forged in the writer's name beyond what waits, and lets a forged copy of what waits change nothing", () => {
+      const { live, start, writer, first } = waitingNote();
+      const writerId = writer.clientID;
+      // The writer's name, after their first change: one more item than the server waits for.
+      const forger = copyOf(live);
+      Y.applyUpdate(forger, first);
+      forger.clientID = writerId;
+      const beyond = updateByTransform(forger, write("?", "Vienna"));
+      expect(findSuggestionProblem(live, beyond, REX)).toBe("the update follows changes the server does not have");
+
+      // The same ids as the waiting change, with other words: passed, and the writer's words are the ones that land.
+      const sameIds = new Y.Doc();
+      Y.applyUpdate(sameIds, start);
+      Y.applyUpdate(sameIds, first);
+      sameIds.clientID = writerId;
+      const forged = updateByTransform(sameIds, write("?", " in Vienna"));
+      expect(findSuggestionProblem(live, forged, REX)).toBeNull();
+      Y.applyUpdate(live, forged);
+      Y.applyUpdate(live, first);
+      expect(live.store.pendingStructs).toBeNull();
+      expect(bodyText(live)).toBe("Senior Officials met! in Vienna.");
+    });
   });
 });

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { BODY_FIELD } from "@/lib/editor/extensions";
 import { noteSchema } from "@/lib/editor/schema";
 import { withoutSuggestionsBy } from "@/lib/editor/suggestions/resolve";
+import { addsPendingChanges } from "./pending-changes";
 
 const bodyOf = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), noteSchema());
 
@@ -16,7 +17,9 @@ const bodyOf = (doc: Y.Doc) => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragm
  *
  * The update is tried on a copy, so nothing it does reaches the note unless
  * it passes; one that needs changes the server has not seen is refused, as a
- * suggestion cannot be judged against text that is not there.
+ * suggestion cannot be judged against text that is not there. A change of
+ * someone else's that the note itself still waits for does not count
+ * against it.
  */
 export function findSuggestionProblem(doc: Y.Doc, update: Uint8Array, userId: string): string | null {
   // Both bodies are read from copies: reading one can repair (write to) it, and the note's own must change only by updates.
@@ -28,11 +31,12 @@ export function findSuggestionProblem(doc: Y.Doc, update: Uint8Array, userId: st
     trial.destroy();
     return "the update cannot be applied";
   }
-  if (trial.store.pendingStructs || trial.store.pendingDs) {
+  const base = replicaOf(state);
+  if (addsPendingChanges(base, trial)) {
+    base.destroy();
     trial.destroy();
     return "the update follows changes the server does not have";
   }
-  const base = replicaOf(state);
   const before = bodyOf(base);
   const after = bodyOf(trial);
   base.destroy();
