@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { collections, notes, teams, type Collection } from "@/db/schema";
 import { runCommand } from "@/lib/commands/command";
@@ -124,25 +124,22 @@ export function moveCollection(teamId: string, collectionId: string, index: numb
  */
 export function fileNote(teamId: string, noteId: string, collectionId: string | null): Promise<void> {
   return runCommand(async ({ tx, afterCommit }) => {
+    const [note] = await tx
+      .select({ collectionId: notes.collectionId })
+      .from(notes)
+      .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)));
+    if (!note) throw notFound("That note");
+    if (note.collectionId === collectionId) return;
     let position: number | null = null;
     if (collectionId !== null) {
       await lockCollection(tx, teamId, collectionId);
       const [{ last }] = await tx
         .select({ last: sql<number>`coalesce(max(${notes.collectionPosition}), -1)::int` })
         .from(notes)
-        .where(and(eq(notes.collectionId, collectionId), ne(notes.id, noteId)));
+        .where(eq(notes.collectionId, collectionId));
       position = last + 1;
     }
-    const filed = await tx
-      .update(notes)
-      .set({ collectionId, collectionPosition: position })
-      .where(and(eq(notes.id, noteId), eq(notes.teamId, teamId), collectionId === null ? undefined : or(isNull(notes.collectionId), ne(notes.collectionId, collectionId))))
-      .returning({ id: notes.id });
-    if (filed.length === 0) {
-      // Either not the team's note, or already in that collection (where it keeps its place).
-      const [note] = await tx.select({ id: notes.id }).from(notes).where(and(eq(notes.id, noteId), eq(notes.teamId, teamId)));
-      if (!note) throw notFound("That note");
-    }
+    await tx.update(notes).set({ collectionId, collectionPosition: position }).where(eq(notes.id, noteId));
     afterCommit(() => refreshTeamPages(teamId));
   });
 }
@@ -157,8 +154,8 @@ async function lockCollection(tx: Tx, teamId: string, collectionId: string) {
   if (!collection) throw notFound("That collection");
 }
 
-/** The notes of a collection in its own order (as the notes list's "Order" column sorts them). */
-const collectionOrder = [asc(notes.collectionPosition), desc(notes.updatedAt), asc(notes.id)];
+/** The notes of a collection in its own order: moves count in it, and the notes list's places (its "Order" column) too. */
+export const collectionOrder = [asc(notes.collectionPosition), desc(notes.updatedAt), asc(notes.id)];
 
 /**
  * Moves a note to `index` in its collection's order (0 is first; past the end

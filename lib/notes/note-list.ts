@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/db";
 import { NOTE_STATUSES, notes, users, type NoteStatus } from "@/db/schema";
+import { collectionOrder } from "@/lib/collections/queries";
 import type { ListView, SortColumns } from "@/lib/lists/list-view";
 
 const editor = alias(users, "editor");
@@ -52,7 +53,7 @@ export async function noteListPage(teamId: string, filter: NoteFilter, view: Lis
   const direction = view.direction === "asc" ? asc : desc;
   // In a collection, each note's place in its order, counted over the whole collection (whatever the filter leaves out).
   const places = db()
-    .select({ id: notes.id, place: sql<number>`row_number() over (order by ${notes.collectionPosition} asc nulls last, ${notes.updatedAt} desc, ${notes.id} asc)::int`.as("place") })
+    .select({ id: notes.id, place: sql<number>`row_number() over (order by ${sql.join(collectionOrder, sql`, `)})::int`.as("place") })
     .from(notes)
     .where(filter.collectionId ? eq(notes.collectionId, filter.collectionId) : sql`false`)
     .as("places");
