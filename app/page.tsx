@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { teamsOfUser } from "@/lib/teams/queries";
 import { SignOutButton } from "@/components/SignOutButton";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
+import { ResendUnsavedTitles } from "@/components/notes/ResendUnsavedTitles";
 
 export default async function Home() {
   const user = await requireUser();
@@ -18,6 +19,7 @@ export default async function Home() {
       </Link>
       <SignOutButton />
       <OnlyOwnOfflineEdits userId={user.id} />
+      <ResendUnsavedTitles userId={user.id} />
     </main>
   );
 }

@@ -87,28 +87,36 @@ test("a list longer than a page is paged, and sorting starts again at its first 
   await context.close();
 });
 
-test("a title typed just before leaving the page is kept, whether the page goes by a full load or the tab is closed", async ({ browser, baseURL }) => {
+test("a title typed just before leaving the page is kept, whether the page goes by a full load, the tab is closed or the connection was gone", async ({ browser, baseURL }) => {
   const { page, context } = await signedInAs(browser, "analyst", baseURL);
   const team = await newTeam(page, `Leaving desk ${Date.now().toString(36)}`);
-  const typedThenLeft = async (title: string, leave: (page: Page) => Promise<unknown>) => {
+  const typedThenLeft = async (title: string, leave: (page: Page) => Promise<unknown>, { offline = false } = {}) => {
     const tab = await context.newPage();
     await tab.goto(team);
     await tab.getByRole("button", { name: "New note" }).click();
     await tab.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
     const note = new NotePage(tab);
     await note.expectEditable();
+    if (offline) await context.setOffline(true);
     // Typed, and the page left at once: before the pause that saves a title.
     await note.title.fill(title);
     await leave(tab);
+    if (offline) await context.setOffline(false);
   };
   await typedThenLeft("Gone by a full load", (tab) => tab.goto(team));
-  await typedThenLeft("Gone with its tab", (tab) => tab.close({ runBeforeUnload: true }));
+  const closeTab = async (tab: Page) => {
+    await tab.close({ runBeforeUnload: true }); // Does not wait for the page's unload handlers.
+    if (!tab.isClosed()) await tab.waitForEvent("close");
+  };
+  await typedThenLeft("Gone with its tab", closeTab);
+  // Nothing could be sent: the browser kept it, and the next page of the app sends it.
+  await typedThenLeft("Gone while offline", closeTab, { offline: true });
   await page.goto(team);
   await expect
     .poll(async () => {
       await page.reload();
       return (await firstCells(page, "Notes")).sort();
     })
-    .toEqual(["Gone by a full load", "Gone with its tab"]);
+    .toEqual(["Gone by a full load", "Gone while offline", "Gone with its tab"]);
   await context.close();
 });

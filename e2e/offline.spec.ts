@@ -34,6 +34,11 @@ async function offlineStores(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((database) => database.name ?? "").filter((name) => name.startsWith("dossier:")));
 }
 
+/** The titles this browser keeps until the server confirms them (components/notes/unsaved-titles.ts). */
+function keptTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("dossier-title:")));
+}
+
 /** The copy of a note's page this browser keeps for opening offline, or null. */
 async function keptPage(page: Page, url: string): Promise<string | null> {
   return page.evaluate(async (key) => {
@@ -120,8 +125,13 @@ test("signing out deletes this browser's offline edits, after asking; the next u
   const url = analyst.page.url();
   await collaboration.goOffline();
   await typeOffline(note, " Unsent.");
+  await analyst.context.setOffline(true);
+  await note.title.fill("A title not yet sent");
+  await note.title.press("Enter");
+  await expect(analyst.page.getByRole("alert").filter({ hasText: "Not saved yet" })).toHaveText("Not saved yet: no connection. The title is kept in this browser and sent when Dossier is reached again.");
   await analyst.context.setOffline(false);
   expect(await offlineStores(analyst.page)).toHaveLength(1);
+  expect(await keptTitles(analyst.page)).toHaveLength(1);
   await expect.poll(() => keptPage(analyst.page, url)).not.toBeNull();
 
   const asked: string[] = [];
@@ -133,6 +143,7 @@ test("signing out deletes this browser's offline edits, after asking; the next u
   await analyst.page.waitForURL(/\/signin/);
   expect(asked).toEqual(["8 changes made in this browser have not reached the server yet. Signing out discards them. Sign out anyway?"]);
   await expect.poll(() => offlineStores(analyst.page)).toEqual([]);
+  expect(await keptTitles(analyst.page)).toEqual([]);
   // No page is kept for anyone (the static files the sign-in page loads may be kept again at once: they are the same for everyone).
   expect(await pageCaches(analyst.page)).toEqual([]);
   // Nor is the note's page kept: offline, it no longer opens.

@@ -60,19 +60,51 @@ export function teamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(
 ) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const user = await currentUser();
-      if (!user) throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) throw new AppError("bad_request", firstIssue(parsed.error));
-      const membership = await membershipBySlug(user.id, parsed.data.team);
-      if (!membership) throw notFound("That team");
-      const session = teamSession(user, membership);
-      authorize(session.actor, permission, teamScope(membership.team));
-      return { ok: true, data: await refreshingTeamPages(membership.team, () => handler(parsed.data, session)) };
+      return { ok: true, data: await runTeamAction(schema, permission, handler, raw) };
     } catch (error) {
       return toActionError(error);
     }
   };
+}
+
+/**
+ * The same team action for a route handler (a request the page sends as it
+ * goes, with `keepalive`): the same checks, answered with an HTTP status. As
+ * every route handler answers, a permission the caller lacks is a thing not found.
+ */
+export function teamActionRoute<S extends z.ZodObject<{ team: z.ZodString }>, T>(
+  schema: S,
+  permission: TeamScopedPermission,
+  handler: (input: z.infer<S>, session: TeamSession) => Promise<T>,
+) {
+  const answer = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+  return async (raw: unknown): Promise<Response> => {
+    try {
+      await runTeamAction(schema, permission, handler, raw);
+      return answer(200, { saved: true });
+    } catch (error) {
+      const failure = toActionError(error);
+      const status = error instanceof AppError ? error.status : 500;
+      return status === 403 ? answer(404, { error: "Not found." }) : answer(status, { error: failure.error });
+    }
+  };
+}
+
+async function runTeamAction<S extends z.ZodObject<{ team: z.ZodString }>, T>(
+  schema: S,
+  permission: TeamScopedPermission,
+  handler: (input: z.infer<S>, session: TeamSession) => Promise<T>,
+  raw: unknown,
+): Promise<T> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Please sign in again.");
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("bad_request", firstIssue(parsed.error));
+  const membership = await membershipBySlug(user.id, parsed.data.team);
+  if (!membership) throw notFound("That team");
+  const session = teamSession(user, membership);
+  authorize(session.actor, permission, teamScope(membership.team));
+  return refreshingTeamPages(membership.team, () => handler(parsed.data, session));
 }
 
 /** Who calls an action about their own account: the user, and the session (browser) they call from. */

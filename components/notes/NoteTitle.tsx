@@ -3,40 +3,66 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { renameNoteAction } from "@/app/t/[team]/actions";
 import { FormError } from "@/components/FormError";
+import { keepUnsavedTitle, savedTitle, sendTitle, unsavedTitle } from "./unsaved-titles";
 
-/** The note's title; saved when you pause typing, press Enter, leave the field or leave the page. */
-export function NoteTitle({ team, noteId, initial, editable }: { team: string; noteId: string; initial: string; editable: boolean }) {
+/**
+ * The note's title; saved when you pause typing, press Enter, leave the field
+ * or leave the page. Until the server confirms it, what was typed is also kept
+ * in this browser (unsaved-titles.ts), so a title typed just before the tab
+ * closed is not lost.
+ */
+export function NoteTitle({ team, noteId, userId, initial, editable }: { team: string; noteId: string; userId: string; initial: string; editable: boolean }) {
   const [title, setTitle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const saved = useRef(initial);
+  const latest = useRef(initial);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const pending = useRef<string | null>(null);
 
   const save = useCallback(
     async (value: string) => {
       clearTimeout(timer.current);
-      pending.current = null;
-      if (value.trim() === saved.current.trim()) return;
-      const result = await renameNoteAction({ team, noteId, title: value });
-      if (result.ok) {
+      if (value.trim() !== saved.current.trim()) {
+        const result = await renameNoteAction({ team, noteId, title: value }).catch(() => null);
+        if (!result) return setError("Not saved yet: no connection. The title is kept in this browser and sent when Dossier is reached again.");
+        if (!result.ok) return setError(result.error);
         saved.current = value;
         setError(null);
-      } else setError(result.error);
+      }
+      savedTitle(userId, noteId, value);
     },
-    [team, noteId],
+    [team, noteId, userId],
   );
 
-  // A title typed just before a link is followed or the tab closed is sent, not dropped with the timer.
+  const type = (value: string) => {
+    setTitle(value);
+    latest.current = value;
+    keepUnsavedTitle(userId, { team, noteId, title: value });
+  };
+
+  // A title this browser kept from a page that went before its save: shown again, and sent.
   useEffect(() => {
-    const flush = () => {
-      if (pending.current !== null) void save(pending.current);
+    const kept = editable ? unsavedTitle(userId, noteId) : null;
+    if (!kept || kept.title.trim() === saved.current.trim()) return;
+    latest.current = kept.title;
+    setTitle(kept.title); // Read here, not in useState: the server cannot render what localStorage holds.
+    void save(kept.title);
+  }, [editable, userId, noteId, save]);
+
+  // As the page goes, the title is sent by a request that outlives it (a server action's is
+  // cancelled with the page); as the title unmounts within the app, by the action itself.
+  useEffect(() => {
+    const unsaved = () => latest.current.trim() !== saved.current.trim();
+    const sendAsThePageGoes = () => {
+      if (!unsaved()) return;
+      clearTimeout(timer.current);
+      void sendTitle({ team, noteId, title: latest.current }, { keepalive: true });
     };
-    window.addEventListener("pagehide", flush);
+    window.addEventListener("pagehide", sendAsThePageGoes);
     return () => {
-      window.removeEventListener("pagehide", flush);
-      flush();
+      window.removeEventListener("pagehide", sendAsThePageGoes);
+      if (unsaved()) void save(latest.current);
     };
-  }, [save]);
+  }, [save, team, noteId]);
 
   return (
     <>
@@ -49,8 +75,7 @@ export function NoteTitle({ team, noteId, initial, editable }: { team: string; n
         maxLength={200}
         onChange={(event) => {
           const value = event.target.value;
-          setTitle(value);
-          pending.current = value;
+          type(value);
           clearTimeout(timer.current);
           timer.current = setTimeout(() => save(value), 600);
         }}

@@ -264,6 +264,15 @@ export const ROUTES: MatrixEntry[] = [
     path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/export?format=md`,
     refused: { reader: 404, outsider: 404, anonymous: 401 },
   }),
+  // The title as the note's page goes (a keepalive request): the same rules as renaming.
+  route({
+    route: `${t}/notes/[id]/title/route.ts`,
+    method: "POST",
+    allowed: WRITERS,
+    path: (ids) => `/t/${ids.team}/notes/${ids.noteId}/title`,
+    refused: { reviewer: 404, reader: 404, outsider: 404, anonymous: 401 },
+    body: { data: JSON.stringify({ title: "Harbour note" }), headers: { "Content-Type": "application/json" } },
+  }),
   // A source's snapshots: kept by writers, downloaded by those who read the register.
   route({
     route: `${t}/sources/[id]/snapshots/route.ts`,

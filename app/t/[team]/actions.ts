@@ -3,7 +3,8 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { teamAction, type ActionResult } from "@/lib/action";
-import { deleteNote, renameNote, startNote } from "@/lib/notes/queries";
+import { deleteNote, startNote } from "@/lib/notes/queries";
+import { noteTitle, renameNoteInput, renameNoteInTeam } from "@/lib/notes/rename";
 import { noteFor } from "@/lib/loaders/open";
 import { NOTE_KINDS } from "@/db/schema";
 import { authorize, teamScope } from "@/lib/policies";
@@ -11,12 +12,11 @@ import { templateChoice } from "@/lib/templates/fields";
 import { fileNote, findCollection } from "@/lib/collections/queries";
 import { startNoteFromTemplate } from "@/lib/templates/start-note";
 
-const title = z.string().trim().max(200, "A title can be at most 200 characters.");
 
 const create = teamAction(
   z.object({
     team: z.string(),
-    title: title.default(""),
+    title: noteTitle.default(""),
     kind: z.enum(NOTE_KINDS).default("note"),
     template: templateChoice,
     // Made while the list shows a collection: filed there.
@@ -51,14 +51,7 @@ export async function createNoteAction(_state: ActionResult<string> | null, form
   return result;
 }
 
-export const renameNoteAction = teamAction(
-  z.object({ team: z.string(), noteId: z.uuid("That note was not found."), title }),
-  "team.edit",
-  async (input, session) => {
-    await noteFor(session, input.noteId, "update");
-    await renameNote(session.team.id, input.noteId, input.title, session.user.id);
-  },
-);
+export const renameNoteAction = teamAction(renameNoteInput, "team.edit", renameNoteInTeam);
 
 export const deleteNoteAction = teamAction(
   z.object({ team: z.string(), noteId: z.uuid("That note was not found.") }),

@@ -5,6 +5,7 @@ import { KeyboardHelp } from "@/components/KeyboardHelp";
 import { SignOutButton } from "@/components/SignOutButton";
 import { ThemeSwitch } from "@/components/ThemeSwitch";
 import { OnlyOwnOfflineEdits } from "@/components/editor/offline/OnlyOwnOfflineEdits";
+import { ResendUnsavedTitles } from "@/components/notes/ResendUnsavedTitles";
 import { CommandPalette } from "@/components/search/CommandPalette";
 import { Sidebar } from "@/components/sidebar/Sidebar";
 import { SidebarButtons } from "@/components/sidebar/SidebarButtons";
@@ -47,6 +48,7 @@ export default async function TeamLayout({ children, params }: { children: React
         </span>
         <SignOutButton />
         <OnlyOwnOfflineEdits userId={user.id} />
+        <ResendUnsavedTitles userId={user.id} />
       </header>
       <div className="team-body">
         <Sidebar

@@ -72,7 +72,7 @@ export default async function NotePage({ params, searchParams }: { params: Promi
           {mayMakeTemplates && <SaveAsTemplateButton team={team.slug} noteId={note.id} />}
           {may.delete && <DeleteNoteButton team={team.slug} noteId={note.id} title={note.title} />}
         </div>
-        <NoteTitle team={team.slug} noteId={note.id} initial={note.title} editable={may.update} />
+        <NoteTitle team={team.slug} noteId={note.id} userId={user.id} initial={note.title} editable={may.update} />
         <NoteTags team={team.slug} noteId={note.id} initial={tags} editable={may.update} />
         <WorkflowPanel
           team={team.slug}
