@@ -50,8 +50,10 @@ const collab = useCollabServer();
 // the note (two writers joined the last two paragraphs and each kept a different one), 1047 (with reviewers, in a
 // batch) had a reviewer's editor send a copy of text it was moving between two Y.XmlTexts before removing the
 // original, 1122 (with reviewers) struck through a mention in one editor only (y-tiptap kept no mark of a non-text
-// node), and 1967 (with reviewers) had a reviewer's editor autolink text that was not theirs, until each was fixed.
-const FIXED_SEEDS = [1, 2, 3, 4, 5, 6, 1006, 1014, 1047, 1122, 1967];
+// node), 1159 left a paragraph among a table row's cells, which y-tiptap deleted with its text and on which the
+// table's fix-up threw, and 1967 (with reviewers) had a reviewer's editor autolink text that was not theirs, until
+// each was fixed.
+const FIXED_SEEDS = [1, 2, 3, 4, 5, 6, 1006, 1014, 1047, 1122, 1159, 1967];
 const SEEDS = process.env.FUZZ_SEED
   ? process.env.FUZZ_SEED.split(",").map(Number)
   : soakSlice(Array.from({ length: Math.max(Number(process.env.FUZZ_SEEDS) || FIXED_SEEDS.length, 1) }, (_, i) =>

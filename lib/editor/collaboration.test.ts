@@ -41,6 +41,57 @@ describe("an editor bound to a note's Yjs body", () => {
     }
   });
 
+  it("takes edits in a table that concurrent edits left with a paragraph among a row's cells, whose fix-up cannot be made", () => {
+    // The convergence fuzz's seed 1159: joins and splits merged offline can leave a paragraph in a table row (Yjs keeps
+    // no schema), which prosemirror-tables' fix-up throws on; the throw cancelled the keystroke, and every one after it.
+    const cell = (text: string) => ({ type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    const server = yDocFromContent({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "Before the table." }] },
+        { type: "table", content: [{ type: "tableRow", content: [cell("a1"), cell("b1")] }, { type: "tableRow", content: [cell("a2"), cell("b2")] }] },
+      ],
+    });
+    const doc = copyOf(server);
+    const editor = headlessEditor(doc);
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      Y.applyUpdate(
+        doc,
+        updateMaking(copyOf(server), (body) => {
+          const row = (body.get(1) as Y.XmlElement).get(0) as Y.XmlElement;
+          const text = new Y.XmlText();
+          text.insert(0, "stray");
+          const stray = new Y.XmlElement("paragraph");
+          stray.insert(0, [text]);
+          row.insert(row.length, [stray]);
+        }),
+      );
+      expect(shown(editor)).toBe(held(doc));
+      expect(editor.editor.state.doc.textContent).toBe("Before the table.a1strayb1a2b2".replace("strayb1", "b1stray"));
+
+      let a1 = -1;
+      editor.editor.state.doc.descendants((node, pos) => {
+        if (node.isText && node.text === "a1") a1 = pos + 2;
+      });
+      editor.dispatch(editor.editor.state.tr.insertText("!", a1));
+      expect(held(doc)).toContain("a1!");
+      expect(shown(editor)).toBe(held(doc));
+      expect(warned).toHaveBeenCalledWith(expect.stringMatching(/fix-up could not be made/), expect.anything());
+      // The table's commands that cannot be done on it say so, changing nothing, where they threw.
+      const before = held(doc);
+      for (const command of ["addColumnAfter", "deleteRow", "deleteColumn"] as const) {
+        editor.editor.commands.setTextSelection(a1);
+        expect(editor.editor.commands[command]()).toBe(false);
+      }
+      expect(held(doc)).toBe(before);
+      expect(warned).toHaveBeenCalledWith(expect.stringMatching(/deleteColumn cannot be done on this table/), expect.anything());
+    } finally {
+      warned.mockRestore();
+      editor.destroy();
+    }
+  });
+
   it("draws a change from elsewhere that Yjs follows with a formatting clean-up, the caret at the end of what shrank", () => {
     // The convergence fuzz's "Position out of range": see y-tiptap-selection.test.ts and patches/@tiptap+y-tiptap+3.0.9.patch.
     const doc = yDocFromContent(paragraphs("hello", "a long second paragraph"));

@@ -9,6 +9,7 @@ import { Judgment, KeyJudgments, PortionMarks } from "./tradecraft-nodes";
 import { Callout } from "./callout";
 import { suggestionExtensions } from "./suggestions/extensions";
 import { WholeCharacters } from "./whole-characters";
+import { NoteTable } from "./table";
 
 /** The Yjs XML fragment that holds a note's body. */
 export const BODY_FIELD = "default";
@@ -91,7 +92,8 @@ export function documentExtensions(options: EditorOnlyOptions = {}): AnyExtensio
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
       },
     }),
-    TableKit.configure({ table: { resizable: false } }),
+    TableKit.configure({ table: false }),
+    NoteTable.configure({ resizable: false }),
     Callout,
     Citation.configure({ nodeView: options.citationNodeView }),
     KeyJudgments.configure({ nodeView: options.keyJudgmentsNodeView }),
