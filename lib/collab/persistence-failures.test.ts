@@ -17,7 +17,7 @@ async function teamWithNote() {
   const { team } = await buildTeam();
   const analyst = await buildMember(team.id, "analyst");
   const note = await buildNote(team.id, analyst.id, paragraphs("Seeded on the server."));
-  return { analyst, note };
+  return { team, analyst, note };
 }
 
 const storedRow = async (noteId: string) => {
@@ -145,32 +145,53 @@ describe("a load that fails", () => {
   });
 });
 
-/** Makes every append to the update log fail inside the database, as a lost connection or a full disk would. */
-async function refuseAppends() {
-  await db().execute(sql.raw(`create or replace function refuse_append() returns trigger language plpgsql as $$ begin raise exception 'log refused'; end $$`));
-  await db().execute(sql.raw(`create trigger refuse_append before insert on note_updates for each row execute function refuse_append()`));
-  return { clear: () => db().execute(sql.raw(`drop trigger refuse_append on note_updates`)) };
+/**
+ * Makes every write of a note's body fail inside the database, as a lost
+ * connection or a full disk would: an append to the update log, and a store
+ * of the note's state (which would otherwise keep what the log refused).
+ */
+async function refuseBodyWrites() {
+  await db().execute(sql.raw(`create or replace function refuse_write() returns trigger language plpgsql as $$ begin raise exception 'write refused'; end $$`));
+  await db().execute(sql.raw(`create trigger refuse_append before insert on note_updates for each row execute function refuse_write()`));
+  await db().execute(sql.raw(`create trigger refuse_store before update on notes for each row execute function refuse_write()`));
+  return {
+    clear: async () => {
+      await db().execute(sql.raw(`drop trigger refuse_append on note_updates`));
+      await db().execute(sql.raw(`drop trigger refuse_store on notes`));
+    },
+  };
 }
 
 describe("an append to the log that fails", () => {
-  it("leaves the edit unacknowledged, and the editor sends it again by itself once the database answers", async () => {
-    const { analyst, note } = await teamWithNote();
+  it("leaves the edit unacknowledged, to its writer and to anyone, and the editor sends it again by itself once the database answers", async () => {
+    const { team, analyst, note } = await teamWithNote();
     const writer = await collab().connect(note.id, analyst.id);
-    await eventually(() => expect(writer.provider.isSynced && !writer.provider.hasUnsyncedChanges).toBe(true));
-    const failure = await refuseAppends();
+    const peer = await collab().connect(note.id, (await buildMember(team.id, "analyst")).id);
+    for (const client of [writer, peer]) await eventually(() => expect(client.provider.isSynced && !client.provider.hasUnsyncedChanges).toBe(true));
+    const failure = await refuseBodyWrites();
     let cleared = false;
     try {
       appendParagraph(writer.doc, "Typed while the log refuses.");
+      // Relayed while its append was tried: the other editor shows it, the writer is not told it is saved.
+      await eventually(() => expect(bodyText(peer.doc)).toContain("Typed while the log refuses."));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(writer.provider.hasUnsyncedChanges).toBe(true);
+      // Nor is the other editor's next change, which follows it, while the note holds it unlogged.
+      appendParagraph(peer.doc, "Typed after it.");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(peer.provider.hasUnsyncedChanges).toBe(true);
       expect(await pendingUpdateCount(note.id)).toBe(0);
       expect((await findNote(note.id))?.text).not.toContain("Typed while the log refuses.");
 
       await failure.clear();
       cleared = true;
-      // Nothing more is typed: the editor must not wait for another keystroke (or a reload) to be saved.
-      await eventually(() => expect(writer.provider.isSynced && !writer.provider.hasUnsyncedChanges).toBe(true), 10_000);
-      await eventually(async () => expect((await findNote(note.id))?.text).toContain("Typed while the log refuses."));
+      // Nothing more is typed: the editors must not wait for another keystroke (or a reload) to be saved.
+      for (const client of [writer, peer]) await eventually(() => expect(client.provider.isSynced && !client.provider.hasUnsyncedChanges).toBe(true), 10_000);
+      await eventually(async () => {
+        const stored = (await findNote(note.id))?.text;
+        expect(stored).toContain("Typed while the log refuses.");
+        expect(stored).toContain("Typed after it.");
+      });
     } finally {
       if (!cleared) await failure.clear();
     }
