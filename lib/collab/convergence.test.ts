@@ -15,7 +15,7 @@ import { actorInput, eventInput } from "@/lib/entities/validation";
 import { findNote } from "@/lib/notes/queries";
 import { stableStringify } from "@/lib/stable-json";
 import { eventually, useCollabServer } from "@/lib/testing/collab";
-import { headlessEditor, randomOp, randomTextOp, type MentionTarget } from "@/lib/testing/random-edits";
+import { editAsAUserWould, headlessEditor, randomOp, randomTextOp, type MentionTarget } from "@/lib/testing/random-edits";
 import { randomDecision, randomSuggestion } from "@/lib/testing/random-suggestions";
 import { listSuggestions } from "@/lib/editor/suggestions/read";
 import { useTestDatabase } from "@/lib/testing/database";
@@ -186,7 +186,7 @@ async function runSeed(seed: number, withReviewers: boolean) {
   let connectionChanges = 0;
   let unloads = 0;
   let loaded = true;
-  const made = { suggestions: 0, decisions: 0 };
+  const made = { suggestions: 0, decisions: 0, notMade: 0 };
   try {
     for (let step = 0; step < steps; step++) {
       const who = prng.int32(gen, 0, clients.length - 1);
@@ -209,14 +209,17 @@ async function runSeed(seed: number, withReviewers: boolean) {
         if (suggesting[who]) await quiet(clients.filter((_, other) => online[other]), note.id);
         const what = editors[who].failure
           ? "- (stopped)"
-          : suggesting[who]
-          ? randomSuggestion(gen, editors[who], users[who].id)
-          : !withReviewers
-            ? randomOp(gen)[2](gen, editors[who], entities)
-            : prng.int32(gen, 0, 5) === 0
-              ? randomDecision(gen, editors[who])
-              : randomTextOp(gen)[2](gen, editors[who], entities);
-        if (suggesting[who] && what !== "-") made.suggestions++;
+          : editAsAUserWould(editors[who], () =>
+              suggesting[who]
+                ? randomSuggestion(gen, editors[who], users[who].id)
+                : !withReviewers
+                  ? randomOp(gen)[2](gen, editors[who], entities)
+                  : prng.int32(gen, 0, 5) === 0
+                    ? randomDecision(gen, editors[who])
+                    : randomTextOp(gen)[2](gen, editors[who], entities),
+            );
+        if (what.startsWith("- (not made")) made.notMade++;
+        if (suggesting[who] && !what.startsWith("-")) made.suggestions++;
         if (/^(accept|reject) /.test(what)) made.decisions++;
         log.push(`${step} #${who}${suggesting[who] ? " (reviewer)" : ""}${online[who] ? "" : " (offline)"} ${what}`);
       }
@@ -313,7 +316,7 @@ async function runSeed(seed: number, withReviewers: boolean) {
     console.log(
       `seed ${seed}: ${writers.length} writers, ${reviewers.length} reviewers, ${made.suggestions} suggestions made, ${made.decisions} decided, ` +
         `${listSuggestions(noteSchema().nodeFromJSON(expected.content)).length} open, ${steps} steps, ${connectionChanges} disconnects/reconnects, ${unloads} unloads, ` +
-        `${expected.text.length} chars, ${links.length} linked entities, ${editorsBehind} editors showing otherwise, ${stopped} stopped, ${Date.now() - started} ms${schemaError}` +
+        `${expected.text.length} chars, ${links.length} linked entities, ${editorsBehind} editors showing otherwise, ${stopped} stopped, ${made.notMade} edits not made on a shape the schema does not allow, ${Date.now() - started} ms${schemaError}` +
         (firstError ? `\n  ${bindingErrors.errors.length} binding error(s) while applying remote updates; the first:\n${firstError}` : ""),
     );
     for (const { who, shown } of behind) expect(shown, `editor #${who} shows otherwise: ${aroundDifference(expectedJSON, shown)}`).toBe(expectedJSON);
