@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { openDatabase } from "@/db/client";
 import { setDatabase } from "@/db";
 import { journalFileFor } from "@/db/journal";
-import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, openEditorAt, TEST_SECRET } from "@/lib/testing/collab";
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
@@ -67,22 +66,7 @@ afterAll(async () => {
   if (script) fs.rmSync(script, { force: true });
 });
 
-async function open(url: string) {
-  const doc = new Y.Doc();
-  const websocketProvider = new HocuspocusProviderWebsocket({ url, delay: 50, minDelay: 50, maxDelay: 200 });
-  const provider = new HocuspocusProvider({ websocketProvider, name: noteId, document: doc, token });
-  provider.attach();
-  await eventually(() => expect(provider.isSynced && !provider.hasUnsyncedChanges).toBe(true), 10_000);
-  return {
-    doc,
-    provider,
-    websocketProvider,
-    close() {
-      websocketProvider.destroy();
-      provider.destroy();
-    },
-  };
-}
+const open = (url: string) => openEditorAt(url, noteId, token);
 
 describe("kill -9 at random moments", () => {
   let server: ReturnType<typeof collabProcess>;

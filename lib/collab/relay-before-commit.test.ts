@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { findNote } from "@/lib/notes/queries";
-import { appendParagraph, bodyText, collabTokenFor, eventually, TEST_SECRET } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, openEditorAt, TEST_SECRET } from "@/lib/testing/collab";
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, collabProcess } from "@/lib/testing/spawn-collab";
@@ -45,21 +44,7 @@ afterAll(async () => {
   if (script) fs.rmSync(script, { force: true });
 });
 
-/** An editor on the note, with its own copy, connected until closed; `doc` outlives it, as an open tab's does. */
-async function connect(url: string, token: string, doc = new Y.Doc()) {
-  const websocketProvider = new HocuspocusProviderWebsocket({ url, delay: 50, minDelay: 50, maxDelay: 200 });
-  const provider = new HocuspocusProvider({ websocketProvider, name: noteId, document: doc, token });
-  provider.attach();
-  await eventually(() => expect(provider.isSynced && !provider.hasUnsyncedChanges).toBe(true), 10_000);
-  return {
-    doc,
-    provider,
-    close() {
-      websocketProvider.destroy();
-      provider.destroy();
-    },
-  };
-}
+const connect = (url: string, token: string, doc?: Y.Doc) => openEditorAt(url, noteId, token, doc);
 
 /** Holds every write of a note's body (an append to the log, a store) until `release` is called: the commit the server waits for never comes. */
 async function holdBodyWrites(url: string) {

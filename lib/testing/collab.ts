@@ -173,3 +173,26 @@ export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_0
     }
   }
 }
+
+/**
+ * An editor on a note served at `url` (a server in a process of its own), in
+ * step with it before it is returned. `doc` outlives the connection, as an
+ * open tab's copy does: pass it again to reconnect with what it holds.
+ */
+export async function openEditorAt(url: string, noteId: string, token: string, doc = new Y.Doc()) {
+  const websocketProvider = new HocuspocusProviderWebsocket({ url, delay: 50, minDelay: 50, maxDelay: 200 });
+  const provider = new HocuspocusProvider({ websocketProvider, name: noteId, document: doc, token });
+  provider.attach();
+  await eventually(() => {
+    if (!provider.isSynced || provider.hasUnsyncedChanges) throw new Error(`not in step with the server at ${url}`);
+  }, 10_000);
+  return {
+    doc,
+    provider,
+    websocketProvider,
+    close() {
+      websocketProvider.destroy();
+      provider.destroy();
+    },
+  };
+}

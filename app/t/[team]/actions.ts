@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { teamAction, type ActionResult } from "@/lib/action";
 import { deleteNote, startNote } from "@/lib/notes/queries";
-import { noteTitle, renameNoteInput, renameNoteInTeam } from "@/lib/notes/rename";
+import { noteTitle, renameNoteInput, renameNoteInTeam } from "@/app/t/[team]/notes/rename-note";
 import { noteFor } from "@/lib/loaders/open";
 import { NOTE_KINDS } from "@/db/schema";
 import { authorize, teamScope } from "@/lib/policies";

@@ -1,6 +1,6 @@
 import { teamActionRoute } from "@/lib/action";
 import { isSameOrigin } from "@/lib/http";
-import { renameNoteInput, renameNoteInTeam } from "@/lib/notes/rename";
+import { renameNoteInput, renameNoteInTeam } from "@/app/t/[team]/notes/rename-note";
 
 export const dynamic = "force-dynamic";
 

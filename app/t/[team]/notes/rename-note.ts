@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { TeamSession } from "@/lib/auth/session";
 import { noteFor } from "@/lib/loaders/open";
-import { renameNote } from "./queries";
+import { renameNote } from "@/lib/notes/queries";
 
 export const noteTitle = z.string().trim().max(200, "A title can be at most 200 characters.");
 
