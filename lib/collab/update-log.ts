@@ -26,8 +26,27 @@ async function closingOnFailure(connection: beforeSyncPayload<CollabContext>["co
   }
 }
 
-async function appendUpdates(noteId: string, updates: { update: Uint8Array; userId: string | null }[]) {
-  for (const { update, userId } of updates) await appendUpdate(noteId, update, userId);
+/** Updates a note applied (and relayed) whose append failed, in order, and the one append of them under way. */
+interface Unlogged {
+  updates: { update: Uint8Array; userId: string | null }[];
+  appending?: Promise<void>;
+}
+
+/**
+ * Appends what the note holds unlogged. Every caller waits for the same
+ * append (one started while another runs would find the list empty and let
+ * its acknowledgement through first); an update left unlogged meanwhile is
+ * appended after.
+ */
+async function appendUnlogged(noteId: string, unlogged: Unlogged): Promise<void> {
+  while (unlogged.updates.length) {
+    unlogged.appending ??= (async () => {
+      const updates = unlogged.updates.slice();
+      for (const { update, userId } of updates) await appendUpdate(noteId, update, userId);
+      unlogged.updates.splice(0, updates.length);
+    })().finally(() => (unlogged.appending = undefined));
+    await unlogged.appending;
+  }
 }
 
 /**
@@ -55,7 +74,7 @@ async function appendUpdates(noteId: string, updates: { update: Uint8Array; user
  */
 export function updateLog(): Extension {
   let instance: Hocuspocus | undefined;
-  const unlogged = new WeakMap<Y.Doc, { update: Uint8Array; userId: string | null }[]>();
+  const unlogged = new WeakMap<Y.Doc, Unlogged>();
 
   return {
     extensionName: "DossierUpdateLog",
@@ -65,19 +84,15 @@ export function updateLog(): Extension {
     async beforeSync({ connection, document, documentName, type, payload, context }: beforeSyncPayload<CollabContext>) {
       if (connection.readOnly || !acknowledged(type)) return; // Hocuspocus drops a read-only connection's updates; they must not reach the log either.
       const waiting = unlogged.get(document);
-      if (waiting?.length) {
-        const updates = waiting.splice(0);
-        await closingOnFailure(connection, appendUpdates(context.noteId, updates)).catch((error: unknown) => {
-          waiting.unshift(...updates);
-          throw error;
-        });
-      }
+      if (waiting) await closingOnFailure(connection, appendUnlogged(context.noteId, waiting));
       if (!carriesChanges(type, payload)) return;
       const appended = appendUpdate(context.noteId, payload, context.userId);
       // The origin Hocuspocus itself gives a connection's update, so every hook sees it as the writer's.
       Y.applyUpdate(document, payload, { source: "connection", connection });
       await closingOnFailure(connection, appended).catch((error: unknown) => {
-        unlogged.set(document, [...(unlogged.get(document) ?? []), { update: payload, userId: context.userId }]);
+        const held = unlogged.get(document) ?? { updates: [] };
+        held.updates.push({ update: payload, userId: context.userId });
+        unlogged.set(document, held);
         throw error;
       });
       // A note unloaded meanwhile (its last editor left) is not stored here: its next load stores the row.
