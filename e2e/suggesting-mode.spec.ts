@@ -58,6 +58,10 @@ test("a reviewer suggests a replacement: struck through and underlined, live for
   await reviewer.page.keyboard.press("ArrowRight");
   await expect(modeSwitch(reviewer.page).getByRole("radio", { name: "Viewing" })).toBeChecked();
   await expect(reviewed.body).toHaveAttribute("contenteditable", "false");
+  // Viewing, the reviewer has nothing of theirs to save: the pill says the note is current, not "Saved".
+  await expect(reviewed.connection).toHaveText("Up to date");
+  await reviewer.page.keyboard.press("ArrowLeft");
+  await reviewed.expectSaved();
 
   await analyst.context.close();
   await reviewer.context.close();

@@ -213,7 +213,7 @@ export function CollaborativeEditor({
     <div className="note-layout">
       <div className="note-main">
       <div className="note-bar">
-        <ConnectionStatus provider={provider} pending={pending} kept={session.kept} />
+        <ConnectionStatus provider={provider} pending={pending} kept={session.kept} reading={loaded && !editable} />
         <PresenceAvatars provider={provider} />
       </div>
       {refusedByServer && (

@@ -12,17 +12,17 @@ import { watchConnection } from "./useConnectionState";
  * milliseconds per keystroke in a long note. So the pill is written directly,
  * and React renders nothing when it changes.
  */
-export function ConnectionStatus({ provider, pending, kept }: { provider: HocuspocusProvider; pending: PendingChanges; kept: boolean }) {
+export function ConnectionStatus({ provider, pending, kept, reading }: { provider: HocuspocusProvider; pending: PendingChanges; kept: boolean; reading: boolean }) {
   const pill = useRef<HTMLSpanElement>(null);
   useLayoutEffect(
     () =>
-      watchConnection(provider, pending, kept, (state, label) => {
+      watchConnection(provider, pending, kept, reading, (state, label) => {
         const element = pill.current;
         if (!element || element.textContent === label) return;
         element.dataset.state = state;
         element.textContent = label;
       }),
-    [provider, pending, kept],
+    [provider, pending, kept, reading],
   );
   return <span ref={pill} className="status-pill" role="status" aria-live="polite" data-testid="connection-state" />;
 }

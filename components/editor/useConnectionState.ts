@@ -47,7 +47,9 @@ function connectionState(
  * What the pill says: the state, and while changes wait to be saved, how
  * many and where ("Offline — 14 changes kept in this browser").
  */
-export function connectionLabel(state: ConnectionState, pending: number, kept: boolean): string {
+export function connectionLabel(state: ConnectionState, pending: number, kept: boolean, reading = false): string {
+  // Someone reading (a reviewer in Read mode, a read-only draft) has nothing to save: "Saved" would mean nothing to them.
+  if (reading && state === "saved") return "Up to date";
   if (state === "offline") return offlineLabel(pending, kept);
   if (state === "reconnecting" || state === "connecting" || state === "signedOut" || state === "unavailable") return withPending(CONNECTION_LABELS[state], pending, kept);
   return CONNECTION_LABELS[state];
@@ -63,12 +65,13 @@ export function watchConnection(
   provider: HocuspocusProvider,
   pending: PendingChanges,
   kept: boolean,
+  reading: boolean,
   onChange: (state: ConnectionState, label: string) => void,
 ): () => void {
   const seen: Parameters<typeof connectionState>[1] = { everConnected: false, refused: null, online: navigator.onLine };
   const update = () => {
     const state = connectionState(provider, seen);
-    onChange(state, connectionLabel(state, kept ? pending.kept : pending.count, kept));
+    onChange(state, connectionLabel(state, kept ? pending.kept : pending.count, kept, reading));
   };
   const stopPending = pending.subscribe(update);
   const onStatus = ({ status }: { status: string }) => {
