@@ -21,12 +21,21 @@ test("two analysts co-edit a note and see each other's text, carets and presence
   // The text without the owner's caret label, which stands wherever their caret last was.
   await expect.poll(() => mine.text()).toContain("Pyongyang wants the bank funds released.");
   await expect(analyst.page.getByTestId("presence-avatar")).toHaveCount(2);
+  // Two people on a note never share a colour.
+  const colours = await analyst.page.getByTestId("presence-avatar").evaluateAll((avatars) => avatars.map((avatar) => getComputedStyle(avatar).backgroundColor));
+  expect(new Set(colours).size).toBe(2);
   // The owner's name shows over their caret while they move it, then only the caret stays, off the text.
   const ownersName = analyst.page.locator(`.collaboration-carets__label[data-name="${DEMO_USERS.owner.name}"]`);
   await owner.page.keyboard.press("ArrowLeft");
   await expect(ownersName).toBeVisible();
   await expect(ownersName).toBeHidden();
-  await expect(analyst.page.locator(".collaboration-carets__caret")).toBeAttached();
+  const ownersCaret = analyst.page.locator(".collaboration-carets__caret");
+  await expect(ownersCaret).toBeAttached();
+  // Pointing at the caret names its writer again, and leaving it hides the name.
+  await ownersCaret.hover();
+  await expect(ownersName).toBeVisible();
+  await analyst.page.mouse.move(0, 0);
+  await expect(ownersName).toBeHidden();
   await theirs.expectSaved();
 
   await analyst.page.reload();
