@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { createNote, NotePage, signedInAs } from "./support/pages";
+import { selectText } from "./support/editing";
 import { mention } from "./support/entities";
 
 test("search from the palette, open a note, filter by actor, share the URL", async ({ browser, baseURL }) => {
@@ -14,6 +15,12 @@ test("search from the palette, open a note, filter by actor, share the URL", asy
   const other = await createNote(analyst.page, `Second ${word}`);
   await other.typeAtEnd(`Another ${word} sighting, no actor.`);
   await other.expectSaved();
+  // A comment on the note that names no actor: an actor's filter must leave it out too.
+  await selectText(analyst.page, "sighting");
+  await analyst.page.getByRole("button", { name: "Comment on selection" }).click();
+  await analyst.page.getByLabel("New comment").fill(`Was the ${word} seen twice?`);
+  await analyst.page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(analyst.page.getByTestId("comment-thread")).toContainText("seen twice");
 
   // Results follow an edit within seconds; the palette opens with Ctrl+K.
   await analyst.page.goto("/t/demo");
@@ -24,19 +31,29 @@ test("search from the palette, open a note, filter by actor, share the URL", asy
     await searchBox.fill(word.slice(0, -2), { timeout: 1_000 });
     await expect(analyst.page.getByRole("option", { name: new RegExp(`Airship ${word}`) })).toBeVisible({ timeout: 1_500 });
   }).toPass({ timeout: 15_000 });
-  await analyst.page.getByRole("option", { name: new RegExp(`Airship ${word}`) }).click();
+  // By keyboard: the arrows move the choice, which the field names to a screen reader (aria-activedescendant); Enter opens it.
+  await expect(async () => {
+    const chosen = analyst.page.locator(`[id="${await searchBox.getAttribute("aria-activedescendant")}"]`);
+    await expect(chosen).toHaveAttribute("aria-selected", "true", { timeout: 1_000 });
+    if ((await chosen.textContent())?.includes(`Airship ${word}`)) return;
+    await searchBox.press("ArrowDown");
+    throw new Error("the note is not the chosen result yet");
+  }).toPass({ timeout: 10_000 });
+  await searchBox.press("Enter");
   await expect(analyst.page).toHaveURL(/\/notes\//);
   await expect(new NotePage(analyst.page).title).toHaveValue(`Airship ${word}`);
 
   // The full search, filtered by an actor.
   await analyst.page.goto(`/t/demo/search?q=${word}`);
   await expect(analyst.page.getByTestId("result-note")).toHaveCount(2);
+  await expect(analyst.page.getByTestId("result-comment")).toHaveCount(1);
   await expect(analyst.page.getByTestId("result-note").first().locator("mark")).toHaveText(word);
   await analyst.page.getByText("Filters").click();
   await analyst.page.getByLabel("Mentions actor").selectOption({ label: "Russia" });
   await analyst.page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(analyst.page.getByTestId("result-note")).toHaveCount(1);
   await expect(analyst.page.getByTestId("result-note")).toContainText(`Airship ${word}`);
+  await expect(analyst.page.getByTestId("result-comment")).toHaveCount(0);
 
   // The same URL in another browser gives the same results.
   const owner = await signedInAs(browser, "owner", baseURL);

@@ -27,6 +27,8 @@ function itemsOf(team: string, results: SearchResults): Item[] {
 const PLACEHOLDER = `Search ${["notes", "briefs", ...ENTITY_KINDS.map((kind) => entityKind(kind).label.many), "comments"].join(", ")}`;
 
 /** Ctrl/Cmd+K: search the team from anywhere; arrows to choose, Enter to open. */
+const optionId = (index: number) => `palette-result-${index}`;
+
 export function CommandPalette({ team }: { team: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -96,6 +98,9 @@ export function CommandPalette({ team }: { team: string }) {
               role="combobox"
               aria-expanded={items.length > 0}
               aria-controls="palette-results"
+              aria-autocomplete="list"
+              // A screen reader hears the chosen result while the focus stays in the field.
+              aria-activedescendant={q.trim() ? optionId(selected) : undefined}
               maxLength={500}
               onKeyDown={(event) => {
                 if (event.key === "Escape") setOpen(false);
@@ -106,7 +111,7 @@ export function CommandPalette({ team }: { team: string }) {
             />
             <ul id="palette-results" role="listbox" className="palette-results">
               {items.map((item, i) => (
-                <li key={item.key} role="option" aria-selected={i === selected} onMouseEnter={() => setSelected(i)} onClick={() => go(item.href)}>
+                <li key={item.key} id={optionId(i)} role="option" aria-selected={i === selected} onMouseEnter={() => setSelected(i)} onClick={() => go(item.href)}>
                   <span className="muted group">{item.group}</span> <strong>{item.label}</strong>
                   {item.snippet && (
                     <div className="muted">
@@ -116,7 +121,7 @@ export function CommandPalette({ team }: { team: string }) {
                 </li>
               ))}
               {q.trim() && (
-                <li role="option" aria-selected={selected === items.length} onMouseEnter={() => setSelected(items.length)} onClick={() => go(searchPage)}>
+                <li id={optionId(items.length)} role="option" aria-selected={selected === items.length} onMouseEnter={() => setSelected(items.length)} onClick={() => go(searchPage)}>
                   See all results for “{q}”
                 </li>
               )}
