@@ -17,6 +17,13 @@ test("the notes list says what to do when empty, and sorts by its headings, whic
   const { page, context } = await signedInAs(browser, "analyst", baseURL);
   const team = await newTeam(page, `Sorting desk ${Date.now().toString(36)}`);
   await expect(page.locator(".card.empty")).toHaveText("No notes yet. Create the first one.");
+  // Every list of a new team says what to do, not only that it is empty.
+  await page.goto(`${team}/actors`);
+  await expect(page.locator(".card.empty")).toHaveText("No actors yet. Add one with New actor above, or type @ in a note to mention an actor and create it there.");
+  await page.goto(`${team}/events`);
+  await expect(page.locator(".card.empty")).toHaveText("No events yet. Add one with New event above, or type # in a note to mention an event and create it there.");
+  await page.goto(`${team}/briefs`);
+  await expect(page.locator(".card.empty")).toHaveText("Nothing has been published yet. Briefs appear here as soon as your team publishes them.");
 
   for (const title of ["Bravo", "Alpha", "Charlie"]) {
     await page.goto(team);

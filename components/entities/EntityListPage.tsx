@@ -24,6 +24,12 @@ export async function EntityListPage({ slug, kind, params }: { slug: string; kin
   const tags = await tagsOfEntities(list.map((e) => e.id));
   const path = kindPath(team.slug, kind);
   const sortable = { columns, view, path, params };
+  const mayAdd = can(actor, "entity.update", teamScope(team));
+  const empty = query
+    ? `Nothing matches “${query}”. Try another spelling, or an alias.`
+    : mayAdd
+      ? `No ${spec.label.many} yet. Add one with New ${spec.label.one} above, or type ${spec.trigger} in a note to mention ${spec.label.a} and create it there.`
+      : `No ${spec.label.many} yet. They appear here as your team's analysts add them.`;
 
   return (
     <main className="page stack">
@@ -38,14 +44,14 @@ export async function EntityListPage({ slug, kind, params }: { slug: string; kin
           Export CSV
         </a>
       </div>
-      {can(actor, "entity.update", teamScope(team)) && (
+      {mayAdd && (
         <details className="card padded">
           <summary>New {spec.label.one}</summary>
           <EntityForm team={team.slug} kind={kind} />
         </details>
       )}
       {total === 0 ? (
-        <div className="card empty">{query ? `Nothing matches “${query}”.` : `No ${spec.label.many} yet.`}</div>
+        <div className="card empty">{empty}</div>
       ) : (
         <div className="card">
           <table className="list" aria-label={title}>

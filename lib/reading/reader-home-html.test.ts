@@ -59,6 +59,9 @@ describe("the reader home's HTML", () => {
   it("says there is nothing yet, or nothing matching the filters", () => {
     expect(readerHomeHtml(home([]))).toContain("Nothing has been published yet.");
     expect(readerHomeHtml(home([], { chosen: { tag: "sanctions" } }))).toContain("No published brief matches these filters.");
+    // What to do about it: a way back to every brief, and no such link when there is none to show.
+    expect(readerHomeHtml(home([], { chosen: { tag: "sanctions" } }))).toMatch(/<a href="\/t\/[^"?]+\/briefs">Show every brief<\/a>/);
+    expect(readerHomeHtml(home([]))).not.toContain("Show every brief");
   });
 
   it("offers its orders and pages as links that keep the filters, and the filter form keeps the order", () => {

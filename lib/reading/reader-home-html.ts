@@ -124,7 +124,11 @@ export function readerHomeHtml(home: ReaderHome): string {
   const filtered = ENTITY_KIND_LIST.some((kind) => home.chosen[kind.key]) || Boolean(home.chosen.tag);
   const list =
     home.briefs.length === 0
-      ? `<div class="card empty">${filtered ? "No published brief matches these filters." : "Nothing has been published yet."}</div>`
+      ? `<div class="card empty">${
+          filtered
+            ? `No published brief matches these filters. <a href="/t/${escapeHtml(home.team.slug)}/briefs">Show every brief</a>`
+            : "Nothing has been published yet. Briefs appear here as soon as your team publishes them."
+        }</div>`
       : `<ol class="briefs" aria-label="Published briefs">${home.briefs.map((brief) => briefHtml(home, brief)).join("")}</ol>`;
   return (
     `<div class="page-head"><h1>${escapeHtml(home.team.name)}: briefs</h1><a href="/t/${escapeHtml(home.team.slug)}/feeds">Feeds</a></div>` +

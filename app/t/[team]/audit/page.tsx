@@ -24,7 +24,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         <h1>Audit log</h1>
       </div>
       {total === 0 ? (
-        <div className="card empty">Nothing recorded yet.</div>
+        <div className="card empty">Nothing recorded yet. Sign-ins, changes to members and settings, publications and deletions are listed here as they happen.</div>
       ) : (
         <div className="card">
           <table className="list" aria-label="Audit log">
