@@ -48,7 +48,9 @@ test("a reviewer comments on a passage; the analyst sees it live, replies, edits
   await reviewer.page.getByRole("tab", { name: /Resolved/ }).click();
   await expect(reviewer.page.getByTestId("comment-thread")).toContainText(`Resolved by ${DEMO_USERS.analyst.name}`);
 
-  // The analyst was notified of the mention.
+  // The analyst was notified of the mention: the sidebar's Inbox counts it as unread.
+  await analyst.page.reload();
+  await expect(analyst.page.getByRole("navigation", { name: "Team" }).getByRole("link", { name: /^Inbox, [1-9]\d* unread$/ })).toBeVisible();
   await analyst.page.goto("/inbox");
   await expect(analyst.page.getByTestId("notification").first()).toContainText(`${DEMO_USERS.reviewer.name} mentioned you`);
   // The inbox has the app's header: the way back to each team, and a way out.

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/demo/accounts";
+import { selectText } from "./support/editing";
 import { createNote, NotePage, signedInAs } from "./support/pages";
 
 /** Waits (reloading) until the note's history lists this many revisions. */
@@ -97,4 +98,33 @@ test("a reviewer reads history but cannot restore; a reader cannot see it", asyn
   const reader = await signedInAs(browser, "reader", baseURL);
   expect((await reader.page.goto(historyUrl))?.status()).toBe(404);
   for (const context of [analyst.context, reviewer.context, reader.context]) await context.close();
+});
+
+test("who changed what credits a deletion to the one person who made it", async ({ browser, baseURL }) => {
+  const analyst = await signedInAs(browser, "analyst", baseURL);
+  const note = await createNote(analyst.page, "Deletion credit");
+  await note.typeAtEnd("Talks resumed in Geneva on Monday.");
+  await note.expectSaved();
+  const noteUrl = analyst.page.url();
+  const historyUrl = `${noteUrl}/history`;
+  await expectRevisions(analyst.page, historyUrl, 1);
+
+  const owner = await signedInAs(browser, "owner", baseURL);
+  await owner.page.goto(noteUrl);
+  const ownerNote = new NotePage(owner.page);
+  await expect(ownerNote.body).toContainText("in Geneva");
+  await ownerNote.body.click();
+  await selectText(owner.page, "in Geneva ");
+  await owner.page.keyboard.press("Backspace");
+  await ownerNote.expectText("Talks resumed on Monday.");
+  await ownerNote.expectSaved();
+
+  await expectRevisions(analyst.page, historyUrl, 2);
+  await analyst.page.getByRole("button", { name: "Compare" }).click();
+  await expect(analyst.page.getByTestId("change-count")).toHaveText("1 change");
+  await expect(analyst.page.locator(".diff del")).toHaveText(/^\s*in Geneva\s*$/);
+  const change = analyst.page.getByTestId("change");
+  await expect(change).toContainText(`by ${DEMO_USERS.owner.name}`);
+  await expect(change).not.toContainText(DEMO_USERS.analyst.name);
+  for (const context of [analyst.context, owner.context]) await context.close();
 });

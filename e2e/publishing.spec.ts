@@ -141,7 +141,12 @@ test("an owner can publish without approval, and it is recorded; unpublishing hi
   const note = await createNote(owner.page, title);
   await note.typeAtEnd("Urgent, no time for review.");
   await note.expectSaved();
-  await owner.page.reload();
+  // The day the analysis speaks of, which the edition carries.
+  await owner.page.getByLabel("Dateline").fill("2026-10-02");
+  await expect(async () => {
+    await owner.page.reload();
+    await expect(owner.page.getByLabel("Dateline")).toHaveValue("2026-10-02", { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await expect(owner.page.getByRole("button", { name: "Publish edition 1" })).toBeDisabled();
   await owner.page.getByLabel("Publish without approval (recorded)").check();
   await owner.page.getByRole("button", { name: "Publish edition 1" }).click();
@@ -156,6 +161,8 @@ test("an owner can publish without approval, and it is recorded; unpublishing hi
   const reader = await signedInAs(browser, "reader", baseURL);
   await reader.page.goto(url!);
   await expect(reader.page.getByRole("heading", { name: title })).toBeVisible();
+  // The reading view's dateline is the note's, not the day of publishing.
+  await expect(reader.page.locator(".dateline")).toHaveText("2 October 2026");
 
   owner.page.once("dialog", (dialog) => dialog.accept());
   await owner.page.getByRole("button", { name: "Unpublish" }).click();

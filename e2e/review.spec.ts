@@ -25,6 +25,9 @@ test("request review → approve → edit → changed since approval, with the d
   // The analyst's open page follows without a reload.
   await expect(analyst.page.getByTestId("approval")).toBeVisible();
   await expect(analyst.page.locator(".badge").first()).toHaveText("Approved");
+  // The history keeps the approved text, and names who approved it.
+  await reviewer.page.goto(`${noteUrl}/history`);
+  await expect(reviewer.page.getByTestId("revision").first()).toContainText(`approved by ${DEMO_USERS.reviewer.name}`);
 
   await note.typeAtEnd(" Talks open on Monday.");
   await note.expectSaved();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_USERS } from "../lib/demo/accounts";
 import { newDemoMember } from "./support/accounts";
+import { selectText } from "./support/editing";
 import { createNote, signedInAs, signedInWith } from "./support/pages";
 
 const unique = (what: string) => `${what} ${Date.now().toString(36)}`;
@@ -64,6 +65,14 @@ test("the sidebar hides with its button and with Ctrl+\\, and stays hidden after
   const nav = teamNav(page);
   await expect(nav.getByRole("link", { name: "Actors" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Notes" })).toHaveAttribute("aria-current", "page");
+  // Every part of the team is a link of the sidebar, reached from the keyboard like the rest of the page.
+  for (const name of ["Briefs", "Events", "Timeline", "Link chart", "Map"]) await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  const timeline = nav.getByRole("link", { name: "Timeline", exact: true });
+  for (let presses = 0; presses < 40 && !(await timeline.evaluate((link) => link === document.activeElement)); presses++) await page.keyboard.press("Tab");
+  await expect(timeline).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/t\/demo\/timeline$/);
+  await page.goto("/t/demo");
   // A new member has starred nothing yet, and is told what the list is for.
   await expect(sidebarList(page, "Starred")).toContainText("Star a note to keep it here.");
 
@@ -141,5 +150,23 @@ test("at 390 px wide nothing overflows, and the menu button opens the sidebar ov
   await expect(page).toHaveURL(/\/t\/demo\/events$/);
   await expect(nav).toBeHidden();
   await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await context.close();
+});
+
+test("on a tablet (820 px wide) the note page fits, and its editor takes typing and formatting", async ({ browser, baseURL }) => {
+  const { page, context } = await signedInAs(browser, "analyst", baseURL);
+  await page.setViewportSize({ width: 820, height: 1180 });
+  const note = await createNote(page, unique("Tablet note"));
+  await note.typeAtEnd("Field report from the border.");
+  await note.expectSaved();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+  // Every formatting button is on the screen, not cut off past its edge.
+  for (const box of await page.getByRole("toolbar", { name: "Formatting" }).getByRole("button").evaluateAll((buttons) => buttons.map((button) => button.getBoundingClientRect().right))) {
+    expect(box).toBeLessThanOrEqual(820);
+  }
+  await selectText(page, "border");
+  await page.getByRole("button", { name: "Bold (Ctrl+B)" }).click();
+  await expect(note.body.locator("strong")).toHaveText("border");
+  await note.expectSaved();
   await context.close();
 });
