@@ -8,8 +8,9 @@ import { MatrixWorld, type MatrixRole } from "./support/authorization-world";
  * pages Dossier serves itself), opened as each role that may see it, in the
  * light and the dark theme, on a desktop and on a 390 px phone: axe-core finds
  * no serious or critical violation of WCAG 2.1 A/AA, and the notes list and
- * the reading pages fit a phone's width. The main pages are saved
- * as screenshots in each theme (test-results/), to be looked at, not compared.
+ * the reading pages fit a phone's width. The main pages are saved as
+ * screenshots in each theme and width (test-results/, and attached to the
+ * report), to be looked at, not compared.
  */
 
 const PLAIN_PAGES: PageEntry[] = [
@@ -75,8 +76,12 @@ async function violations(page: Page, rules?: readonly string[]): Promise<string
     .flatMap((violation) => violation.nodes.slice(0, 3).map((node) => `${violation.id}: ${node.target.join(" ")} — ${node.failureSummary?.split("\n")[1]?.trim() ?? violation.help}`));
 }
 
-async function screenshot(page: Page, testInfo: TestInfo, entry: PageEntry, theme: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${entry.page.replace(/[^a-z]+/gi, "-")}-${theme}.png`), fullPage: true });
+/** Kept in test-results/ and attached to the test, so the report shows it. */
+async function screenshot(page: Page, testInfo: TestInfo, entry: PageEntry, view: { theme: string; width: number }) {
+  const name = `${entry.page.replace(/[^a-z]+/gi, "-")}-${view.theme}-${view.width}px.png`;
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
 for (const role of ROLES) {
@@ -103,7 +108,7 @@ for (const role of ROLES) {
           if (wide > 390) problems.push(`the page is ${wide} px wide on a 390 px screen`);
         }
         if (problems.length) found[`${entry.serving ?? entry.page} (${path}), ${view.theme}, ${view.width} px`] = problems;
-        if (SCREENSHOTS.has(entry.page) && role === "owner" && view.width === 1280) await screenshot(page, testInfo, entry, view.theme);
+        if (SCREENSHOTS.has(entry.page) && role === "owner") await screenshot(page, testInfo, entry, view);
       }
     }
     await context.close();

@@ -4,7 +4,7 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import type { IndexeddbPersistence } from "y-indexeddb";
 import type * as Y from "yjs";
 import { connectToNote, fetchCollabToken } from "../collab-connection";
-import { openOfflineStore, readStoredEdits, type StoredEdits } from "./offline-store";
+import { openOfflineStore, readStoredEdits, storedCount, type StoredEdits } from "./offline-store";
 import { PendingChanges } from "./pending-changes";
 import { offlineStoreName } from "./store-names";
 import { mayStillWrite, type WriteMode } from "./write-mode";
@@ -41,8 +41,9 @@ export async function openNoteSession(noteId: string, userId: string, mode: Writ
   // Asked for now, used when the socket opens; a refused one fails the first connection as it would have anyway.
   const token = fetchCollabToken();
   token.catch(() => undefined);
-  const stored = await readStoredEdits(storeName);
-  const refused = stored && stored.pending > 0 && !mayStillWrite(stored.mode, mode) ? stored : null;
+  // The count alone decides: the edits themselves are read apart only when they must be set aside, to show their text.
+  const stored = await storedCount(storeName);
+  const refused = stored && stored.pending > 0 && !mayStillWrite(stored.mode, mode) ? await readStoredEdits(storeName) : null;
   // Set aside: nothing of it is loaded, and this visit's changes are not mixed into it.
   const store = mode && !refused ? await openOfflineStore(storeName, doc, mode) : null;
   const provider = connectToNote(noteId, doc, token);

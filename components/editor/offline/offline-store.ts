@@ -118,25 +118,42 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-/** One store's count of pending changes, read from its meta alone (y-indexeddb's "custom" store), without loading the note. */
-function storedPending(name: string): Promise<number> {
+export interface StoredCount {
+  pending: number;
+  mode: WriteMode;
+}
+
+/** A store's count of pending changes and the mode they were made in, read from its meta alone (y-indexeddb's "custom" store), without loading the note. */
+function readStoredCount(name: string): Promise<StoredCount> {
   return new Promise((resolve) => {
+    const none: StoredCount = { pending: 0, mode: "edit" };
     const request = indexedDB.open(name);
-    request.onerror = () => resolve(0);
+    request.onerror = () => resolve(none);
     request.onsuccess = () => {
       const db = request.result;
-      if (!db.objectStoreNames.contains(META_STORE)) return db.close(), resolve(0);
-      const read = db.transaction(META_STORE, "readonly").objectStore(META_STORE).get(PENDING_KEY);
-      read.onsuccess = () => (db.close(), resolve(Number(read.result) || 0));
-      read.onerror = () => (db.close(), resolve(0));
+      if (!db.objectStoreNames.contains(META_STORE)) return db.close(), resolve(none);
+      const meta = db.transaction(META_STORE, "readonly").objectStore(META_STORE);
+      const pending = meta.get(PENDING_KEY);
+      const mode = meta.get(MODE_KEY);
+      mode.onsuccess = () => (db.close(), resolve({ pending: Number(pending.result) || 0, mode: mode.result === "suggest" ? "suggest" : "edit" }));
+      mode.onerror = () => (db.close(), resolve(none));
     };
   });
 }
 
+/**
+ * What this browser keeps of a note's edits, without loading them: null when
+ * it keeps nothing. Opening a note reads this first, and loads the edits
+ * themselves (readStoredEdits) only when they must be set aside.
+ */
+export async function storedCount(name: string): Promise<StoredCount | null> {
+  return (await storeExists(name)) ? readStoredCount(name) : null;
+}
+
 /** How many changes wait in this browser's stores, over every note: what signing out would discard. */
 export async function pendingInBrowser(): Promise<number> {
-  const counts = await Promise.all((await storeNames()).map(storedPending));
-  return counts.reduce((sum, count) => sum + count, 0);
+  const counts = await Promise.all((await storeNames()).map(readStoredCount));
+  return counts.reduce((sum, count) => sum + count.pending, 0);
 }
 
 /**
