@@ -2,10 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { db } from "@/db";
 import { openDatabase } from "@/db/client";
 import { setDatabase } from "@/db";
@@ -15,7 +13,7 @@ import { entityInput } from "@/lib/entities/validation";
 import { findNote } from "@/lib/notes/queries";
 import { publishNote } from "@/lib/publishing/publish";
 import { saveNamedVersion } from "@/lib/revisions/queries";
-import { appendParagraph, bodyText, collabTokenFor, eventually, startCollabServer, TEST_SECRET } from "@/lib/testing/collab";
+import { appendParagraph, bodyText, collabTokenFor, eventually, openEditorAt, startCollabServer, TEST_SECRET } from "@/lib/testing/collab";
 import { openTestDatabase } from "@/lib/testing/database";
 import { buildMember, buildNote, buildSource, buildTeam, paragraphs } from "@/lib/testing/factories";
 import { bundleCollabProcess, bundleScript, collabProcess } from "@/lib/testing/spawn-collab";
@@ -100,11 +98,8 @@ const serverEnv = (dataDir: string, url?: string) => ({ SERVER_LAYOUT: "1", DATA
 
 /** A writer typing one paragraph per update into a note, counting what the server acknowledged. */
 async function writer(url: string, noteId: string, token: string) {
-  const doc = new Y.Doc();
-  const websocketProvider = new HocuspocusProviderWebsocket({ url, delay: 50, minDelay: 50, maxDelay: 200 });
-  const provider = new HocuspocusProvider({ websocketProvider, name: noteId, document: doc, token });
-  provider.attach();
-  await eventually(() => expect(provider.isSynced).toBe(true), 10_000);
+  const editor = await openEditorAt(url, noteId, token);
+  const { doc, provider } = editor;
   const typed: string[] = [];
   let acknowledged = 0;
   provider.on("unsyncedChanges", ({ number }: { number: number }) => {
@@ -129,8 +124,7 @@ async function writer(url: string, noteId: string, token: string) {
         // Typing every 5 ms outruns a loaded machine: what is behind still has to arrive, however long that takes.
         await eventually(() => expect(provider.hasUnsyncedChanges).toBe(false), 60_000);
       } finally {
-        websocketProvider.destroy();
-        provider.destroy();
+        editor.close();
       }
     },
   };
@@ -138,15 +132,12 @@ async function writer(url: string, noteId: string, token: string) {
 
 /** What a note holds on a server: its paragraphs. */
 async function paragraphsOn(url: string, noteId: string, token: string) {
-  const doc = new Y.Doc();
-  const websocketProvider = new HocuspocusProviderWebsocket({ url });
-  const provider = new HocuspocusProvider({ websocketProvider, name: noteId, document: doc, token });
-  provider.attach();
-  await eventually(() => expect(provider.isSynced).toBe(true), 10_000);
-  const text = bodyText(doc).split("\n");
-  websocketProvider.destroy();
-  provider.destroy();
-  return text;
+  const editor = await openEditorAt(url, noteId, token);
+  try {
+    return bodyText(editor.doc).split("\n");
+  } finally {
+    editor.close();
+  }
 }
 
 async function openQuery(location: { dataDir: string; url?: string }): Promise<{ query: Query; close: () => Promise<void> }> {
