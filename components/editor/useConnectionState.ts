@@ -47,7 +47,7 @@ function connectionState(
  * What the pill says: the state, and while changes wait to be saved, how
  * many and where ("Offline — 14 changes kept in this browser").
  */
-export function connectionLabel(state: ConnectionState, pending: number, kept: boolean, reading = false): string {
+export function connectionLabel(state: ConnectionState, pending: number, kept: boolean, reading: boolean): string {
   // Someone reading (a reviewer in Read mode, a read-only draft) has nothing to save: "Saved" would mean nothing to them.
   if (reading && state === "saved") return "Up to date";
   if (state === "offline") return offlineLabel(pending, kept);

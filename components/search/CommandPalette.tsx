@@ -26,9 +26,9 @@ function itemsOf(team: string, results: SearchResults): Item[] {
 
 const PLACEHOLDER = `Search ${["notes", "briefs", ...ENTITY_KINDS.map((kind) => entityKind(kind).label.many), "comments"].join(", ")}`;
 
-/** Ctrl/Cmd+K: search the team from anywhere; arrows to choose, Enter to open. */
 const optionId = (index: number) => `palette-result-${index}`;
 
+/** Ctrl/Cmd+K: search the team from anywhere; arrows to choose, Enter to open. */
 export function CommandPalette({ team }: { team: string }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);

@@ -67,8 +67,10 @@ const ORDERS: readonly { label: string; sort: BriefSort; direction: SortDirectio
   { label: "Oldest first", sort: "published", direction: "asc" },
   { label: "Title A–Z", sort: "title", direction: "asc" },
 ];
+/** The home's address, with no filter, order or page. */
+const homePath = (home: ReaderHome) => `/t/${home.team.slug}/briefs`;
 /** The home's address with its filters and these changes. */
-const homeHref = (home: ReaderHome, changes: Record<string, string | number | null>) => listHref(`/t/${home.team.slug}/briefs`, home.chosen, changes);
+const homeHref = (home: ReaderHome, changes: Record<string, string | number | null>) => listHref(homePath(home), home.chosen, changes);
 
 function ordersHtml(home: ReaderHome): string {
   const links = ORDERS.map(({ label, sort, direction }) => {
@@ -126,7 +128,7 @@ export function readerHomeHtml(home: ReaderHome): string {
     home.briefs.length === 0
       ? `<div class="card empty">${
           filtered
-            ? `No published brief matches these filters. <a href="/t/${escapeHtml(home.team.slug)}/briefs">Show every brief</a>`
+            ? `No published brief matches these filters. <a href="${escapeHtml(homePath(home))}">Show every brief</a>`
             : "Nothing has been published yet. Briefs appear here as soon as your team publishes them."
         }</div>`
       : `<ol class="briefs" aria-label="Published briefs">${home.briefs.map((brief) => briefHtml(home, brief)).join("")}</ol>`;
